@@ -1,0 +1,46 @@
+package dev.airlock.formats.ids;
+
+import java.util.Locale;
+
+/** The last 5 characters of a product key (WMI {@code PartialProductKey}): the only part ever shown. */
+public final class PartialProductKey {
+    private final String text;
+
+    private PartialProductKey(String text) {
+        this.text = text;
+    }
+
+    /** Parses 5 product-key characters, any case. */
+    public static PartialProductKey parse(String input) throws InvalidIdException {
+        if (input == null || input.isBlank()) {
+            throw new InvalidIdException("partial product key is empty: it is the last 5 characters of the key");
+        }
+        String text = input.strip().toUpperCase(Locale.ROOT);
+        if (text.length() != 5) {
+            throw new InvalidIdException("partial product key must be 5 characters, got " + text.length());
+        }
+        for (int i = 0; i < 5; i++) {
+            if (!KeyAlphabet.allows(text.charAt(i))) {
+                throw new InvalidIdException("partial product key contains " + DigitGroups.describe(input.strip().charAt(i))
+                        + " at position " + (i + 1) + ": product keys use only " + KeyAlphabet.LETTERS);
+            }
+        }
+        return new PartialProductKey(text);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PartialProductKey other && text.equals(other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    /** The 5 upper-case characters. */
+    @Override
+    public String toString() {
+        return text;
+    }
+}
