@@ -111,20 +111,22 @@ final class DigitGroups {
     }
 
     static String describe(char c) {
-        if (c < 0x20 || c == 0x7f || Character.isWhitespace(c) || Character.isSurrogate(c)
-                || Character.getType(c) == Character.FORMAT) {
+        if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT) {
             return String.format("the character U+%04X", (int) c);
         }
         return "'" + c + "'";
     }
 
+    /** The permitted digit counts, smallest first: "48", "54 or 63". */
     private static String lengths(List<Layout> layouts) {
+        int[] counts = layouts.stream().mapToInt(Layout::digits).sorted().toArray();
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < layouts.size(); i++) {
+        for (int i = 0; i < counts.length; i++) {
             if (i > 0) {
-                out.append(i == layouts.size() - 1 ? " or " : ", ");
+                out.append(i == counts.length - 1 ? " or " : ", ");
             }
-            out.append(layouts.get(i).digits());
+            out.append(counts[i]);
         }
         return out.toString();
     }

@@ -22,6 +22,8 @@ public final class ExtendedProductId {
             throw new InvalidIdException("ePID is empty: it looks like " + EXAMPLE);
         }
         String text = input.strip();
+        // positions in messages count from the start of the input as typed
+        int offset = input.length() - input.stripLeading().length();
         if (text.length() > MAX_LENGTH) {
             throw new InvalidIdException("ePID is " + text.length() + " characters long, at most " + MAX_LENGTH
                     + " expected: it looks like " + EXAMPLE);
@@ -29,7 +31,7 @@ public final class ExtendedProductId {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!(c >= '0' && c <= '9') && c != '-' && c != '.') {
-                throw new InvalidIdException("ePID contains " + DigitGroups.describe(c) + " at position " + (i + 1)
+                throw new InvalidIdException("ePID contains " + DigitGroups.describe(c) + " at position " + (offset + i + 1)
                         + ": only digits, dashes and dots are allowed (it looks like " + EXAMPLE + ")");
             }
         }

@@ -13,13 +13,19 @@ final class GuidText {
             throw new InvalidIdException(label + " is empty: it is a GUID like " + EXAMPLE);
         }
         String text = input.strip();
+        // positions in messages count from the start of the input as typed
+        int offset = input.length() - input.stripLeading().length();
         if (text.startsWith("{") && text.endsWith("}") && text.length() >= 2) {
             text = text.substring(1, text.length() - 1);
+            offset++;
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.digit(c, 16) < 0 && c != '-') {
-                throw new InvalidIdException(label + " contains " + DigitGroups.describe(c) + " at position " + (i + 1)
+            // ASCII only: Character.digit also accepts Arabic-Indic, fullwidth and other digits
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!hex && c != '-') {
+                throw new InvalidIdException(label + " contains " + DigitGroups.describe(c) + " at position "
+                        + (offset + i + 1)
                         + ": a GUID has only hex digits 0-9, a-f and dashes (like " + EXAMPLE + ")");
             }
         }

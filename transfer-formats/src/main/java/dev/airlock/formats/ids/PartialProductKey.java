@@ -1,7 +1,5 @@
 package dev.airlock.formats.ids;
 
-import java.util.Locale;
-
 /** The last 5 characters of a product key (WMI {@code PartialProductKey}): the only part ever shown. */
 public final class PartialProductKey {
     private final String text;
@@ -15,17 +13,21 @@ public final class PartialProductKey {
         if (input == null || input.isBlank()) {
             throw new InvalidIdException("partial product key is empty: it is the last 5 characters of the key");
         }
-        String text = input.strip().toUpperCase(Locale.ROOT);
-        if (text.length() != 5) {
-            throw new InvalidIdException("partial product key must be 5 characters, got " + text.length());
+        String typed = input.strip();
+        if (typed.length() != 5) {
+            throw new InvalidIdException("partial product key must be 5 characters, got " + typed.length());
         }
+        // upper-case one char at a time: String.toUpperCase turns e.g. U+FB00 into "FF", changing the length
+        StringBuilder text = new StringBuilder(5);
         for (int i = 0; i < 5; i++) {
-            if (!KeyAlphabet.allows(text.charAt(i))) {
-                throw new InvalidIdException("partial product key contains " + DigitGroups.describe(input.strip().charAt(i))
+            char upper = Character.toUpperCase(typed.charAt(i));
+            if (!KeyAlphabet.allows(upper)) {
+                throw new InvalidIdException("partial product key contains " + DigitGroups.describe(typed.charAt(i))
                         + " at position " + (i + 1) + ": product keys use only " + KeyAlphabet.LETTERS);
             }
+            text.append(upper);
         }
-        return new PartialProductKey(text);
+        return new PartialProductKey(text.toString());
     }
 
     @Override

@@ -1,0 +1,66 @@
+package dev.airlock.appliance.audit;
+
+import dev.airlock.appliance.store.Times;
+import dev.airlock.appliance.store.Tx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.result.ResultIterable;
+
+/** SQL for the audit log. */
+final class AuditRepository {
+    record Head(long seq, String hash) {}
+
+    Optional<Head> head(Tx tx) {
+        return tx.handle().createQuery("SELECT seq, hash FROM audit_head WHERE singleton = 1")
+                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+                .findOne();
+    }
+
+    void insert(Tx tx, AuditEntry e) {
+        tx.handle().createUpdate("INSERT INTO audit_log (seq, at, operator, action, subject, details, prev_hash, hash)"
+                        + " VALUES (:seq, :at, :operator, :action, :subject, :details, :prev, :hash)")
+                .bind("seq", e.seq())
+                .bind("at", Times.format(e.at()))
+                .bind("operator", e.operator())
+                .bind("action", e.action())
+                .bind("subject", e.subject())
+                .bind("details", e.details())
+                .bind("prev", e.prevHash())
+                .bind("hash", e.hash())
+                .execute();
+        tx.handle().createUpdate("INSERT INTO audit_head (singleton, seq, hash) VALUES (1, :seq, :hash)"
+                        + " ON CONFLICT (singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash")
+                .bind("seq", e.seq())
+                .bind("hash", e.hash())
+                .execute();
+    }
+
+    /** Streams every row in seq order to {@code sink}. */
+    void forEach(Tx tx, Consumer<RawRow> sink) {
+        ResultIterable<RawRow> rows = tx.handle()
+                .createQuery("SELECT seq, at, operator, action, subject, details, prev_hash, hash FROM audit_log"
+                        + " ORDER BY seq")
+                .setFetchSize(500)
+                .map((rs, ctx) -> new RawRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+        rows.forEach(sink); // closes the result set when done
+    }
+
+    List<AuditEntry> recent(Tx tx, int limit, String subjectPrefix) {
+        return tx.handle().createQuery("SELECT seq, at, operator, action, subject, details, prev_hash, hash"
+                        + " FROM audit_log WHERE (:prefix = '' OR subject = :prefix OR subject LIKE :like)"
+                        + " ORDER BY seq DESC LIMIT :limit")
+                .bind("prefix", subjectPrefix)
+                .bind("like", subjectPrefix + " %")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
+    /** A row exactly as stored (times as text, so the hash is checked over the stored bytes). */
+    record RawRow(long seq, String at, String operator, String action, String subject, String details,
+            String prevHash, String hash) {}
+}

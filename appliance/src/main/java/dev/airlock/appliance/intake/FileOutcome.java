@@ -1,0 +1,25 @@
+package dev.airlock.appliance.intake;
+
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/** What happened to one file, in plain words. */
+public record FileOutcome(Path file, Kind kind, String message, OptionalLong machineId) {
+    /** Outcome kinds; a run with any {@link #REJECTED} file is a failed run. */
+    public enum Kind {
+        /** A new machine was recorded. */
+        ACCEPTED,
+        /** A known machine's record changed. */
+        UPDATED,
+        /** Nothing changed (same file again, same data, or older data). */
+        UNCHANGED,
+        /** The file was refused and changed nothing. */
+        REJECTED,
+        /** Not a collector file (other name, link, temporary file); not read. */
+        SKIPPED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.airlock.appliance.intake;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * How to take files in.
+ *
+ * @param group  put new machines into this lab group
+ * @param sameAs treat the (single) file as this machine: the operator's answer to a conflict
+ */
+public record IntakeOptions(Optional<String> group, OptionalLong sameAs) {
+    public static IntakeOptions defaults() {
+        return new IntakeOptions(Optional.empty(), OptionalLong.empty());
+    }
+}

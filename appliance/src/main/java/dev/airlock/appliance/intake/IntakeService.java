@@ -1,0 +1,193 @@
+package dev.airlock.appliance.intake;
+
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.inventory.CollectionOutcome;
+import dev.airlock.appliance.inventory.InventoryService;
+import dev.airlock.appliance.store.Store;
+import dev.airlock.formats.kit.CollectorRecord;
+import dev.airlock.formats.kit.CollectorRecordReader;
+import dev.airlock.formats.kit.MalformedRecordException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Takes collector record files into the record. Files are handled one at a time, each in its
+ * own transaction, so memory stays bounded and a rejected file changes nothing.
+ */
+public final class IntakeService {
+    /** Where the collector writes on a stick, relative to the stick root. */
+    public static final String STICK_COLLECTED = "AIRLOCK/collected";
+    private static final int MAX_DEPTH = 32;
+
+    private final Store store;
+    private final InventoryService inventory;
+    private final CollectorRecordReader reader;
+    private final Clock clock;
+    private final IntakeRepository repo = new IntakeRepository();
+
+    public IntakeService(Store store, InventoryService inventory, CollectorRecordReader reader, Clock clock) {
+        this.store = store;
+        this.inventory = inventory;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes in every collector file under {@code paths} (files, folders, or stick roots, where
+     * only {@code AIRLOCK/collected} is read), reporting each file to {@code listener} as it goes.
+     */
+    public IntakeSummary ingest(List<Path> paths, IntakeOptions options, Actor actor, IntakeListener listener) {
+        IntakeSummary summary = new IntakeSummary();
+        IntakeListener counting = o -> {
+            summary.count(o.kind());
+            listener.fileDone(o);
+        };
+        for (Path path : paths) {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                counting.fileDone(rejected(path, "no such file or folder"));
+            } else if (Files.isDirectory(path)) {
+                Path stick = path.resolve(STICK_COLLECTED);
+                walk(Files.isDirectory(stick) ? stick : path, options, actor, counting);
+            } else {
+                counting.fileDone(ingestFile(path, options, actor));
+            }
+        }
+        return summary;
+    }
+
+    private void walk(Path root, IntakeOptions options, Actor actor, IntakeListener listener) {
+        try {
+            Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            listener.fileDone(candidate(file, attrs, options, actor));
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            listener.fileDone(rejected(file, "cannot read: " + reason(e)));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            listener.fileDone(rejected(root, "cannot read the folder: " + reason(e)));
+        }
+    }
+
+    private FileOutcome candidate(Path file, BasicFileAttributes attrs, IntakeOptions options, Actor actor) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (attrs.isSymbolicLink()) {
+            return skipped(file, "symbolic link: not followed");
+        }
+        if (!attrs.isRegularFile()) {
+            return skipped(file, "not a regular file");
+        }
+        if (name.endsWith(".xml.tmp") || name.endsWith(".tmp")) {
+            return skipped(file, "unfinished collector output (temporary file): run the collector again on that machine");
+        }
+        if (!name.endsWith(".xml")) {
+            return skipped(file, "not a collector record (only .xml files are read)");
+        }
+        return ingestFile(file, options, actor);
+    }
+
+    /** Takes in one file. Never throws for bad content; store failures propagate. */
+    FileOutcome ingestFile(Path file, IntakeOptions options, Actor actor) {
+        byte[] bytes;
+        try {
+            bytes = CollectorRecordReader.readFileBytes(file);
+        } catch (MalformedRecordException e) {
+            return rejected(file, e.getMessage());
+        } catch (IOException e) {
+            return rejected(file, "cannot read: " + reason(e));
+        }
+        String sha = sha256(bytes);
+        Optional<java.time.Instant> seen = store.read(tx -> repo.ingestedAt(tx, sha));
+        if (seen.isPresent()) {
+            return new FileOutcome(file, FileOutcome.Kind.UNCHANGED, "already taken in on " + seen.get(),
+                    OptionalLong.empty());
+        }
+        CollectorRecord record;
+        try {
+            record = reader.read(bytes);
+        } catch (MalformedRecordException e) {
+            return rejected(file, e.getMessage());
+        }
+        String source = file.getFileName().toString();
+        return store.inTransaction(tx -> {
+            CollectionOutcome outcome = inventory.recordCollection(tx, record, source, options.group(),
+                    options.sameAs(), actor);
+            FileOutcome result = describe(file, outcome);
+            if (result.kind() != FileOutcome.Kind.REJECTED) {
+                repo.insert(tx, sha, source, clock.instant(), result.machineId(), result.kind().label());
+            }
+            return result;
+        });
+    }
+
+    private static FileOutcome describe(Path file, CollectionOutcome outcome) {
+        if (outcome instanceof CollectionOutcome.Added a) {
+            return new FileOutcome(file, FileOutcome.Kind.ACCEPTED, "new machine " + a.hostName() + " (id "
+                    + a.machineId() + ") with " + a.products() + (a.products() == 1 ? " product" : " products"),
+                    OptionalLong.of(a.machineId()));
+        }
+        if (outcome instanceof CollectionOutcome.Updated u) {
+            return new FileOutcome(file, FileOutcome.Kind.UPDATED, u.hostName() + " (id " + u.machineId() + "): "
+                    + String.join("; ", u.changes()), OptionalLong.of(u.machineId()));
+        }
+        if (outcome instanceof CollectionOutcome.Unchanged n) {
+            return new FileOutcome(file, FileOutcome.Kind.UNCHANGED, n.hostName() + " (id " + n.machineId() + "): "
+                    + n.why(), OptionalLong.of(n.machineId()));
+        }
+        CollectionOutcome.Conflict c = (CollectionOutcome.Conflict) outcome;
+        return rejected(file, "conflict: " + c.message());
+    }
+
+    private static FileOutcome rejected(Path file, String message) {
+        return new FileOutcome(file, FileOutcome.Kind.REJECTED, message, OptionalLong.empty());
+    }
+
+    private static FileOutcome skipped(Path file, String message) {
+        return new FileOutcome(file, FileOutcome.Kind.SKIPPED, message, OptionalLong.empty());
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemLoopException) {
+            return "folder loop (a link points back up the tree)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "it disappeared while reading (stick removed?)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.airlock.appliance.inventory;
+
+import java.util.List;
+
+/** What recording one machine's collection did to the store. */
+public sealed interface CollectionOutcome {
+    /** A machine new to the store, with its products. */
+    record Added(long machineId, String hostName, int products) implements CollectionOutcome {}
+
+    /** A known machine whose identity or products changed; {@code changes} in plain words. */
+    record Updated(long machineId, String hostName, List<String> changes) implements CollectionOutcome {
+        public Updated {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** Nothing that matters changed; {@code why} says so in plain words. */
+    record Unchanged(long machineId, String hostName, String why) implements CollectionOutcome {}
+
+    /** Refused, nothing written: the data clashes with the record (same IID elsewhere, ambiguous host). */
+    record Conflict(String message) implements CollectionOutcome {}
+}

@@ -1,0 +1,288 @@
+package dev.airlock.appliance.inventory;
+
+import dev.airlock.appliance.store.Times;
+import dev.airlock.appliance.store.Tx;
+import dev.airlock.formats.kit.MachineIdentity;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.statement.Query;
+
+/** SQL for machines, products, groups and machine history. */
+final class InventoryRepository {
+    private static final String MACHINE_COLUMNS = "m.id, m.host_name, m.domain, m.part_of_domain, m.fqdn,"
+            + " COALESCE(m.smbios_uuid, ''), m.serial_number, m.os_caption, m.os_version, m.os_build, m.ip_addresses,"
+            + " m.mac_addresses, COALESCE(g.name, ''), m.source, m.first_collected_at, m.last_collected_at";
+    private static final String PRODUCT_COLUMNS = "p.id, p.machine_id, m.host_name, COALESCE(g.name, ''), p.sku_id,"
+            + " p.application_id, p.product_class, p.name, p.description, p.partial_key, p.channel, p.epid,"
+            + " p.license_status, p.grace_minutes, p.iid, COALESCE(p.cid, ''), p.state, p.state_detail,"
+            + " p.state_changed_at, p.first_seen_at, p.last_seen_at";
+    private static final String PRODUCT_FROM = " FROM product p JOIN machine m ON m.id = p.machine_id"
+            + " LEFT JOIN lab_group g ON g.id = m.group_id";
+
+    // ---- machines -------------------------------------------------------------------------
+
+    Optional<Machine> machineById(Tx tx, long id) {
+        return tx.handle().createQuery("SELECT " + MACHINE_COLUMNS + " FROM machine m LEFT JOIN lab_group g"
+                        + " ON g.id = m.group_id WHERE m.id = :id")
+                .bind("id", id).map((rs, ctx) -> machine(rs)).findOne();
+    }
+
+    Optional<Machine> machineByUuid(Tx tx, String uuid) {
+        return tx.handle().createQuery("SELECT " + MACHINE_COLUMNS + " FROM machine m LEFT JOIN lab_group g"
+                        + " ON g.id = m.group_id WHERE m.smbios_uuid = :uuid")
+                .bind("uuid", uuid).map((rs, ctx) -> machine(rs)).findOne();
+    }
+
+    List<Machine> machinesByHost(Tx tx, String host) {
+        return tx.handle().createQuery("SELECT " + MACHINE_COLUMNS + " FROM machine m LEFT JOIN lab_group g"
+                        + " ON g.id = m.group_id WHERE m.host_name = :host COLLATE NOCASE ORDER BY m.id")
+                .bind("host", host).map((rs, ctx) -> machine(rs)).list();
+    }
+
+    long insertMachine(Tx tx, MachineIdentity id, String source, OptionalLong groupId, Instant collected) {
+        String at = Times.format(collected);
+        return tx.handle().createUpdate("INSERT INTO machine (host_name, domain, part_of_domain, fqdn, smbios_uuid,"
+                        + " serial_number, os_caption, os_version, os_build, ip_addresses, mac_addresses, group_id,"
+                        + " source, first_collected_at, last_collected_at) VALUES (:host, :domain, :pod, :fqdn, :uuid,"
+                        + " :serial, :caption, :version, :build, :ips, :macs, :group, :source, :at, :at)")
+                .bind("host", id.hostName())
+                .bind("domain", id.domain())
+                .bind("pod", id.partOfDomain() ? 1 : 0)
+                .bind("fqdn", id.fqdn())
+                .bind("uuid", id.hasUsableUuid() ? id.smbiosUuid() : null)
+                .bind("serial", id.serialNumber())
+                .bind("caption", id.osCaption())
+                .bind("version", id.osVersion())
+                .bind("build", id.osBuild())
+                .bind("ips", String.join(",", id.ipAddresses()))
+                .bind("macs", String.join(",", id.macAddresses()))
+                .bind("group", groupId.isPresent() ? groupId.getAsLong() : null)
+                .bind("source", source)
+                .bind("at", at)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    void updateMachineIdentity(Tx tx, long machineId, MachineIdentity id, Instant collected) {
+        tx.handle().createUpdate("UPDATE machine SET host_name = :host, domain = :domain, part_of_domain = :pod,"
+                        + " fqdn = :fqdn, smbios_uuid = COALESCE(:uuid, smbios_uuid), serial_number = :serial,"
+                        + " os_caption = :caption, os_version = :version, os_build = :build, ip_addresses = :ips,"
+                        + " mac_addresses = :macs, source = 'collector', last_collected_at = :at WHERE id = :id")
+                .bind("host", id.hostName())
+                .bind("domain", id.domain())
+                .bind("pod", id.partOfDomain() ? 1 : 0)
+                .bind("fqdn", id.fqdn())
+                .bind("uuid", id.hasUsableUuid() ? id.smbiosUuid() : null)
+                .bind("serial", id.serialNumber())
+                .bind("caption", id.osCaption())
+                .bind("version", id.osVersion())
+                .bind("build", id.osBuild())
+                .bind("ips", String.join(",", id.ipAddresses()))
+                .bind("macs", String.join(",", id.macAddresses()))
+                .bind("at", Times.format(collected))
+                .bind("id", machineId)
+                .execute();
+    }
+
+    void touchMachine(Tx tx, long machineId, Instant collected) {
+        tx.handle().createUpdate("UPDATE machine SET last_collected_at = MAX(last_collected_at, :at) WHERE id = :id")
+                .bind("at", Times.format(collected)).bind("id", machineId).execute();
+    }
+
+    void setGroup(Tx tx, long machineId, OptionalLong groupId) {
+        tx.handle().createUpdate("UPDATE machine SET group_id = :g WHERE id = :id")
+                .bind("g", groupId.isPresent() ? groupId.getAsLong() : null).bind("id", machineId).execute();
+    }
+
+    void insertChange(Tx tx, long machineId, Instant at, String field, String oldValue, String newValue,
+            String source) {
+        tx.handle().createUpdate("INSERT INTO machine_change (machine_id, changed_at, field, old_value, new_value,"
+                        + " source) VALUES (:m, :at, :f, :o, :n, :s)")
+                .bind("m", machineId).bind("at", Times.format(at)).bind("f", field).bind("o", oldValue)
+                .bind("n", newValue).bind("s", source).execute();
+    }
+
+    List<MachineChange> changes(Tx tx, long machineId, int limit) {
+        return tx.handle().createQuery("SELECT changed_at, field, COALESCE(old_value, ''), COALESCE(new_value, ''),"
+                        + " source FROM machine_change WHERE machine_id = :m ORDER BY id DESC LIMIT :limit")
+                .bind("m", machineId).bind("limit", limit)
+                .map((rs, ctx) -> new MachineChange(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    // ---- groups ---------------------------------------------------------------------------
+
+    long groupId(Tx tx, String name, Instant now) {
+        Optional<Long> existing = tx.handle().createQuery("SELECT id FROM lab_group WHERE name = :n")
+                .bind("n", name).mapTo(Long.class).findOne();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        return tx.handle().createUpdate("INSERT INTO lab_group (name, created_at) VALUES (:n, :at)")
+                .bind("n", name).bind("at", Times.format(now))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    // ---- products -------------------------------------------------------------------------
+
+    List<Product> productsOfMachine(Tx tx, long machineId) {
+        return tx.handle().createQuery("SELECT " + PRODUCT_COLUMNS + PRODUCT_FROM + " WHERE p.machine_id = :m"
+                        + " ORDER BY p.application_id, p.name")
+                .bind("m", machineId).map((rs, ctx) -> product(rs)).list();
+    }
+
+    /** Products with this IID on machines other than {@code exceptMachine} (-1 for none). */
+    List<Product> productsWithIid(Tx tx, String iid, long exceptMachine) {
+        return tx.handle().createQuery("SELECT " + PRODUCT_COLUMNS + PRODUCT_FROM
+                        + " WHERE p.iid = :iid AND p.machine_id <> :m")
+                .bind("iid", iid).bind("m", exceptMachine).map((rs, ctx) -> product(rs)).list();
+    }
+
+    void insertProduct(Tx tx, long machineId, ProductFacts f, ProductState state, Instant at) {
+        String now = Times.format(at);
+        tx.handle().createUpdate("INSERT INTO product (machine_id, sku_id, application_id, product_class, name,"
+                        + " description, partial_key, channel, epid, license_status, grace_minutes, iid, state,"
+                        + " state_changed_at, first_seen_at, last_seen_at) VALUES (:m, :sku, :app, :cls, :name, :desc,"
+                        + " :pk, :channel, :epid, :ls, :grace, :iid, :state, :now, :now, :now)")
+                .bind("m", machineId)
+                .bind("sku", f.skuId())
+                .bind("app", f.applicationId())
+                .bind("cls", f.productClass())
+                .bind("name", f.name())
+                .bind("desc", f.description())
+                .bind("pk", f.partialKey())
+                .bind("channel", f.channel())
+                .bind("epid", f.epid())
+                .bind("ls", f.licenseStatus())
+                .bind("grace", f.graceMinutes())
+                .bind("iid", f.iid())
+                .bind("state", state.name())
+                .bind("now", now)
+                .execute();
+    }
+
+    /** Same installation seen again: refresh what WMI reports, keep IID, CID and state. */
+    void refreshProduct(Tx tx, long productId, ProductFacts f, Instant at) {
+        tx.handle().createUpdate("UPDATE product SET application_id = :app, product_class = :cls, name = :name,"
+                        + " description = :desc, partial_key = CASE WHEN :pk = '' THEN partial_key ELSE :pk END,"
+                        + " channel = CASE WHEN :channel = '' THEN channel ELSE :channel END, epid = :epid,"
+                        + " license_status = :ls, grace_minutes = :grace,"
+                        + " last_seen_at = MAX(last_seen_at, :now) WHERE id = :id")
+                .bind("app", f.applicationId())
+                .bind("cls", f.productClass())
+                .bind("name", f.name())
+                .bind("desc", f.description())
+                .bind("pk", f.partialKey())
+                .bind("channel", f.channel())
+                .bind("epid", f.epid())
+                .bind("ls", f.licenseStatus())
+                .bind("grace", f.graceMinutes())
+                .bind("now", Times.format(at))
+                .bind("id", productId)
+                .execute();
+    }
+
+    /** A new IID for a known product: keep the old installation in history, start over. */
+    void replaceInstallation(Tx tx, Product old, ProductFacts f, ProductState newState, Instant at, String reason) {
+        tx.handle().createUpdate("INSERT INTO product_history (product_id, iid, cid, epid, partial_key, state,"
+                        + " archived_at, reason) VALUES (:p, :iid, :cid, :epid, :pk, :state, :at, :reason)")
+                .bind("p", old.id())
+                .bind("iid", old.iid())
+                .bind("cid", old.cid().isEmpty() ? null : old.cid())
+                .bind("epid", old.epid())
+                .bind("pk", old.partialKey())
+                .bind("state", old.state().name())
+                .bind("at", Times.format(at))
+                .bind("reason", reason)
+                .execute();
+        refreshProduct(tx, old.id(), f, at);
+        tx.handle().createUpdate("UPDATE product SET iid = :iid, cid = NULL, state = :state, state_detail = '',"
+                        + " state_changed_at = :at WHERE id = :id")
+                .bind("iid", f.iid()).bind("state", newState.name()).bind("at", Times.format(at))
+                .bind("id", old.id()).execute();
+    }
+
+    // ---- queries --------------------------------------------------------------------------
+
+    void streamProducts(Tx tx, ProductFilter filter, long offset, long limit, Consumer<Product> sink) {
+        StringBuilder sql = new StringBuilder("SELECT " + PRODUCT_COLUMNS + PRODUCT_FROM + " WHERE 1 = 1");
+        filter.state().ifPresent(s -> sql.append(" AND p.state = :state"));
+        filter.group().ifPresent(g -> sql.append(" AND g.name = :group COLLATE NOCASE"));
+        filter.search().ifPresent(s -> sql.append(" AND (m.host_name LIKE :like ESCAPE '\\' OR p.name LIKE :like"
+                + " ESCAPE '\\' OR p.iid LIKE :digits ESCAPE '\\')"));
+        sql.append(" ORDER BY m.host_name COLLATE NOCASE, m.id, p.name LIMIT :limit OFFSET :offset");
+        Query q = tx.handle().createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+        filter.state().ifPresent(s -> q.bind("state", s.name()));
+        filter.group().ifPresent(g -> q.bind("group", g));
+        filter.search().ifPresent(s -> {
+            q.bind("like", "%" + escapeLike(s.strip()) + "%");
+            q.bind("digits", "%" + escapeLike(s.replaceAll("[\\s-]", "")) + "%");
+        });
+        ResultIterable<Product> rows = q.setFetchSize(1000).map((rs, ctx) -> product(rs));
+        rows.forEach(sink); // closes the result set when done
+    }
+
+    long machineCount(Tx tx) {
+        return tx.handle().createQuery("SELECT count(*) FROM machine").mapTo(Long.class).one();
+    }
+
+    /** Counts per (group, state); group "" for machines without one. */
+    Map<String, Map<ProductState, Long>> countsByGroupAndState(Tx tx) {
+        Map<String, Map<ProductState, Long>> out = new LinkedHashMap<>();
+        tx.handle().createQuery("SELECT COALESCE(g.name, ''), p.state, count(*) FROM product p"
+                        + " JOIN machine m ON m.id = p.machine_id LEFT JOIN lab_group g ON g.id = m.group_id"
+                        + " GROUP BY 1, 2 ORDER BY 1")
+                .map((rs, ctx) -> {
+                    out.computeIfAbsent(rs.getString(1), k -> zeroCounts())
+                            .merge(ProductState.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+                    return 0;
+                })
+                .forEach(x -> { });
+        return out;
+    }
+
+    static Map<ProductState, Long> zeroCounts() {
+        Map<ProductState, Long> m = new EnumMap<>(ProductState.class);
+        Arrays.stream(ProductState.values()).forEach(s -> m.put(s, 0L));
+        return m;
+    }
+
+    // ---- mapping --------------------------------------------------------------------------
+
+    private static Machine machine(ResultSet rs) throws SQLException {
+        return new Machine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                split(rs.getString(11)), split(rs.getString(12)), rs.getString(13), rs.getString(14),
+                Instant.parse(rs.getString(15)), Instant.parse(rs.getString(16)));
+    }
+
+    private static Product product(ResultSet rs) throws SQLException {
+        return new Product(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getInt(13), rs.getLong(14), rs.getString(15), rs.getString(16),
+                ProductState.valueOf(rs.getString(17)), rs.getString(18), Instant.parse(rs.getString(19)),
+                Instant.parse(rs.getString(20)), Instant.parse(rs.getString(21)));
+    }
+
+    private static List<String> split(String csv) {
+        if (csv == null || csv.isEmpty()) {
+            return List.of();
+        }
+        return new ArrayList<>(Arrays.asList(csv.split(",")));
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,352 @@
+package dev.airlock.appliance.inventory;
+
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.store.Store;
+import dev.airlock.appliance.store.Tx;
+import dev.airlock.formats.kit.CollectedProduct;
+import dev.airlock.formats.kit.CollectorRecord;
+import dev.airlock.formats.kit.MachineIdentity;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * The full local record of lab machines and their products: recording collections and manual
+ * entries, moving product states, and answering list/show/status questions.
+ */
+public final class InventoryService {
+    private final Store store;
+    private final AuditService audit;
+    private final Clock clock;
+    private final InventoryRepository repo = new InventoryRepository();
+
+    public InventoryService(Store store, AuditService audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records one machine's collection inside the caller's transaction. A conflict writes nothing.
+     *
+     * @param source  where it came from, for history and audit (e.g. the file name)
+     * @param group   put a new machine in this group (or move a known one)
+     * @param sameAs  treat the record as this machine (operator's resolution of a conflict)
+     */
+    public CollectionOutcome recordCollection(Tx tx, CollectorRecord record, String source, Optional<String> group,
+            OptionalLong sameAs, Actor actor) {
+        MachineIdentity id = record.machine();
+        // Step 1: find the machine this record is about.
+        Optional<Machine> match;
+        if (sameAs.isPresent()) {
+            match = repo.machineById(tx, sameAs.getAsLong());
+            if (match.isEmpty()) {
+                return new CollectionOutcome.Conflict("there is no machine with id " + sameAs.getAsLong()
+                        + " to take this record as (see ./airlock list)");
+            }
+        } else {
+            MatchResult m = findMachine(tx, id);
+            if (m.conflict != null) {
+                return new CollectionOutcome.Conflict(m.conflict);
+            }
+            match = m.machine;
+        }
+        long except = match.map(Machine::id).orElse(-1L);
+        // Step 2: an older collection than the one recorded changes nothing.
+        if (match.isPresent() && record.collected().isBefore(match.get().lastCollected())) {
+            Machine m = match.get();
+            return new CollectionOutcome.Unchanged(m.id(), m.hostName(), "older than the record (collected "
+                    + record.collected() + ", the store has " + m.lastCollected() + ")");
+        }
+        // Step 3: an IID already recorded on another machine is a conflict, never merged.
+        for (CollectedProduct p : record.products()) {
+            List<Product> elsewhere = repo.productsWithIid(tx, p.iid().digits(), except);
+            if (!elsewhere.isEmpty()) {
+                Product other = elsewhere.get(0);
+                return new CollectionOutcome.Conflict("the IID of '" + p.name() + "' on " + id.hostName()
+                        + " is already recorded for machine " + other.hostName() + " (id " + other.machineId()
+                        + "); one IID on two machines means the same hardware and key. If " + id.hostName()
+                        + " is " + other.hostName() + " renamed or with a new board, take the file in with --same-as "
+                        + other.machineId() + "; otherwise the file was copied or edited: collect the machine again");
+            }
+        }
+        Instant now = clock.instant();
+        OptionalLong groupId = group.filter(g -> !g.isBlank())
+                .map(g -> OptionalLong.of(repo.groupId(tx, g.strip(), now))).orElse(OptionalLong.empty());
+        List<ProductFacts> facts = record.products().stream().map(ProductFacts::of).toList();
+        // Step 4a: a new machine.
+        if (match.isEmpty()) {
+            long machineId = repo.insertMachine(tx, id, "collector", groupId, record.collected());
+            for (ProductFacts f : facts) {
+                repo.insertProduct(tx, machineId, f, ProductState.COLLECTED, now);
+            }
+            audit.append(tx, actor, "machine.added", "machine " + machineId, "host=" + id.hostName() + "; products="
+                    + facts.size() + "; source=" + source + group.map(g -> "; group=" + g).orElse(""));
+            return new CollectionOutcome.Added(machineId, id.hostName(), facts.size());
+        }
+        // Step 4b: a known machine: record what changed.
+        Machine m = match.get();
+        List<String> changes = new ArrayList<>();
+        Map<String, String[]> diff = identityDiff(m, id);
+        for (Map.Entry<String, String[]> e : diff.entrySet()) {
+            repo.insertChange(tx, m.id(), now, e.getKey(), e.getValue()[0], e.getValue()[1], source);
+            changes.add(e.getKey() + " " + quote(e.getValue()[0]) + " -> " + quote(e.getValue()[1]));
+        }
+        if (!diff.isEmpty()) {
+            repo.updateMachineIdentity(tx, m.id(), id, record.collected());
+        } else {
+            repo.touchMachine(tx, m.id(), record.collected());
+        }
+        if (groupId.isPresent() && !group.get().strip().equalsIgnoreCase(m.group())) {
+            repo.setGroup(tx, m.id(), groupId);
+            repo.insertChange(tx, m.id(), now, "group", m.group(), group.get().strip(), source);
+            changes.add("group " + quote(m.group()) + " -> " + quote(group.get().strip()));
+        }
+        changes.addAll(upsertProducts(tx, m.id(), facts, now, source));
+        if (changes.isEmpty()) {
+            return new CollectionOutcome.Unchanged(m.id(), m.hostName(), "same as the record");
+        }
+        audit.append(tx, actor, "machine.updated", "machine " + m.id(), "host=" + id.hostName() + "; source=" + source
+                + "; " + String.join("; ", changes));
+        return new CollectionOutcome.Updated(m.id(), id.hostName(), changes);
+    }
+
+    /** Records one product typed in by hand, in its own transaction. */
+    public CollectionOutcome addManual(ManualEntry entry, Actor actor) {
+        return store.inTransaction(tx -> {
+            ProductFacts f = ProductFacts.of(entry);
+            List<Machine> byHost = repo.machinesByHost(tx, entry.hostName());
+            if (byHost.size() > 1) {
+                return new CollectionOutcome.Conflict("host name " + entry.hostName() + " matches " + byHost.size()
+                        + " machines (ids " + ids(byHost) + "); rename one or collect them with the kit");
+            }
+            long except = byHost.isEmpty() ? -1 : byHost.get(0).id();
+            List<Product> elsewhere = repo.productsWithIid(tx, f.iid(), except);
+            if (!elsewhere.isEmpty()) {
+                Product other = elsewhere.get(0);
+                return new CollectionOutcome.Conflict("this IID is already recorded for '" + other.name() + "' on "
+                        + other.hostName() + " (machine id " + other.machineId() + "); check the host name and the"
+                        + " IID you typed");
+            }
+            Instant now = clock.instant();
+            OptionalLong groupId = entry.group().filter(g -> !g.isBlank())
+                    .map(g -> OptionalLong.of(repo.groupId(tx, g.strip(), now))).orElse(OptionalLong.empty());
+            if (byHost.isEmpty()) {
+                MachineIdentity id = new MachineIdentity(entry.hostName(), "", false, "", "", "", "", "", "",
+                        List.of(), List.of());
+                long machineId = repo.insertMachine(tx, id, "manual", groupId, now);
+                repo.insertProduct(tx, machineId, f, ProductState.COLLECTED, now);
+                audit.append(tx, actor, "machine.added", "machine " + machineId, "host=" + entry.hostName()
+                        + "; products=1; source=manual entry" + entry.group().map(g -> "; group=" + g).orElse(""));
+                return new CollectionOutcome.Added(machineId, entry.hostName(), 1);
+            }
+            Machine m = byHost.get(0);
+            List<String> changes = new ArrayList<>();
+            if (groupId.isPresent() && !entry.group().get().strip().equalsIgnoreCase(m.group())) {
+                repo.setGroup(tx, m.id(), groupId);
+                repo.insertChange(tx, m.id(), now, "group", m.group(), entry.group().get().strip(), "manual entry");
+                changes.add("group " + quote(m.group()) + " -> " + quote(entry.group().get().strip()));
+            }
+            changes.addAll(upsertProducts(tx, m.id(), List.of(f), now, "manual entry"));
+            if (changes.isEmpty()) {
+                return new CollectionOutcome.Unchanged(m.id(), m.hostName(), "this product is already recorded");
+            }
+            audit.append(tx, actor, "machine.updated", "machine " + m.id(), "host=" + m.hostName()
+                    + "; source=manual entry; " + String.join("; ", changes));
+            return new CollectionOutcome.Updated(m.id(), m.hostName(), changes);
+        });
+    }
+
+    /** Puts machines into a lab group (created when new). Returns how many moved. */
+    public int assignGroup(List<Long> machineIds, String group, Actor actor) {
+        if (group == null || group.isBlank()) {
+            throw new IllegalArgumentException("group name is empty");
+        }
+        return store.inTransaction(tx -> {
+            Instant now = clock.instant();
+            long gid = repo.groupId(tx, group.strip(), now);
+            int moved = 0;
+            for (long id : machineIds) {
+                Machine m = repo.machineById(tx, id).orElseThrow(() -> new IllegalArgumentException(
+                        "there is no machine with id " + id));
+                if (!m.group().equalsIgnoreCase(group.strip())) {
+                    repo.setGroup(tx, id, OptionalLong.of(gid));
+                    repo.insertChange(tx, id, now, "group", m.group(), group.strip(), "assigned by " + actor.name());
+                    audit.append(tx, actor, "machine.group", "machine " + id, "group " + quote(m.group()) + " -> "
+                            + quote(group.strip()));
+                    moved++;
+                }
+            }
+            return moved;
+        });
+    }
+
+    /** Streams products matching {@code filter}, ordered by host then product, in pages of {@code limit}. */
+    public void forEachProduct(ProductFilter filter, long offset, long limit, Consumer<Product> sink) {
+        store.read(tx -> {
+            repo.streamProducts(tx, filter, offset, limit, sink);
+            return null;
+        });
+    }
+
+    /** A page of products matching {@code filter} (for lazy grids). */
+    public List<Product> products(ProductFilter filter, long offset, int limit) {
+        List<Product> out = new ArrayList<>(Math.min(limit, 1000));
+        forEachProduct(filter, offset, limit, out::add);
+        return out;
+    }
+
+    /** A machine by id, or by host name when {@code key} is not a number. */
+    public Optional<MachineDetail> machine(String key) {
+        return store.read(tx -> {
+            Optional<Machine> m;
+            String k = key.strip();
+            if (k.matches("\\d{1,18}")) {
+                m = repo.machineById(tx, Long.parseLong(k));
+            } else {
+                List<Machine> byHost = repo.machinesByHost(tx, k);
+                m = byHost.isEmpty() ? Optional.empty() : Optional.of(byHost.get(0));
+            }
+            return m.map(machine -> new MachineDetail(machine, repo.productsOfMachine(tx, machine.id()),
+                    repo.changes(tx, machine.id(), 200)));
+        });
+    }
+
+    /** Counts per state and per group, and the next step in plain words. */
+    public StatusReport status() {
+        return store.read(tx -> {
+            Map<String, Map<ProductState, Long>> byGroup = repo.countsByGroupAndState(tx);
+            Map<ProductState, Long> byState = InventoryRepository.zeroCounts();
+            long products = 0;
+            for (Map<ProductState, Long> counts : byGroup.values()) {
+                for (Map.Entry<ProductState, Long> e : counts.entrySet()) {
+                    byState.merge(e.getKey(), e.getValue(), Long::sum);
+                    products += e.getValue();
+                }
+            }
+            return new StatusReport(repo.machineCount(tx), products, byState, byGroup, nextSteps(byState));
+        });
+    }
+
+    private static List<String> nextSteps(Map<ProductState, Long> s) {
+        List<String> steps = new ArrayList<>();
+        add(steps, s.get(ProductState.COLLECTED), "wait for export");
+        add(steps, s.get(ProductState.EXPORTED), "are out for activation: import the response when it comes back");
+        add(steps, s.get(ProductState.CID_RECEIVED) + s.get(ProductState.REUSABLE),
+                "have a CID to apply: write the activation kit");
+        add(steps, s.get(ProductState.REJECTED), "were rejected: see ./airlock list --state rejected");
+        add(steps, s.get(ProductState.APPLY_FAILED), "failed to apply: see ./airlock list --state apply_failed");
+        if (steps.isEmpty()) {
+            steps.add(s.values().stream().mapToLong(Long::longValue).sum() == 0
+                    ? "No products yet: collect machines with the collector kit and run ./airlock intake"
+                    : "Nothing waits: every product is applied or verified");
+        }
+        return steps;
+    }
+
+    private static void add(List<String> steps, long n, String text) {
+        if (n > 0) {
+            steps.add(n + (n == 1 ? " product " : " products ") + text);
+        }
+    }
+
+    // ---- internals ------------------------------------------------------------------------
+
+    private record MatchResult(Optional<Machine> machine, String conflict) {}
+
+    /** SMBIOS UUID first; then host name (a machine without a UUID, or a record without one). */
+    private MatchResult findMachine(Tx tx, MachineIdentity id) {
+        if (id.hasUsableUuid()) {
+            Optional<Machine> byUuid = repo.machineByUuid(tx, id.smbiosUuid());
+            if (byUuid.isPresent()) {
+                return new MatchResult(byUuid, null);
+            }
+            List<Machine> noUuid = repo.machinesByHost(tx, id.hostName()).stream()
+                    .filter(m -> m.smbiosUuid().isEmpty()).toList();
+            if (noUuid.size() > 1) {
+                return new MatchResult(Optional.empty(), ambiguous(id.hostName(), noUuid));
+            }
+            return new MatchResult(noUuid.stream().findFirst(), null);
+        }
+        List<Machine> byHost = repo.machinesByHost(tx, id.hostName());
+        if (byHost.size() > 1) {
+            return new MatchResult(Optional.empty(), ambiguous(id.hostName(), byHost));
+        }
+        return new MatchResult(byHost.stream().findFirst(), null);
+    }
+
+    private static String ambiguous(String host, List<Machine> machines) {
+        return "the record has no usable SMBIOS UUID and host name " + host + " matches " + machines.size()
+                + " machines (ids " + ids(machines) + "); take the file in with --same-as ID to say which one";
+    }
+
+    private static String ids(List<Machine> machines) {
+        return String.join(", ", machines.stream().map(m -> Long.toString(m.id())).toList());
+    }
+
+    private List<String> upsertProducts(Tx tx, long machineId, List<ProductFacts> facts, Instant now, String source) {
+        Map<String, Product> existing = new HashMap<>();
+        for (Product p : repo.productsOfMachine(tx, machineId)) {
+            existing.put(p.skuId(), p);
+        }
+        List<String> changes = new ArrayList<>();
+        for (ProductFacts f : facts) {
+            Product old = existing.get(f.skuId());
+            if (old == null) {
+                repo.insertProduct(tx, machineId, f, ProductState.COLLECTED, now);
+                changes.add("new product '" + f.name() + "'");
+            } else if (!old.iid().equals(f.iid())) {
+                ProductState next = ProductStateMachine.apply(old.state(), ProductEvent.NEW_IID);
+                repo.replaceInstallation(tx, old, f, next, now, "new IID seen in " + source);
+                changes.add("'" + f.name() + "' has a new IID (new key or hardware): " + old.state() + " -> " + next
+                        + (old.cid().isEmpty() ? "" : "; its earlier CID is kept in the history"));
+            } else {
+                repo.refreshProduct(tx, old.id(), f, now);
+                if (old.licenseStatus() != f.licenseStatus()) {
+                    changes.add("'" + f.name() + "' license status " + old.licenseStatus() + " -> "
+                            + f.licenseStatus());
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static Map<String, String[]> identityDiff(Machine m, MachineIdentity id) {
+        Map<String, String[]> d = new LinkedHashMap<>();
+        diff(d, "host name", m.hostName(), id.hostName());
+        diff(d, "domain", m.domain(), id.domain());
+        diff(d, "part of domain", Boolean.toString(m.partOfDomain()), Boolean.toString(id.partOfDomain()));
+        diff(d, "FQDN", m.fqdn(), id.fqdn());
+        if (id.hasUsableUuid()) {
+            diff(d, "SMBIOS UUID", m.smbiosUuid(), id.smbiosUuid());
+        }
+        diff(d, "serial number", m.serialNumber(), id.serialNumber());
+        diff(d, "OS", m.osCaption(), id.osCaption());
+        diff(d, "OS version", m.osVersion(), id.osVersion());
+        diff(d, "OS build", m.osBuild(), id.osBuild());
+        diff(d, "IP addresses", String.join(",", m.ipAddresses()), String.join(",", id.ipAddresses()));
+        diff(d, "MAC addresses", String.join(",", m.macAddresses()), String.join(",", id.macAddresses()));
+        if (m.source().equals("manual") && d.isEmpty()) {
+            d.put("source", new String[] {"manual", "collector"});
+        }
+        return d;
+    }
+
+    private static void diff(Map<String, String[]> d, String field, String old, String now) {
+        if (!old.equals(now)) {
+            d.put(field, new String[] {old, now});
+        }
+    }
+
+    private static String quote(String s) {
+        return s.isEmpty() ? "(none)" : s;
+    }
+}

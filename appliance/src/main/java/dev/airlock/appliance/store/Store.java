@@ -1,0 +1,247 @@
+package dev.airlock.appliance.store;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The appliance's one SQLite file under the data dir. Opens in WAL mode with foreign keys and a
+ * busy timeout, migrates the schema with Flyway, and runs work in transactions. Thread-safe.
+ */
+public final class Store {
+    /** The database file's name inside the data dir. */
+    public static final String FILE_NAME = "airlock.db";
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final Path dataDir;
+    private final Path file;
+    private final Jdbi writer;
+    private final Jdbi reader;
+
+    private Store(Path dataDir) {
+        this.dataDir = dataDir;
+        this.file = dataDir.resolve(FILE_NAME);
+        this.writer = Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE));
+        this.reader = Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.DEFERRED));
+    }
+
+    /** Whether {@code dataDir} already holds a store. */
+    public static boolean exists(Path dataDir) {
+        return Files.exists(dataDir.resolve(FILE_NAME));
+    }
+
+    /** Opens the store in {@code dataDir}, applying any newer migrations. */
+    public static Store open(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (!exists(dir)) {
+            throw new StoreMissingException("no Airlock data store in " + dir
+                    + ": run ./airlock init first (or point --data / AIRLOCK_DATA at an existing one)");
+        }
+        Store store = new Store(dir);
+        store.migrate();
+        return store;
+    }
+
+    /** Creates a new store in {@code dataDir}: schema and the appliance row. Refuses to overwrite. */
+    public static Store create(Path dataDir, ApplianceInfo info) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (exists(dir)) {
+            throw new StoreException("a data store already exists in " + dir
+                    + "; refusing to overwrite it (choose another --data dir, or keep using this one)");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data dir " + dir + ": " + reason(e), e);
+        }
+        Store store = new Store(dir);
+        try {
+            store.migrate();
+            store.execute(tx -> {
+                tx.handle().createUpdate("INSERT INTO appliance (singleton, appliance_id, role, display_name, created_at)"
+                                + " VALUES (1, :id, :role, :name, :created)")
+                        .bind("id", info.applianceId())
+                        .bind("role", info.role().id())
+                        .bind("name", info.displayName())
+                        .bind("created", Times.format(info.created()))
+                        .execute();
+            });
+        } catch (RuntimeException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
+        return store;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        for (String name : new String[] {FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm", FILE_NAME + "-journal"}) {
+            try {
+                Files.deleteIfExists(dir.resolve(name));
+            } catch (IOException ignored) {
+                // best effort: a half-created store is reported by the caller's exception
+            }
+        }
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure(Store.class.getClassLoader())
+                    .dataSource(writerDataSource())
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw translate(e);
+        }
+    }
+
+    private SQLiteDataSource writerDataSource() {
+        return dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
+
+    private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTransactionMode(mode);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file);
+        return ds;
+    }
+
+    /** Runs {@code work} in one write transaction: all of it lands, or none of it. */
+    public <T, X extends Exception> T inTransaction(TxFunction<T, X> work) throws X {
+        Objects.requireNonNull(work);
+        try {
+            return writer.inTransaction(h -> work.apply(new Tx(h)));
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs {@code work} in one write transaction (no result). */
+    public <X extends Exception> void execute(TxConsumer<X> work) throws X {
+        this.<Void, X>inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /** Runs read-only {@code work} on a consistent snapshot. */
+    public <T, X extends Exception> T read(TxFunction<T, X> work) throws X {
+        try {
+            return reader.inTransaction(h -> work.apply(new Tx(h)));
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    /** This appliance's identity row. */
+    public ApplianceInfo applianceInfo() {
+        return read(tx -> tx.handle().createQuery("SELECT appliance_id, role, display_name, created_at FROM appliance")
+                .map((rs, ctx) -> new ApplianceInfo(rs.getString(1), ApplianceInfo.Role.of(rs.getString(2)),
+                        rs.getString(3), Instant.parse(rs.getString(4))))
+                .one());
+    }
+
+    /** The data dir this store lives in. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Turns SQLite's and the file system's failures into messages a technician can act on. */
+    StoreException translate(RuntimeException e) {
+        if (e instanceof StoreException se) {
+            return se;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sql) {
+                return new StoreException(describe(sql.getResultCode()), e);
+            }
+            if (t instanceof StoreException se) {
+                return se;
+            }
+        }
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (msg.contains("readonly") || msg.contains("read-only")) {
+            return new StoreException(describe(SQLiteErrorCode.SQLITE_READONLY), e);
+        }
+        return new StoreException("the data store " + file + " failed: " + firstLine(msg), e);
+    }
+
+    private String describe(SQLiteErrorCode code) {
+        String name = code.name();
+        if (name.startsWith("SQLITE_READONLY")) {
+            return "the data store " + file + " is read-only (read-only file system or no write permission);"
+                    + " nothing was changed. Make " + dataDir + " writable and try again";
+        }
+        if (name.startsWith("SQLITE_FULL")) {
+            return "the disk holding " + dataDir + " is full; nothing was changed. Free some space and try again";
+        }
+        if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
+            return "the data store is busy (another airlock command or the kiosk is writing); try again in a moment";
+        }
+        if (name.startsWith("SQLITE_CANTOPEN")) {
+            return "cannot open the data store " + file + " (missing, unreadable, or its folder is not writable)";
+        }
+        if (name.startsWith("SQLITE_CORRUPT") || name.startsWith("SQLITE_NOTADB")) {
+            return "the file " + file + " is not a readable Airlock data store (damaged or not a database);"
+                    + " restore it from a backup";
+        }
+        if (name.startsWith("SQLITE_IOERR")) {
+            return "disk error on " + dataDir + " (" + name + ": disk full, removed or failing);"
+                    + " the last change was not saved";
+        }
+        if (name.startsWith("SQLITE_CONSTRAINT")) {
+            return "the change breaks a rule of the data store (" + name + "); nothing was changed";
+        }
+        return "the data store " + file + " failed (" + name + ")";
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Work that returns a value inside a transaction. */
+    @FunctionalInterface
+    public interface TxFunction<T, X extends Exception> {
+        T apply(Tx tx) throws X;
+    }
+
+    /** Work inside a transaction. */
+    @FunctionalInterface
+    public interface TxConsumer<X extends Exception> {
+        void accept(Tx tx) throws X;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.airlock.appliance.support;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a file so that readers see either the old or the complete new content: temp file in
+ * the same folder, fsync, rename, read back and compare. Removable sticks included.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Writes {@code data} to {@code target} durably (fsync before and after the rename) and verifies it. */
+    public static void write(Path target, byte[] data) throws IOException {
+        write(target, data, true);
+    }
+
+    /**
+     * Writes {@code data} to {@code target} through a temp file and a rename, then reads it back.
+     *
+     * @param durable fsync the file and its folder (off only for throw-away data such as demo files)
+     */
+    public static void write(Path target, byte[] data, boolean durable) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(
+                ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                if (durable) {
+                    ch.force(true);
+                }
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (durable) {
+                syncDirectory(dir);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        byte[] back = Files.readAllBytes(target);
+        if (!Arrays.equals(back, data)) {
+            throw new IOException("wrote " + target + " but reading it back gave different content"
+                    + " (failing medium?); the file cannot be trusted");
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Some file systems (vfat through FUSE) cannot fsync a folder; the file itself was synced.
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.airlock.formats.kit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The guarded way in for XML files from outside: size-limited reads, strict UTF-8, no DTDs,
+ * no external entities, bounded depth, one expected namespace. Shared by the file formats here.
+ */
+final class HardenedXml {
+    private static final Pattern ENCODING_DECL =
+            Pattern.compile("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']");
+    private static final int MAX_DEPTH = 12;
+
+    private HardenedXml() {}
+
+    /** A StAX factory with DTDs and external entities switched off. */
+    static XMLInputFactory inputFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    /** Reads at most {@code maxBytes} from a regular file, refusing anything larger before reading it. */
+    static byte[] readLimited(Path file, int maxBytes) throws IOException, SizeException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+            throw new IOException("not a regular file");
+        }
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            throw new SizeException(size);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new SizeException(bytes.length);
+            }
+            return bytes;
+        }
+    }
+
+    /** Thrown when a file exceeds the limit; carries what was seen. */
+    static final class SizeException extends Exception {
+        private static final long serialVersionUID = 1L;
+        final long size;
+
+        SizeException(long size) {
+            super("too large: " + size);
+            this.size = size;
+        }
+    }
+
+    /** Decodes strict UTF-8 (a UTF-8 BOM is allowed), refusing binary content and other encodings. */
+    static String decodeUtf8(byte[] bytes, String what) throws MalformedRecordException {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+            throw new MalformedRecordException(what + " is UTF-16 text; it must be UTF-8 as the collector writes it");
+        }
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new MalformedRecordException(what + " is not a text file (byte 0x00 at offset " + i
+                        + "); it is not a collector record");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        String text;
+        try {
+            text = decoder.decode(in).toString();
+        } catch (MalformedInputException e) {
+            int offset = in.position();
+            throw new MalformedRecordException(what + " is not valid UTF-8: byte 0x"
+                    + String.format("%02X", bytes[offset] & 0xff) + " at offset " + offset
+                    + " (the file was saved in another encoding or is damaged)");
+        } catch (CharacterCodingException e) {
+            throw new MalformedRecordException(what + " is not valid UTF-8 text", e);
+        }
+        Matcher m = ENCODING_DECL.matcher(text);
+        if (m.find()) {
+            String declared = m.group(1).toLowerCase(Locale.ROOT);
+            if (!declared.equals("utf-8") && !declared.equals("utf8")) {
+                throw new MalformedRecordException(what + " declares encoding '" + m.group(1)
+                        + "'; only UTF-8 is accepted");
+            }
+        }
+        return text;
+    }
+
+    /**
+     * Walks the whole document once: refuses DOCTYPEs and entity references, checks the root
+     * element, its namespace and version attribute, every element's namespace and the depth.
+     */
+    static void prescan(XMLInputFactory factory, String text, String rootName, String namespace,
+            String versionAttribute, String version, String what) throws MalformedRecordException {
+        XMLStreamReader r = null;
+        try {
+            r = factory.createXMLStreamReader(new java.io.StringReader(text));
+            int depth = 0;
+            boolean rootSeen = false;
+            while (r.hasNext()) {
+                int event = r.next();
+                switch (event) {
+                    case XMLStreamConstants.DTD -> throw new MalformedRecordException(what
+                            + " contains a DOCTYPE declaration (line " + r.getLocation().getLineNumber()
+                            + "); DTDs and entities are refused for safety, and collector records never have one");
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new MalformedRecordException(what
+                            + " uses an entity reference '&" + r.getLocalName() + ";' (line "
+                            + r.getLocation().getLineNumber() + "); entities are refused for safety");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        depth++;
+                        if (depth > MAX_DEPTH) {
+                            throw new MalformedRecordException(what + " nests elements deeper than " + MAX_DEPTH
+                                    + " levels (line " + r.getLocation().getLineNumber() + ")");
+                        }
+                        if (!rootSeen) {
+                            rootSeen = true;
+                            checkRoot(r, rootName, namespace, versionAttribute, version, what);
+                        } else if (!namespace.equals(r.getNamespaceURI())) {
+                            throw new MalformedRecordException(what + ": element <" + r.getLocalName() + "> on line "
+                                    + r.getLocation().getLineNumber() + " is in namespace '"
+                                    + nullToEmpty(r.getNamespaceURI()) + "', expected '" + namespace + "'");
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> depth--;
+                    default -> { }
+                }
+            }
+            if (!rootSeen) {
+                throw new MalformedRecordException(what + " has no XML element in it");
+            }
+        } catch (XMLStreamException e) {
+            throw new MalformedRecordException(what + " is not well-formed XML: " + describe(e));
+        } finally {
+            closeQuietly(r);
+        }
+    }
+
+    private static void checkRoot(XMLStreamReader r, String rootName, String namespace, String versionAttribute,
+            String version, String what) throws MalformedRecordException {
+        if (!rootName.equals(r.getLocalName())) {
+            throw new MalformedRecordException(what + " starts with <" + r.getLocalName() + ">, expected <"
+                    + rootName + ">: it is not a collector record");
+        }
+        String ns = nullToEmpty(r.getNamespaceURI());
+        if (!namespace.equals(ns)) {
+            throw new MalformedRecordException(what + ": <" + rootName + "> is in namespace '" + ns
+                    + "', expected '" + namespace + "'" + (ns.isEmpty() ? " (the namespace is missing)" : ""));
+        }
+        String v = r.getAttributeValue(null, versionAttribute);
+        if (v == null) {
+            throw new MalformedRecordException(what + ": <" + rootName + "> has no " + versionAttribute
+                    + " attribute; expected " + versionAttribute + "=\"" + version + "\"");
+        }
+        if (!version.equals(v.strip())) {
+            throw new MalformedRecordException(what + " is format version " + v + "; this Airlock reads version "
+                    + version + " (update Airlock or use the collector kit it writes)");
+        }
+    }
+
+    /** A parser error as "line L, column C: message", without parser jargon. */
+    static String describe(XMLStreamException e) {
+        String msg = e.getMessage() == null ? "unreadable" : e.getMessage();
+        int nl = msg.indexOf("\n at ");
+        if (nl >= 0) {
+            msg = msg.substring(0, nl);
+        }
+        msg = msg.replaceFirst("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "").strip();
+        if (e.getLocation() != null && e.getLocation().getLineNumber() > 0) {
+            return "line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber()
+                    + ": " + msg;
+        }
+        return msg;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    static void closeQuietly(XMLStreamReader r) {
+        if (r != null) {
+            try {
+                r.close();
+            } catch (XMLStreamException ignored) {
+                // nothing to release for a string source
+            }
+        }
+    }
+
+}

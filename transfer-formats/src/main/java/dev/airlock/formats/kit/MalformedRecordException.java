@@ -1,0 +1,16 @@
+package dev.airlock.formats.kit;
+
+import dev.airlock.formats.FormatException;
+
+/** A collector record file that cannot be accepted; the message says where and why. */
+public final class MalformedRecordException extends FormatException {
+    private static final long serialVersionUID = 1L;
+
+    public MalformedRecordException(String message) {
+        super(message);
+    }
+
+    public MalformedRecordException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
