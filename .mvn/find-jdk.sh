@@ -28,7 +28,8 @@ airlock_find_jdk() {
   if [ -n "${JAVA_HOME:-}" ]; then
     _m=$(airlock_jdk_major "$JAVA_HOME")
     if [ "$_m" -ge "$_need" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
-      export JAVA_HOME
+      AIRLOCK_JDK_MAJOR=$_m
+      export JAVA_HOME AIRLOCK_JDK_MAJOR
       return 0
     fi
     _seen="$_seen
@@ -54,7 +55,7 @@ airlock_find_jdk() {
     _m=$(airlock_jdk_major "$_d")
     _seen="$_seen
   $_d (Java $_m, from PATH)"
-    [ "$_m" -ge "$_need" ] && _best=$_d
+    [ "$_m" -ge "$_need" ] && _best=$_d && _bestm=$_m
   fi
   if [ -z "$_best" ]; then
     echo "airlock: no JDK $_need or newer found. Airlock is built and run with Java $_need+." >&2
@@ -68,5 +69,6 @@ airlock_find_jdk() {
     return 1
   fi
   JAVA_HOME=$_best
-  export JAVA_HOME
+  AIRLOCK_JDK_MAJOR=$_bestm
+  export JAVA_HOME AIRLOCK_JDK_MAJOR
 }

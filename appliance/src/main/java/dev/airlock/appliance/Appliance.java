@@ -43,11 +43,15 @@ public final class Appliance {
         byte[] id = new byte[16];
         random.nextBytes(id);
         ApplianceInfo info = new ApplianceInfo(HexFormat.of().formatHex(id), role, name.strip(), clock.instant());
-        Store store = Store.create(dataDir, info);
-        Appliance appliance = new Appliance(store, clock);
-        store.execute(tx -> appliance.audit.append(tx, actor, "appliance.init", "appliance " + info.applianceId(),
-                "role=" + role.id() + "; name=" + info.displayName()));
-        return appliance;
+        Store store = Store.create(dataDir, info, (created, tx) -> new AuditService(created, clock).append(tx, actor,
+                "appliance.init", "appliance " + info.applianceId(), "role=" + role.id() + "; name="
+                        + info.displayName()));
+        return new Appliance(store, clock);
+    }
+
+    /** Whether {@code dataDir} already holds a data store. */
+    public static boolean exists(Path dataDir) {
+        return Store.exists(dataDir);
     }
 
     public ApplianceInfo info() {

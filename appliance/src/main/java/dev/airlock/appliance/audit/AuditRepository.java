@@ -18,6 +18,11 @@ final class AuditRepository {
                 .findOne();
     }
 
+    /** Whether the appliance row exists: every set-up store logged at least its set-up. */
+    boolean applianceIsSetUp(Tx tx) {
+        return tx.handle().createQuery("SELECT count(*) FROM appliance").mapTo(Integer.class).one() > 0;
+    }
+
     void insert(Tx tx, AuditEntry e) {
         tx.handle().createUpdate("INSERT INTO audit_log (seq, at, operator, action, subject, details, prev_hash, hash)"
                         + " VALUES (:seq, :at, :operator, :action, :subject, :details, :prev, :hash)")

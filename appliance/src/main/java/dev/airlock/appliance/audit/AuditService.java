@@ -63,6 +63,9 @@ public final class AuditService {
                 }
             } else if (w.lastSeq > 0) {
                 return new ChainReport.Broken(1, "the log's recorded end is missing (changed outside Airlock)");
+            } else if (repo.applianceIsSetUp(tx)) {
+                return new ChainReport.Broken(1, "the log is empty although the appliance was set up: every row"
+                        + " was deleted");
             }
             return new ChainReport.Intact(w.lastSeq);
         });

@@ -1,5 +1,8 @@
 package dev.airlock.appliance.inventory;
 
+import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.InstallationId;
+import dev.airlock.formats.ids.InvalidIdException;
 import java.time.Instant;
 
 /**
@@ -29,4 +32,23 @@ public record Product(
         String stateDetail,
         Instant stateChanged,
         Instant firstSeen,
-        Instant lastSeen) {}
+        Instant lastSeen) {
+
+    /** The IID in canonical groups (9 groups of 7 or 6), for people. */
+    public String iidGrouped() {
+        try {
+            return InstallationId.parse(iid).toString();
+        } catch (InvalidIdException e) {
+            return iid; // stored values were validated on entry; show what is there
+        }
+    }
+
+    /** The CID in 8 groups of 6, or "" when there is none yet. */
+    public String cidGrouped() {
+        try {
+            return cid.isEmpty() ? "" : ConfirmationId.parse(cid).toString();
+        } catch (InvalidIdException e) {
+            return cid;
+        }
+    }
+}

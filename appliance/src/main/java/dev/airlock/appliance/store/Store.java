@@ -24,6 +24,8 @@ public final class Store {
     /** The database file's name inside the data dir. */
     public static final String FILE_NAME = "airlock.db";
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** The newest migration under {@code db/migration}; bump it with every new V<n>__*.sql. */
+    static final int SCHEMA_VERSION = 1;
 
     private final Path dataDir;
     private final Path file;
@@ -54,8 +56,12 @@ public final class Store {
         return store;
     }
 
-    /** Creates a new store in {@code dataDir}: schema and the appliance row. Refuses to overwrite. */
-    public static Store create(Path dataDir, ApplianceInfo info) {
+    /**
+     * Creates a new store in {@code dataDir}: schema, the appliance row and whatever
+     * {@code firstWrites} adds (the audit log's first row), all in one transaction; on failure
+     * nothing is left behind. Refuses to overwrite.
+     */
+    public static Store create(Path dataDir, ApplianceInfo info, FirstWrites firstWrites) {
         Path dir = dataDir.toAbsolutePath().normalize();
         if (exists(dir)) {
             throw new StoreException("a data store already exists in " + dir
@@ -77,6 +83,7 @@ public final class Store {
                         .bind("name", info.displayName())
                         .bind("created", Times.format(info.created()))
                         .execute();
+                firstWrites.accept(store, tx);
             });
         } catch (RuntimeException e) {
             deleteQuietly(dir);
@@ -96,6 +103,9 @@ public final class Store {
     }
 
     private void migrate() {
+        if (schemaIsCurrent()) {
+            return; // Flyway's scan costs half a second per command; skip it when nothing is pending.
+        }
         try {
             Flyway.configure(Store.class.getClassLoader())
                     .dataSource(writerDataSource())
@@ -105,6 +115,18 @@ public final class Store {
                     .migrate();
         } catch (FlywayException e) {
             throw translate(e);
+        }
+    }
+
+    /** Whether the newest successful migration is {@link #SCHEMA_VERSION} (checked against the files by a test). */
+    private boolean schemaIsCurrent() {
+        try {
+            return reader.withHandle(h -> h.createQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                            + " AND name = 'flyway_schema_history'").mapTo(Integer.class).one() == 1
+                    && h.createQuery("SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0) FROM flyway_schema_history"
+                            + " WHERE success = 1").mapTo(Integer.class).one() == SCHEMA_VERSION);
+        } catch (JdbiException e) {
+            return false; // let Flyway open it and report what is wrong
         }
     }
 
@@ -202,6 +224,10 @@ public final class Store {
             return "the data store is busy (another airlock command or the kiosk is writing); try again in a moment";
         }
         if (name.startsWith("SQLITE_CANTOPEN")) {
+            // In WAL mode a read-only file system shows up as "cannot open" (no -shm file can be made).
+            if (Files.exists(file) && !(Files.isWritable(dataDir) && Files.isWritable(file))) {
+                return describe(SQLiteErrorCode.SQLITE_READONLY);
+            }
             return "cannot open the data store " + file + " (missing, unreadable, or its folder is not writable)";
         }
         if (name.startsWith("SQLITE_CORRUPT") || name.startsWith("SQLITE_NOTADB")) {
@@ -231,6 +257,12 @@ public final class Store {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** The first rows of a new store, written in its creating transaction. */
+    @FunctionalInterface
+    public interface FirstWrites {
+        void accept(Store created, Tx tx);
     }
 
     /** Work that returns a value inside a transaction. */

@@ -54,7 +54,13 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-        byte[] back = Files.readAllBytes(target);
+        byte[] back;
+        try {
+            back = Files.readAllBytes(target);
+        } catch (IOException e) {
+            throw new IOException("wrote " + target + " but cannot read it back (" + e.getClass().getSimpleName()
+                    + "); the medium lost it, so the file cannot be trusted", e);
+        }
         if (!Arrays.equals(back, data)) {
             throw new IOException("wrote " + target + " but reading it back gave different content"
                     + " (failing medium?); the file cannot be trusted");

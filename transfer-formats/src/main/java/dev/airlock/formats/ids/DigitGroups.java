@@ -30,7 +30,7 @@ final class DigitGroups {
             if (c >= '0' && c <= '9') {
                 digits.append(c);
                 current.append(c);
-            } else if (c == ' ' || c == '-' || c == '\t' || c == '\u00a0') {
+            } else if (c == ' ' || c == '-' || c == '\t' || c == '\u00a0' || c == '\r' || c == '\n') {
                 if (!current.isEmpty()) {
                     groups.add(current.toString());
                     current.setLength(0);

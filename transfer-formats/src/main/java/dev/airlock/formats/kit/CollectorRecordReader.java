@@ -45,6 +45,8 @@ public final class CollectorRecordReader {
     private static final Pattern QUALIFIED = Pattern.compile("\\{?\"" + Pattern.quote(CollectorRecord.NAMESPACE)
             + "\":([A-Za-z]+)\\}?");
 
+    private static final Pattern LONG_QUOTED = Pattern.compile("'([^']{60})[^']{21,}'");
+
     private final XMLInputFactory staxFactory = HardenedXml.inputFactory();
     private final Schema schema;
     private final XmlMapper mapper;
@@ -79,16 +81,22 @@ public final class CollectorRecordReader {
         try {
             return HardenedXml.readLimited(file, MAX_BYTES);
         } catch (HardenedXml.SizeException e) {
-            throw new MalformedRecordException("file is " + humanSize(e.size) + "; a collector record is at most "
-                    + humanSize(MAX_BYTES) + ", so this is not one");
+            throw tooLarge(e.size);
         }
+    }
+
+    private static MalformedRecordException tooLarge(long size) {
+        // at the edge both round to "1.0 MiB": then say the exact byte counts
+        boolean sameRounded = humanSize(size).equals(humanSize(MAX_BYTES));
+        return new MalformedRecordException("file is too large (" + (sameRounded ? size + " bytes" : humanSize(size))
+                + "); a collector record is at most " + (sameRounded ? MAX_BYTES + " bytes" : humanSize(MAX_BYTES))
+                + ", so this is not one");
     }
 
     /** Reads a record from bytes (at most {@link #MAX_BYTES}). */
     public CollectorRecord read(byte[] bytes) throws MalformedRecordException {
         if (bytes.length > MAX_BYTES) {
-            throw new MalformedRecordException("file is " + humanSize(bytes.length) + "; a collector record is at most "
-                    + humanSize(MAX_BYTES));
+            throw tooLarge(bytes.length);
         }
         if (bytes.length == 0) {
             throw new MalformedRecordException("file is empty (0 bytes): the collector was probably interrupted;"
@@ -125,12 +133,28 @@ public final class CollectorRecordReader {
         } catch (SAXParseException e) {
             throw new MalformedRecordException("line " + e.getLineNumber() + ": " + plain(e.getMessage()));
         } catch (SAXException | IOException e) {
+            // the StAX validator wraps the schema error in TransformerException and XMLStreamException
+            SAXParseException located = located(e);
+            if (located != null) {
+                throw new MalformedRecordException("line " + located.getLineNumber() + ": "
+                        + plain(located.getMessage()));
+            }
             throw new MalformedRecordException("does not match the collector record format: " + plain(e.getMessage()));
         } catch (XMLStreamException e) {
             throw new MalformedRecordException("is not well-formed XML: " + HardenedXml.describe(e));
         } finally {
             HardenedXml.closeQuietly(r);
         }
+    }
+
+    private static SAXParseException located(Throwable e) {
+        Throwable t = e;
+        for (int i = 0; t != null && i < 10; i++, t = t.getCause()) {
+            if (t instanceof SAXParseException p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Turns schema-validator wording into something a technician can act on. */
@@ -142,6 +166,8 @@ public final class CollectorRecordReader {
         Matcher q = QUALIFIED.matcher(m);
         m = q.replaceAll("<$1>");
         m = m.replace("'{", "").replace("}'", "").replace("'<", "<").replace(">'", ">");
+        // a huge value (up to the size limit) would make the message unreadable: shorten it
+        m = LONG_QUOTED.matcher(m).replaceAll("'$1...'");
         return m.strip();
     }
 
@@ -154,6 +180,10 @@ public final class CollectorRecordReader {
                     + "' is not a UTC time like 2026-11-22T10:15:30Z");
         }
         RecordXml.MachineXml m = xml.machine;
+        if (m.hostName == null || m.hostName.isBlank()) {
+            throw new MalformedRecordException("HostName is empty: every record names its machine;"
+                    + " collect the machine again");
+        }
         MachineIdentity machine = new MachineIdentity(m.hostName.strip(), m.domain, "true".equals(trim(m.partOfDomain))
                 || "1".equals(trim(m.partOfDomain)), m.fqdn, m.smbiosUuid, m.serialNumber, m.osCaption, m.osVersion,
                 m.osBuild, cleaned(m.ipAddresses), cleaned(m.macAddresses));

@@ -61,8 +61,8 @@ public final class CollectorRecordWriter {
             x.end();
             x.end();
             w.writeEndDocument();
-            w.writeCharacters("\n");
             w.close();
+            out.write('\n');
         } catch (XMLStreamException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }

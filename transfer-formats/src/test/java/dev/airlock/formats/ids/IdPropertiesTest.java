@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.StringLength;
 /** jqwik properties for every identifier type in this package. */
 class IdPropertiesTest {
     /** Characters DigitGroups accepts besides ASCII digits. */
-    private static final String DIGIT_SEPARATORS = " -\t\u00a0";
+    private static final String DIGIT_SEPARATORS = " -\t\u00a0\r\n";
     private static final String IID_ALLOWED = ": only digits 0-9, spaces and dashes are allowed";
 
     // =====================================================================================

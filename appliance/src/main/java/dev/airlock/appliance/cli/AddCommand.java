@@ -1,0 +1,150 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.inventory.CollectionOutcome;
+import dev.airlock.appliance.inventory.ManualEntry;
+import dev.airlock.formats.ids.ApplicationId;
+import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.InstallationId;
+import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.ids.PartialProductKey;
+import dev.airlock.formats.ids.SkuId;
+import dev.airlock.formats.kit.LicenseStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock add}: one machine/product typed in by hand. */
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = {"Record one product typed in by hand (an IID read off 'slmgr /dti' or the phone dialog).",
+            "Without --iid the IID is asked for twice on stdin, to catch typing errors."})
+final class AddCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", required = true, paramLabel = "HOST", description = "The machine's host name.")
+    String host;
+
+    @Option(names = "--group", paramLabel = "GROUP", description = "Lab group for the machine.")
+    String group;
+
+    @Option(names = "--sku", required = true, paramLabel = "GUID", description = "SKU ID ('slmgr /dlv' shows it as Activation ID).")
+    String sku;
+
+    @Option(names = "--app", paramLabel = "windows|office|office2010|GUID", defaultValue = "windows",
+            description = "Application ID (default: ${DEFAULT-VALUE}).")
+    String app;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Product name, e.g. 'Windows 11 Enterprise'.")
+    String name;
+
+    @Option(names = "--epid", required = true, paramLabel = "EPID", description = "Extended product ID ('slmgr /dlv').")
+    String epid;
+
+    @Option(names = "--iid", paramLabel = "IID", description = "Installation ID, 54 or 63 digits; groups may be separated by spaces or dashes.")
+    String iid;
+
+    @Option(names = "--partial-key", paramLabel = "XXXXX", description = "Last 5 characters of the installed key.")
+    String partialKey;
+
+    @Option(names = "--channel", paramLabel = "CHANNEL", defaultValue = "Volume:MAK",
+            description = "Key channel (default: ${DEFAULT-VALUE}).")
+    String channel;
+
+    @Option(names = "--license-status", paramLabel = "0-6", defaultValue = "0",
+            description = "WMI LicenseStatus if known (default: 0, unlicensed).")
+    int licenseStatus;
+
+    AddCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Appliance appliance = global.open();
+        ManualEntry entry;
+        try {
+            entry = new ManualEntry(host, Optional.ofNullable(group), SkuId.parse(sku), application(app), name.strip(),
+                    ExtendedProductId.parse(epid), readIid(),
+                    partialKey == null ? Optional.empty() : Optional.of(PartialProductKey.parse(partialKey)),
+                    channel.strip(), LicenseStatus.ofCode(licenseStatus));
+        } catch (InvalidIdException e) {
+            throw new Rejected(e.getMessage());
+        }
+        CollectionOutcome outcome = appliance.inventory().addManual(entry, global.actor());
+        PrintWriter out = spec.commandLine().getOut();
+        if (outcome instanceof CollectionOutcome.Added a) {
+            out.printf("Added machine %s (id %d) with '%s', IID %s%n", a.hostName(), a.machineId(), entry.productName(),
+                    entry.iid());
+        } else if (outcome instanceof CollectionOutcome.Updated u) {
+            out.printf("Updated machine %s (id %d): %s%n", u.hostName(), u.machineId(), String.join("; ", u.changes()));
+        } else if (outcome instanceof CollectionOutcome.Unchanged n) {
+            out.printf("Unchanged: %s (id %d): %s%n", n.hostName(), n.machineId(), n.why());
+        } else {
+            throw new Rejected("conflict: " + ((CollectionOutcome.Conflict) outcome).message());
+        }
+        return ExitCodes.OK;
+    }
+
+    private InstallationId readIid() throws InvalidIdException, IOException {
+        if (iid != null) {
+            return InstallationId.parse(iid);
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
+        PrintWriter err = spec.commandLine().getErr();
+        err.print("IID (9 groups of digits): ");
+        err.flush();
+        String first = in.readLine();
+        if (first == null) {
+            throw new Rejected("no IID given: pass --iid or type it when asked");
+        }
+        InstallationId a = InstallationId.parse(first);
+        err.print("Type the IID again to confirm: ");
+        err.flush();
+        String second = in.readLine();
+        if (second == null) {
+            throw new Rejected("the IID was not confirmed");
+        }
+        InstallationId b = InstallationId.parse(second);
+        if (!a.equals(b)) {
+            throw new Rejected("the two IIDs differ" + firstDifference(a, b) + "; nothing was recorded");
+        }
+        return a;
+    }
+
+    private static String firstDifference(InstallationId a, InstallationId b) {
+        if (a.groupSize() != b.groupSize()) {
+            return " in length";
+        }
+        for (int i = 0; i < a.groups().size(); i++) {
+            if (!a.groups().get(i).equals(b.groups().get(i))) {
+                return " in group " + (i + 1);
+            }
+        }
+        return "";
+    }
+
+    private static ApplicationId application(String text) throws InvalidIdException {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "windows" -> ApplicationId.WINDOWS;
+            case "office" -> ApplicationId.OFFICE;
+            case "office2010", "office-2010" -> ApplicationId.OFFICE_2010;
+            default -> ApplicationId.parse(text);
+        };
+    }
+}

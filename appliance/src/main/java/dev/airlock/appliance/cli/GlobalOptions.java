@@ -1,0 +1,65 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.config.Settings;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every command takes: where the data is, who is acting, setting overrides. */
+final class GlobalOptions {
+    private final CliContext context;
+
+    GlobalOptions(CliContext context) {
+        this.context = context;
+    }
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data dir (default: $AIRLOCK_DATA, else ./data).")
+    Path data;
+
+    @Option(names = "--as", paramLabel = "NAME", description = "Operator name for the audit log (default: your OS user).")
+    String as;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting for this run (see 'airlock config').")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    /** The data dir: --data, then AIRLOCK_DATA, then the launcher's default, then ./data. */
+    Path dataDir() {
+        if (data != null) {
+            return data.toAbsolutePath().normalize();
+        }
+        String env = context.environment().get("AIRLOCK_DATA");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath().normalize();
+        }
+        String launcherDefault = context.launcherDefaultData();
+        if (launcherDefault != null && !launcherDefault.isBlank()) {
+            return Path.of(launcherDefault).toAbsolutePath().normalize();
+        }
+        return Path.of("data").toAbsolutePath().normalize();
+    }
+
+    Actor actor() {
+        String name = as != null ? as : context.osUser();
+        try {
+            return new Actor(name);
+        } catch (IllegalArgumentException e) {
+            throw new Rejected("--as: " + e.getMessage());
+        }
+    }
+
+    Appliance open() {
+        return Appliance.open(dataDir(), context.clock());
+    }
+
+    Settings settings() {
+        try {
+            return Settings.load(dataDir(), context.environment(), set);
+        } catch (IllegalArgumentException e) {
+            throw new Rejected(e.getMessage());
+        }
+    }
+}

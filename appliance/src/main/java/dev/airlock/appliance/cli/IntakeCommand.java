@@ -1,0 +1,107 @@
+package dev.airlock.appliance.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.intake.FileOutcome;
+import dev.airlock.appliance.intake.IntakeListener;
+import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.intake.IntakeSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock intake}: take collector files into the record. */
+@Command(name = "intake", mixinStandardHelpOptions = true,
+        description = {"Take collector record files into the record (files, folders or a stick root).",
+            "From a stick root only AIRLOCK/collected is read. One line per file; exit 1 if any file was rejected."})
+final class IntakeCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders or stick roots.")
+    List<Path> paths;
+
+    @Option(names = "--group", paramLabel = "GROUP", description = "Put new machines into this lab group.")
+    String group;
+
+    @Option(names = "--same-as", paramLabel = "MACHINE_ID",
+            description = "Take the one FILE in as this machine (to resolve a conflict: renamed machine, new board).")
+    Long sameAs;
+
+    @Option(names = "--json", description = "Print JSON for scripts (per-file outcomes and the summary).")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only rejected files and the summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (sameAs != null && (paths.size() != 1 || Files.isDirectory(paths.get(0)))) {
+            throw new Rejected("--same-as takes exactly one file, not folders or several files");
+        }
+        Appliance appliance = global.open();
+        IntakeOptions options = new IntakeOptions(Optional.ofNullable(group),
+                sameAs == null ? OptionalLong.empty() : OptionalLong.of(sameAs));
+        PrintWriter out = spec.commandLine().getOut();
+        IntakeSummary summary;
+        if (json) {
+            try (JsonGenerator g = Json.stream(out)) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("files");
+                summary = appliance.intake().ingest(paths, options, global.actor(), o -> writeJson(g, o));
+                g.writeEndArray();
+                Map<String, Long> counts = new LinkedHashMap<>();
+                for (FileOutcome.Kind k : FileOutcome.Kind.values()) {
+                    counts.put(k.label(), summary.get(k));
+                }
+                g.writeObjectField("summary", counts);
+                g.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println();
+        } else {
+            IntakeListener printer = o -> {
+                if (!quiet || o.kind() == FileOutcome.Kind.REJECTED) {
+                    out.printf("%-9s %s: %s%n", o.kind().label(), o.file(), o.message());
+                }
+            };
+            summary = appliance.intake().ingest(paths, options, global.actor(), printer);
+            out.printf("%d file%s: %s%n", summary.total(), summary.total() == 1 ? "" : "s", summary);
+        }
+        out.flush();
+        return summary.anyRejected() ? ExitCodes.REJECTED : ExitCodes.OK;
+    }
+
+    private static void writeJson(JsonGenerator g, FileOutcome o) {
+        try {
+            g.writeStartObject();
+            g.writeStringField("file", o.file().toString());
+            g.writeStringField("outcome", o.kind().label());
+            g.writeStringField("message", o.message());
+            if (o.machineId().isPresent()) {
+                g.writeNumberField("machineId", o.machineId().getAsLong());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.audit.AuditEntry;
+import dev.airlock.appliance.inventory.Machine;
+import dev.airlock.appliance.inventory.MachineChange;
+import dev.airlock.appliance.inventory.MachineDetail;
+import dev.airlock.appliance.inventory.Product;
+import dev.airlock.formats.kit.LicenseStatus;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock show}: one machine with its products, history and audit entries. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show one machine: identity, products (state, IID, CID), history and audit entries.")
+final class ShowCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "MACHINE", description = "Machine id (from 'airlock list') or host name.")
+    String machine;
+
+    @Option(names = "--json", description = "Print JSON for scripts.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Appliance appliance = global.open();
+        MachineDetail d = appliance.inventory().machine(machine)
+                .orElseThrow(() -> new Rejected("no machine '" + machine + "' (see ./airlock list)"));
+        List<AuditEntry> audit = appliance.audit().recent(50, "machine " + d.machine().id());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("machine", d.machine());
+            doc.put("products", d.products());
+            doc.put("history", d.history());
+            doc.put("audit", audit);
+            Json.print(out, doc);
+            return ExitCodes.OK;
+        }
+        Machine m = d.machine();
+        out.printf("Machine %d: %s%n", m.id(), m.hostName());
+        row(out, "Group", m.group());
+        row(out, m.partOfDomain() ? "Domain" : "Workgroup", m.domain());
+        row(out, "FQDN", m.fqdn());
+        row(out, "SMBIOS UUID", m.smbiosUuid());
+        row(out, "Serial", m.serialNumber());
+        row(out, "OS", (m.osCaption() + " " + m.osVersion()).strip());
+        row(out, "IP addresses", String.join(", ", m.ipAddresses()));
+        row(out, "MAC addresses", String.join(", ", m.macAddresses()));
+        row(out, "Source", m.source());
+        row(out, "First collected", m.firstCollected().toString());
+        row(out, "Last collected", m.lastCollected().toString());
+        out.printf("%nProducts:%n");
+        for (Product p : d.products()) {
+            out.printf("  [%d] %s%n", p.id(), p.name());
+            out.printf("      state    %s%s (%s)%n", p.state(), p.stateDetail().isEmpty() ? "" : " " + p.stateDetail(),
+                    p.state().meaning());
+            out.printf("      license  %s%s%n", license(p.licenseStatus()),
+                    p.graceMinutes() > 0 ? ", " + p.graceMinutes() / 1440 + " days of grace left" : "");
+            out.printf("      key      *****-*****-*****-*****-%s  %s%n", p.partialKey().isEmpty() ? "?????"
+                    : p.partialKey(), p.channel());
+            out.printf("      SKU      %s%n", p.skuId());
+            out.printf("      ePID     %s%n", p.epid());
+            out.printf("      IID      %s%n", p.iidGrouped());
+            if (!p.cid().isEmpty()) {
+                out.printf("      CID      %s%n", p.cidGrouped());
+            }
+        }
+        if (!d.history().isEmpty()) {
+            out.printf("%nHistory (newest first):%n");
+            for (MachineChange c : d.history()) {
+                out.printf("  %s  %s: %s -> %s  (%s)%n", c.at(), c.field(), blank(c.oldValue()), blank(c.newValue()),
+                        c.source());
+            }
+        }
+        if (!audit.isEmpty()) {
+            out.printf("%nAudit (newest first):%n");
+            for (AuditEntry a : audit) {
+                out.printf("  #%d %s %s %s: %s%n", a.seq(), a.at(), a.operator(), a.action(), a.details());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String license(int code) {
+        try {
+            return LicenseStatus.ofCode(code).label();
+        } catch (IllegalArgumentException e) {
+            return "status " + code;
+        }
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        if (!value.isBlank()) {
+            out.printf("  %-16s %s%n", label, value);
+        }
+    }
+
+    private static String blank(String s) {
+        return s.isEmpty() ? "(none)" : s;
+    }
+}

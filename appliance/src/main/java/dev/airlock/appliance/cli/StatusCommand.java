@@ -1,0 +1,74 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.inventory.StatusReport;
+import dev.airlock.appliance.store.ApplianceInfo;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock status}: counts per state and group, and what to do next. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show how many products are in each state, per lab group, and the next step.")
+final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON for scripts.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Appliance appliance = global.open();
+        StatusReport report = appliance.inventory().status();
+        ApplianceInfo info = appliance.info();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("appliance", Map.of("name", info.displayName(), "role", info.role().id()));
+            doc.put("machines", report.machines());
+            doc.put("products", report.products());
+            doc.put("byState", report.byState());
+            doc.put("byGroup", report.byGroup());
+            doc.put("nextSteps", report.nextSteps());
+            Json.print(out, doc);
+            return ExitCodes.OK;
+        }
+        out.printf("%s appliance '%s' (data: %s)%n", capitalize(info.role().id()), info.displayName(),
+                appliance.dataDir());
+        out.printf("Machines: %d   Products: %d%n%n", report.machines(), report.products());
+        out.printf("%-14s %8s  %s%n", "STATE", "PRODUCTS", "MEANING");
+        for (Map.Entry<ProductState, Long> e : report.byState().entrySet()) {
+            out.printf("%-14s %8d  %s%n", e.getKey(), e.getValue(), e.getKey().meaning());
+        }
+        if (!report.byGroup().isEmpty()) {
+            out.printf("%nBy group:%n");
+            for (Map.Entry<String, Map<ProductState, Long>> g : report.byGroup().entrySet()) {
+                StringBuilder line = new StringBuilder();
+                g.getValue().forEach((state, n) -> {
+                    if (n > 0) {
+                        line.append(line.isEmpty() ? "" : ", ").append(state).append(' ').append(n);
+                    }
+                });
+                out.printf("  %-20s %s%n", g.getKey().isEmpty() ? "(no group)" : g.getKey(), line);
+            }
+        }
+        out.printf("%nNext:%n");
+        report.nextSteps().forEach(s -> out.println("  " + s));
+        return ExitCodes.OK;
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

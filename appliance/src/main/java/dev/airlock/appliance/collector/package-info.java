@@ -1,0 +1,2 @@
+/** Writes the collector kit (Collect.cmd, Collect.ps1, README.txt) onto a lab stick. */
+package dev.airlock.appliance.collector;

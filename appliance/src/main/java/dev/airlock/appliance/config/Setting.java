@@ -1,0 +1,91 @@
+package dev.airlock.appliance.config;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/** Every setting Airlock knows, with its default and what values it takes. */
+public enum Setting {
+    GATEWAY_ENDPOINT("gateway.endpoint",
+            "https://activation.sls.microsoft.com/BatchActivation/BatchActivation.asmx",
+            "BatchActivation service URL (gateway role)", Setting::isHttpUrl),
+    GATEWAY_PROXY("gateway.proxy", "", "HTTP proxy for the gateway, host:port, empty for none",
+            v -> v.isEmpty() || v.matches("[A-Za-z0-9.-]+:\\d{1,5}")),
+    KIOSK_PORT("kiosk.port", "8080", "kiosk web port on 127.0.0.1", v -> isIntBetween(v, 1, 65535)),
+    KIOSK_IDLE_LOCK_MINUTES("kiosk.idle-lock-minutes", "5", "minutes without touch before the screen locks",
+            v -> isIntBetween(v, 1, 240)),
+    SCANNER_PORT("scanner.port", "auto", "serial scanner device, or 'auto' for /dev/ttyACM* and /dev/ttyUSB*",
+            v -> v.equals("auto") || v.startsWith("/dev/")),
+    SCANNER_BAUD("scanner.baud", "115200", "serial scanner speed", v -> isIntBetween(v, 1200, 921600)),
+    QR_VERSION("qr.version", "15", "QR symbol version for shown frames: 10, 15 or 20",
+            v -> v.equals("10") || v.equals("15") || v.equals("20")),
+    QR_FRAMES_PER_SECOND("qr.frames-per-second", "2", "QR auto-cycle speed, 1 to 5", v -> isIntBetween(v, 1, 5)),
+    MEDIA_ROOTS("media.roots", "/media,/run/media,/run/airlock/media", "where USB sticks are mounted, comma-separated",
+            v -> !v.isBlank());
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+    private final Predicate<String> valid;
+
+    Setting(String key, String defaultValue, String description, Predicate<String> valid) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.valid = valid;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable that overrides it: {@code AIRLOCK_} + key in upper case, dots and dashes as _. */
+    public String envName() {
+        return "AIRLOCK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Whether {@code value} is acceptable. */
+    public boolean accepts(String value) {
+        return value != null && valid.test(value.strip());
+    }
+
+    /** The setting called {@code key}, or throws naming the known keys. */
+    public static Setting ofKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key.strip())) {
+                return s;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (Setting s : values()) {
+            known.append(known.isEmpty() ? "" : ", ").append(s.key);
+        }
+        throw new IllegalArgumentException("unknown setting '" + key + "'; settings are: " + known);
+    }
+
+    private static boolean isIntBetween(String v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v);
+            return n >= min && n <= max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isHttpUrl(String v) {
+        try {
+            URI u = URI.create(v);
+            return ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

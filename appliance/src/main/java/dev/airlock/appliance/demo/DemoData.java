@@ -1,0 +1,164 @@
+package dev.airlock.appliance.demo;
+
+import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.formats.ids.ApplicationId;
+import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.InstallationId;
+import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.ids.PartialProductKey;
+import dev.airlock.formats.ids.SkuId;
+import dev.airlock.formats.kit.CollectedProduct;
+import dev.airlock.formats.kit.CollectorRecord;
+import dev.airlock.formats.kit.CollectorRecordWriter;
+import dev.airlock.formats.kit.LicenseStatus;
+import dev.airlock.formats.kit.MachineIdentity;
+import dev.airlock.formats.kit.ProductClass;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+
+/**
+ * Writes collector record files for made-up lab machines, exactly as the collector kit would:
+ * {@code DIR/AIRLOCK/collected/DEMO-LAB-00001_<uuid>.xml}. Host names, domains (.invalid),
+ * addresses (RFC 5737 / 3849 documentation ranges), MACs and serials are obviously fake; the
+ * same seed gives the same files.
+ */
+public final class DemoData {
+    /** A demo product line: what WMI would report for it. SKU IDs here are illustrative. */
+    private record Line(String sku, ApplicationId app, ProductClass cls, String name, String description,
+            int iidGroup, String build) {}
+
+    private static final Line WIN11 = new Line("73111121-5638-40f6-bc11-f1d7b0d64300", ApplicationId.WINDOWS,
+            ProductClass.SOFTWARE_LICENSING_PRODUCT, "Windows(R), Enterprise edition",
+            "Windows(R) Operating System, VOLUME_MAK channel", 7, "22631");
+    private static final Line WIN10_LTSC = new Line("ed655016-a9e8-4434-95d9-4345352c2552", ApplicationId.WINDOWS,
+            ProductClass.SOFTWARE_LICENSING_PRODUCT, "Windows(R), EnterpriseS edition",
+            "Windows(R) Operating System, VOLUME_MAK channel", 7, "19044");
+    private static final Line OFFICE_2021 = new Line("fbdb3e18-a8ef-4fb3-9183-dffd60bd0984", ApplicationId.OFFICE,
+            ProductClass.SOFTWARE_LICENSING_PRODUCT, "Office 21, Office21ProPlus2021VL_MAK_AE edition",
+            "Office 21, VOLUME_MAK channel", 7, "16000");
+    private static final Line WIN7 = new Line("ae2ee509-1b34-41c0-acb7-6d4650168915", ApplicationId.WINDOWS,
+            ProductClass.SOFTWARE_LICENSING_PRODUCT, "Windows(R) 7, Enterprise edition",
+            "Windows Operating System - Windows(R) 7, VOLUME_MAK channel", 6, "7600");
+    private static final Line OFFICE_2010 = new Line("6f327760-8c5c-417c-9b61-836a98287e0c",
+            ApplicationId.OFFICE_2010, ProductClass.OFFICE_SOFTWARE_PROTECTION_PRODUCT,
+            "Office 14, OfficeProPlus-MAK edition", "Office 14, VOLUME_MAK channel", 6, "9600");
+    private static final String KEY_CHARS = "BCDFGHJKMPQRTVWXY2346789";
+
+    private final CollectorRecordWriter writer = new CollectorRecordWriter();
+    private final Clock clock;
+
+    public DemoData(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Writes {@code machines} record files under {@code dir/AIRLOCK/collected}.
+     *
+     * @param progress called with the number of files written so far
+     * @return the folder the files went to
+     */
+    public Path write(int machines, Path dir, long seed, IntConsumer progress) throws IOException {
+        return write(machines, 1, dir, seed, progress);
+    }
+
+    /** As {@link #write(int, Path, long, IntConsumer)}, numbering hosts from {@code first}. */
+    public Path write(int machines, int first, Path dir, long seed, IntConsumer progress) throws IOException {
+        if (machines < 1 || machines > 1_000_000 || first < 1) {
+            throw new IllegalArgumentException("--machines must be between 1 and 1000000, not " + machines);
+        }
+        Path out = dir.resolve("AIRLOCK").resolve("collected");
+        SplittableRandom random = new SplittableRandom(seed);
+        Instant base = clock.instant();
+        for (int i = first; i < first + machines; i++) {
+            CollectorRecord record = record(i, random, base.minus(Duration.ofMinutes(first + machines - i)));
+            String name = record.machine().hostName() + "_" + record.machine().smbiosUuid() + ".xml";
+            AtomicFiles.write(out.resolve(name), writer.write(record), false);
+            progress.accept(i - first + 1);
+        }
+        return out;
+    }
+
+    /** One made-up machine; {@code n} numbers it. */
+    CollectorRecord record(int n, SplittableRandom r, Instant collected) {
+        String host = String.format(Locale.ROOT, "DEMO-LAB-%05d", n);
+        String uuid = uuid(r);
+        int dice = r.nextInt(100);
+        List<Line> lines = new ArrayList<>();
+        String caption;
+        String version;
+        if (dice < 80) {
+            lines.add(WIN11);
+            caption = "Microsoft Windows 11 Enterprise";
+            version = "10.0.22631";
+            if (r.nextInt(100) < 60) {
+                lines.add(OFFICE_2021);
+            }
+        } else if (dice < 95) {
+            lines.add(WIN10_LTSC);
+            caption = "Microsoft Windows 10 Enterprise LTSC";
+            version = "10.0.19044";
+        } else {
+            lines.add(WIN7);
+            caption = "Microsoft Windows 7 Enterprise";
+            version = "6.1.7601";
+            lines.add(OFFICE_2010);
+        }
+        MachineIdentity machine = new MachineIdentity(host, "DEMO", true,
+                host.toLowerCase(Locale.ROOT) + ".demo.invalid", uuid, String.format(Locale.ROOT, "DEMO-SN-%06d", n),
+                caption, version, version.substring(version.lastIndexOf('.') + 1),
+                List.of("192.0.2." + (1 + n % 254), "2001:db8::" + Integer.toHexString(n)),
+                List.of(String.format(Locale.ROOT, "02:00:5E:%02X:%02X:%02X", (n >> 16) & 0xff, (n >> 8) & 0xff,
+                        n & 0xff)));
+        List<CollectedProduct> products = new ArrayList<>();
+        for (Line line : lines) {
+            products.add(product(line, r));
+        }
+        return new CollectorRecord(collected, "1.0.0", machine, products);
+    }
+
+    private static CollectedProduct product(Line line, SplittableRandom r) {
+        boolean grace = r.nextInt(100) < 70;
+        try {
+            return new CollectedProduct(line.cls(), SkuId.parse(line.sku()), line.app(), line.name(),
+                    line.description(), PartialProductKey.parse(keyTail(r)), ExtendedProductId.parse(epid(line, r)),
+                    "Volume:MAK", grace ? LicenseStatus.OOB_GRACE : LicenseStatus.NOTIFICATION,
+                    grace ? 1 + r.nextInt(43_200) : 0, InstallationId.parse(digits(r, 9 * line.iidGroup())));
+        } catch (InvalidIdException e) {
+            throw new IllegalStateException("demo ids are well-formed", e);
+        }
+    }
+
+    private static String epid(Line line, SplittableRandom r) {
+        return String.format(Locale.ROOT, "%s-%05d-%03d-%06d-03-1033-%s.0000-%03d%d", digits(r, 5),
+                r.nextInt(100_000), r.nextInt(1000), r.nextInt(1_000_000), line.build(), 1 + r.nextInt(365),
+                2020 + r.nextInt(7));
+    }
+
+    private static String keyTail(SplittableRandom r) {
+        StringBuilder s = new StringBuilder(5);
+        for (int i = 0; i < 5; i++) {
+            s.append(KEY_CHARS.charAt(r.nextInt(KEY_CHARS.length())));
+        }
+        return s.toString();
+    }
+
+    private static String digits(SplittableRandom r, int n) {
+        StringBuilder s = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            s.append((char) ('0' + r.nextInt(10)));
+        }
+        return s.toString();
+    }
+
+    private static String uuid(SplittableRandom r) {
+        return new java.util.UUID(r.nextLong(), r.nextLong()).toString().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.airlock.appliance;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.airlock.appliance.store.StoreException;
+
+/** The boundaries the architecture draws, checked on the compiled main code of every module on the classpath. */
+@AnalyzeClasses(packages = "dev.airlock",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
+class ArchitectureTest {
+
+    /** Leaves out test jars (e.g. transfer-formats' test-jar when it comes from the local repository). */
+    static final class NoTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
+
+    @ArchTest
+    static final ArchRule transferFormats_dependOnNoApplianceOrKiosk = noClasses()
+            .that().resideInAPackage("dev.airlock.formats..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.airlock.appliance..", "dev.airlock.kiosk..")
+            .because("transfer-formats is a pure library that appliance and kiosk build on");
+
+    @ArchTest
+    static final ArchRule applianceFeatures_haveNoCycles = slices()
+            .matching("dev.airlock.appliance.(*)..")
+            .should().beFreeOfCycles()
+            .because("features depend one way; the composition root dev.airlock.appliance.Appliance is no slice");
+
+    @ArchTest
+    static final ArchRule onlyStoreAndRepositories_touchJdbiOrJdbc = noClasses()
+            .that(not(resideInAPackage("dev.airlock.appliance.store..")).and(not(simpleNameEndingWith("Repository"))))
+            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..")
+            .because("storage is reached only through each feature's service and its package-private repository");
+
+    @ArchTest
+    static final ArchRule repositories_areNotPublic = classes()
+            .that().haveSimpleNameEndingWith("Repository")
+            .should().notBePublic()
+            .because("a feature's repository is an internal of that feature");
+
+    @ArchTest
+    static final ArchRule repositories_areUsedOnlyInTheirOwnPackage = classes()
+            .that().haveSimpleNameEndingWith("Repository")
+            .should(beAccessedOnlyFromTheirOwnPackage())
+            .because("other features go through the owning feature's service");
+
+    @ArchTest
+    static final ArchRule cli_usesStoreOnlyForItsExceptionsAndValues = noClasses()
+            .that().resideInAPackage("dev.airlock.appliance.cli..")
+            .should().dependOnClassesThat(resideInAPackage("dev.airlock.appliance.store..")
+                    .and(not(assignableTo(StoreException.class)))
+                    .and(not(assignableTo(dev.airlock.appliance.store.ApplianceInfo.class)))
+                    .and(not(assignableTo(dev.airlock.appliance.store.ApplianceInfo.Role.class))))
+            .because("the CLI reaches the record through the services; it only reports store errors and shows"
+                    + " the appliance's identity (a plain value)");
+
+    private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
+        return new ArchCondition<>("be accessed only from their own package") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                for (Dependency d : repository.getDirectDependenciesToSelf()) {
+                    JavaClass origin = d.getOriginClass();
+                    if (!origin.getPackageName().equals(repository.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Runs Airlock's benchmark harness (dev.airlock.bench.Bench): intake of 10,000 demo collector
+# files into an empty store and again (no-op), and `airlock status` on a ~100,000-product store.
+# Usage: tests/bench.sh [--files N] [--products N]
+set -eu
+ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+cd "$ROOT"
+./mvnw -q -B -Dmaven.test.skip=true -pl tests -am package
+. "$ROOT/.mvn/find-jdk.sh"
+airlock_find_jdk
+CP="tests/target/classes:appliance/target/airlock.jar:$(ls appliance/target/lib/*.jar | tr '\n' ':')"
+exec "$JAVA_HOME/bin/java" -cp "$CP" dev.airlock.bench.Bench --jar appliance/target/airlock.jar "$@"

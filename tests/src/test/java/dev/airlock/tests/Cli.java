@@ -1,0 +1,73 @@
+package dev.airlock.tests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the built {@code airlock.jar} in a fresh JVM, the way the launcher does, and captures what it printed. */
+final class Cli {
+    static final Path ROOT = locateRoot();
+    static final Path JAR = ROOT.resolve("appliance/target/airlock.jar");
+
+    /** One finished run. */
+    record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private Cli() {}
+
+    static Run airlock(Path data, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        if (data != null) {
+            cmd.add("--data");
+            cmd.add(data.toString());
+        }
+        return run(cmd, Map.of(), null);
+    }
+
+    static Run run(List<String> cmd, Map<String, String> env, Path dir) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("airlock-out", ".txt");
+        Path err = Files.createTempFile("airlock-err", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().remove("AIRLOCK_DATA");
+            pb.environment().putAll(env);
+            if (dir != null) {
+                pb.directory(dir.toFile());
+            }
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + cmd);
+            }
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Path locateRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("mvnw"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+}
