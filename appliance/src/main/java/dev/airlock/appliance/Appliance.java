@@ -26,7 +26,7 @@ public final class Appliance {
         this.store = store;
         this.audit = new AuditService(store, clock);
         this.inventory = new InventoryService(store, audit, clock);
-        this.intake = new IntakeService(store, inventory, new CollectorRecordReader(), clock);
+        this.intake = new IntakeService(store, inventory, CollectorRecordReader::new, clock);
     }
 
     /** Opens the existing store in {@code dataDir}; throws with "run ./airlock init first" when there is none. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Takes collector record files into the record. Files are handled one at a time, each in its
@@ -38,14 +39,18 @@ public final class IntakeService {
 
     private final Store store;
     private final InventoryService inventory;
-    private final CollectorRecordReader reader;
+    private final Supplier<CollectorRecordReader> reader;
     private final Clock clock;
     private final IntakeRepository repo = new IntakeRepository();
 
-    public IntakeService(Store store, InventoryService inventory, CollectorRecordReader reader, Clock clock) {
+    /**
+     * @param reader made on first use: compiling the XSD costs time that commands which take
+     *               nothing in should not pay
+     */
+    public IntakeService(Store store, InventoryService inventory, Supplier<CollectorRecordReader> reader, Clock clock) {
         this.store = store;
         this.inventory = inventory;
-        this.reader = reader;
+        this.reader = memoize(reader);
         this.clock = clock;
     }
 
@@ -74,7 +79,9 @@ public final class IntakeService {
 
     private void walk(Path root, IntakeOptions options, Actor actor, IntakeListener listener) {
         try {
-            Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+            // a folder named on purpose may be a link to one; links inside it are still not followed
+            Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
+            Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
@@ -128,7 +135,7 @@ public final class IntakeService {
         }
         CollectorRecord record;
         try {
-            record = reader.read(bytes);
+            record = reader.get().read(bytes);
         } catch (MalformedRecordException e) {
             return rejected(file, e.getMessage());
         }
@@ -181,6 +188,20 @@ public final class IntakeService {
             return "it disappeared while reading (stick removed?)";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static String sha256(byte[] bytes) {

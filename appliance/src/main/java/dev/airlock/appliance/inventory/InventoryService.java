@@ -52,6 +52,14 @@ public final class InventoryService {
                 return new CollectionOutcome.Conflict("there is no machine with id " + sameAs.getAsLong()
                         + " to take this record as (see ./airlock list)");
             }
+            // the record's UUID may be another machine's: taking it over would break the one-UUID rule
+            Optional<Machine> owner = id.hasUsableUuid() ? repo.machineByUuid(tx, id.smbiosUuid()) : Optional.empty();
+            if (owner.isPresent() && owner.get().id() != sameAs.getAsLong()) {
+                return new CollectionOutcome.Conflict("the record's SMBIOS UUID " + id.smbiosUuid()
+                        + " is already recorded for machine " + owner.get().hostName() + " (id " + owner.get().id()
+                        + "), so it cannot be taken in as machine " + sameAs.getAsLong() + "; take it in with --same-as "
+                        + owner.get().id() + " or without --same-as");
+            }
         } else {
             MatchResult m = findMachine(tx, id);
             if (m.conflict != null) {

@@ -103,7 +103,7 @@ final class HardenedXml {
         if (m.find()) {
             String declared = m.group(1).toLowerCase(Locale.ROOT);
             if (!declared.equals("utf-8") && !declared.equals("utf8")) {
-                throw new MalformedRecordException(what + " declares encoding '" + m.group(1)
+                throw new MalformedRecordException(what + " declares encoding '" + shorten(m.group(1))
                         + "'; only UTF-8 is accepted");
             }
         }
@@ -128,7 +128,7 @@ final class HardenedXml {
                             + " contains a DOCTYPE declaration (line " + r.getLocation().getLineNumber()
                             + "); DTDs and entities are refused for safety, and collector records never have one");
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new MalformedRecordException(what
-                            + " uses an entity reference '&" + r.getLocalName() + ";' (line "
+                            + " uses an entity reference '&" + shorten(r.getLocalName()) + ";' (line "
                             + r.getLocation().getLineNumber() + "); entities are refused for safety");
                     case XMLStreamConstants.START_ELEMENT -> {
                         depth++;
@@ -140,9 +140,10 @@ final class HardenedXml {
                             rootSeen = true;
                             checkRoot(r, rootName, namespace, versionAttribute, version, what);
                         } else if (!namespace.equals(r.getNamespaceURI())) {
-                            throw new MalformedRecordException(what + ": element <" + r.getLocalName() + "> on line "
+                            throw new MalformedRecordException(what + ": element <" + shorten(r.getLocalName())
+                                    + "> on line "
                                     + r.getLocation().getLineNumber() + " is in namespace '"
-                                    + nullToEmpty(r.getNamespaceURI()) + "', expected '" + namespace + "'");
+                                    + shorten(r.getNamespaceURI()) + "', expected '" + namespace + "'");
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> depth--;
@@ -162,12 +163,12 @@ final class HardenedXml {
     private static void checkRoot(XMLStreamReader r, String rootName, String namespace, String versionAttribute,
             String version, String what) throws MalformedRecordException {
         if (!rootName.equals(r.getLocalName())) {
-            throw new MalformedRecordException(what + " starts with <" + r.getLocalName() + ">, expected <"
+            throw new MalformedRecordException(what + " starts with <" + shorten(r.getLocalName()) + ">, expected <"
                     + rootName + ">: it is not a collector record");
         }
-        String ns = nullToEmpty(r.getNamespaceURI());
+        String ns = r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
         if (!namespace.equals(ns)) {
-            throw new MalformedRecordException(what + ": <" + rootName + "> is in namespace '" + ns
+            throw new MalformedRecordException(what + ": <" + rootName + "> is in namespace '" + shorten(ns)
                     + "', expected '" + namespace + "'" + (ns.isEmpty() ? " (the namespace is missing)" : ""));
         }
         String v = r.getAttributeValue(null, versionAttribute);
@@ -176,8 +177,9 @@ final class HardenedXml {
                     + " attribute; expected " + versionAttribute + "=\"" + version + "\"");
         }
         if (!version.equals(v.strip())) {
-            throw new MalformedRecordException(what + " is format version " + v + "; this Airlock reads version "
-                    + version + " (update Airlock or use the collector kit it writes)");
+            throw new MalformedRecordException(what + " is format version " + shorten(v)
+                    + "; this Airlock reads version " + version
+                    + " (update Airlock or use the collector kit it writes)");
         }
     }
 
@@ -196,8 +198,12 @@ final class HardenedXml {
         return msg;
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    /** Text from the file, cut for a message: a hostile name or value must not flood the screen. */
+    static String shorten(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= 80 ? s : s.substring(0, 60) + "... (" + s.length() + " characters)";
     }
 
     static void closeQuietly(XMLStreamReader r) {
