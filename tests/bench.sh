@@ -9,4 +9,5 @@ cd "$ROOT"
 . "$ROOT/.mvn/find-jdk.sh"
 airlock_find_jdk
 CP="tests/target/classes:appliance/target/airlock.jar:$(ls appliance/target/lib/*.jar | tr '\n' ':')"
-exec "$JAVA_HOME/bin/java" -cp "$CP" dev.airlock.bench.Bench --jar appliance/target/airlock.jar "$@"
+./airlock --version >/dev/null   # builds the runnable if the sources changed
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.airlock.bench.Bench --launcher ./airlock "$@"

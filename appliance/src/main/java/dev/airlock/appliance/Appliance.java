@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * The composition root: opens (or creates) the store in a data dir and wires the feature
  * services over it. The CLI and the kiosk reach the record only through these services.
  */
-public final class Appliance {
+public final class Appliance implements AutoCloseable {
     private final Store store;
     private final AuditService audit;
     private final InventoryService inventory;
@@ -47,6 +47,12 @@ public final class Appliance {
                 "appliance.init", "appliance " + info.applianceId(), "role=" + role.id() + "; name="
                         + info.displayName()));
         return new Appliance(store, clock);
+    }
+
+    /** Closes the store's connections. */
+    @Override
+    public void close() {
+        store.close();
     }
 
     /** Whether {@code dataDir} already holds a data store. */

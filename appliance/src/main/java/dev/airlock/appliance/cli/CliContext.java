@@ -2,6 +2,8 @@ package dev.airlock.appliance.cli;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -10,10 +12,29 @@ import java.util.random.RandomGenerator;
  * clock, randomness, stdin, the OS user and the launcher's default data dir.
  */
 record CliContext(Map<String, String> environment, Clock clock, RandomGenerator random, InputStream stdin,
-        String osUser, String launcherDefaultData) {
+        String osUser, String launcherDefaultData, List<AutoCloseable> toClose) {
 
     static CliContext system() {
         return new CliContext(System.getenv(), Clock.systemUTC(), new java.security.SecureRandom(), System.in,
-                System.getProperty("user.name", "operator"), System.getProperty("airlock.defaultData", ""));
+                System.getProperty("user.name", "operator"), System.getProperty("airlock.defaultData", ""),
+                new ArrayList<>());
+    }
+
+    /** Registers something the command opened, closed when the command ends. */
+    <T extends AutoCloseable> T closeLater(T resource) {
+        toClose.add(resource);
+        return resource;
+    }
+
+    /** Closes what the command opened, newest first. */
+    void closeAll() {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception ignored) {
+                // closing at exit: the command's own outcome is what counts
+            }
+        }
+        toClose.clear();
     }
 }

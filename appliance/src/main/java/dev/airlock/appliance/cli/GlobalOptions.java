@@ -52,7 +52,7 @@ final class GlobalOptions {
     }
 
     Appliance open() {
-        return Appliance.open(dataDir(), context.clock());
+        return context.closeLater(Appliance.open(dataDir(), context.clock()));
     }
 
     Settings settings() {

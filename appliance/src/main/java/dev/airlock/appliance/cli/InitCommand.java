@@ -40,8 +40,8 @@ final class InitCommand implements Callable<Integer> {
             throw new Rejected("a data store already exists in " + global.dataDir()
                     + "; refusing to overwrite it (use another --data dir, or keep using this one)");
         }
-        Appliance appliance = Appliance.init(global.dataDir(), r, name, global.actor(), context.clock(),
-                context.random());
+        Appliance appliance = context.closeLater(Appliance.init(global.dataDir(), r, name, global.actor(), context.clock(),
+                context.random()));
         ApplianceInfo info = appliance.info();
         var out = spec.commandLine().getOut();
         out.println("Created " + info.role().id() + " appliance '" + info.displayName() + "' in "

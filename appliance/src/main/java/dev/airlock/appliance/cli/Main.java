@@ -33,7 +33,12 @@ public final class Main {
             w.flush();
             return ExitCodes.USAGE;
         });
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } finally {
+            context.closeAll();
+        }
         out.flush();
         err.flush();
         return code;

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.sqlite.SQLiteConfig;
@@ -18,9 +21,11 @@ import org.sqlite.SQLiteException;
 
 /**
  * The appliance's one SQLite file under the data dir. Opens in WAL mode with foreign keys and a
- * busy timeout, migrates the schema with Flyway, and runs work in transactions. Thread-safe.
+ * busy timeout, migrates the schema with Flyway, and runs work in transactions. Thread-safe:
+ * one long-lived connection for writes and one for reads, each used by one thread at a time
+ * (keeping them open spares a WAL checkpoint per transaction). Close it when done.
  */
-public final class Store {
+public final class Store implements AutoCloseable {
     /** The database file's name inside the data dir. */
     public static final String FILE_NAME = "airlock.db";
     private static final int BUSY_TIMEOUT_MS = 10_000;
@@ -29,14 +34,60 @@ public final class Store {
 
     private final Path dataDir;
     private final Path file;
-    private final Jdbi writer;
-    private final Jdbi reader;
+    private final Lane writer;
+    private final Lane reader;
 
     private Store(Path dataDir) {
         this.dataDir = dataDir;
         this.file = dataDir.resolve(FILE_NAME);
-        this.writer = Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE));
-        this.reader = Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.DEFERRED));
+        this.writer = new Lane(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
+        this.reader = new Lane(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.DEFERRED)));
+    }
+
+    /** One connection, opened on first use, used by one thread at a time. */
+    private static final class Lane {
+        private final Jdbi jdbi;
+        private final ReentrantLock lock = new ReentrantLock();
+        private Handle handle;
+
+        Lane(Jdbi jdbi) {
+            this.jdbi = jdbi;
+        }
+
+        <T, X extends Exception> T inTransaction(HandleCallback<T, X> work) throws X {
+            lock.lock();
+            try {
+                if (handle == null) {
+                    handle = jdbi.open();
+                }
+                return handle.inTransaction(work);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void close() {
+            lock.lock();
+            try {
+                if (handle != null) {
+                    handle.close();
+                    handle = null;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Closes both connections (SQLite checkpoints the WAL when the last one closes). */
+    @Override
+    public void close() {
+        try {
+            reader.close();
+            writer.close();
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
     }
 
     /** Whether {@code dataDir} already holds a store. */
@@ -86,6 +137,11 @@ public final class Store {
                 firstWrites.accept(store, tx);
             });
         } catch (RuntimeException e) {
+            try {
+                store.close();
+            } catch (RuntimeException ignored) {
+                // the creation failure below is what the operator needs to see
+            }
             deleteQuietly(dir);
             throw e;
         }
@@ -121,7 +177,7 @@ public final class Store {
     /** Whether the newest successful migration is {@link #SCHEMA_VERSION} (checked against the files by a test). */
     private boolean schemaIsCurrent() {
         try {
-            return reader.withHandle(h -> h.createQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            return reader.inTransaction(h -> h.createQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                             + " AND name = 'flyway_schema_history'").mapTo(Integer.class).one() == 1
                     && h.createQuery("SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0) FROM flyway_schema_history"
                             + " WHERE success = 1").mapTo(Integer.class).one() == SCHEMA_VERSION);
