@@ -7,6 +7,7 @@ import dev.airlock.appliance.inventory.MachineChange;
 import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.formats.kit.LicenseStatus;
+import dev.airlock.formats.kit.MachineIdentity;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +52,10 @@ final class ShowCommand implements Callable<Integer> {
             Json.print(out, doc);
             return ExitCodes.OK;
         }
-        Machine m = d.machine();
-        out.printf("Machine %d: %s%n", m.id(), m.hostName());
-        row(out, "Group", m.group());
+        Machine machine = d.machine();
+        MachineIdentity m = machine.identity();
+        out.printf("Machine %d: %s%n", machine.id(), m.hostName());
+        row(out, "Group", machine.group());
         row(out, m.partOfDomain() ? "Domain" : "Workgroup", m.domain());
         row(out, "FQDN", m.fqdn());
         row(out, "SMBIOS UUID", m.smbiosUuid());
@@ -61,9 +63,9 @@ final class ShowCommand implements Callable<Integer> {
         row(out, "OS", (m.osCaption() + " " + m.osVersion()).strip());
         row(out, "IP addresses", String.join(", ", m.ipAddresses()));
         row(out, "MAC addresses", String.join(", ", m.macAddresses()));
-        row(out, "Source", m.source());
-        row(out, "First collected", m.firstCollected().toString());
-        row(out, "Last collected", m.lastCollected().toString());
+        row(out, "Source", machine.source());
+        row(out, "First collected", machine.firstCollected().toString());
+        row(out, "Last collected", machine.lastCollected().toString());
         out.printf("%nProducts:%n");
         for (Product p : d.products()) {
             out.printf("  [%d] %s%n", p.id(), p.name());

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /** SQL for machines, products, groups and machine history. */
 final class InventoryRepository {
@@ -52,21 +53,10 @@ final class InventoryRepository {
 
     long insertMachine(Tx tx, MachineIdentity id, String source, OptionalLong groupId, Instant collected) {
         String at = Times.format(collected);
-        return tx.handle().createUpdate("INSERT INTO machine (host_name, domain, part_of_domain, fqdn, smbios_uuid,"
-                        + " serial_number, os_caption, os_version, os_build, ip_addresses, mac_addresses, group_id,"
-                        + " source, first_collected_at, last_collected_at) VALUES (:host, :domain, :pod, :fqdn, :uuid,"
-                        + " :serial, :caption, :version, :build, :ips, :macs, :group, :source, :at, :at)")
-                .bind("host", id.hostName())
-                .bind("domain", id.domain())
-                .bind("pod", id.partOfDomain() ? 1 : 0)
-                .bind("fqdn", id.fqdn())
-                .bind("uuid", id.hasUsableUuid() ? id.smbiosUuid() : null)
-                .bind("serial", id.serialNumber())
-                .bind("caption", id.osCaption())
-                .bind("version", id.osVersion())
-                .bind("build", id.osBuild())
-                .bind("ips", String.join(",", id.ipAddresses()))
-                .bind("macs", String.join(",", id.macAddresses()))
+        return bindIdentity(tx.handle().createUpdate("INSERT INTO machine (host_name, domain, part_of_domain, fqdn,"
+                        + " smbios_uuid, serial_number, os_caption, os_version, os_build, ip_addresses, mac_addresses,"
+                        + " group_id, source, first_collected_at, last_collected_at) VALUES (:host, :domain, :pod, :fqdn,"
+                        + " :uuid, :serial, :caption, :version, :build, :ips, :macs, :group, :source, :at, :at)"), id)
                 .bind("group", groupId.isPresent() ? groupId.getAsLong() : null)
                 .bind("source", source)
                 .bind("at", at)
@@ -74,11 +64,19 @@ final class InventoryRepository {
     }
 
     void updateMachineIdentity(Tx tx, long machineId, MachineIdentity id, Instant collected) {
-        tx.handle().createUpdate("UPDATE machine SET host_name = :host, domain = :domain, part_of_domain = :pod,"
-                        + " fqdn = :fqdn, smbios_uuid = COALESCE(:uuid, smbios_uuid), serial_number = :serial,"
-                        + " os_caption = :caption, os_version = :version, os_build = :build, ip_addresses = :ips,"
-                        + " mac_addresses = :macs, source = 'collector', last_collected_at = :at WHERE id = :id")
-                .bind("host", id.hostName())
+        bindIdentity(tx.handle().createUpdate("UPDATE machine SET host_name = :host, domain = :domain,"
+                        + " part_of_domain = :pod, fqdn = :fqdn, smbios_uuid = COALESCE(:uuid, smbios_uuid),"
+                        + " serial_number = :serial, os_caption = :caption, os_version = :version, os_build = :build,"
+                        + " ip_addresses = :ips, mac_addresses = :macs, source = 'collector', last_collected_at = :at"
+                        + " WHERE id = :id"), id)
+                .bind("at", Times.format(collected))
+                .bind("id", machineId)
+                .execute();
+    }
+
+    /** Binds the identity columns shared by insert and update. */
+    private static Update bindIdentity(Update update, MachineIdentity id) {
+        return update.bind("host", id.hostName())
                 .bind("domain", id.domain())
                 .bind("pod", id.partOfDomain() ? 1 : 0)
                 .bind("fqdn", id.fqdn())
@@ -88,10 +86,7 @@ final class InventoryRepository {
                 .bind("version", id.osVersion())
                 .bind("build", id.osBuild())
                 .bind("ips", String.join(",", id.ipAddresses()))
-                .bind("macs", String.join(",", id.macAddresses()))
-                .bind("at", Times.format(collected))
-                .bind("id", machineId)
-                .execute();
+                .bind("macs", String.join(",", id.macAddresses()));
     }
 
     void touchMachine(Tx tx, long machineId, Instant collected) {
@@ -261,9 +256,10 @@ final class InventoryRepository {
     // ---- mapping --------------------------------------------------------------------------
 
     private static Machine machine(ResultSet rs) throws SQLException {
-        return new Machine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                split(rs.getString(11)), split(rs.getString(12)), rs.getString(13), rs.getString(14),
+        MachineIdentity identity = new MachineIdentity(rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), split(rs.getString(11)), split(rs.getString(12)));
+        return new Machine(rs.getLong(1), identity, rs.getString(13), rs.getString(14),
                 Instant.parse(rs.getString(15)), Instant.parse(rs.getString(16)));
     }
 

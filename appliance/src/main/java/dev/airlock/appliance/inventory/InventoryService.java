@@ -278,7 +278,7 @@ public final class InventoryService {
                 return new MatchResult(byUuid, null);
             }
             List<Machine> noUuid = repo.machinesByHost(tx, id.hostName()).stream()
-                    .filter(m -> m.smbiosUuid().isEmpty()).toList();
+                    .filter(m -> m.identity().smbiosUuid().isEmpty()).toList();
             if (noUuid.size() > 1) {
                 return new MatchResult(Optional.empty(), ambiguous(id.hostName(), noUuid));
             }
@@ -327,7 +327,8 @@ public final class InventoryService {
         return changes;
     }
 
-    private static Map<String, String[]> identityDiff(Machine m, MachineIdentity id) {
+    private static Map<String, String[]> identityDiff(Machine machine, MachineIdentity id) {
+        MachineIdentity m = machine.identity();
         Map<String, String[]> d = new LinkedHashMap<>();
         diff(d, "host name", m.hostName(), id.hostName());
         diff(d, "domain", m.domain(), id.domain());
@@ -342,7 +343,7 @@ public final class InventoryService {
         diff(d, "OS build", m.osBuild(), id.osBuild());
         diff(d, "IP addresses", String.join(",", m.ipAddresses()), String.join(",", id.ipAddresses()));
         diff(d, "MAC addresses", String.join(",", m.macAddresses()), String.join(",", id.macAddresses()));
-        if (m.source().equals("manual") && d.isEmpty()) {
+        if (machine.source().equals("manual") && d.isEmpty()) {
             d.put("source", new String[] {"manual", "collector"});
         }
         return d;

@@ -1,34 +1,20 @@
 package dev.airlock.appliance.inventory;
 
+import dev.airlock.formats.kit.MachineIdentity;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * A lab machine as recorded (PII: stays in the lab). Absent text values are empty strings.
+ * A lab machine as recorded (PII: stays in the lab): its identity as last collected, plus
+ * what the record adds.
  *
  * @param group  lab group name, "" when none
  * @param source "collector" or "manual"
  */
-public record Machine(
-        long id,
-        String hostName,
-        String domain,
-        boolean partOfDomain,
-        String fqdn,
-        String smbiosUuid,
-        String serialNumber,
-        String osCaption,
-        String osVersion,
-        String osBuild,
-        List<String> ipAddresses,
-        List<String> macAddresses,
-        String group,
-        String source,
-        Instant firstCollected,
+public record Machine(long id, MachineIdentity identity, String group, String source, Instant firstCollected,
         Instant lastCollected) {
 
-    public Machine {
-        ipAddresses = List.copyOf(ipAddresses);
-        macAddresses = List.copyOf(macAddresses);
+    /** The host name (the identity's), the name technicians know the machine by. */
+    public String hostName() {
+        return identity.hostName();
     }
 }

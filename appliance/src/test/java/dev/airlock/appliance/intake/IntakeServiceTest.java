@@ -109,7 +109,7 @@ class IntakeServiceTest {
         assertThat(summary.toString()).isEqualTo("1 accepted, 0 updated, 0 unchanged, 0 rejected, 0 skipped");
         MachineDetail d = machine(o);
         assertThat(d.machine().hostName()).isEqualTo("LAB-A");
-        assertThat(d.machine().smbiosUuid()).isEqualTo(UUID_A);
+        assertThat(d.machine().identity().smbiosUuid()).isEqualTo(UUID_A);
         assertThat(d.machine().source()).isEqualTo("collector");
         assertThat(d.machine().lastCollected()).isEqualTo(T0);
         assertThat(d.products()).extracting(Product::state).containsOnly(ProductState.COLLECTED);
@@ -179,7 +179,7 @@ class IntakeServiceTest {
         assertThat(o.message()).isEqualTo("LAB-A (id " + id + "): OS version 10.0.26100 -> 10.0.26200;"
                 + " OS build 26100 -> 26200");
         MachineDetail d = app.inventory().machine(Long.toString(id)).orElseThrow();
-        assertThat(d.machine().osBuild()).isEqualTo("26200");
+        assertThat(d.machine().identity().osBuild()).isEqualTo("26200");
         assertThat(d.machine().lastCollected()).isEqualTo(T1);
         assertThat(d.history()).containsExactlyInAnyOrder(
                 new MachineChange(NOW, "OS version", "10.0.26100", "10.0.26200", "a2.xml"),
@@ -244,7 +244,7 @@ class IntakeServiceTest {
         assertThat(o.message()).contains("older than the record").contains(T0.toString()).contains(T1.toString());
         MachineDetail d = app.inventory().machine(Long.toString(id)).orElseThrow();
         assertThat(d.machine().hostName()).isEqualTo("LAB-A");
-        assertThat(d.machine().osBuild()).isEqualTo("26200");
+        assertThat(d.machine().identity().osBuild()).isEqualTo("26200");
         assertThat(d.machine().lastCollected()).isEqualTo(T1);
         assertThat(d.products()).extracting(Product::iid).containsExactly(iid(1));
         assertThat(count("machine_change")).isEqualTo(changes);
@@ -301,7 +301,7 @@ class IntakeServiceTest {
         assertThat(count("machine")).isEqualTo(1);
         MachineDetail d = app.inventory().machine(Long.toString(a)).orElseThrow();
         assertThat(d.machine().hostName()).isEqualTo("LAB-B");
-        assertThat(d.machine().smbiosUuid()).isEqualTo(UUID_B);
+        assertThat(d.machine().identity().smbiosUuid()).isEqualTo(UUID_B);
         assertThat(d.products()).extracting(Product::iid).containsExactlyInAnyOrder(iid(1), iid(2));
         assertThat(d.history()).extracting(MachineChange::field).contains("host name", "SMBIOS UUID");
     }
