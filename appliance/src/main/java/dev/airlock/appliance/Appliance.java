@@ -4,10 +4,18 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.intake.IntakeService;
 import dev.airlock.appliance.inventory.InventoryService;
+import dev.airlock.appliance.keys.KeyService;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.MakVault;
+import dev.airlock.appliance.keys.PreparedKeys;
+import dev.airlock.appliance.keys.Sleeper;
+import dev.airlock.appliance.keys.TrustService;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
+import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.kit.CollectorRecordReader;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.random.RandomGenerator;
@@ -21,32 +29,70 @@ public final class Appliance implements AutoCloseable {
     private final AuditService audit;
     private final InventoryService inventory;
     private final IntakeService intake;
+    private final KeyService keys;
+    private final TrustService trust;
+    private final MakVault makVault;
 
-    private Appliance(Store store, Clock clock) {
+    private Appliance(Store store, Clock clock, Sleeper sleeper) {
         this.store = store;
         this.audit = new AuditService(store, clock);
         this.inventory = new InventoryService(store, audit, clock);
         this.intake = new IntakeService(store, inventory, CollectorRecordReader::new, clock);
+        this.keys = new KeyService(store, audit, clock, sleeper, new SecureRandom());
+        this.trust = new TrustService(store, audit, clock);
+        this.makVault = new MakVault(store, audit, clock, keys);
     }
 
     /** Opens the existing store in {@code dataDir}; throws with "run ./airlock init first" when there is none. */
     public static Appliance open(Path dataDir, Clock clock) {
-        return new Appliance(Store.open(dataDir), clock);
+        return open(dataDir, clock, Sleeper.real());
+    }
+
+    /** As {@link #open(Path, Clock)}, with the sleeper that waits out delays after wrong passphrases. */
+    public static Appliance open(Path dataDir, Clock clock, Sleeper sleeper) {
+        return new Appliance(Store.open(dataDir), clock, sleeper);
+    }
+
+    /**
+     * Creates a new store with its key pair and supervisor passphrase ({@code keys}, from
+     * {@link KeyService#prepare}) in the same transaction; on failure nothing is left behind.
+     */
+    public static Appliance init(Path dataDir, ApplianceInfo.Role role, String name, Actor actor, Clock clock,
+            RandomGenerator random, PreparedKeys keys, Sleeper sleeper) {
+        ApplianceInfo info = newInfo(role, name, clock, random);
+        Store store = Store.create(dataDir, info, (created, tx) -> {
+            AuditService audit = new AuditService(created, clock);
+            appendInit(audit, tx, actor, info);
+            try {
+                new KeyService(created, audit, clock, sleeper, new SecureRandom()).install(tx, keys, actor);
+            } catch (KeysException e) {
+                throw new IllegalStateException("a new store has no keys yet: " + e.getMessage(), e);
+            }
+        });
+        return new Appliance(store, clock, sleeper);
     }
 
     /** Creates a new store for an appliance of {@code role} called {@code name}; refuses to overwrite. */
     public static Appliance init(Path dataDir, ApplianceInfo.Role role, String name, Actor actor, Clock clock,
             RandomGenerator random) {
+        ApplianceInfo info = newInfo(role, name, clock, random);
+        Store store = Store.create(dataDir, info, (created, tx) -> appendInit(new AuditService(created, clock), tx,
+                actor, info));
+        return new Appliance(store, clock, Sleeper.real());
+    }
+
+    private static ApplianceInfo newInfo(ApplianceInfo.Role role, String name, Clock clock, RandomGenerator random) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("the appliance name is empty");
         }
         byte[] id = new byte[16];
         random.nextBytes(id);
-        ApplianceInfo info = new ApplianceInfo(HexFormat.of().formatHex(id), role, name.strip(), clock.instant());
-        Store store = Store.create(dataDir, info, (created, tx) -> new AuditService(created, clock).append(tx, actor,
-                "appliance.init", "appliance " + info.applianceId(), "role=" + role.id() + "; name="
-                        + info.displayName()));
-        return new Appliance(store, clock);
+        return new ApplianceInfo(HexFormat.of().formatHex(id), role, name.strip(), clock.instant());
+    }
+
+    private static void appendInit(AuditService audit, Tx tx, Actor actor, ApplianceInfo info) {
+        audit.append(tx, actor, "appliance.init", "appliance " + info.applianceId(), "role=" + info.role().id()
+                + "; name=" + info.displayName());
     }
 
     /** Closes the store's connections. */
@@ -78,5 +124,20 @@ public final class Appliance implements AutoCloseable {
 
     public IntakeService intake() {
         return intake;
+    }
+
+    /** The own key pair and the supervisor passphrase. */
+    public KeyService keys() {
+        return keys;
+    }
+
+    /** The pinned peers. */
+    public TrustService trust() {
+        return trust;
+    }
+
+    /** The sealed MAKs. */
+    public MakVault makVault() {
+        return makVault;
     }
 }

@@ -40,6 +40,14 @@ class ArchitectureTest {
             .because("transfer-formats is a pure library that appliance and kiosk build on");
 
     @ArchTest
+    static final ArchRule bouncyCastle_onlyInTheInternalCryptoPackages = noClasses()
+            .that().resideOutsideOfPackages("dev.airlock.formats.signature.internal..",
+                    "dev.airlock.appliance.keys.internal..")
+            .and().resideInAPackage("dev.airlock..")
+            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+            .because("cryptography sits behind small interfaces; Bouncy Castle lives only in internal packages");
+
+    @ArchTest
     static final ArchRule applianceFeatures_haveNoCycles = slices()
             .matching("dev.airlock.appliance.(*)..")
             .should().beFreeOfCycles()

@@ -21,24 +21,40 @@ final class Cli {
         }
     }
 
+    /** The supervisor passphrase every journey's appliance is set up with (given as AIRLOCK_PASSPHRASE). */
+    static final String PASSPHRASE = "journey test passphrase";
+
     private Cli() {}
 
     static Run airlock(Path data, String... args) throws IOException, InterruptedException {
+        return airlockWithStdin(data, "", args);
+    }
+
+    /** As {@link #airlock}, with {@code stdin} piped in (e.g. a MAK for {@code mak add}). */
+    static Run airlockWithStdin(Path data, String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         if (data != null) {
             cmd.add("--data");
             cmd.add(data.toString());
         }
-        return run(cmd, Map.of(), null);
+        return run(cmd, Map.of("AIRLOCK_PASSPHRASE", PASSPHRASE), null, stdin);
     }
 
     static Run run(List<String> cmd, Map<String, String> env, Path dir) throws IOException, InterruptedException {
+        return run(cmd, env, dir, "");
+    }
+
+    static Run run(List<String> cmd, Map<String, String> env, Path dir, String stdin)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("airlock-out", ".txt");
         Path err = Files.createTempFile("airlock-err", ".txt");
+        Path in = Files.writeString(Files.createTempFile("airlock-in", ".txt"), stdin, StandardCharsets.UTF_8);
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(in.toFile());
             pb.environment().remove("AIRLOCK_DATA");
+            pb.environment().remove("AIRLOCK_PASSPHRASE");
             pb.environment().putAll(env);
             if (dir != null) {
                 pb.directory(dir.toFile());
@@ -53,6 +69,7 @@ final class Cli {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            Files.deleteIfExists(in);
         }
     }
 

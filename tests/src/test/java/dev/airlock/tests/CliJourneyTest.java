@@ -91,16 +91,30 @@ class CliJourneyTest {
     @Test
     void collectorKit_withInstallMak_warnsAndNeverPrintsTheWholeKey() throws Exception {
         String key = "BCDFG-HJKMP-QRTVW-XY234-6789B";
-        Cli.Run kit = Cli.airlock(null, "collector-kit", "--to", tmp.toString(), "--install-mak", key);
+        Path data = tmp.resolve("data");
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        assertThat(Cli.airlock(data, "init", "--role", "lab", "--name", "kit lab").exit()).isZero();
+        Cli.Run add = Cli.airlockWithStdin(data, key + "\n", "mak", "add", "--description", "Windows 11");
+        assertThat(add.exit()).as(add.all()).isZero();
+        assertThat(add.all()).contains("6789B").doesNotContain("BCDFG-HJKMP");
+        assertThat(Cli.airlock(data, "mak", "list").out()).contains("6789B").doesNotContain("BCDFG-HJKMP");
+
+        Cli.Run kit = Cli.airlock(data, "collector-kit", "--to", stick.toString(), "--install-mak", "1");
         assertThat(kit.exit()).as(kit.all()).isZero();
         assertThat(kit.all()).contains("clear text").contains("6789B").doesNotContain("BCDFG-HJKMP");
-        assertThat(Files.readString(tmp.resolve("AIRLOCK/collector/InstallKey.txt")).strip()).isEqualTo(key);
-        Cli.airlock(null, "collector-kit", "--to", tmp.toString());
-        assertThat(tmp.resolve("AIRLOCK/collector/InstallKey.txt")).doesNotExist();
+        assertThat(Files.readString(stick.resolve("AIRLOCK/collector/InstallKey.txt")).strip()).isEqualTo(key);
+        Cli.airlock(null, "collector-kit", "--to", stick.toString());
+        assertThat(stick.resolve("AIRLOCK/collector/InstallKey.txt")).doesNotExist();
 
-        Cli.Run bad = Cli.airlock(null, "collector-kit", "--to", tmp.toString(), "--install-mak", "BCDFG-HJKMP-QRTVW-XY234-6789A");
+        Cli.Run literal = Cli.airlock(data, "collector-kit", "--to", stick.toString(), "--install-mak", key);
+        assertThat(literal.exit()).as("a key on the command line is not an id").isEqualTo(1);
+        assertThat(literal.err()).contains("never the key itself").doesNotContain("BCDFG").doesNotContain("6789B");
+        Cli.Run unknown = Cli.airlock(data, "collector-kit", "--to", stick.toString(), "--install-mak", "7");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no MAK with id 7");
+        Cli.Run bad = Cli.airlockWithStdin(data, "BCDFG-HJKMP-QRTVW-XY234-6789A\n", "mak", "add");
         assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.err()).contains("--install-mak").doesNotContain("BCDFG-HJKMP").doesNotContain("6789A");
+        assertThat(bad.err()).contains("character 25").doesNotContain("BCDFG-HJKMP").doesNotContain("6789A");
     }
 
     @Test
@@ -127,7 +141,7 @@ class CliJourneyTest {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("Unknown option");
         for (String cmd : List.of("init", "status", "list", "show", "intake", "add", "assign", "collector-kit", "demo",
-                "audit", "config")) {
+                "audit", "config", "key", "trust", "mak")) {
             Cli.Run help = Cli.airlock(null, cmd, "--help");
             assertThat(help.exit()).as(cmd).isZero();
             assertThat(help.out()).as(cmd).contains("Usage: airlock " + cmd);

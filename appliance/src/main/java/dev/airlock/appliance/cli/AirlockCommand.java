@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             AuditCommand.class,
             ConfigCommand.class,
+            KeyCommand.class,
+            TrustCommand.class,
+            MakCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 input rejected, 2 usage error, 3 internal error.",
             "Run 'airlock COMMAND --help' for a command's options."})

@@ -1,5 +1,6 @@
 package dev.airlock.appliance.cli;
 
+import dev.airlock.appliance.keys.Sleeper;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,15 +10,22 @@ import java.util.random.RandomGenerator;
 
 /**
  * What the CLI takes from its surroundings, injected so tests control it: environment,
- * clock, randomness, stdin, the OS user and the launcher's default data dir.
+ * clock, randomness, stdin, the OS user, the launcher's default data dir, and the sleeper that
+ * waits out the delay after repeated wrong passphrases.
  */
 record CliContext(Map<String, String> environment, Clock clock, RandomGenerator random, InputStream stdin,
-        String osUser, String launcherDefaultData, List<AutoCloseable> toClose) {
+        String osUser, String launcherDefaultData, List<AutoCloseable> toClose, Sleeper sleeper) {
+
+    /** A context that really sleeps after repeated wrong passphrases. */
+    CliContext(Map<String, String> environment, Clock clock, RandomGenerator random, InputStream stdin,
+            String osUser, String launcherDefaultData, List<AutoCloseable> toClose) {
+        this(environment, clock, random, stdin, osUser, launcherDefaultData, toClose, Sleeper.real());
+    }
 
     static CliContext system() {
         return new CliContext(System.getenv(), Clock.systemUTC(), new java.security.SecureRandom(), System.in,
                 System.getProperty("user.name", "operator"), System.getProperty("airlock.defaultData", ""),
-                new ArrayList<>());
+                new ArrayList<>(), Sleeper.real());
     }
 
     /** Registers something the command opened, closed when the command ends. */

@@ -3,10 +3,14 @@ package dev.airlock.appliance.cli;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.config.Settings;
+import dev.airlock.appliance.keys.Sleeper;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every command takes: where the data is, who is acting, setting overrides. */
 final class GlobalOptions {
@@ -15,6 +19,9 @@ final class GlobalOptions {
     GlobalOptions(CliContext context) {
         this.context = context;
     }
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data dir (default: $AIRLOCK_DATA, else ./data).")
@@ -52,7 +59,19 @@ final class GlobalOptions {
     }
 
     Appliance open() {
-        return context.closeLater(Appliance.open(dataDir(), context.clock()));
+        return context.closeLater(Appliance.open(dataDir(), context.clock(), sleeper()));
+    }
+
+    /** The context's sleeper, telling the user first how long the wait after wrong passphrases is. */
+    Sleeper sleeper() {
+        return delay -> {
+            long seconds = (delay.toMillis() + 999) / 1000;
+            PrintWriter err = mixee == null ? new PrintWriter(System.err, true) : mixee.commandLine().getErr();
+            err.println("airlock: too many wrong passphrases in a row: wait " + seconds + " seconds before this one"
+                    + " is checked...");
+            err.flush();
+            context.sleeper().sleep(delay);
+        };
     }
 
     Settings settings() {

@@ -1,7 +1,12 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.keys.KeyService;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.PreparedKeys;
+import dev.airlock.appliance.keys.WeakPassphraseException;
 import dev.airlock.appliance.store.ApplianceInfo;
+import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,9 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code airlock init}: creates the data store. */
+/** {@code airlock init}: creates the data store with the appliance's key pair and supervisor passphrase. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create the appliance's data store (refuses to overwrite an existing one).")
+        description = {"Create the appliance's data store (refuses to overwrite an existing one), its Ed25519 key"
+                + " pair and the supervisor passphrase that seals every secret.",
+            "The passphrase is asked twice on a terminal; scripts set AIRLOCK_PASSPHRASE."})
 final class InitCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -33,6 +40,11 @@ final class InitCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** Key material comes from a SecureRandom: the context's when it is one, else a new one. */
+    static SecureRandom secureRandom(CliContext context) {
+        return context.random() instanceof SecureRandom s ? s : new SecureRandom();
+    }
+
     @Override
     public Integer call() {
         ApplianceInfo.Role r = ApplianceInfo.Role.of(role);
@@ -40,12 +52,24 @@ final class InitCommand implements Callable<Integer> {
             throw new Rejected("a data store already exists in " + global.dataDir()
                     + "; refusing to overwrite it (use another --data dir, or keep using this one)");
         }
-        Appliance appliance = context.closeLater(Appliance.init(global.dataDir(), r, name, global.actor(), context.clock(),
-                context.random()));
+        if (name == null || name.isBlank()) {
+            throw new Rejected("the appliance name is empty");
+        }
+        var actor = global.actor();
+        PreparedKeys keys;
+        try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).newPassphrase()) {
+            keys = KeyService.prepare(passphrase, secureRandom(context));
+        } catch (WeakPassphraseException e) {
+            throw new Rejected(e.getMessage() + "; nothing was changed");
+        }
+        Appliance appliance = context.closeLater(Appliance.init(global.dataDir(), r, name, actor, context.clock(),
+                context.random(), keys, global.sleeper()));
         ApplianceInfo info = appliance.info();
         var out = spec.commandLine().getOut();
         out.println("Created " + info.role().id() + " appliance '" + info.displayName() + "' in "
                 + appliance.dataDir());
+        out.println("Key pair: key id " + keys.publicKey().id() + ", fingerprint " + keys.publicKey().fingerprint());
+        out.println("Every secret is sealed under the supervisor passphrase: keep it safe; it cannot be recovered.");
         out.println("Next: " + (r == ApplianceInfo.Role.LAB
                 ? "put the collector kit on a lab stick: ./airlock collector-kit --to /media/STICK"
                 : "wait for a lab's request bundle (comes with the bundle formats)"));

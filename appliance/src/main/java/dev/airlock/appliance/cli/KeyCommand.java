@@ -1,0 +1,169 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.formats.signature.PublicKey;
+import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.qr.QrEncoder;
+import dev.airlock.formats.qr.QrOptions;
+import dev.airlock.formats.qr.QrRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock key}: the appliance's own key pair. */
+@Command(name = "key", mixinStandardHelpOptions = true,
+        description = "The appliance's own Ed25519 key pair and supervisor passphrase.",
+        subcommands = {KeyCommand.Init.class, KeyCommand.Show.class, KeyCommand.Card.class})
+final class KeyCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "say 'init', 'show' or 'card'");
+    }
+
+    /** {@code airlock key init}: keys for a store made before keys existed. */
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = {"Give an existing data store (made by an earlier version) its key pair and supervisor"
+                    + " passphrase; refuses when it has them.",
+                "The passphrase is asked twice on a terminal; scripts set AIRLOCK_PASSPHRASE."})
+    static final class Init implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        Init(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Appliance appliance = global.open();
+            try {
+                if (appliance.keys().hasKeys()) {
+                    throw new Rejected("this appliance already has a key pair (key " + appliance.keys().publicKey().id()
+                            + "); nothing was changed");
+                }
+                PublicKey key;
+                try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).newPassphrase()) {
+                    key = appliance.keys().initialize(passphrase, global.actor());
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("Key pair created: key id " + key.id() + ", fingerprint " + key.fingerprint());
+                out.println("Every secret is sealed under the supervisor passphrase: keep it safe; it cannot be"
+                        + " recovered.");
+                return ExitCodes.OK;
+            } catch (KeysException e) {
+                throw new Rejected(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code airlock key card}: the public key card as a file and a QR PNG. */
+    @Command(name = "card", mixinStandardHelpOptions = true,
+            description = {"Write this appliance's public key card (role, label, public key, created; self-signed) as"
+                    + " a bundle file and as a QR PNG into DIR, and print the fingerprint to read aloud.",
+                "Needs the supervisor passphrase (the card is signed). On the other side:"
+                        + " ./airlock trust add CARD --fingerprint \"DIGITS\""})
+    static final class Card implements Callable<Integer> {
+        /** Cards are small: one version-10 symbol is plenty, and reads easily from a screen. */
+        static final QrOptions CARD_QR = QrOptions.of(10, QrOptions.EcLevel.M);
+        private final CliContext context;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--to", required = true, paramLabel = "DIR", description = "Folder (e.g. a stick) for the card.")
+        Path to;
+
+        @Option(names = "--label", required = true, paramLabel = "LABEL",
+                description = "A name for this appliance on the other side, e.g. 'Lab 3' — not a host name.")
+        String label;
+
+        Card(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Appliance appliance = global.open();
+            Path dir = to.toAbsolutePath().normalize();
+            if (!Files.isDirectory(dir)) {
+                throw new IOException(dir + " is not a folder (is the stick mounted?)");
+            }
+            SignedBundle card;
+            PublicKey key;
+            try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+                key = appliance.keys().publicKey();
+                card = appliance.keys().keyCard(label, passphrase, global.actor());
+            } catch (KeysException e) {
+                throw new Rejected(e.getMessage());
+            }
+            String fileName = BundleFile.fileName(card);
+            Path file = dir.resolve(fileName);
+            AtomicFiles.write(file, BundleFile.write(card, key));
+            String base = fileName.substring(0, fileName.length() - ".xml".length());
+            QrOptions options = QrEncoder.frameCountFor(card.envelope().length, CARD_QR) == 1 ? CARD_QR
+                    : QrOptions.defaults();
+            List<String> frames = new QrEncoder(card.envelope(), options).frames();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Key card written: " + file);
+            for (int i = 0; i < frames.size(); i++) {
+                Path png = dir.resolve(base + (frames.size() == 1 ? "" : "-" + (i + 1) + "of" + frames.size()) + ".png");
+                AtomicFiles.write(png, QrRenderer.png(frames.get(i), options, 6));
+                out.println("QR code written:  " + png);
+            }
+            out.println("Key id:           " + key.id());
+            out.println("Fingerprint:      " + key.fingerprint());
+            out.println("Read the fingerprint aloud to the other side's supervisor; they type it into"
+                    + " ./airlock trust add.");
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code airlock key show}: the public key's id and fingerprint. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show this appliance's key id, fingerprint and public key (PEM). Needs no passphrase.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                PublicKey key = global.open().keys().publicKey();
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("Key id       " + key.id());
+                out.println("Fingerprint  " + key.fingerprint());
+                out.print(key.toPem());
+                return ExitCodes.OK;
+            } catch (KeysException e) {
+                throw new Rejected(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.MakEntry;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.ids.ProductKey;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock mak}: the MAK vault. */
+@Command(name = "mak", mixinStandardHelpOptions = true,
+        description = {"The MAK vault: product keys sealed under the supervisor passphrase.",
+            "Keys are typed at a hidden prompt or piped on stdin, never given on the command line."},
+        subcommands = {MakCommand.Add.class, MakCommand.ListMaks.class, MakCommand.Remove.class})
+final class MakCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "say 'add', 'list' or 'remove'");
+    }
+
+    /** {@code airlock mak add}. */
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Seal a MAK into the vault. The key is read at a hidden prompt on a terminal, else from"
+                    + " the first line of stdin (e.g. from a file: mak add < key.txt); never from the command line.",
+                "Needs the supervisor passphrase (terminal prompt, or AIRLOCK_PASSPHRASE)."})
+    static final class Add implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--description", paramLabel = "TEXT",
+                description = "What the key is for, e.g. 'Windows 11 Enterprise MAK, lab 3'. Stays in the lab.")
+        String description;
+
+        /** Catches a key typed on the command line, so picocli never echoes it in an error. */
+        @Parameters(hidden = true, arity = "0..*")
+        List<String> stray;
+
+        Add(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            if (stray != null && !stray.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "a MAK is never given on the command line (it would"
+                        + " stay in the shell history and the process list): type it at the prompt, or pipe it on"
+                        + " stdin, e.g. ./airlock mak add < key.txt");
+            }
+            Appliance appliance = global.open();
+            SecretInput input = new SecretInput(context, spec.commandLine().getErr());
+            ProductKey key;
+            char[] typed = input.secretLine("MAK (25 characters, 5 groups of 5; not shown): ");
+            try {
+                key = ProductKey.parse(new String(typed));
+            } catch (InvalidIdException e) {
+                throw new Rejected(e.getMessage() + "; nothing was added");
+            } finally {
+                Arrays.fill(typed, '\0');
+            }
+            try (Passphrase passphrase = input.passphrase()) {
+                MakEntry entry = appliance.makVault().add(key, description, passphrase, global.actor());
+                spec.commandLine().getOut().printf("Added MAK %d: %s%s%n", entry.id(), masked(entry),
+                        entry.description().isEmpty() ? "" : " (" + entry.description() + ")");
+                return ExitCodes.OK;
+            } catch (KeysException e) {
+                throw new Rejected(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code airlock mak list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the vault: id, last 5 characters, description, last known remaining activations."
+                    + " Needs no passphrase.")
+    static final class ListMaks implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print JSON for scripts.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<MakEntry> entries = global.open().makVault().list();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Json.print(out, entries.stream().map(MakCommand::jsonRow).toList());
+                return ExitCodes.OK;
+            }
+            out.printf("%-4s %-29s %-11s %-24s %s%n", "ID", "KEY", "REMAINING", "LEARNED", "DESCRIPTION");
+            for (MakEntry e : entries) {
+                out.printf("%-4d %-29s %-11s %-24s %s%n", e.id(), masked(e),
+                        e.remaining().isPresent() ? String.valueOf(e.remaining().getAsInt()) : "unknown",
+                        e.remainingLearned().map(Object::toString).orElse("-"), e.description());
+            }
+            out.printf("%d MAK%s%n", entries.size(), entries.size() == 1 ? "" : "s");
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code airlock mak remove}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a MAK from the vault.")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The MAK's id (from 'airlock mak list').")
+        long id;
+
+        @Override
+        public Integer call() {
+            try {
+                MakEntry removed = global.open().makVault().remove(id, global.actor());
+                spec.commandLine().getOut().printf("Removed MAK %d: %s%n", removed.id(), masked(removed));
+                return ExitCodes.OK;
+            } catch (KeysException e) {
+                throw new Rejected(e.getMessage());
+            }
+        }
+    }
+
+    static String masked(MakEntry e) {
+        return "*****-*****-*****-*****-" + e.partialKey();
+    }
+
+    private static Map<String, Object> jsonRow(MakEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("partialKey", e.partialKey());
+        m.put("description", e.description());
+        m.put("added", e.added());
+        m.put("addedBy", e.addedBy());
+        m.put("remaining", e.remaining().isPresent() ? e.remaining().getAsInt() : null);
+        m.put("remainingLearned", e.remainingLearned().orElse(null));
+        return m;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.WeakPassphraseException;
+import java.io.ByteArrayOutputStream;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Reads secrets — the supervisor passphrase and MAKs — never from the command line: the passphrase
+ * from {@value #PASSPHRASE_ENV} when set (scripts, tests), else hidden from the terminal; a MAK
+ * hidden from the terminal, else one line of stdin. Nothing read here is ever printed.
+ */
+final class SecretInput {
+    /** The environment variable scripts put the passphrase in. */
+    static final String PASSPHRASE_ENV = "AIRLOCK_PASSPHRASE";
+    private static final int MAX_LINE = 4096;
+    private final CliContext context;
+    private final PrintWriter err;
+
+    SecretInput(CliContext context, PrintWriter err) {
+        this.context = context;
+        this.err = err;
+    }
+
+    /** The passphrase for a command that reads or uses a secret (asked once). */
+    Passphrase passphrase() {
+        Optional<Passphrase> fromEnv = fromEnvironment();
+        if (fromEnv.isPresent()) {
+            return fromEnv.get();
+        }
+        Console console = terminal().orElseThrow(() -> new Rejected("this needs the supervisor passphrase: run it on"
+                + " a terminal, or set " + PASSPHRASE_ENV + " for scripts"));
+        char[] typed = console.readPassword("Supervisor passphrase: ");
+        if (typed == null || typed.length == 0) {
+            throw new Rejected("no passphrase given; nothing was changed");
+        }
+        try {
+            return Passphrase.of(typed);
+        } finally {
+            Arrays.fill(typed, '\0');
+        }
+    }
+
+    /** A new supervisor passphrase: typed twice on a terminal (both must agree), checked for length. */
+    Passphrase newPassphrase() {
+        Passphrase chosen = fromEnvironment().orElseGet(this::askTwice);
+        try {
+            chosen.checkStrongEnoughToSet();
+        } catch (WeakPassphraseException e) {
+            chosen.close();
+            throw new Rejected(e.getMessage() + "; nothing was changed");
+        }
+        return chosen;
+    }
+
+    private Passphrase askTwice() {
+        Console console = terminal().orElseThrow(() -> new Rejected("this sets the supervisor passphrase: run it on"
+                + " a terminal, or set " + PASSPHRASE_ENV + " for scripts"));
+        char[] first = console.readPassword("New supervisor passphrase (at least %d characters): ",
+                Passphrase.MIN_LENGTH);
+        char[] second = first == null ? null : console.readPassword("Type it again: ");
+        try {
+            if (first == null || second == null || first.length == 0) {
+                throw new Rejected("no passphrase given; nothing was changed");
+            }
+            if (!Arrays.equals(first, second)) {
+                throw new Rejected("the two passphrases differ; nothing was changed");
+            }
+            return Passphrase.of(first);
+        } finally {
+            if (first != null) {
+                Arrays.fill(first, '\0');
+            }
+            if (second != null) {
+                Arrays.fill(second, '\0');
+            }
+        }
+    }
+
+    /**
+     * One secret line (a MAK): hidden from the terminal when there is one, else the first line of
+     * stdin. The caller must not echo it.
+     */
+    char[] secretLine(String prompt) throws IOException {
+        Optional<Console> console = terminal();
+        if (console.isPresent()) {
+            char[] typed = console.get().readPassword("%s", prompt);
+            if (typed == null) {
+                throw new Rejected("nothing was typed; nothing was changed");
+            }
+            return typed;
+        }
+        return readLine(context.stdin());
+    }
+
+    private Optional<Passphrase> fromEnvironment() {
+        String value = context.environment().get(PASSPHRASE_ENV);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Passphrase.of(value));
+        } catch (IllegalArgumentException e) {
+            throw new Rejected(PASSPHRASE_ENV + ": " + e.getMessage());
+        }
+    }
+
+    /** The interactive terminal, only when this process really talks to one on the real stdin. */
+    private Optional<Console> terminal() {
+        if (context.stdin() != System.in) {
+            return Optional.empty(); // tests inject stdin: never prompt on a real console then
+        }
+        Console console = System.console();
+        if (console == null) {
+            return Optional.empty();
+        }
+        try {
+            // JDK 22+: System.console() exists even when redirected; isTerminal() tells.
+            Object terminal = Console.class.getMethod("isTerminal").invoke(console);
+            if (Boolean.FALSE.equals(terminal)) {
+                return Optional.empty();
+            }
+        } catch (ReflectiveOperationException e) {
+            // JDK 21: a non-null console is a terminal
+        }
+        return Optional.of(console);
+    }
+
+    /** Reads bytes up to the first line end, without buffering past it. */
+    private static char[] readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            if (line.size() >= MAX_LINE) {
+                throw new Rejected("the input line is too long; nothing was changed");
+            }
+            line.write(b);
+        }
+        byte[] bytes = line.toByteArray();
+        int end = bytes.length;
+        if (end > 0 && bytes[end - 1] == '\r') {
+            end--;
+        }
+        CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, 0, end));
+        char[] out = new char[chars.remaining()];
+        chars.get(out);
+        Arrays.fill(bytes, (byte) 0);
+        if (chars.hasArray()) {
+            Arrays.fill(chars.array(), '\0');
+        }
+        if (out.length == 0 && b == -1) {
+            throw new Rejected("nothing on stdin: type the key when asked, or pipe it in (never on the command line)");
+        }
+        return out;
+    }
+}

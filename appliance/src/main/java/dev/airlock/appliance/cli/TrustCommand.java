@@ -1,0 +1,157 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.KeyCard;
+import dev.airlock.formats.bundle.MalformedBundleException;
+import dev.airlock.formats.signature.BadSignatureException;
+import dev.airlock.formats.signature.Fingerprint;
+import java.nio.file.Path;
+import java.util.Optional;
+import dev.airlock.appliance.keys.TrustedPeer;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock trust}: the peers this appliance trusts. */
+@Command(name = "trust", mixinStandardHelpOptions = true,
+        description = "The peers this appliance trusts: a lab trusts gateways, a gateway trusts labs.",
+        subcommands = {TrustCommand.Add.class, TrustCommand.ListPeers.class, TrustCommand.Remove.class})
+final class TrustCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "say 'add', 'list' or 'remove'");
+    }
+
+    /** {@code airlock trust add}: pin a peer's key card after comparing fingerprints. */
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Trust the appliance whose key card CARD is, only when the fingerprint typed from the"
+                    + " other screen (--fingerprint) matches the card's. A lab trusts gateways; a gateway trusts"
+                    + " labs. Nothing is stored otherwise."})
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "CARD", description = "The key card file (airlock-keycard-*.xml).")
+        Path card;
+
+        @Option(names = "--fingerprint", required = true, paramLabel = "DIGITS",
+                description = "The 30-digit fingerprint as shown on the other appliance (spaces or dashes allowed).")
+        String fingerprint;
+
+        @Option(names = "--label", paramLabel = "LABEL", description = "Name it here (default: the card's label).")
+        String label;
+
+        @Override
+        public Integer call() {
+            Fingerprint typed;
+            try {
+                typed = Fingerprint.parse(fingerprint);
+            } catch (IllegalArgumentException e) {
+                throw new Rejected("--fingerprint: " + e.getMessage() + "; nothing was stored");
+            }
+            Appliance appliance = global.open();
+            KeyCard keyCard;
+            try {
+                keyCard = BundleFile.read(card).keyCard();
+            } catch (MalformedBundleException | BadSignatureException e) {
+                throw new Rejected(card + ": " + e.getMessage() + "; nothing was stored");
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Rejected(card + ": no such file");
+            } catch (java.io.IOException e) {
+                throw new Rejected(card + ": cannot read it (" + e.getMessage() + ")");
+            }
+            try {
+                TrustedPeer peer = appliance.trust().pin(keyCard, Optional.ofNullable(label), typed, global.actor());
+                spec.commandLine().getOut().printf("Trusted %s '%s': key %s, fingerprint %s%n", peer.role().id(),
+                        peer.label(), peer.keyId(), peer.fingerprint());
+                return ExitCodes.OK;
+            } catch (KeysException e) {
+                throw new Rejected(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code airlock trust list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List trusted peers: role, label, fingerprint, key id, when and by whom added.")
+    static final class ListPeers implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print JSON for scripts.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<TrustedPeer> peers = global.open().trust().list();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Json.print(out, peers.stream().map(TrustCommand::jsonRow).toList());
+                return ExitCodes.OK;
+            }
+            out.printf("%-8s %-24s %-35s %-16s %-24s %s%n", "ROLE", "LABEL", "FINGERPRINT", "KEY ID", "ADDED", "BY");
+            for (TrustedPeer p : peers) {
+                out.printf("%-8s %-24s %-35s %-16s %-24s %s%n", p.role().id(), p.label(), p.fingerprint(), p.keyId(),
+                        p.added(), p.addedBy());
+            }
+            out.printf("%d trusted peer%s%n", peers.size(), peers.size() == 1 ? "" : "s");
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code airlock trust remove}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop trusting a peer.")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "KEYID|LABEL", description = "The peer's key id (16 hex digits) or label.")
+        String peer;
+
+        @Override
+        public Integer call() {
+            try {
+                TrustedPeer removed = global.open().trust().remove(peer, global.actor());
+                spec.commandLine().getOut().printf("No longer trusted: %s '%s' (key %s)%n", removed.role().id(),
+                        removed.label(), removed.keyId());
+                return ExitCodes.OK;
+            } catch (KeysException e) {
+                throw new Rejected(e.getMessage());
+            }
+        }
+    }
+
+    static Map<String, Object> jsonRow(TrustedPeer p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", p.role().id());
+        m.put("label", p.label());
+        m.put("fingerprint", p.fingerprint().toString());
+        m.put("keyId", p.keyId().toString());
+        m.put("added", p.added());
+        m.put("addedBy", p.addedBy());
+        return m;
+    }
+}

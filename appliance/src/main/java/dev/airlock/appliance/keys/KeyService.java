@@ -1,0 +1,177 @@
+package dev.airlock.appliance.keys;
+
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.keys.internal.Aead;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.appliance.store.Store;
+import dev.airlock.appliance.store.Tx;
+import dev.airlock.formats.bundle.BundleKind;
+import dev.airlock.formats.bundle.KeyCard;
+import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.signature.PublicKey;
+import dev.airlock.formats.signature.Signer;
+import dev.airlock.formats.signature.SigningKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The appliance's own Ed25519 key pair and the supervisor passphrase that seals it. The public
+ * key is free to read; the private key is reachable only through {@link #signer}, which needs the
+ * passphrase. Only export (lab) and gateway code should ask for a signer.
+ */
+public final class KeyService {
+    private final Store store;
+    private final AuditService audit;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final KdfParams params;
+    private final PassphraseGuard guard;
+    private final KeyRepository repo = new KeyRepository();
+
+    public KeyService(Store store, AuditService audit, Clock clock, Sleeper sleeper, SecureRandom random) {
+        this(store, audit, clock, sleeper, random, KdfParams.DEFAULT);
+    }
+
+    KeyService(Store store, AuditService audit, Clock clock, Sleeper sleeper, SecureRandom random, KdfParams params) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        this.random = random;
+        this.params = params;
+        this.guard = new PassphraseGuard(store, audit, clock, sleeper);
+    }
+
+    /**
+     * Generates a key pair and seals its seed under {@code passphrase} (refused when too short).
+     * Slow (one Argon2id derivation); call it before opening the transaction that installs it.
+     */
+    public static PreparedKeys prepare(Passphrase passphrase, SecureRandom random) throws WeakPassphraseException {
+        return prepare(passphrase, random, KdfParams.DEFAULT);
+    }
+
+    static PreparedKeys prepare(Passphrase passphrase, SecureRandom random, KdfParams params)
+            throws WeakPassphraseException {
+        passphrase.checkStrongEnoughToSet();
+        byte[] salt = new byte[SealedSecret.SALT_LENGTH];
+        random.nextBytes(salt);
+        SigningKey key = SigningKey.generate(random);
+        byte[] seed = key.revealSeed();
+        try (Unlocked unlocked = Unlocked.derive(passphrase, params, salt)) {
+            SealedSecret sealed = SealedSecret.seal(unlocked, seedPurpose(key.publicKey()), seed, random);
+            return new PreparedKeys(params, salt, unlocked.verifier(), key.publicKey(), sealed.bytes());
+        } finally {
+            Aead.wipe(seed);
+            key.destroy();
+        }
+    }
+
+    /** Stores prepared keys inside the caller's transaction (e.g. the store's creating one), audited. */
+    public void install(Tx tx, PreparedKeys keys, Actor actor) throws KeysException {
+        if (repo.keyring(tx).isPresent() || repo.ownKey(tx).isPresent()) {
+            throw new KeysException("this appliance already has its key pair (key "
+                    + repo.ownKey(tx).map(k -> PublicKey.ofRaw(k.publicKey()).id().toString()).orElse("?")
+                    + "); it is never replaced silently");
+        }
+        Instant now = clock.instant();
+        repo.insertKeyring(tx, keys.params, keys.salt, keys.verifier, now);
+        repo.insertOwnKey(tx, keys.publicKey.raw(), keys.publicKey.id().toString(),
+                keys.publicKey.fingerprint().digits(), keys.sealedSeed, now, actor.name());
+        audit.append(tx, actor, "keys.init", "key " + keys.publicKey.id(), "Ed25519 key pair generated; fingerprint "
+                + keys.publicKey.fingerprint() + "; supervisor passphrase set (" + keys.params + ")");
+    }
+
+    /** Gives an existing store without keys (made before keys existed) its key pair and passphrase. */
+    public PublicKey initialize(Passphrase passphrase, Actor actor) throws KeysException {
+        if (hasKeys()) {
+            throw new KeysException("this appliance already has a key pair (" + publicKey().id()
+                    + "); nothing was changed");
+        }
+        PreparedKeys keys = prepare(passphrase, random, params);
+        store.execute(tx -> install(tx, keys, actor));
+        return keys.publicKey;
+    }
+
+    /** Whether the key pair and passphrase were set up. */
+    public boolean hasKeys() {
+        return store.read(tx -> repo.ownKey(tx).isPresent());
+    }
+
+    /** This appliance's public key. */
+    public PublicKey publicKey() throws KeysException {
+        return PublicKey.ofRaw(store.read(repo::ownKey).orElseThrow(KeyService::noKeys).publicKey());
+    }
+
+    /** This appliance's role (a lab trusts gateways; a gateway trusts labs). */
+    public ApplianceInfo.Role role() {
+        return store.applianceInfo().role();
+    }
+
+    /** Checks the passphrase (counted and delayed like every use); e.g. for a kiosk unlock screen. */
+    public void checkPassphrase(Passphrase passphrase, Actor actor) throws KeysException {
+        guard.unlock(passphrase, actor).close();
+    }
+
+    /**
+     * A signer with this appliance's private key: unseals the seed with {@code passphrase}. The one
+     * explicit way to use the private key; keep the signer only as long as the signing takes.
+     */
+    public Signer signer(Passphrase passphrase, Actor actor) throws KeysException {
+        KeyRepository.OwnKey own = store.read(repo::ownKey).orElseThrow(KeyService::noKeys);
+        PublicKey expected = PublicKey.ofRaw(own.publicKey());
+        try (Unlocked unlocked = guard.unlock(passphrase, actor)) {
+            byte[] seed = SealedSecret.parse(own.sealedSeed(), "signing key")
+                    .open(unlocked, seedPurpose(expected), "signing key");
+            try {
+                SigningKey key = SigningKey.fromSeed(seed);
+                if (!key.publicKey().equals(expected)) {
+                    throw new SecretTamperedException("the signing key");
+                }
+                return key.signer();
+            } catch (IllegalArgumentException e) {
+                throw new SecretTamperedException("the signing key");
+            } finally {
+                Aead.wipe(seed);
+            }
+        }
+    }
+
+    /**
+     * This appliance's public key card (role, {@code label}, public key, created now), self-signed
+     * with the private key; both the card file and its QR frames carry the returned bundle.
+     */
+    public SignedBundle keyCard(String label, Passphrase passphrase, Actor actor) throws KeysException {
+        PublicKey key = publicKey();
+        KeyCard card;
+        try {
+            card = new KeyCard(KeyCard.Role.valueOf(role().name()), label == null ? "" : label.strip(), key,
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        } catch (IllegalArgumentException e) {
+            throw new KeysException(e.getMessage());
+        }
+        Signer signer = signer(passphrase, actor);
+        SignedBundle signed = SignedBundle.sign(BundleKind.KEY_CARD, card.encode(), key.id(), signer);
+        store.execute(tx -> audit.append(tx, actor, "keys.card", "key " + key.id(), "key card signed; label "
+                + card.label()));
+        return signed;
+    }
+
+    /** Opens the keyring for another keys service (e.g. the MAK vault). */
+    Unlocked unlock(Passphrase passphrase, Actor actor) throws KeysException {
+        return guard.unlock(passphrase, actor);
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    static KeysException noKeys() {
+        return new KeysException("this appliance has no key pair or supervisor passphrase yet: run ./airlock key init");
+    }
+
+    private static String seedPurpose(PublicKey publicKey) {
+        return "signing-key/" + publicKey.id();
+    }
+}

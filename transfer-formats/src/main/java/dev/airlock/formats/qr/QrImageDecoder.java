@@ -1,0 +1,56 @@
+package dev.airlock.formats.qr;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Reads the text of the QR code in an image (a rendered frame, a photo, a camera frame) with ZXing. */
+public final class QrImageDecoder {
+    private static final Map<DecodeHintType, Object> HINTS = Map.of(
+            DecodeHintType.TRY_HARDER, Boolean.TRUE,
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+
+    private QrImageDecoder() {
+    }
+
+    /**
+     * The text of the QR code in {@code image}; feed it to {@link QrDecoder#receivePart(String)}.
+     *
+     * @throws QrFormatException if no readable QR code is found
+     */
+    public static String decode(BufferedImage image) throws QrFormatException {
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        try {
+            Result result = new QRCodeReader().decode(bitmap, HINTS);
+            return result.getText();
+        } catch (ReaderException e) {
+            throw new QrFormatException("no readable QR code in the " + image.getWidth() + "×" + image.getHeight()
+                    + " image (" + e.getClass().getSimpleName() + "); use a sharper, larger or less skewed picture");
+        }
+    }
+
+    /**
+     * The text of the QR code in an image file (PNG, JPEG, GIF, BMP).
+     *
+     * @throws QrFormatException if the file is no image or holds no readable QR code
+     * @throws IOException       if the file cannot be read
+     */
+    public static String decode(Path imageFile) throws QrFormatException, IOException {
+        BufferedImage image = ImageIO.read(imageFile.toFile());
+        if (image == null) {
+            throw new QrFormatException(imageFile.getFileName() + " is not an image Java can read (PNG, JPEG, GIF, BMP)");
+        }
+        return decode(image);
+    }
+}
