@@ -1,8 +1,12 @@
 package dev.airlock.appliance.inventory;
 
+import dev.airlock.formats.bundle.ExportRecord;
+import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.ExtendedProductId;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.ids.SkuId;
 import java.time.Instant;
 
 /**
@@ -33,6 +37,20 @@ public record Product(
         Instant stateChanged,
         Instant firstSeen,
         Instant lastSeen) {
+
+    /**
+     * The allow-listed view of this product that may leave the lab (privacy.md): SKU,
+     * application, product name, ePID and IID — by type, nothing else can follow.
+     */
+    public ExportRecord toExportRecord() {
+        try {
+            return new ExportRecord(SkuId.parse(skuId), ApplicationId.parse(applicationId), name,
+                    ExtendedProductId.parse(epid), InstallationId.parse(iid));
+        } catch (InvalidIdException e) {
+            throw new IllegalStateException("product " + id + " holds an identifier that no longer parses: "
+                    + e.getMessage(), e);
+        }
+    }
 
     /** The IID in canonical groups (9 groups of 7 or 6), for people. */
     public String iidGrouped() {

@@ -1,0 +1,138 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.bundles.QrTransfer;
+import dev.airlock.formats.FormatException;
+import dev.airlock.formats.qr.QrOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock qr}: bundles as QR frames. */
+@Command(name = "qr", mixinStandardHelpOptions = true, description = "Carry a bundle as QR frames.",
+        subcommands = {QrCommand.Encode.class, QrCommand.Decode.class})
+final class QrCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'encode' or 'decode'");
+    }
+
+    /** {@code airlock qr encode}. */
+    @Command(name = "encode", mixinStandardHelpOptions = true,
+            description = {"Render a bundle file as numbered QR frame PNGs plus frames.txt (one frame per line).",
+                "Frames hold digits only, so every keyboard-wedge scanner can read them."})
+    static final class Encode implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The bundle file.")
+        Path file;
+
+        @Option(names = "--to", required = true, paramLabel = "DIR", description = "Where to write the frames.")
+        Path to;
+
+        @Option(names = "--version", paramLabel = "N", defaultValue = "20",
+                description = "QR version (symbol size), 10..25 read well (default: ${DEFAULT-VALUE}).")
+        int version;
+
+        @Option(names = "--ec", paramLabel = "L|M|Q|H", defaultValue = "M",
+                description = "Error correction level (default: ${DEFAULT-VALUE}).")
+        QrOptions.EcLevel ec;
+
+        @Override
+        public Integer call() throws IOException {
+            QrOptions options;
+            try {
+                options = QrOptions.of(version, ec);
+            } catch (IllegalArgumentException e) {
+                throw new Rejected("--version/--ec: " + e.getMessage());
+            }
+            QrTransfer.Encoded encoded;
+            try {
+                encoded = QrTransfer.encode(file, to.toAbsolutePath().normalize(), options);
+            } catch (FormatException e) {
+                throw new Rejected(file + ": " + e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%d frame%s at %s (bundle %s) written to %s%n", encoded.images().size(),
+                    encoded.images().size() == 1 ? "" : "s", encoded.options(), encoded.bundleId(), to);
+            out.printf("Frame contents, one per line: %s%n", encoded.framesFile());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code airlock qr decode}. */
+    @Command(name = "decode", mixinStandardHelpOptions = true,
+            description = {"Reassemble a bundle from scanned frames (a text file, one frame per line, or '-' for",
+                "stdin, e.g. a scanner) and/or QR images, check it, and write the bundle file to DIR."})
+    static final class Decode implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--to", required = true, paramLabel = "DIR", description = "Where to write the bundle file.")
+        Path to;
+
+        @Parameters(paramLabel = "FRAMES.txt|IMAGE", arity = "1..*",
+                description = "Text files of scanned frames ('-' = stdin) and/or PNG/JPEG images of frames.")
+        List<String> inputs;
+
+        Decode(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            List<String> lines = new ArrayList<>();
+            List<Path> images = new ArrayList<>();
+            for (String input : inputs) {
+                String lower = input.toLowerCase(Locale.ROOT);
+                if (input.equals("-")) {
+                    lines.addAll(new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+                } else if (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg")
+                        || lower.endsWith(".gif") || lower.endsWith(".bmp")) {
+                    images.add(Path.of(input));
+                } else {
+                    Path p = Path.of(input);
+                    if (Files.size(p) > 64L << 20) {
+                        throw new Rejected(input + " is larger than 64 MiB: not a frames file");
+                    }
+                    lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            QrTransfer.Decoded decoded;
+            try {
+                decoded = global.open().qr().decode(lines, images, to.toAbsolutePath().normalize(), out::println);
+            } catch (FormatException e) {
+                throw new Rejected(e.getMessage());
+            }
+            if (decoded instanceof QrTransfer.Decoded.Written w) {
+                out.printf("Wrote %s bundle %s to %s (signed by %s)%n", w.inspection().kind().word(),
+                        w.inspection().id(), w.file(), w.inspection().signerLabel());
+                return ExitCodes.OK;
+            }
+            QrTransfer.Decoded.Incomplete inc = (QrTransfer.Decoded.Incomplete) decoded;
+            throw new Rejected("incomplete: " + inc.percent() + "% read; missing frames " + inc.missingFrames()
+                    + ". Scan them and run decode again with all frames");
+        }
+    }
+}
