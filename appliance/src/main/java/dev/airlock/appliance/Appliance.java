@@ -2,6 +2,9 @@ package dev.airlock.appliance;
 
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.bundles.BundleService;
+import dev.airlock.appliance.bundles.QrTransfer;
+import dev.airlock.appliance.export.ExportService;
 import dev.airlock.appliance.intake.IntakeService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
@@ -32,6 +35,9 @@ public final class Appliance implements AutoCloseable {
     private final KeyService keys;
     private final TrustService trust;
     private final MakVault makVault;
+    private final BundleService bundles;
+    private final QrTransfer qr;
+    private final ExportService export;
 
     private Appliance(Store store, Clock clock, Sleeper sleeper) {
         this.store = store;
@@ -41,6 +47,9 @@ public final class Appliance implements AutoCloseable {
         this.keys = new KeyService(store, audit, clock, sleeper, new SecureRandom());
         this.trust = new TrustService(store, audit, clock);
         this.makVault = new MakVault(store, audit, clock, keys);
+        this.bundles = new BundleService(keys, trust);
+        this.qr = new QrTransfer(bundles);
+        this.export = new ExportService(keys, clock, new SecureRandom());
     }
 
     /** Opens the existing store in {@code dataDir}; throws with "run ./airlock init first" when there is none. */
@@ -139,5 +148,20 @@ public final class Appliance implements AutoCloseable {
     /** The sealed MAKs. */
     public MakVault makVault() {
         return makVault;
+    }
+
+    /** Checking bundle files and their signers. */
+    public BundleService bundles() {
+        return bundles;
+    }
+
+    /** Building signed request bundles from products. */
+    public ExportService export() {
+        return export;
+    }
+
+    /** Bundles as QR frames. */
+    public QrTransfer qr() {
+        return qr;
     }
 }

@@ -11,7 +11,6 @@ import dev.airlock.formats.bundle.RequestBundle;
 import dev.airlock.formats.bundle.ResponseBundle;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.signature.BadSignatureException;
-import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.signature.PublicKey;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,7 +39,6 @@ public final class BundleService {
     /** As {@link #inspect(Path)}, for a bundle already parsed (e.g. reassembled from QR frames). */
     public Inspection inspect(SignedBundle bundle) throws FormatException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Optional<Fingerprint> carried = Optional.empty();
         String id;
         java.time.Instant created;
         switch (bundle.kind()) {
@@ -71,8 +69,9 @@ public final class BundleService {
                 counts.put("count results", r.counts().size());
             }
             default -> {
+                // An untrusted card's fingerprint is not shown: the operator must read it off the
+                // other appliance's screen, not copy it from the file being checked.
                 KeyCard card = bundle.keyCard();
-                carried = Optional.of(card.key().fingerprint());
                 id = card.key().id().toString();
                 created = card.created();
                 counts.put("keys", 1);
@@ -86,7 +85,7 @@ public final class BundleService {
         }
         Optional<TrustedPeer> peer = trust.trusted(bundle.signer());
         if (peer.isEmpty()) {
-            return new Inspection(bundle.kind(), id, bundle.signer(), carried,
+            return new Inspection(bundle.kind(), id, bundle.signer(), Optional.empty(),
                     Inspection.Trust.UNTRUSTED, "", created, counts, Optional.of("the signer's key "
                             + bundle.signer() + " is not pinned here: compare fingerprints and run ./airlock trust add"
                             + " with its key card first"));

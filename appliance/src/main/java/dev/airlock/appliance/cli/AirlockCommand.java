@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             KeyCommand.class,
             TrustCommand.class,
             MakCommand.class,
+            VerifyCommand.class,
+            QrCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 input rejected, 2 usage error, 3 internal error.",
             "Run 'airlock COMMAND --help' for a command's options."})

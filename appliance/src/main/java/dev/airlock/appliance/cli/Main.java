@@ -53,9 +53,12 @@ public final class Main {
         } else if (e instanceof StoreException) {
             code = ExitCodes.INTERNAL;
             message = e.getMessage();
-        } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+        } else if (e instanceof java.io.IOException io) {
             code = ExitCodes.INTERNAL;
-            message = "file error: " + e.getMessage() + " (is the stick or disk full, read-only or removed?)";
+            message = describe(io);
+        } else if (e instanceof java.io.UncheckedIOException io) {
+            code = ExitCodes.INTERNAL;
+            message = describe(io.getCause());
         } else {
             code = ExitCodes.INTERNAL;
             message = "internal error: " + e + " (run with AIRLOCK_LOG_LEVEL=DEBUG for details)";
@@ -64,6 +67,23 @@ public final class Main {
         err.println("airlock: " + message);
         err.flush();
         return code;
+    }
+
+    /** A file-system failure in plain words: what, where, why. */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return "already exists: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Builds commands and mixins, handing them the context when they ask for it. */

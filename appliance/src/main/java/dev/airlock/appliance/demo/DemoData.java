@@ -31,25 +31,36 @@ import java.util.function.IntConsumer;
  * same seed gives the same files.
  */
 public final class DemoData {
-    /** A demo product line: what WMI would report for it. SKU IDs here are illustrative. */
+    /**
+     * A demo product line: what WMI would report for it. SKU IDs here are illustrative.
+     * {@code mak} is the made-up MAK's part of the ePID (platform, key group, key serial): every
+     * demo machine of the line was installed from that one MAK, so their ePIDs
+     * ({@code mak-03-1033-build.0000-DDDYYYY}) differ only in the install date, as in a real lab.
+     */
     private record Line(String sku, ApplicationId app, ProductClass cls, String name, String description,
-            int iidGroup, String build) {}
+            int iidGroup, String build, String mak) {
+        /** The ePID of a machine of this line installed on day {@code dayOfYear} of {@code year}. */
+        String epid(int dayOfYear, int year) {
+            return String.format(Locale.ROOT, "%s-03-1033-%s.0000-%03d%04d", mak, build, dayOfYear, year);
+        }
+    }
 
     private static final Line WIN11 = new Line("73111121-5638-40f6-bc11-f1d7b0d64300", ApplicationId.WINDOWS,
             ProductClass.SOFTWARE_LICENSING_PRODUCT, "Windows(R), Enterprise edition",
-            "Windows(R) Operating System, VOLUME_MAK channel", 7, "22631");
+            "Windows(R) Operating System, VOLUME_MAK channel", 7, "22631", "03612-04431-812-402755");
     private static final Line WIN10_LTSC = new Line("ed655016-a9e8-4434-95d9-4345352c2552", ApplicationId.WINDOWS,
             ProductClass.SOFTWARE_LICENSING_PRODUCT, "Windows(R), EnterpriseS edition",
-            "Windows(R) Operating System, VOLUME_MAK channel", 7, "19044");
+            "Windows(R) Operating System, VOLUME_MAK channel", 7, "19044", "03612-04219-563-170384");
     private static final Line OFFICE_2021 = new Line("fbdb3e18-a8ef-4fb3-9183-dffd60bd0984", ApplicationId.OFFICE,
             ProductClass.SOFTWARE_LICENSING_PRODUCT, "Office 21, Office21ProPlus2021VL_MAK_AE edition",
-            "Office 21, VOLUME_MAK channel", 7, "16000");
+            "Office 21, VOLUME_MAK channel", 7, "16000", "06401-02875-304-928116");
     private static final Line WIN7 = new Line("ae2ee509-1b34-41c0-acb7-6d4650168915", ApplicationId.WINDOWS,
             ProductClass.SOFTWARE_LICENSING_PRODUCT, "Windows(R) 7, Enterprise edition",
-            "Windows Operating System - Windows(R) 7, VOLUME_MAK channel", 6, "7600");
+            "Windows Operating System - Windows(R) 7, VOLUME_MAK channel", 6, "7600", "00371-00194-427-650931");
     private static final Line OFFICE_2010 = new Line("6f327760-8c5c-417c-9b61-836a98287e0c",
             ApplicationId.OFFICE_2010, ProductClass.OFFICE_SOFTWARE_PROTECTION_PRODUCT,
-            "Office 14, OfficeProPlus-MAK edition", "Office 14, VOLUME_MAK channel", 6, "9600");
+            "Office 14, OfficeProPlus-MAK edition", "Office 14, VOLUME_MAK channel", 6, "9600",
+            "05426-00735-216-083402");
     private static final String KEY_CHARS = "BCDFGHJKMPQRTVWXY2346789";
 
     private final CollectorRecordWriter writer = new CollectorRecordWriter();
@@ -136,10 +147,9 @@ public final class DemoData {
         }
     }
 
+    /** The line's MAK ePID with a drawn install date (day 1-365 of 2020-2026): only the date varies. */
     private static String epid(Line line, SplittableRandom r) {
-        return String.format(Locale.ROOT, "%s-%05d-%03d-%06d-03-1033-%s.0000-%03d%d", digits(r, 5),
-                r.nextInt(100_000), r.nextInt(1000), r.nextInt(1_000_000), line.build(), 1 + r.nextInt(365),
-                2020 + r.nextInt(7));
+        return line.epid(1 + r.nextInt(365), 2020 + r.nextInt(7));
     }
 
     private static String keyTail(SplittableRandom r) {

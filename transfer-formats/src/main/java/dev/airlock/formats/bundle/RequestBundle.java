@@ -115,35 +115,41 @@ public final class RequestBundle {
         }
         List<Reference> refs = new ArrayList<>(byRef.keySet());
         refs.sort(null);
-        // step 2: tables in order of first use
+        // step 2: products in order of first use; ePIDs (of records and queries) sorted (EpidTable)
+        Set<ExtendedProductId> asked = new HashSet<>();
+        for (CountQuery q : queries) {
+            Objects.requireNonNull(q, "query");
+            if (!asked.add(q.epid())) {
+                throw new IllegalArgumentException("two count queries for the same ePID " + q.epid());
+            }
+        }
+        List<ExtendedProductId> epidTable = EpidTable.sorted(java.util.stream.Stream.concat(
+                records.stream().map(ExportRecord::epid), queries.stream().map(CountQuery::epid)).toList());
+        Map<ExtendedProductId, Integer> epidIndex = new HashMap<>();
+        for (ExtendedProductId e : epidTable) {
+            epidIndex.put(e, epidIndex.size());
+        }
         Map<Product, Integer> productIndex = new LinkedHashMap<>();
-        Map<ExtendedProductId, Integer> epidIndex = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>(records.size());
         Map<Reference, ExportRecord> map = new LinkedHashMap<>();
         for (Reference ref : refs) {
             ExportRecord r = byRef.get(ref);
             int p = productIndex.computeIfAbsent(new Product(r.sku(), r.app(), r.productName()),
                     k -> productIndex.size());
-            int e = epidIndex.computeIfAbsent(r.epid(), k -> epidIndex.size());
-            entries.add(new Entry(ref, p, e, r.iid()));
+            entries.add(new Entry(ref, p, epidIndex.get(r.epid()), r.iid()));
             map.put(ref, r);
         }
-        // step 3: queries; ePIDs only they use go after the records' ePIDs, in query order
+        // step 3: queries, sorted by ePID index
         List<Query> qs = new ArrayList<>(queries.size());
-        Set<ExtendedProductId> asked = new HashSet<>();
         for (CountQuery q : queries) {
-            if (!asked.add(q.epid())) {
-                throw new IllegalArgumentException("two count queries for the same ePID " + q.epid());
-            }
-            int e = epidIndex.computeIfAbsent(q.epid(), k -> epidIndex.size());
-            qs.add(new Query(e, q.partialKey()));
+            qs.add(new Query(epidIndex.get(q.epid()), q.partialKey()));
         }
         qs.sort((a, b) -> Integer.compare(a.epid(), b.epid()));
         if (productIndex.size() > MAX_PRODUCTS) {
             throw new IllegalArgumentException("at most " + MAX_PRODUCTS + " distinct products fit in one request");
         }
         RequestBundle bundle = new RequestBundle(signer, id, created.truncatedTo(ChronoUnit.SECONDS),
-                new ArrayList<>(productIndex.keySet()), new ArrayList<>(epidIndex.keySet()), entries, qs);
+                new ArrayList<>(productIndex.keySet()), epidTable, entries, qs);
         return new Built(bundle, map);
     }
 
@@ -162,7 +168,7 @@ public final class RequestBundle {
 
     /** The canonical payload bytes (FORMAT.md, "Request payload"). */
     public byte[] encode() {
-        WireWriter w = new WireWriter(64 + 40 * products.size() + 26 * epids.size() + 32 * records.size());
+        WireWriter w = new WireWriter(64 + 40 * products.size() + 4 * epids.size() + 33 * records.size());
         w.bytes(signer.bytes());
         w.bytes(id.bytes());
         w.instant(created);
@@ -172,10 +178,7 @@ public final class RequestBundle {
             Guids.writeApp(w, p.app());
             w.utf8(p.name());
         }
-        w.varint(epids.size());
-        for (ExtendedProductId e : epids) {
-            w.nibbleText(e.toString());
-        }
+        EpidTable.write(w, epids);
         w.varint(records.size());
         long n = products.size();
         for (Entry r : records) {
@@ -216,26 +219,12 @@ public final class RequestBundle {
             }
             products.add(p);
         }
-        int ne = r.count("ePID count", MAX_RECORDS + MAX_QUERIES, 2);
-        List<ExtendedProductId> epids = new ArrayList<>(ne);
-        Set<ExtendedProductId> seenEpids = new HashSet<>();
-        for (int i = 0; i < ne; i++) {
-            String text = r.nibbleText("ePID " + i, MAX_EPID_CHARS);
-            ExtendedProductId e;
-            try {
-                e = ExtendedProductId.parse(text);
-            } catch (InvalidIdException ex) {
-                throw r.errorAt("ePID " + i, "is not a valid ePID: " + ex.getMessage());
-            }
-            if (!seenEpids.add(e)) {
-                throw r.errorAt("ePID " + i, "repeats an earlier ePID; each ePID is listed once");
-            }
-            epids.add(e);
-        }
+        List<ExtendedProductId> epids = EpidTable.read(r, MAX_RECORDS + MAX_QUERIES);
+        int ne = epids.size();
+        boolean[] epidUsed = new boolean[ne];
         int nr = r.count("record count", MAX_RECORDS, 4 + 1 + IID_SHORT_BYTES);
         List<Entry> records = new ArrayList<>(nr);
         int nextProduct = 0;
-        int nextEpid = 0;
         Reference previous = null;
         long maxSlot = Math.max(1L, 2L * np * ne) - 1;
         for (int i = 0; i < nr; i++) {
@@ -257,12 +246,12 @@ public final class RequestBundle {
             boolean isLong = (slot & 1) == 1;
             int product = (int) ((slot >>> 1) % np);
             int epid = (int) ((slot >>> 1) / np);
-            if (product > nextProduct || epid > nextEpid) {
-                throw r.errorAt(f, "uses " + (product > nextProduct ? "product " + product : "ePID " + epid)
-                        + " before an earlier table entry; tables are in order of first use");
+            if (product > nextProduct) {
+                throw r.errorAt(f, "uses product " + product
+                        + " before an earlier table entry; products are in order of first use");
             }
             nextProduct = Math.max(nextProduct, product + 1);
-            nextEpid = Math.max(nextEpid, epid + 1);
+            epidUsed[epid] = true;
             String digits = r.digits(isLong ? IID_LONG_BYTES : IID_SHORT_BYTES,
                     isLong ? IID_LONG_DIGITS : IID_SHORT_DIGITS, f + " IID");
             InstallationId iid;
@@ -295,6 +284,7 @@ public final class RequestBundle {
                         : "is out of order; queries are sorted by ePID index");
             }
             previousEpid = epid;
+            epidUsed[epid] = true;
             Optional<PartialProductKey> key = Optional.empty();
             if ((v & 1) == 1) {
                 String text = new String(r.bytes(5, f + " partial key"), StandardCharsets.US_ASCII);
@@ -310,12 +300,11 @@ public final class RequestBundle {
             }
             queries.add(new Query(epid, key));
         }
-        // ePIDs after those the records use must each be asked about (queries are ascending and distinct)
-        int recordEpids = nextEpid;
-        long covered = queries.stream().filter(q -> q.epid() >= recordEpids).count();
-        if (covered != ne - recordEpids) {
-            throw new MalformedBundleException("request payload: an ePID from index " + recordEpids
-                    + " on is listed but no record or count query uses it");
+        for (int e = 0; e < ne; e++) {
+            if (!epidUsed[e]) {
+                throw new MalformedBundleException("request payload: ePID " + e
+                        + " is listed but no record or count query uses it");
+            }
         }
         r.end();
         if (nr == 0 && nq == 0) {
@@ -348,6 +337,7 @@ public final class RequestBundle {
         return products;
     }
 
+    /** The distinct ePIDs of records and count queries, in the canonical order of FORMAT.md ("ePID table"). */
     public List<ExtendedProductId> epids() {
         return epids;
     }

@@ -10,9 +10,12 @@ import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.PartialProductKey;
 import dev.airlock.formats.ids.SkuId;
+import dev.airlock.formats.xml.HardenedXml;
+import dev.airlock.formats.xml.XmlRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,6 +43,10 @@ import org.xml.sax.SAXParseException;
 public final class CollectorRecordReader {
     /** A machine record is a few KB; anything near this is not one. */
     public static final int MAX_BYTES = 1 << 20;
+    /** What a refused file should have been, as the shared XML checks say it. */
+    private static final String FORMAT = "a collector record";
+    /** How deep a record's elements may nest. */
+    private static final int MAX_DEPTH = 12;
 
     private static final Pattern CVC_PREFIX = Pattern.compile("^cvc-[a-zA-Z0-9.-]+:\\s*");
     private static final Pattern QUALIFIED = Pattern.compile("\\{?\"" + Pattern.quote(CollectorRecord.NAMESPACE)
@@ -79,9 +86,19 @@ public final class CollectorRecordReader {
     /** The bytes of a file that may be a record, refusing one larger than {@link #MAX_BYTES} before reading it. */
     public static byte[] readFileBytes(Path file) throws IOException, MalformedRecordException {
         try {
-            return HardenedXml.readLimited(file, MAX_BYTES);
-        } catch (HardenedXml.SizeException e) {
-            throw tooLarge(e.size);
+            return HardenedXml.readLimited(file, MAX_BYTES, FORMAT);
+        } catch (XmlRefusedException e) {
+            // readLimited refuses only a file over the limit: say so in a record's own terms
+            throw tooLarge(sizeOver(file));
+        }
+    }
+
+    /** The size of a file found over the limit (at least one byte over if it cannot be asked again). */
+    private static long sizeOver(Path file) {
+        try {
+            return Math.max(Files.size(file), MAX_BYTES + 1L);
+        } catch (IOException e) {
+            return MAX_BYTES + 1L;
         }
     }
 
@@ -102,12 +119,19 @@ public final class CollectorRecordReader {
             throw new MalformedRecordException("file is empty (0 bytes): the collector was probably interrupted;"
                     + " run it again on that machine");
         }
-        String text = HardenedXml.decodeUtf8(bytes, "file");
-        if (text.isBlank()) {
-            throw new MalformedRecordException("file holds only white space: run the collector again on that machine");
+        String text;
+        try {
+            text = HardenedXml.decodeUtf8(bytes, "file", FORMAT);
+            if (text.isBlank()) {
+                throw new MalformedRecordException(
+                        "file holds only white space: run the collector again on that machine");
+            }
+            HardenedXml.prescan(staxFactory, text, "MachineRecord", CollectorRecord.NAMESPACE, "formatVersion",
+                    CollectorRecord.FORMAT_VERSION, MAX_DEPTH, "file", FORMAT,
+                    "update Airlock or use the collector kit it writes");
+        } catch (XmlRefusedException e) {
+            throw new MalformedRecordException(e.getMessage(), e);
         }
-        HardenedXml.prescan(staxFactory, text, "MachineRecord", CollectorRecord.NAMESPACE, "formatVersion",
-                CollectorRecord.FORMAT_VERSION, "file");
         validate(text);
         RecordXml xml;
         try {

@@ -39,7 +39,11 @@ public final class HardenedXml {
         return f;
     }
 
-    /** Reads a regular file of at most {@code maxBytes}, refusing a larger one before reading it. */
+    /**
+     * Reads a regular file of at most {@code maxBytes}, refusing a larger one before reading it.
+     *
+     * @throws XmlRefusedException only when the file is over the limit ({@link #tooLarge})
+     */
     public static byte[] readLimited(Path file, int maxBytes, String format) throws IOException, XmlRefusedException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("not a regular file");
@@ -69,7 +73,7 @@ public final class HardenedXml {
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
                 || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
-            throw new XmlRefusedException(what + " is UTF-16 text; " + format + " is UTF-8");
+            throw new XmlRefusedException(what + " is UTF-16 text; it must be UTF-8, as " + format + " always is");
         }
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
@@ -108,6 +112,17 @@ public final class HardenedXml {
     public static void prescan(XMLInputFactory factory, String text, String rootName, String namespace,
             String versionAttribute, String version, int maxDepth, String what, String format)
             throws XmlRefusedException {
+        prescan(factory, text, rootName, namespace, versionAttribute, version, maxDepth, what, format,
+                "update Airlock on this side");
+    }
+
+    /**
+     * As {@link #prescan(XMLInputFactory, String, String, String, String, String, int, String, String)},
+     * with the advice a reader of another format version gets, e.g. "update Airlock on this side".
+     */
+    public static void prescan(XMLInputFactory factory, String text, String rootName, String namespace,
+            String versionAttribute, String version, int maxDepth, String what, String format, String versionAdvice)
+            throws XmlRefusedException {
         XMLStreamReader r = null;
         try {
             r = factory.createXMLStreamReader(new StringReader(text));
@@ -130,7 +145,7 @@ public final class HardenedXml {
                         }
                         if (!rootSeen) {
                             rootSeen = true;
-                            checkRoot(r, rootName, namespace, versionAttribute, version, what, format);
+                            checkRoot(r, rootName, namespace, versionAttribute, version, what, format, versionAdvice);
                         } else if (!namespace.equals(r.getNamespaceURI())) {
                             throw new XmlRefusedException(what + ": element <" + shorten(r.getLocalName())
                                     + "> on line " + r.getLocation().getLineNumber() + " is in namespace '"
@@ -152,7 +167,7 @@ public final class HardenedXml {
     }
 
     private static void checkRoot(XMLStreamReader r, String rootName, String namespace, String versionAttribute,
-            String version, String what, String format) throws XmlRefusedException {
+            String version, String what, String format, String versionAdvice) throws XmlRefusedException {
         if (!rootName.equals(r.getLocalName())) {
             throw new XmlRefusedException(what + " starts with <" + shorten(r.getLocalName()) + ">, expected <"
                     + rootName + ">: it is not " + format);
@@ -169,7 +184,7 @@ public final class HardenedXml {
         }
         if (!version.equals(v.strip())) {
             throw new XmlRefusedException(what + " is format version " + shorten(v) + "; this Airlock reads version "
-                    + version + " (update Airlock on this side)");
+                    + version + " (" + versionAdvice + ")");
         }
     }
 

@@ -34,7 +34,7 @@ public final class QrDensityBench {
         RealBundles real = new RealBundles();
         boolean realOk = true;
         try {
-            marginal("request, distinct ePIDs", real.request(10, true).length, real.request(200, true).length, perFrame);
+            marginal("request, distinct-date ePIDs", real.request(10, true).length, real.request(200, true).length, perFrame);
             marginal("request, shared ePID", real.request(10, false).length, real.request(200, false).length, perFrame);
             marginal("response, CIDs", real.response(10).length, real.response(200).length, perFrame);
         } catch (Exception | LinkageError e) {
@@ -51,7 +51,7 @@ public final class QrDensityBench {
                         : RESPONSE_OVERHEAD + RESPONSE_RECORD * n;
                 row(kind + " (model)", n, QrSamples.seeded(n, modelled), options);
                 if (realOk && kind.equals("request")) {
-                    row("request (real, distinct ePIDs)", n, real.request(n, true), options);
+                    row("request (real, distinct-date ePIDs)", n, real.request(n, true), options);
                     row("request (real, shared ePID)", n, real.request(n, false), options);
                 } else if (realOk) {
                     row("response (real)", n, real.response(n), options);
