@@ -72,6 +72,14 @@ class ArchitectureTest {
             .because("other features go through the owning feature's service");
 
     @ArchTest
+    static final ArchRule onlyExportAndGateway_mayObtainTheSigner = noClasses()
+            .that().resideOutsideOfPackages("dev.airlock.appliance.export..", "dev.airlock.appliance.gateway..",
+                    "dev.airlock.appliance.keys..")
+            .should().callMethod(dev.airlock.appliance.keys.KeyService.class, "signer",
+                    dev.airlock.appliance.keys.Passphrase.class, dev.airlock.appliance.audit.Actor.class)
+            .because("only request export and the gateway's responses are signed (key cards inside keys)");
+
+    @ArchTest
     static final ArchRule cli_usesStoreOnlyForItsExceptionsAndValues = noClasses()
             .that().resideInAPackage("dev.airlock.appliance.cli..")
             .should().dependOnClassesThat(resideInAPackage("dev.airlock.appliance.store..")
