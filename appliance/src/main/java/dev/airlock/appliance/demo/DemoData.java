@@ -43,6 +43,16 @@ public final class DemoData {
         String epid(int dayOfYear, int year) {
             return String.format(Locale.ROOT, "%s-03-1033-%s.0000-%03d%04d", mak, build, dayOfYear, year);
         }
+
+        /** The last 5 characters of the line's (made-up) MAK: the same on every machine, as in a real lab. */
+        String partialKey() {
+            SplittableRandom fromMak = new SplittableRandom(mak.hashCode());
+            StringBuilder s = new StringBuilder(5);
+            for (int i = 0; i < 5; i++) {
+                s.append(KEY_CHARS.charAt(fromMak.nextInt(KEY_CHARS.length())));
+            }
+            return s.toString();
+        }
     }
 
     private static final Line WIN11 = new Line("73111121-5638-40f6-bc11-f1d7b0d64300", ApplicationId.WINDOWS,
@@ -139,7 +149,7 @@ public final class DemoData {
         boolean grace = r.nextInt(100) < 70;
         try {
             return new CollectedProduct(line.cls(), SkuId.parse(line.sku()), line.app(), line.name(),
-                    line.description(), PartialProductKey.parse(keyTail(r)), ExtendedProductId.parse(epid(line, r)),
+                    line.description(), PartialProductKey.parse(line.partialKey()), ExtendedProductId.parse(epid(line, r)),
                     "Volume:MAK", grace ? LicenseStatus.OOB_GRACE : LicenseStatus.NOTIFICATION,
                     grace ? 1 + r.nextInt(43_200) : 0, InstallationId.parse(digits(r, 9 * line.iidGroup())));
         } catch (InvalidIdException e) {
@@ -150,14 +160,6 @@ public final class DemoData {
     /** The line's MAK ePID with a drawn install date (day 1-365 of 2020-2026): only the date varies. */
     private static String epid(Line line, SplittableRandom r) {
         return line.epid(1 + r.nextInt(365), 2020 + r.nextInt(7));
-    }
-
-    private static String keyTail(SplittableRandom r) {
-        StringBuilder s = new StringBuilder(5);
-        for (int i = 0; i < 5; i++) {
-            s.append(KEY_CHARS.charAt(r.nextInt(KEY_CHARS.length())));
-        }
-        return s.toString();
     }
 
     private static String digits(SplittableRandom r, int n) {
