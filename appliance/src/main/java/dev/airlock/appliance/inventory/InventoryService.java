@@ -4,6 +4,7 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
+import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.kit.CollectedProduct;
 import dev.airlock.formats.kit.CollectorRecord;
 import dev.airlock.formats.kit.MachineIdentity;
@@ -171,6 +172,34 @@ public final class InventoryService {
                     + "; source=manual entry; " + String.join("; ", changes));
             return new CollectionOutcome.Updated(m.id(), m.hostName(), changes);
         });
+    }
+
+    /**
+     * Moves one product through the state machine inside the caller's transaction and audits it:
+     * the one way every workflow (export, merge, apply, reimage) changes a product's state.
+     *
+     * @param detail plain words kept with the state, e.g. "0x7F: MAK activation limit reached"
+     * @param cid    the CID that came with the event, if any
+     * @return the product as it is now
+     * @throws IllegalTransitionException when the event is not allowed in the product's state
+     * @throws IllegalArgumentException   when there is no such product
+     */
+    public Product transition(Tx tx, long productId, ProductEvent event, String detail,
+            Optional<ConfirmationId> cid, Actor actor) {
+        Product p = repo.productById(tx, productId)
+                .orElseThrow(() -> new IllegalArgumentException("there is no product with id " + productId));
+        ProductState next = ProductStateMachine.apply(p.state(), event);
+        repo.setState(tx, productId, next, detail == null ? "" : detail, cid.map(ConfirmationId::digits).orElse(null),
+                clock.instant());
+        audit.append(tx, actor, "product." + event.name().toLowerCase(java.util.Locale.ROOT), "product " + productId,
+                "host=" + p.hostName() + "; " + p.state() + " -> " + next + (detail == null || detail.isEmpty() ? ""
+                        : "; " + detail));
+        return repo.productById(tx, productId).orElseThrow();
+    }
+
+    /** A product by id, read inside the caller's transaction. */
+    public Optional<Product> product(Tx tx, long productId) {
+        return repo.productById(tx, productId);
     }
 
     /** Puts machines into a lab group (created when new). Returns how many moved. */
