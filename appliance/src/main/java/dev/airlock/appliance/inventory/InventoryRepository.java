@@ -208,6 +208,19 @@ final class InventoryRepository {
                 .bind("id", old.id()).execute();
     }
 
+    Optional<Product> productById(Tx tx, long id) {
+        return tx.handle().createQuery("SELECT " + PRODUCT_COLUMNS + PRODUCT_FROM + " WHERE p.id = :id")
+                .bind("id", id).map((rs, ctx) -> product(rs)).findOne();
+    }
+
+    /** Moves a product to {@code state}; a non-null {@code cid} replaces the stored one. */
+    void setState(Tx tx, long productId, ProductState state, String detail, String cid, Instant at) {
+        tx.handle().createUpdate("UPDATE product SET state = :state, state_detail = :detail,"
+                        + " cid = COALESCE(:cid, cid), state_changed_at = :at WHERE id = :id")
+                .bind("state", state.name()).bind("detail", detail).bind("cid", cid)
+                .bind("at", Times.format(at)).bind("id", productId).execute();
+    }
+
     // ---- queries --------------------------------------------------------------------------
 
     void streamProducts(Tx tx, ProductFilter filter, long offset, long limit, Consumer<Product> sink) {
