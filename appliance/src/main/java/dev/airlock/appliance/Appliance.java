@@ -31,25 +31,40 @@ public final class Appliance implements AutoCloseable {
     private final Store store;
     private final AuditService audit;
     private final InventoryService inventory;
+    private final dev.airlock.appliance.activation.ActivationKitService activationKit;
+    private final dev.airlock.appliance.activation.ActivationService activation;
     private final IntakeService intake;
     private final KeyService keys;
     private final TrustService trust;
     private final MakVault makVault;
     private final BundleService bundles;
     private final QrTransfer qr;
+    private final dev.airlock.appliance.gateway.GatewayService gateway;
     private final ExportService export;
+    private final dev.airlock.appliance.ledger.BundleLedger ledger;
+    private final dev.airlock.appliance.export.StickExport stickExport;
+    private final dev.airlock.appliance.merge.MergeService merge;
 
     private Appliance(Store store, Clock clock, Sleeper sleeper) {
         this.store = store;
         this.audit = new AuditService(store, clock);
         this.inventory = new InventoryService(store, audit, clock);
         this.intake = new IntakeService(store, inventory, CollectorRecordReader::new, clock);
+        this.activationKit = new dev.airlock.appliance.activation.ActivationKitService(store, inventory, audit, clock);
+        this.activation = new dev.airlock.appliance.activation.ActivationService(store, inventory);
         this.keys = new KeyService(store, audit, clock, sleeper, new SecureRandom());
         this.trust = new TrustService(store, audit, clock);
         this.makVault = new MakVault(store, audit, clock, keys);
         this.bundles = new BundleService(keys, trust);
         this.qr = new QrTransfer(bundles);
+        this.gateway = new dev.airlock.appliance.gateway.GatewayService(store, keys, trust, audit, clock,
+                new SecureRandom());
         this.export = new ExportService(keys, clock, new SecureRandom());
+        this.ledger = new dev.airlock.appliance.ledger.BundleLedger(store);
+        this.stickExport = new dev.airlock.appliance.export.StickExport(store, inventory, export, ledger, makVault,
+                keys, audit, clock);
+        this.merge = new dev.airlock.appliance.merge.MergeService(store, ledger, trust, makVault, inventory, audit,
+                clock);
     }
 
     /** Opens the existing store in {@code dataDir}; throws with "run ./airlock init first" when there is none. */
@@ -135,6 +150,16 @@ public final class Appliance implements AutoCloseable {
         return intake;
     }
 
+    /** Writing the activation kit onto a lab stick. */
+    public dev.airlock.appliance.activation.ActivationKitService activationKit() {
+        return activationKit;
+    }
+
+    /** Manual applies and forced reuse of stored CIDs. */
+    public dev.airlock.appliance.activation.ActivationService activation() {
+        return activation;
+    }
+
     /** The own key pair and the supervisor passphrase. */
     public KeyService keys() {
         return keys;
@@ -163,5 +188,25 @@ public final class Appliance implements AutoCloseable {
     /** Bundles as QR frames. */
     public QrTransfer qr() {
         return qr;
+    }
+
+    /** The gateway role: verifying lab requests, obtaining CIDs (BatchActivation or phone), signing responses. */
+    public dev.airlock.appliance.gateway.GatewayService gateway() {
+        return gateway;
+    }
+
+    /** Request bundles written and responses merged (the round trip's ledger). */
+    public dev.airlock.appliance.ledger.BundleLedger ledger() {
+        return ledger;
+    }
+
+    /** Export to a transfer stick: choose, check, write, then mark EXPORTED. */
+    public dev.airlock.appliance.export.StickExport stickExport() {
+        return stickExport;
+    }
+
+    /** Import and merge of response bundles. */
+    public dev.airlock.appliance.merge.MergeService merge() {
+        return merge;
     }
 }

@@ -31,6 +31,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Appliance appliance = global.open();
         StatusReport report = appliance.inventory().status();
+        long saved = appliance.inventory().activationsSaved();
         ApplianceInfo info = appliance.info();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -40,6 +41,7 @@ final class StatusCommand implements Callable<Integer> {
             doc.put("products", report.products());
             doc.put("byState", report.byState());
             doc.put("byGroup", report.byGroup());
+            doc.put("activationsSaved", saved);
             doc.put("nextSteps", report.nextSteps());
             Json.print(out, doc);
             return ExitCodes.OK;
@@ -63,6 +65,8 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf("  %-20s %s%n", g.getKey().isEmpty() ? "(no group)" : g.getKey(), line);
             }
         }
+        out.printf("%nActivations saved: %d (stored CIDs applied again after a reimage, no new activation spent)%n",
+                saved);
         out.printf("%nNext:%n");
         report.nextSteps().forEach(s -> out.println("  " + s));
         return ExitCodes.OK;

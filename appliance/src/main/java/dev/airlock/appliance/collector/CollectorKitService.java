@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Lays the collector kit out on a stick: {@code AIRLOCK/collector/} with the scripts and the
- * technician's README, and an empty {@code AIRLOCK/collected/} for the records. Optionally a
+ * Lays the collector kit out on a stick: {@code AIRLOCK/collector/} with the scripts (collect
+ * mode {@code Collect.cmd}, apply mode {@code Apply.cmd}) and the technician's README, and an
+ * empty {@code AIRLOCK/collected/} for the records. Optionally a
  * product key for the script to install first ({@code InstallKey.txt}, in clear text).
  */
 public final class CollectorKitService {
     /** The kit's files, as shipped in transfer-formats. */
-    static final List<String> FILES = List.of("Collect.cmd", "Collect.ps1", "README.txt");
+    static final List<String> FILES = List.of("Collect.cmd", "Apply.cmd", "Collect.ps1", "README.txt");
     static final String RESOURCE_DIR = "/dev/airlock/formats/kit/collector/";
     /** The file the script reads a key to install from. */
     public static final String INSTALL_KEY_FILE = "InstallKey.txt";

@@ -11,6 +11,28 @@ public enum Setting {
             "BatchActivation service URL (gateway role)", Setting::isHttpUrl),
     GATEWAY_PROXY("gateway.proxy", "", "HTTP proxy for the gateway, host:port, empty for none",
             v -> v.isEmpty() || v.matches("[A-Za-z0-9.-]+:\\d{1,5}")),
+    GATEWAY_PROXY_USER("gateway.proxy-user", "", "proxy user name (gateway role); the password comes from"
+            + " AIRLOCK_GATEWAY_PROXY_PASSWORD, empty for none", v -> v.isEmpty() || v.matches("[^\\s:]{1,128}")),
+    /**
+     * HMAC-SHA256 key of BatchActivation's request digest, hex. Default: the 64-byte key Microsoft's
+     * published ActivationWs client embeds (github.com/dadorner-msft/activationws,
+     * src/web-app/ActivationWs/Activation/ActivationServiceClient.cs, MacKey).
+     */
+    GATEWAY_DIGEST_KEY("gateway.digest-key",
+            "fe319875fb4884869cf3f1ce99a89064ab571fca470450583024e214628779a0"
+                    + "0000000000000000000000000000000000000000000000000000000000000000",
+            "BatchActivation digest HMAC key, hex (default: the key Microsoft's ActivationWs client embeds)",
+            v -> v.matches("([0-9A-Fa-f]{2}){1,64}")),
+    GATEWAY_CONNECT_TIMEOUT("gateway.connect-timeout-seconds", "15", "seconds to wait for a connection to"
+            + " BatchActivation", v -> isIntBetween(v, 1, 600)),
+    GATEWAY_READ_TIMEOUT("gateway.read-timeout-seconds", "60", "seconds to wait for BatchActivation's answer",
+            v -> isIntBetween(v, 1, 3600)),
+    GATEWAY_RETRIES("gateway.retries", "3", "retries when BatchActivation could not be reached or failed (HTTP 5xx)",
+            v -> isIntBetween(v, 0, 10)),
+    GATEWAY_RETRY_BACKOFF_MS("gateway.retry-backoff-ms", "2000", "first retry delay in ms, doubled each retry",
+            v -> isIntBetween(v, 0, 600_000)),
+    GATEWAY_CA_BUNDLE("gateway.ca-bundle", "", "PEM file of CA certificates to trust for BatchActivation's TLS"
+            + " instead of the JDK's; empty for the JDK's", v -> true),
     KIOSK_PORT("kiosk.port", "8080", "kiosk web port on 127.0.0.1", v -> isIntBetween(v, 1, 65535)),
     KIOSK_IDLE_LOCK_MINUTES("kiosk.idle-lock-minutes", "5", "minutes without touch before the screen locks",
             v -> isIntBetween(v, 1, 240)),

@@ -1,9 +1,12 @@
 package dev.airlock.appliance.intake;
 
+import dev.airlock.appliance.activation.ApplyResultService;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.inventory.CollectionOutcome;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.store.Store;
+import dev.airlock.formats.kit.ApplyResult;
+import dev.airlock.formats.kit.ApplyResultReader;
 import dev.airlock.formats.kit.CollectorRecord;
 import dev.airlock.formats.kit.CollectorRecordReader;
 import dev.airlock.formats.kit.MalformedRecordException;
@@ -35,11 +38,15 @@ import java.util.function.Supplier;
 public final class IntakeService {
     /** Where the collector writes on a stick, relative to the stick root. */
     public static final String STICK_COLLECTED = "AIRLOCK/collected";
+    /** Where the collector's apply mode writes its result files, relative to the stick root. */
+    public static final String STICK_RESULTS = "AIRLOCK/results";
     private static final int MAX_DEPTH = 32;
 
     private final Store store;
     private final InventoryService inventory;
     private final Supplier<CollectorRecordReader> reader;
+    private final Supplier<ApplyResultReader> resultReader;
+    private final ApplyResultService results;
     private final Clock clock;
     private final IntakeRepository repo = new IntakeRepository();
 
@@ -51,6 +58,8 @@ public final class IntakeService {
         this.store = store;
         this.inventory = inventory;
         this.reader = memoize(reader);
+        this.resultReader = memoize(() -> new ApplyResultReader(this.reader.get()));
+        this.results = new ApplyResultService(inventory);
         this.clock = clock;
     }
 
@@ -69,7 +78,16 @@ public final class IntakeService {
                 counting.fileDone(rejected(path, "no such file or folder"));
             } else if (Files.isDirectory(path)) {
                 Path stick = path.resolve(STICK_COLLECTED);
-                walk(Files.isDirectory(stick) ? stick : path, options, actor, counting);
+                Path stickResults = path.resolve(STICK_RESULTS);
+                if (!Files.isDirectory(stick) && !Files.isDirectory(stickResults)) {
+                    walk(path, options, actor, counting);
+                }
+                // records first: a result's outcomes then land on products that are already known
+                for (Path dir : List.of(stick, stickResults)) {
+                    if (Files.isDirectory(dir)) {
+                        walk(dir, options, actor, counting);
+                    }
+                }
             } else {
                 counting.fileDone(ingestFile(path, options, actor));
             }
@@ -133,6 +151,9 @@ public final class IntakeService {
             return new FileOutcome(file, FileOutcome.Kind.UNCHANGED, "already taken in on " + seen.get(),
                     OptionalLong.empty());
         }
+        if (ApplyResultReader.looksLikeResult(bytes) || inResultsFolder(file)) {
+            return ingestResult(file, bytes, sha, options, actor);
+        }
         CollectorRecord record;
         try {
             record = reader.get().read(bytes);
@@ -148,6 +169,38 @@ public final class IntakeService {
                 repo.insert(tx, sha, source, clock.instant(), result.machineId(), result.kind().label());
             }
             return result;
+        });
+    }
+
+    /** A file under a folder named {@code results} (as on a stick): read as an apply result. */
+    private static boolean inResultsFolder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().equalsIgnoreCase("results");
+    }
+
+    /** Takes in one apply result: its fresh collection, then the per-product outcomes, in one transaction. */
+    private FileOutcome ingestResult(Path file, byte[] bytes, String sha, IntakeOptions options, Actor actor) {
+        ApplyResult result;
+        try {
+            result = resultReader.get().read(bytes);
+        } catch (MalformedRecordException e) {
+            return rejected(file, e.getMessage());
+        }
+        String source = file.getFileName().toString();
+        return store.inTransaction(tx -> {
+            ApplyResultService.Recorded r = results.record(tx, result, source, options.group(), options.sameAs(),
+                    actor);
+            if (r instanceof ApplyResultService.Recorded.Refused refused) {
+                return rejected(file, "conflict: " + refused.message());
+            }
+            ApplyResultService.Recorded.Done d = (ApplyResultService.Recorded.Done) r;
+            FileOutcome out = new FileOutcome(file, d.newMachine() ? FileOutcome.Kind.ACCEPTED
+                    : FileOutcome.Kind.UPDATED, "apply result for " + d.hostName() + " (id " + d.machineId() + "): "
+                    + d.applied() + " applied, " + d.verified() + " verified, " + d.failed() + " failed; "
+                    + String.join("; ", d.lines()), OptionalLong.of(d.machineId()));
+            repo.insert(tx, sha, source, clock.instant(), out.machineId(), out.kind().label());
+            return out;
         });
     }
 

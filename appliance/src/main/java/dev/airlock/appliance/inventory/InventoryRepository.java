@@ -221,6 +221,33 @@ final class InventoryRepository {
                 .bind("at", Times.format(at)).bind("id", productId).execute();
     }
 
+    /** The CID an earlier installation of this product with exactly this IID had, if one was kept. */
+    Optional<String> historicCid(Tx tx, long productId, String iid) {
+        return tx.handle().createQuery("SELECT cid FROM product_history WHERE product_id = :p AND iid = :iid"
+                        + " AND cid IS NOT NULL ORDER BY id DESC LIMIT 1")
+                .bind("p", productId).bind("iid", iid).mapTo(String.class).findOne();
+    }
+
+    Optional<EarlierInstallation> newestHistoricWithCid(Tx tx, long productId) {
+        return tx.handle().createQuery("SELECT iid, cid, archived_at, reason FROM product_history"
+                        + " WHERE product_id = :p AND cid IS NOT NULL ORDER BY id DESC LIMIT 1")
+                .bind("p", productId)
+                .map((rs, ctx) -> new EarlierInstallation(rs.getString(1), rs.getString(2),
+                        Instant.parse(rs.getString(3)), rs.getString(4)))
+                .findOne();
+    }
+
+    void insertActivationSaved(Tx tx, Product p, boolean forced, Instant at) {
+        tx.handle().createUpdate("INSERT INTO activation_saved (product_id, iid, cid, forced, applied_at)"
+                        + " VALUES (:p, :iid, :cid, :forced, :at)")
+                .bind("p", p.id()).bind("iid", p.iid()).bind("cid", p.cid()).bind("forced", forced ? 1 : 0)
+                .bind("at", Times.format(at)).execute();
+    }
+
+    long activationsSaved(Tx tx) {
+        return tx.handle().createQuery("SELECT count(*) FROM activation_saved").mapTo(Long.class).one();
+    }
+
     // ---- queries --------------------------------------------------------------------------
 
     void streamProducts(Tx tx, ProductFilter filter, long offset, long limit, Consumer<Product> sink) {

@@ -7,6 +7,7 @@ import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.kit.CollectedProduct;
 import dev.airlock.formats.kit.CollectorRecord;
+import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.formats.kit.MachineIdentity;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,10 @@ import java.util.function.Consumer;
  * entries, moving product states, and answering list/show/status questions.
  */
 public final class InventoryService {
+    /** Detail of a REUSE transition found by intake (reimage). */
+    static final String REIMAGE_DETAIL = "reimaged: same IID as stored, with its CID; seen in ";
+    /** Start of the detail a supervisor's forced reuse carries; an apply after it counts as forced. */
+    public static final String FORCED_DETAIL = "forced reuse";
     private final Store store;
     private final AuditService audit;
     private final Clock clock;
@@ -119,7 +124,7 @@ public final class InventoryService {
             repo.insertChange(tx, m.id(), now, "group", m.group(), group.get().strip(), source);
             changes.add("group " + quote(m.group()) + " -> " + quote(group.get().strip()));
         }
-        changes.addAll(upsertProducts(tx, m.id(), facts, now, source));
+        changes.addAll(upsertProducts(tx, m.id(), facts, now, source, actor));
         if (changes.isEmpty()) {
             return new CollectionOutcome.Unchanged(m.id(), m.hostName(), "same as the record");
         }
@@ -164,7 +169,7 @@ public final class InventoryService {
                 repo.insertChange(tx, m.id(), now, "group", m.group(), entry.group().get().strip(), "manual entry");
                 changes.add("group " + quote(m.group()) + " -> " + quote(entry.group().get().strip()));
             }
-            changes.addAll(upsertProducts(tx, m.id(), List.of(f), now, "manual entry"));
+            changes.addAll(upsertProducts(tx, m.id(), List.of(f), now, "manual entry", actor));
             if (changes.isEmpty()) {
                 return new CollectionOutcome.Unchanged(m.id(), m.hostName(), "this product is already recorded");
             }
@@ -189,12 +194,34 @@ public final class InventoryService {
         Product p = repo.productById(tx, productId)
                 .orElseThrow(() -> new IllegalArgumentException("there is no product with id " + productId));
         ProductState next = ProductStateMachine.apply(p.state(), event);
+        if (p.state() == ProductState.REUSABLE && event == ProductEvent.APPLY) {
+            // a stored CID went in again instead of a new activation: count it, durably, in this transaction
+            repo.insertActivationSaved(tx, p, p.stateDetail().startsWith(FORCED_DETAIL), clock.instant());
+        }
         repo.setState(tx, productId, next, detail == null ? "" : detail, cid.map(ConfirmationId::digits).orElse(null),
                 clock.instant());
         audit.append(tx, actor, "product." + event.name().toLowerCase(java.util.Locale.ROOT), "product " + productId,
                 "host=" + p.hostName() + "; " + p.state() + " -> " + next + (detail == null || detail.isEmpty() ? ""
                         : "; " + detail));
         return repo.productById(tx, productId).orElseThrow();
+    }
+
+    /**
+     * Activations saved: how many times a stored CID was applied again (a product went
+     * REUSABLE → APPLIED, after a reimage or a forced reuse) instead of spending a new activation.
+     */
+    public long activationsSaved() {
+        return store.read(repo::activationsSaved);
+    }
+
+    /** The newest earlier installation of a product that has a CID (from its history), if any. */
+    public Optional<EarlierInstallation> earlierInstallationWithCid(Tx tx, long productId) {
+        return repo.newestHistoricWithCid(tx, productId);
+    }
+
+    /** A machine's products, read inside the caller's transaction (sees its uncommitted writes). */
+    public List<Product> productsOfMachine(Tx tx, long machineId) {
+        return repo.productsOfMachine(tx, machineId);
     }
 
     /** A product by id, read inside the caller's transaction. */
@@ -329,7 +356,8 @@ public final class InventoryService {
         return String.join(", ", machines.stream().map(m -> Long.toString(m.id())).toList());
     }
 
-    private List<String> upsertProducts(Tx tx, long machineId, List<ProductFacts> facts, Instant now, String source) {
+    private List<String> upsertProducts(Tx tx, long machineId, List<ProductFacts> facts, Instant now, String source,
+            Actor actor) {
         Map<String, Product> existing = new HashMap<>();
         for (Product p : repo.productsOfMachine(tx, machineId)) {
             existing.put(p.skuId(), p);
@@ -337,23 +365,54 @@ public final class InventoryService {
         List<String> changes = new ArrayList<>();
         for (ProductFacts f : facts) {
             Product old = existing.get(f.skuId());
+            boolean licensed = f.licenseStatus() == LicenseStatus.LICENSED.code();
             if (old == null) {
                 repo.insertProduct(tx, machineId, f, ProductState.COLLECTED, now);
                 changes.add("new product '" + f.name() + "'");
             } else if (!old.iid().equals(f.iid())) {
+                // Step a: an IID this product had before, with its CID kept: a reimage back to that installation.
+                Optional<String> earlierCid = licensed ? Optional.empty() : repo.historicCid(tx, old.id(), f.iid());
                 ProductState next = ProductStateMachine.apply(old.state(), ProductEvent.NEW_IID);
                 repo.replaceInstallation(tx, old, f, next, now, "new IID seen in " + source);
-                changes.add("'" + f.name() + "' has a new IID (new key or hardware): " + old.state() + " -> " + next
-                        + (old.cid().isEmpty() ? "" : "; its earlier CID is kept in the history"));
+                if (earlierCid.isPresent()) {
+                    Product reused = transition(tx, old.id(), ProductEvent.REUSE, REIMAGE_DETAIL + source
+                            + "; the IID equals an earlier installation's", Optional.of(cid(earlierCid.get())), actor);
+                    changes.add("'" + f.name() + "' is back to an earlier IID whose CID is stored: " + old.state()
+                            + " -> " + reused.state() + " (reimage: its CID can be applied again)");
+                } else {
+                    changes.add("'" + f.name() + "' has a new IID (new key or hardware): " + old.state() + " -> "
+                            + next + (old.cid().isEmpty() ? "" : "; its earlier CID is kept in the history"));
+                }
             } else {
                 repo.refreshProduct(tx, old.id(), f, now);
                 if (old.licenseStatus() != f.licenseStatus()) {
                     changes.add("'" + f.name() + "' license status " + old.licenseStatus() + " -> "
                             + f.licenseStatus());
                 }
+                // Step b: verified before with this IID and its CID, now not licensed: reimaged; reuse the CID.
+                // (APPLIED is left alone: deposited but never seen Licensed is no evidence of a reimage.)
+                if (old.state() == ProductState.VERIFIED && !old.cid().isEmpty() && !licensed) {
+                    Product reused = transition(tx, old.id(), ProductEvent.REUSE, REIMAGE_DETAIL + source,
+                            Optional.empty(), actor);
+                    changes.add("'" + f.name() + "' was reimaged with the same IID and is not licensed: "
+                            + old.state() + " -> " + reused.state() + " (its stored CID can be applied again)");
+                } else if (old.state() == ProductState.APPLIED && licensed) {
+                    // Step c: applied earlier (by hand or kit), now reported Licensed.
+                    transition(tx, old.id(), ProductEvent.VERIFY, "the machine reports Licensed (" + source + ")",
+                            Optional.empty(), actor);
+                    changes.add("'" + f.name() + "' reports Licensed: APPLIED -> VERIFIED");
+                }
             }
         }
         return changes;
+    }
+
+    private static ConfirmationId cid(String digits) {
+        try {
+            return ConfirmationId.parse(digits);
+        } catch (dev.airlock.formats.ids.InvalidIdException e) {
+            throw new IllegalStateException("a stored CID no longer parses: " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, String[]> identityDiff(Machine machine, MachineIdentity id) {

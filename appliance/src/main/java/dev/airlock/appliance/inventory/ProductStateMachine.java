@@ -45,6 +45,8 @@ public final class ProductStateMachine {
         allow(ProductState.VERIFIED, REUSE, ProductState.REUSABLE);
         allow(ProductState.APPLIED, REUSE, ProductState.REUSABLE);
         allow(ProductState.APPLY_FAILED, REUSE, ProductState.REUSABLE);
+        // ... or back to an earlier IID of the product whose CID its history kept (arrives via NEW_IID).
+        allow(ProductState.COLLECTED, REUSE, ProductState.REUSABLE);
         // Supervisor override: reuse a stored CID although the IID differs.
         allow(ProductState.COLLECTED, FORCE_REUSE, ProductState.REUSABLE);
         allow(ProductState.REJECTED, FORCE_REUSE, ProductState.REUSABLE);

@@ -27,7 +27,7 @@ class ProductStateMachineTest {
     /** Rows: from-state; columns: event; cells: next state, or "-" where the event is illegal. */
     private static final String EXPECTED = """
             from \\ event  EXPORT    CID_RECEIVED  REJECT    APPLY    APPLY_FAIL    VERIFY    REUSE     FORCE_REUSE  NEW_IID
-            COLLECTED      EXPORTED  -             -         -        -             -         -         REUSABLE     COLLECTED
+            COLLECTED      EXPORTED  -             -         -        -             -         REUSABLE  REUSABLE     COLLECTED
             EXPORTED       EXPORTED  CID_RECEIVED  REJECTED  -        -             -         -         -            COLLECTED
             CID_RECEIVED   -         -             -         APPLIED  APPLY_FAILED  -         -         -            COLLECTED
             APPLIED        -         -             -         -        -             VERIFIED  REUSABLE  -            COLLECTED

@@ -53,17 +53,27 @@ class CollectorScriptContractTest {
     private static final String KIT = BASE + "collector/";
     private static final String GOLDEN = BASE + "golden/";
     private static final String NS = "urn:airlock:collector-record:1";
+    private static final String RESULT_XSD = BASE + "apply-result-1.xsd";
+    private static final String KIT_XSD = BASE + "activation-kit-1.xsd";
+    private static final String GOLDEN_RESULTS = BASE + "golden-results/";
     private static final String XS = XMLConstants.W3C_XML_SCHEMA_NS_URI;
 
     /** {@code $w.WriteStartElement('X', ...)} or {@code $w.WriteElementString('X', ...)}. */
     private static final Pattern SCRIPT_ELEMENT = Pattern.compile("\\.Write(?:StartElement|ElementString)\\('([^']*)'");
     private static final Pattern SCRIPT_ELEMENT_IN_NS =
             Pattern.compile("\\.Write(?:StartElement|ElementString)\\('([^']*)', \\$ns[,)]");
+    private static final Pattern SCRIPT_ELEMENT_IN_RESULT_NS =
+            Pattern.compile("\\.Write(?:StartElement|ElementString)\\('([^']*)', \\$rns[,)]");
+    /** {@code Get-KitText $node 'X'} and {@code .Item('X', $kns)} / {@code ('X', $kns)}: kit names the script reads. */
+    private static final Pattern SCRIPT_KIT_NAME = Pattern.compile("(?:Get-KitText \\$\\w+ '([^']*)')|\\('([^']*)', \\$kns\\)");
     private static final Pattern SCRIPT_ATTRIBUTE = Pattern.compile("\\.WriteAttributeString\\('([^']*)'");
 
     private String script;
     private Document xsd;
+    private Document resultXsd;
+    private Document kitXsd;
     private Schema schema;
+    private Schema resultSchema;
 
     @BeforeAll
     void load() throws Exception {
@@ -74,13 +84,18 @@ class CollectorScriptContractTest {
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         schema = factory.newSchema(new StreamSource(new ByteArrayInputStream(resource(XSD)), XSD));
+        resultXsd = parseSecurely(resource(RESULT_XSD));
+        kitXsd = parseSecurely(resource(KIT_XSD));
+        resultSchema = factory.newSchema(new javax.xml.transform.Source[] {
+            new StreamSource(new ByteArrayInputStream(resource(XSD)), XSD),
+            new StreamSource(new ByteArrayInputStream(resource(RESULT_XSD)), RESULT_XSD)});
     }
 
     // --- script versus XSD ----------------------------------------------------------
 
     @Test
     void script_writesExactlyTheElementsTheXsdDeclares() {
-        Set<String> written = matches(SCRIPT_ELEMENT, script);
+        Set<String> written = matches(SCRIPT_ELEMENT_IN_NS, script);
         Set<String> declared = xsdNames("element");
 
         assertThat(written).as("elements Collect.ps1 writes").isNotEmpty();
@@ -90,8 +105,8 @@ class CollectorScriptContractTest {
     @Test
     void script_writesEveryElementInTheRecordNamespace() {
         assertThat(allMatches(SCRIPT_ELEMENT_IN_NS, script))
-                .as("every WriteStartElement/WriteElementString passes $ns")
-                .hasSameSizeAs(allMatches(SCRIPT_ELEMENT, script));
+                .as("every WriteStartElement/WriteElementString passes $ns or $rns")
+                .hasSize(allMatches(SCRIPT_ELEMENT, script).size() - allMatches(SCRIPT_ELEMENT_IN_RESULT_NS, script).size());
         Matcher ns = Pattern.compile("(?m)^\\$ns = '([^']*)'").matcher(script);
         assertThat(ns.find()).as("$ns assignment in Collect.ps1").isTrue();
         assertThat(ns.group(1)).isEqualTo(NS).isEqualTo(xsd.getDocumentElement().getAttribute("targetNamespace"));
@@ -247,7 +262,7 @@ class CollectorScriptContractTest {
     // --- kit files are Windows-friendly --------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Collect.cmd", "Collect.ps1", "README.txt"})
+    @ValueSource(strings = {"Collect.cmd", "Collect.ps1", "README.txt", "Apply.cmd"})
     void kitFile_usesCrlfLineEndings(String name) throws Exception {
         byte[] bytes = resource(KIT + name);
         List<Integer> bareLineBreaks = new ArrayList<>();
@@ -265,7 +280,7 @@ class CollectorScriptContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Collect.cmd", "Collect.ps1", "README.txt"})
+    @ValueSource(strings = {"Collect.cmd", "Collect.ps1", "README.txt", "Apply.cmd"})
     void kitFile_isPlainAscii(String name) throws Exception {
         // Windows PowerShell 5.1 reads a script without BOM as ANSI; cmd uses the OEM code page.
         byte[] bytes = resource(KIT + name);
@@ -287,11 +302,83 @@ class CollectorScriptContractTest {
         assertThat(cmd).doesNotContainIgnoringCase("Set-ExecutionPolicy");
     }
 
+    // --- apply mode ----------------------------------------------------------------
+
     @Test
-    void script_reservesApplySwitch() {
+    void script_writesExactlyTheResultElementsTheApplyXsdDeclares() {
+        Set<String> written = matches(SCRIPT_ELEMENT_IN_RESULT_NS, script);
+        Set<String> declared = names(resultXsd, "element");
+
+        assertThat(written).as("elements Collect.ps1 writes in $rns").isNotEmpty();
+        assertThat(written).containsExactlyInAnyOrderElementsOf(declared);
+        Matcher rns = Pattern.compile("(?m)^\\$rns = '([^']*)'").matcher(script);
+        assertThat(rns.find()).as("$rns assignment in Collect.ps1").isTrue();
+        assertThat(rns.group(1)).isEqualTo("urn:airlock:apply-result:1")
+                .isEqualTo(resultXsd.getDocumentElement().getAttribute("targetNamespace"));
+        assertThat(script).contains("Write-MachineRecord $w $machine $after $collected");
+    }
+
+    @Test
+    void script_readsOnlyNamesTheKitXsdDeclares() {
+        Set<String> read = new TreeSet<>();
+        Matcher m = SCRIPT_KIT_NAME.matcher(script);
+        while (m.find()) {
+            read.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        Matcher kns = Pattern.compile("(?m)^\\$kns = '([^']*)'").matcher(script);
+
+        assertThat(read).contains("HostName", "SmbiosUuid", "ID", "OfflineInstallationId", "ConfirmationId",
+                "Product", "Machine");
+        assertThat(names(kitXsd, "element")).containsAll(read);
+        assertThat(kns.find()).isTrue();
+        assertThat(kns.group(1)).isEqualTo(kitXsd.getDocumentElement().getAttribute("targetNamespace"));
+        assertThat(script).contains("$root.LocalName -ne 'ActivationKit'");
+    }
+
+    @Test
+    void script_appliesOnlyWhenTheIidIsUnchanged_thenRefreshes() {
         assertThat(script).contains("param([switch]$Apply)");
-        assertThat(script).contains("Apply mode comes with the activation kit (not in this version).");
-        assertThat(script).containsPattern("(?s)if \\(\\$Apply\\) \\{.*?exit 2");
+        assertThat(script).containsPattern("(?s)-ne \\$iid\\).*?'IidChanged'.*?Invoke-Deposit \\$target \\$iid \\$cid");
+        assertThat(script).contains("'DepositOfflineConfirmationId'").contains("'RefreshLicenseStatus'")
+                .contains("IID changed, re-collect");
+        // results: temporary name first, then renamed into AIRLOCK\results
+        assertThat(script).containsPattern("(?s)Join-Path \\$StickDir 'results'.*?\\.xml\\.tmp.*?Move-Item");
+    }
+
+    @Test
+    void applyLauncher_runsApplyMode() throws Exception {
+        String cmd = new String(resource(KIT + "Apply.cmd"), StandardCharsets.US_ASCII);
+
+        assertThat(cmd).contains("powershell.exe -NoProfile -ExecutionPolicy Bypass -File \"%~dp0Collect.ps1\" -Apply");
+        assertThat(cmd).contains("Run as administrator").contains("pause");
+        assertThat(cmd).doesNotContainIgnoringCase("Set-ExecutionPolicy");
+    }
+
+    List<String> goldenResultNames() throws IOException, URISyntaxException {
+        URL dir = getClass().getResource(GOLDEN_RESULTS);
+        assertThat(dir).as("classpath folder " + GOLDEN_RESULTS).isNotNull();
+        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml")).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenResultNames")
+    void goldenResult_isValidAgainstBothXsds(String name) throws Exception {
+        Validator v = resultSchema.newValidator();
+        v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        v.validate(new StreamSource(new ByteArrayInputStream(resource(GOLDEN_RESULTS + name))));
+    }
+
+    @Test
+    void goldenResult_withDepositReturningNonHexCode_failsValidation() throws Exception {
+        Document doc = parseSecurely(resource(GOLDEN_RESULTS + "win11-failed.xml"));
+        Element code = (Element) doc.getElementsByTagNameNS("urn:airlock:apply-result:1", "ReturnCode").item(0);
+        code.setTextContent("-1073418163");
+        Validator v = resultSchema.newValidator();
+
+        assertThatThrownBy(() -> v.validate(new DOMSource(doc))).isInstanceOf(SAXException.class);
     }
 
     // --- helpers -------------------------------------------------------------------
@@ -334,6 +421,18 @@ class CollectorScriptContractTest {
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
         return factory.newDocumentBuilder().parse(new InputSource(new ByteArrayInputStream(xml)));
+    }
+
+    private static Set<String> names(Document schemaDoc, String kind) {
+        Set<String> names = new TreeSet<>();
+        NodeList nodes = schemaDoc.getElementsByTagNameNS(XS, kind);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element e = (Element) nodes.item(i);
+            if (e.hasAttribute("name")) {
+                names.add(e.getAttribute("name"));
+            }
+        }
+        return names;
     }
 
     private Set<String> xsdNames(String kind) {

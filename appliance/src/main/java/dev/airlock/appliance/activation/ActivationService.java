@@ -1,0 +1,94 @@
+package dev.airlock.appliance.activation;
+
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.inventory.EarlierInstallation;
+import dev.airlock.appliance.inventory.InventoryService;
+import dev.airlock.appliance.inventory.Product;
+import dev.airlock.appliance.inventory.ProductEvent;
+import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.inventory.ProductStateMachine;
+import dev.airlock.appliance.store.Store;
+import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.InvalidIdException;
+import java.util.Optional;
+
+/** Manual applies (slmgr /atp or the phone dialog) and a supervisor's forced reuse of a stored CID. */
+public final class ActivationService {
+    /** The warning every forced reuse carries into the audit log and onto the screen. */
+    public static final String FORCE_WARNING = "WARNING: the CID was obtained for another IID (exact IID match"
+            + " cleared); Windows may refuse it (e.g. 0xC004F04D) and then the product needs a new round trip";
+
+    private final Store store;
+    private final InventoryService inventory;
+
+    public ActivationService(Store store, InventoryService inventory) {
+        this.store = store;
+        this.inventory = inventory;
+    }
+
+    /**
+     * Records that the CID was put in by hand: APPLIED, and VERIFIED when the technician saw
+     * Licensed. Audited as product.apply (and product.verify).
+     *
+     * @throws IllegalArgumentException when there is no such product or it has no CID to apply
+     */
+    public Product markApplied(long productId, boolean verified, Actor actor) {
+        return store.inTransaction(tx -> {
+            Product p = inventory.product(tx, productId).orElseThrow(() -> new IllegalArgumentException(
+                    "there is no product with id " + productId + " (see ./airlock list)"));
+            if (p.cid().isEmpty()) {
+                throw new IllegalArgumentException("product " + productId + " has no CID yet (" + p.state() + ": "
+                        + p.state().meaning() + "); nothing to apply");
+            }
+            boolean canApply = ProductStateMachine.next(p.state(), ProductEvent.APPLY).isPresent();
+            if (!canApply && !(verified && p.state() == ProductState.APPLIED)) {
+                throw new IllegalArgumentException("product " + productId + " is " + p.state() + " ("
+                        + p.state().meaning() + "); only a product waiting for its CID (CID_RECEIVED, REUSABLE,"
+                        + " APPLY_FAILED) can be marked applied" + (p.state() == ProductState.APPLIED
+                        ? "; add --verified when the machine shows Licensed" : ""));
+            }
+            if (canApply) {
+                p = inventory.transition(tx, productId, ProductEvent.APPLY, "applied by hand (slmgr /atp or the"
+                        + " phone activation dialog), recorded by " + actor.name(), Optional.empty(), actor);
+            }
+            if (verified) {
+                p = inventory.transition(tx, productId, ProductEvent.VERIFY, "the technician saw Licensed on the"
+                        + " machine", Optional.empty(), actor);
+            }
+            return p;
+        });
+    }
+
+    /** What a forced reuse did. */
+    public record ForcedReuse(Product product, EarlierInstallation earlier) {}
+
+    /**
+     * Supervisor override: makes the product's newest earlier CID (from its history) current and
+     * the product REUSABLE although its IID differs, audited with {@link #FORCE_WARNING}. The
+     * caller checks the supervisor passphrase first.
+     */
+    public ForcedReuse forceReuse(long productId, Actor actor) {
+        return store.inTransaction(tx -> {
+            Product p = inventory.product(tx, productId).orElseThrow(() -> new IllegalArgumentException(
+                    "there is no product with id " + productId + " (see ./airlock list)"));
+            EarlierInstallation earlier = inventory.earlierInstallationWithCid(tx, productId).orElseThrow(() ->
+                    new IllegalArgumentException("product " + productId + " has no earlier installation with a CID"
+                            + " in its history: there is nothing to reuse; export it for a new CID"));
+            if (ProductStateMachine.next(p.state(), ProductEvent.FORCE_REUSE).isEmpty()) {
+                throw new IllegalArgumentException("product " + productId + " is " + p.state() + " ("
+                        + p.state().meaning() + "); a stored CID can be forced only onto a product that waits for"
+                        + " export (COLLECTED) or was rejected (REJECTED)");
+            }
+            ConfirmationId cid;
+            try {
+                cid = ConfirmationId.parse(earlier.cid());
+            } catch (InvalidIdException e) {
+                throw new IllegalStateException("the stored CID no longer parses: " + e.getMessage(), e);
+            }
+            Product now = inventory.transition(tx, productId, ProductEvent.FORCE_REUSE, InventoryService.FORCED_DETAIL
+                    + " by " + actor.name() + ": CID of the earlier IID " + earlier.iid() + " (archived "
+                    + earlier.archivedAt() + ") for IID " + p.iid() + "; " + FORCE_WARNING, Optional.of(cid), actor);
+            return new ForcedReuse(now, earlier);
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.ledger.BundleLedger;
+import dev.airlock.appliance.ledger.InboundBundle;
+import dev.airlock.appliance.ledger.OutboundBundle;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock bundles}: what went out and what came back. */
+@Command(name = "bundles", mixinStandardHelpOptions = true, description = "Request and response bundles.",
+        subcommands = {BundlesCommand.ListBundles.class})
+final class BundlesCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'list'");
+    }
+
+    /** {@code airlock bundles list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"Outbound requests (written, partly answered, answered) and merged responses, with",
+                "counts, so you see what is still out there."})
+    static final class ListBundles implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print JSON for scripts.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            BundleLedger.Listing listing = global.open().ledger().list();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("outbound", listing.outbound().stream().map(ListBundles::json).toList());
+                doc.put("inbound", listing.inbound().stream().map(ListBundles::json).toList());
+                Json.print(out, doc);
+                return ExitCodes.OK;
+            }
+            out.println("Outbound requests:");
+            if (listing.outbound().isEmpty()) {
+                out.println("  (none yet: ./airlock export --to STICK)");
+            }
+            for (OutboundBundle b : listing.outbound()) {
+                out.printf("  %s  %s  %-16s %6d records, %6d answered, %6d open  %s%n", b.id().substring(0, 8),
+                        b.created(), b.state().label(), b.records(), b.answered(), b.open(), b.fileName());
+            }
+            out.println("Inbound responses (merged):");
+            if (listing.inbound().isEmpty()) {
+                out.println("  (none yet: ./airlock import STICK)");
+            }
+            for (InboundBundle b : listing.inbound()) {
+                out.printf("  %s  for %s  merged %s by %s: %d CIDs, %d errors, %d skipped, %d counts  %s%n",
+                        b.id().substring(0, 8), b.requestId().substring(0, 8), b.merged(), b.mergedBy(), b.cids(),
+                        b.errors(), b.skipped(), b.counts(), b.fileName());
+            }
+            long open = listing.outbound().stream().mapToLong(OutboundBundle::open).sum();
+            long waiting = listing.outbound().stream().filter(b -> b.state() != OutboundBundle.State.ANSWERED).count();
+            out.printf("%d request%s still out there (%d records without an answer)%n", waiting,
+                    waiting == 1 ? "" : "s", open);
+            return ExitCodes.OK;
+        }
+
+        private static Map<String, Object> json(OutboundBundle b) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", b.id());
+            m.put("digest", b.digest());
+            m.put("created", b.created().toString());
+            m.put("file", b.fileName());
+            m.put("state", b.state().label());
+            m.put("records", b.records());
+            m.put("answered", b.answered());
+            m.put("open", b.open());
+            return m;
+        }
+
+        private static Map<String, Object> json(InboundBundle b) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", b.id());
+            m.put("request", b.requestId());
+            m.put("digest", b.digest());
+            m.put("state", "merged");
+            m.put("file", b.fileName());
+            m.put("merged", b.merged().toString());
+            m.put("mergedBy", b.mergedBy());
+            m.put("cids", b.cids());
+            m.put("errors", b.errors());
+            m.put("skipped", b.skipped());
+            m.put("counts", b.counts());
+            return m;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.export.BudgetWarning;
+import dev.airlock.appliance.export.ExportOptions;
+import dev.airlock.appliance.export.ExportRefusedException;
+import dev.airlock.appliance.export.ExportResult;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.formats.qr.QrOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock export}: write a signed request bundle to a transfer stick. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write a signed request bundle of COLLECTED products to STICK/AIRLOCK/outbound/, then mark",
+            "them EXPORTED. Refuses a lab stick (one holding AIRLOCK/collected, kit or results files) and, without",
+            "--force, an export larger than a MAK's last known remaining count. Needs the supervisor passphrase."})
+final class ExportCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--to", required = true, paramLabel = "STICK", description = "The transfer stick's root.")
+    Path to;
+
+    @Option(names = "--group", paramLabel = "GROUP", description = "Only products of machines in this lab group.")
+    String group;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N products (one bundle holds up to 20,000).")
+    Integer limit;
+
+    @Option(names = "--again", description = "Also send EXPORTED (still waiting) and REJECTED products once more.")
+    boolean again;
+
+    @Option(names = "--force", description = "Export although a MAK's known remaining count is too low.")
+    boolean force;
+
+    @Option(names = "--qr", paramLabel = "DIR", description = "Also render the bundle as QR frames into DIR.")
+    Path qr;
+
+    ExportCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Appliance appliance = global.open();
+        ExportOptions options = new ExportOptions(to, Optional.ofNullable(group), limit == null ? Integer.MAX_VALUE
+                : limit, again, force, Optional.ofNullable(qr), QrOptions.defaults());
+        PrintWriter out = spec.commandLine().getOut();
+        ExportResult r;
+        try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+            r = appliance.stickExport().run(options, passphrase, global.actor());
+        } catch (ExportRefusedException e) {
+            throw new Rejected(e.getMessage());
+        } catch (KeysException e) {
+            throw new Rejected(e.getMessage() + "; nothing was exported");
+        }
+        for (BudgetWarning w : r.warnings()) {
+            out.println("warning: " + w.message().replace(", or export anyway with --force", "") + " (--force given)");
+        }
+        out.printf("Wrote request %s with %d product%s to %s%n", r.bundle().id().substring(0, 8), r.products(),
+                r.products() == 1 ? "" : "s", r.file());
+        out.printf("%d product%s now EXPORTED. Carry the stick to the gateway; import its answer with"
+                + " ./airlock import STICK%n", r.products(), r.products() == 1 ? " is" : "s are");
+        if (r.skipped() > 0) {
+            out.printf("%d product%s changed meanwhile and stayed as they were%n", r.skipped(),
+                    r.skipped() == 1 ? "" : "s");
+        }
+        if (r.leftOver() > 0) {
+            out.printf("%d more eligible product%s did not fit: run export again%n", r.leftOver(),
+                    r.leftOver() == 1 ? "" : "s");
+        }
+        r.qr().ifPresent(q -> out.printf("%d QR frame%s at %s written to %s (%s)%n", q.images().size(),
+                q.images().size() == 1 ? "" : "s", q.options(), qr, q.framesFile()));
+        return ExitCodes.OK;
+    }
+}

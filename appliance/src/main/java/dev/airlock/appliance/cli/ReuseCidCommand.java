@@ -1,0 +1,62 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.activation.ActivationService;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.Passphrase;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock reuse-cid}: supervisor override, reuse a stored CID although the IID changed. */
+@Command(name = "reuse-cid", mixinStandardHelpOptions = true,
+        description = {"Supervisor override: make the product's newest earlier CID (from its history) current and the"
+                + " product REUSABLE although its IID differs (VAMT's 'require exact IID match' cleared).",
+            "Windows may refuse such a CID. Needs --force and the supervisor passphrase; audited with a warning."})
+final class ReuseCidCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PRODUCT_ID", description = "Product id (from ./airlock list).")
+    long productId;
+
+    @Option(names = "--force", description = "Confirm the override (required).")
+    boolean force;
+
+    ReuseCidCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (!force) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "reuse-cid needs --force: the"
+                    + " stored CID was obtained for another IID and Windows may refuse it. A product whose IID is"
+                    + " unchanged is reused by intake by itself");
+        }
+        Appliance appliance = global.open();
+        try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+            appliance.keys().checkPassphrase(passphrase, global.actor());
+        } catch (KeysException e) {
+            throw new Rejected(e.getMessage());
+        }
+        ActivationService.ForcedReuse r = appliance.activation().forceReuse(productId, global.actor());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Product %d (%s on %s) is now %s with the CID of its earlier IID (archived %s).%n",
+                r.product().id(), r.product().name(), r.product().hostName(), r.product().state(),
+                r.earlier().archivedAt());
+        out.println(ActivationService.FORCE_WARNING + ".");
+        out.println("Next: ./airlock activation-kit --to STICK");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.airlock.appliance.export;
+
+import dev.airlock.appliance.bundles.QrTransfer;
+import dev.airlock.appliance.ledger.OutboundBundle;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A finished export: the bundle written and recorded, its products now EXPORTED.
+ *
+ * @param leftOver eligible products that did not fit (limit or one bundle's maximum): export again
+ * @param skipped  chosen products whose state changed between choosing and marking (rare; not in the ledger's count)
+ */
+public record ExportResult(OutboundBundle bundle, Path file, int products, List<BudgetWarning> warnings, long leftOver,
+        int skipped, Optional<QrTransfer.Encoded> qr) {}

@@ -1,0 +1,274 @@
+package dev.airlock.appliance.export;
+
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.bundles.QrTransfer;
+import dev.airlock.appliance.inventory.BulkTransitions;
+import dev.airlock.appliance.inventory.InventoryService;
+import dev.airlock.appliance.inventory.Product;
+import dev.airlock.appliance.inventory.ProductEvent;
+import dev.airlock.appliance.inventory.ProductFilter;
+import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.keys.KeyService;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.MakEntry;
+import dev.airlock.appliance.keys.MakVault;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.ledger.BundleLedger;
+import dev.airlock.appliance.ledger.OutboundBundle;
+import dev.airlock.appliance.store.Store;
+import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.formats.FormatException;
+import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.CountQuery;
+import dev.airlock.formats.bundle.RequestBundle;
+import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.ids.PartialProductKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Export to a transfer stick: choose eligible products, check the stick and the MAK budget, build
+ * and sign the request, write it atomically under {@code STICK/AIRLOCK/outbound/}, read it back,
+ * and only then mark the products EXPORTED, in one transaction with the bundle's ledger rows.
+ *
+ * <p>Eligible: COLLECTED products. With {@code again}, also EXPORTED (still waiting) and REJECTED
+ * ones. A rejected product whose machine got a new key comes back as COLLECTED on its own (a new
+ * IID), so it goes out without {@code again}; the same IID again (e.g. after activations were added
+ * to the MAK) is an explicit decision.
+ */
+public final class StickExport {
+    /** The folder on every stick. */
+    public static final String AIRLOCK = "AIRLOCK";
+    /** Where request bundles go. */
+    public static final String OUTBOUND = "outbound";
+    /** Folders that carry names and addresses and so mark a lab stick. */
+    public static final List<String> LAB_ONLY = List.of("collected", "kit", "results");
+
+    private final Store store;
+    private final InventoryService inventory;
+    private final ExportService export;
+    private final BundleLedger ledger;
+    private final MakVault vault;
+    private final KeyService keys;
+    private final BulkTransitions transitions;
+
+    public StickExport(Store store, InventoryService inventory, ExportService export, BundleLedger ledger,
+            MakVault vault, KeyService keys, AuditService audit, java.time.Clock clock) {
+        this.store = store;
+        this.inventory = inventory;
+        this.export = export;
+        this.ledger = ledger;
+        this.vault = vault;
+        this.keys = keys;
+        this.transitions = new BulkTransitions(audit, clock);
+    }
+
+    /** What an export would take: the products, budget warnings, and how many eligible ones do not fit. */
+    public record Plan(List<Product> products, List<BudgetWarning> warnings, long leftOver) {}
+
+    /** Chooses the products and checks the MAK budget; writes nothing. */
+    public Plan plan(ExportOptions options) {
+        int max = Math.min(options.limit(), RequestBundle.MAX_RECORDS);
+        List<ProductState> states = options.again()
+                ? List.of(ProductState.COLLECTED, ProductState.EXPORTED, ProductState.REJECTED)
+                : List.of(ProductState.COLLECTED);
+        List<Product> chosen = new ArrayList<>();
+        long[] eligible = {0};
+        for (ProductState s : states) {
+            ProductFilter f = ProductFilter.all().withState(s);
+            if (options.group().isPresent()) {
+                f = f.withGroup(options.group().get());
+            }
+            inventory.forEachProduct(f, 0, Long.MAX_VALUE, p -> {
+                eligible[0]++;
+                if (chosen.size() < max) {
+                    chosen.add(p);
+                }
+            });
+        }
+        return new Plan(chosen, budget(chosen), eligible[0] - chosen.size());
+    }
+
+    /** MAKs (partial key + ePID prefix) whose last known remaining count is lower than their products here. */
+    public List<BudgetWarning> budget(List<Product> products) {
+        Map<String, List<Product>> byMak = byMak(products);
+        if (byMak.isEmpty()) {
+            return List.of();
+        }
+        List<MakEntry> vaultEntries = vault.list();
+        List<BudgetWarning> warnings = new ArrayList<>();
+        byMak.forEach((key, list) -> {
+            Product first = list.get(0);
+            for (MakEntry m : vaultEntries) {
+                if (m.partialKey().equalsIgnoreCase(first.partialKey()) && m.remaining().isPresent()
+                        && m.remaining().getAsInt() < list.size()) {
+                    warnings.add(new BudgetWarning(first.partialKey(), epidPrefix(first.epid()), list.size(),
+                            m.remaining().getAsInt(), m.remainingLearned().orElseThrow()));
+                    break;
+                }
+            }
+        });
+        return warnings;
+    }
+
+    /**
+     * Runs the export.
+     *
+     * @throws ExportRefusedException nothing eligible, a lab stick, or the MAK budget without force: nothing changed
+     * @throws IOException            the stick failed: no product was marked, no half file left
+     */
+    public ExportResult run(ExportOptions options, Passphrase passphrase, Actor actor)
+            throws ExportRefusedException, KeysException, IOException {
+        Path stick = options.stick().toAbsolutePath().normalize();
+        checkTransferStick(stick);
+        Plan plan = plan(options);
+        if (plan.products().isEmpty()) {
+            throw new ExportRefusedException("nothing to export: no " + (options.again()
+                    ? "COLLECTED, EXPORTED or REJECTED" : "COLLECTED") + " products"
+                    + options.group().map(g -> " in group " + g).orElse("")
+                    + (options.again() ? "" : " (add --again to send EXPORTED or REJECTED ones once more)"));
+        }
+        if (!plan.warnings().isEmpty() && !options.force()) {
+            StringBuilder sb = new StringBuilder("the MAK budget is too small; nothing was exported:");
+            plan.warnings().forEach(w -> sb.append("\n  ").append(w.message()));
+            throw new ExportRefusedException(sb.toString());
+        }
+        BuiltRequest built = export.buildRequest(plan.products(), countQueries(plan.products()), passphrase, actor);
+        SignedBundle bundle = built.bundle();
+        // Step 1: write atomically (temp name, fsync, rename, byte compare) and read back as a bundle.
+        Path file = stick.resolve(AIRLOCK).resolve(OUTBOUND).resolve(BundleFile.fileName(bundle));
+        AtomicFiles.write(file, BundleFile.write(bundle, keys.publicKey()));
+        try {
+            SignedBundle back = BundleFile.read(file);
+            if (!java.util.Arrays.equals(back.digest(), bundle.digest())) {
+                throw new IOException("the bundle read back from " + file + " differs from the one written");
+            }
+        } catch (FormatException e) {
+            deleteQuietly(file);
+            throw new IOException("the bundle read back from " + file + " does not verify (" + e.getMessage()
+                    + "); the stick cannot be trusted", e);
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        // Step 2: only now, one transaction: the ledger rows and every product EXPORTED.
+        String fileName = file.getFileName().toString();
+        String shortId = BundleFile.fileName(bundle).split("-")[2];
+        List<BulkTransitions.Change> changes = new ArrayList<>(plan.products().size());
+        for (Product p : plan.products()) {
+            changes.add(new BulkTransitions.Change(p.id(), p.iid(), ProductEvent.EXPORT, "in request " + shortId,
+                    Optional.empty()));
+        }
+        OutboundBundle recorded;
+        BulkTransitions.Result moved;
+        try {
+            Object[] out = store.inTransaction(tx -> {
+                OutboundBundle b = ledger.recordOutbound(tx, bundle, fileName, built.productIds(), actor.name());
+                BulkTransitions.Result r = transitions.apply(tx, changes, actor, "request " + shortId + " written to "
+                        + fileName);
+                return new Object[] {b, r};
+            });
+            recorded = (OutboundBundle) out[0];
+            moved = (BulkTransitions.Result) out[1];
+        } catch (RuntimeException e) {
+            deleteQuietly(file); // unknown to the ledger: its answer could never merge
+            throw e;
+        }
+        Optional<QrTransfer.Encoded> qr = Optional.empty();
+        if (options.qrDir().isPresent()) {
+            try {
+                qr = Optional.of(QrTransfer.encode(file, options.qrDir().get().toAbsolutePath().normalize(),
+                        options.qrOptions()));
+            } catch (FormatException e) {
+                throw new IllegalStateException("the bundle just written does not render as QR frames: "
+                        + e.getMessage(), e);
+            }
+        }
+        return new ExportResult(recorded, file, moved.moved().size(), plan.warnings(), plan.leftOver(),
+                moved.skipped().size(), qr);
+    }
+
+    /** Refuses a stick that carries lab-only files (names, addresses, or a MAK in clear). */
+    public static void checkTransferStick(Path stick) throws ExportRefusedException, IOException {
+        if (!Files.isDirectory(stick)) {
+            throw new ExportRefusedException(stick + " is not a folder: give the stick's root (where AIRLOCK/ goes)");
+        }
+        Path airlock = stick.resolve(AIRLOCK);
+        List<String> found = new ArrayList<>();
+        for (String name : LAB_ONLY) {
+            long n = fileCount(airlock.resolve(name));
+            if (n > 0) {
+                found.add(AIRLOCK + "/" + name + " (" + n + (n == 1 ? " file)" : " files)"));
+            }
+        }
+        if (Files.exists(airlock.resolve("collector").resolve("InstallKey.txt"))) {
+            found.add(AIRLOCK + "/collector/InstallKey.txt (a MAK in clear text)");
+        }
+        if (!found.isEmpty()) {
+            throw new ExportRefusedException(stick + " is a lab stick: it holds " + String.join(", ", found)
+                    + ", which carry machine names and addresses (or a key) that must never leave the lab. Use a"
+                    + " separate, clean transfer stick, or move those files off this one first");
+        }
+    }
+
+    private static long fileCount(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(dir, 4)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /** One count query per MAK (partial key + ePID prefix) so the response brings its remaining count. */
+    private static List<CountQuery> countQueries(List<Product> products) {
+        List<CountQuery> queries = new ArrayList<>();
+        for (List<Product> list : byMak(products).values()) {
+            if (queries.size() >= RequestBundle.MAX_QUERIES) {
+                break;
+            }
+            Product p = list.get(0);
+            try {
+                queries.add(CountQuery.of(ExtendedProductId.parse(p.epid()), PartialProductKey.parse(p.partialKey())));
+            } catch (InvalidIdException e) {
+                // an unusable stored value only costs the count for this MAK
+            }
+        }
+        return queries;
+    }
+
+    private static Map<String, List<Product>> byMak(List<Product> products) {
+        Map<String, List<Product>> out = new LinkedHashMap<>();
+        for (Product p : products) {
+            if (!p.partialKey().isEmpty()) {
+                out.computeIfAbsent(p.partialKey().toUpperCase(java.util.Locale.ROOT) + "/" + epidPrefix(p.epid()),
+                        k -> new ArrayList<>()).add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The first two groups of an ePID (the key's product and group), which tell MAKs apart. */
+    static String epidPrefix(String epid) {
+        String[] parts = epid.split("-");
+        return parts.length >= 2 ? parts[0] + "-" + parts[1] : epid;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the stick is failing; the caller reports the original error
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package dev.airlock.appliance.gateway;
+
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.keys.KeyService;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.TrustService;
+import dev.airlock.appliance.keys.TrustedPeer;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.appliance.store.Store;
+import dev.airlock.appliance.store.StoreException;
+import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.formats.FormatException;
+import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.BundleKind;
+import dev.airlock.formats.bundle.Reference;
+import dev.airlock.formats.bundle.RequestBundle;
+import dev.airlock.formats.bundle.ResponseBundle;
+import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.signature.BadSignatureException;
+import dev.airlock.formats.signature.Signer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The gateway's one job: a verified lab request in, a signed response bound to its digest out,
+ * under {@code STICK/AIRLOCK/inbound/}. CIDs come from BatchActivation ({@link #processOnline}) or
+ * from a phone call ({@link #processByPhone}); either way every answer is stored in the CID cache
+ * the moment it arrives and reused later, so an activation is never spent twice.
+ *
+ * <p>Rules (README "Gateway"): a cached CID is reused without asking; a stored error is not reused
+ * (an error spends no activation, and e.g. a MAK's raised limit deserves a new try); a record left
+ * IN_FLIGHT by an earlier run is not asked again unless {@code resendInFlight} is set, and is absent
+ * from the response meanwhile, as are records not answered yet: a later run writes another (partial)
+ * response and the lab merges each.
+ */
+public final class GatewayService {
+    /** Folder under the stick root the response goes into (inbound from the lab's point of view). */
+    public static final String INBOUND = "AIRLOCK/inbound";
+    private final Store store;
+    private final KeyService keys;
+    private final TrustService trust;
+    private final AuditService audit;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final CidCacheRepository cache = new CidCacheRepository();
+
+    public GatewayService(Store store, KeyService keys, TrustService trust, AuditService audit, Clock clock,
+            RandomGenerator random) {
+        this.store = store;
+        this.keys = keys;
+        this.trust = trust;
+        this.audit = audit;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /**
+     * Reads a request file and checks it: a request bundle, signed by a pinned lab, the signature
+     * valid with the pinned key, on an appliance whose role is gateway.
+     */
+    public SignedBundle verifyRequest(Path requestFile) throws GatewayException, IOException {
+        if (keys.role() != ApplianceInfo.Role.GATEWAY) {
+            throw new GatewayException("this appliance's role is " + keys.role().id() + ": requests are processed on"
+                    + " a gateway (./airlock init --role gateway in its own data dir)");
+        }
+        SignedBundle bundle;
+        try {
+            bundle = BundleFile.read(requestFile);
+        } catch (FormatException e) {
+            throw new GatewayException(requestFile.getFileName() + ": " + e.getMessage(), e);
+        }
+        if (bundle.kind() != BundleKind.REQUEST) {
+            throw new GatewayException(requestFile.getFileName() + " is a " + bundle.kind().word()
+                    + " bundle, not a request");
+        }
+        Optional<TrustedPeer> peer = trust.trusted(bundle.signer());
+        if (peer.isEmpty()) {
+            throw new GatewayException("the request is signed by key " + bundle.signer() + ", which is not pinned"
+                    + " here: compare fingerprints with the lab and run ./airlock trust add with its key card;"
+                    + " nothing was asked");
+        }
+        if (peer.get().role() != ApplianceInfo.Role.LAB) {
+            throw new GatewayException("the request is signed by '" + peer.get().label() + "', a pinned "
+                    + peer.get().role().id() + ", not a lab: only labs send requests; nothing was asked");
+        }
+        try {
+            bundle.verify(peer.get().publicKey());
+        } catch (BadSignatureException e) {
+            throw new GatewayException("the request's signature does not verify with the pinned key of lab '"
+                    + peer.get().label() + "': it was altered or signed by another key; nothing was asked", e);
+        }
+        return bundle;
+    }
+
+    /** Obtains CIDs (and MAK counts) from BatchActivation, then writes the signed response. */
+    public GatewayResult processOnline(Path requestFile, Path stick, BatchActivationConfig config,
+            boolean resendInFlight, Passphrase passphrase, Actor actor, GatewayListener listener)
+            throws GatewayException, IOException {
+        Run run = start(requestFile, passphrase, actor);
+        BatchActivationClient client = new BatchActivationClient(config);
+        Optional<String> problem = Optional.empty();
+        for (RequestBundle.Entry e : run.req.records()) {
+            if (problem.isPresent()) {
+                run.settle(e, Settled.UNASKED, null, listener);
+                continue;
+            }
+            Key key = run.key(e);
+            Optional<CidCacheRepository.Cached> cached = cached(key);
+            if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.CID) {
+                run.settle(e, Settled.CACHED, new ResponseBundle.Confirmed(cid(cached.get().cid())), listener);
+                continue;
+            }
+            if (run.thisRun.containsKey(key)) {
+                ResponseBundle.Outcome o = run.thisRun.get(key);
+                run.settle(e, o instanceof ResponseBundle.Confirmed ? Settled.CACHED : Settled.FAILED, o, listener);
+                continue;
+            }
+            if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.IN_FLIGHT && !resendInFlight) {
+                run.settle(e, Settled.IN_FLIGHT, null, listener);
+                continue;
+            }
+            write(tx -> cache.markInFlight(tx, key.iid, key.epid, clock.instant()));
+            try {
+                ServiceAnswer answer = client.confirmationId(run.epid(e), e.iid());
+                if (answer instanceof ServiceAnswer.Cid c) {
+                    write(tx -> cache.storeCid(tx, key.iid, key.epid, c.cid().digits(), "online", clock.instant()));
+                    ResponseBundle.Outcome o = new ResponseBundle.Confirmed(c.cid());
+                    run.thisRun.put(key, o);
+                    run.settle(e, Settled.CONFIRMED, o, listener);
+                } else if (answer instanceof ServiceAnswer.Error err) {
+                    String text = explain(err.code());
+                    write(tx -> cache.storeError(tx, key.iid, key.epid, err.code(), text, clock.instant()));
+                    ResponseBundle.Outcome o = new ResponseBundle.Failed(err.code(), text);
+                    run.thisRun.put(key, o);
+                    run.settle(e, Settled.FAILED, o, listener);
+                } else {
+                    throw new BatchActivationClient.AnswerLost("the service answered a CID request with a count");
+                }
+            } catch (BatchActivationClient.NotDelivered nd) {
+                write(tx -> cache.release(tx, key.iid, key.epid));
+                problem = Optional.of(nd.getMessage() + "; nothing was spent, run the same command again later");
+                run.settle(e, Settled.UNASKED, null, listener);
+            } catch (BatchActivationClient.AnswerLost lost) {
+                problem = Optional.of(lost.getMessage() + "; the record stays in flight: it is asked again only"
+                        + " with --resend-in-flight");
+                run.settle(e, Settled.IN_FLIGHT, null, listener);
+            }
+        }
+        if (problem.isEmpty()) {
+            for (RequestBundle.Query q : run.req.queries()) {
+                try {
+                    ServiceAnswer a = client.remaining(run.req.epids().get(q.epid()));
+                    if (a instanceof ServiceAnswer.Remaining r) {
+                        run.counts.add(new ResponseBundle.CountResult(q.epid(), q.partialKey(), r.count()));
+                    }
+                } catch (BatchActivationClient.NotDelivered | BatchActivationClient.AnswerLost x) {
+                    problem = Optional.of("MAK count: " + x.getMessage() + "; run the same command again later");
+                    break; // a count spends nothing, so there is nothing to mark
+                }
+            }
+        }
+        return finish(run, stick, passphrase, actor, "online", problem);
+    }
+
+    /**
+     * Phone activation: asks {@code desk} for each record without a cached CID, stores each typed CID
+     * at once (an interrupted session resumes where it stopped), then writes a response with every
+     * CID known so far; records still without one are absent from it.
+     */
+    public GatewayResult processByPhone(Path requestFile, Path stick, PhoneDesk desk, boolean resendInFlight,
+            Passphrase passphrase, Actor actor, GatewayListener listener) throws GatewayException, IOException {
+        Run run = start(requestFile, passphrase, actor);
+        List<RequestBundle.Entry> open = new ArrayList<>();
+        for (RequestBundle.Entry e : run.req.records()) {
+            Optional<CidCacheRepository.Cached> cached = cached(run.key(e));
+            if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.CID) {
+                run.settle(e, Settled.CACHED, new ResponseBundle.Confirmed(cid(cached.get().cid())), listener);
+            } else if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.IN_FLIGHT
+                    && !resendInFlight) {
+                run.settle(e, Settled.IN_FLIGHT, null, listener);
+            } else {
+                open.add(e);
+            }
+        }
+        boolean stopped = false;
+        for (int i = 0; i < open.size(); i++) {
+            RequestBundle.Entry e = open.get(i);
+            Key key = run.key(e);
+            if (stopped) {
+                run.settle(e, Settled.UNASKED, null, listener);
+                continue;
+            }
+            if (run.thisRun.containsKey(key)) {
+                run.settle(e, Settled.CACHED, run.thisRun.get(key), listener);
+                continue;
+            }
+            PhoneDesk.PhoneAnswer answer = desk.ask(new PhoneDesk.PhoneCall(i + 1, open.size(), e.ref().toString(),
+                    run.req.products().get(e.product()).name(), e.iid()));
+            if (answer instanceof PhoneDesk.PhoneAnswer.Typed t) {
+                write(tx -> cache.storeCid(tx, key.iid, key.epid, t.cid().digits(), "phone", clock.instant()));
+                ResponseBundle.Outcome o = new ResponseBundle.Confirmed(t.cid());
+                run.thisRun.put(key, o);
+                run.settle(e, Settled.CONFIRMED, o, listener);
+            } else {
+                stopped = answer instanceof PhoneDesk.PhoneAnswer.Stop;
+                run.settle(e, Settled.UNASKED, null, listener);
+            }
+        }
+        return finish(run, stick, passphrase, actor, "phone", Optional.empty());
+    }
+
+    // --- one run ------------------------------------------------------------------------------
+
+    private enum Settled { CONFIRMED, CACHED, FAILED, IN_FLIGHT, UNASKED }
+
+    private record Key(String iid, String epid) {}
+
+    /** The state of one process run. */
+    private static final class Run {
+        final SignedBundle request;
+        final RequestBundle req;
+        final Map<Reference, ResponseBundle.Outcome> outcomes = new LinkedHashMap<>();
+        final List<ResponseBundle.CountResult> counts = new ArrayList<>();
+        final Map<Key, ResponseBundle.Outcome> thisRun = new HashMap<>();
+        final Map<Settled, Integer> tally = new HashMap<>();
+        int done;
+
+        Run(SignedBundle request, RequestBundle req) {
+            this.request = request;
+            this.req = req;
+        }
+
+        Key key(RequestBundle.Entry e) {
+            return new Key(e.iid().digits(), epid(e).toString());
+        }
+
+        ExtendedProductId epid(RequestBundle.Entry e) {
+            return req.epids().get(e.epid());
+        }
+
+        void settle(RequestBundle.Entry e, Settled how, ResponseBundle.Outcome outcome, GatewayListener listener) {
+            if (outcome != null) {
+                outcomes.put(e.ref(), outcome);
+            }
+            tally.merge(how, 1, Integer::sum);
+            done++;
+            listener.recordSettled(done, req.records().size(), e.ref().toString(), describe(how, outcome));
+        }
+
+        int count(Settled how) {
+            return tally.getOrDefault(how, 0);
+        }
+    }
+
+    private Run start(Path requestFile, Passphrase passphrase, Actor actor) throws GatewayException, IOException {
+        SignedBundle request = verifyRequest(requestFile);
+        RequestBundle req;
+        try {
+            req = request.request();
+        } catch (FormatException e) {
+            throw new GatewayException(requestFile.getFileName() + ": " + e.getMessage(), e);
+        }
+        try {
+            keys.checkPassphrase(passphrase, actor);
+        } catch (KeysException e) {
+            throw new GatewayException(e.getMessage() + "; nothing was asked", e);
+        }
+        try {
+            store.read(cache::count);
+        } catch (StoreException e) {
+            throw new GatewayException("the CID cache cannot be read (" + e.getMessage() + "): without it an"
+                    + " activation could be spent twice, so nothing was asked", e);
+        }
+        return new Run(request, req);
+    }
+
+    private GatewayResult finish(Run run, Path stick, Passphrase passphrase, Actor actor, String mode,
+            Optional<String> problem) throws GatewayException, IOException {
+        Optional<Path> written = Optional.empty();
+        String responseId = "";
+        if (!run.outcomes.isEmpty() || !run.counts.isEmpty()) {
+            SignedBundle signed;
+            try {
+                Signer signer = keys.signer(passphrase, actor);
+                ResponseBundle response = ResponseBundle.answering(run.request, keys.publicKey().id(),
+                        clock.instant(), random, run.outcomes, run.counts);
+                responseId = response.id().toString();
+                signed = SignedBundle.sign(BundleKind.RESPONSE, response.encode(), keys.publicKey().id(), signer);
+                Path dir = stick.resolve(INBOUND);
+                Files.createDirectories(dir);
+                Path file = dir.resolve(BundleFile.fileName(signed));
+                AtomicFiles.write(file, BundleFile.write(signed, keys.publicKey()));
+                written = Optional.of(file);
+            } catch (KeysException | FormatException e) {
+                throw new GatewayException("the response could not be signed: " + e.getMessage()
+                        + " (every CID obtained is in the cache; run the command again)", e);
+            }
+        }
+        int confirmed = run.count(Settled.CONFIRMED) + run.count(Settled.CACHED);
+        String details = "mode " + mode + "; request " + run.req.id() + "; records " + run.req.records().size()
+                + "; CIDs " + confirmed + " (" + run.count(Settled.CACHED) + " from the cache); errors "
+                + run.count(Settled.FAILED) + "; in flight " + run.count(Settled.IN_FLIGHT) + "; unanswered "
+                + run.count(Settled.UNASKED) + "; counts " + run.counts.size()
+                + written.map(p -> "; response " + p.getFileName()).orElse("; no response written");
+        String id = responseId;
+        try {
+            store.execute(tx -> audit.append(tx, actor, "gateway.process", "request " + run.req.id(),
+                    details + (id.isEmpty() ? "" : " (" + id + ")")));
+        } catch (StoreException e) {
+            throw new GatewayException("the response was written but the audit log could not be: " + e.getMessage(), e);
+        }
+        return new GatewayResult(run.req.id().toString(), written, run.req.records().size(), confirmed,
+                run.count(Settled.CACHED), run.count(Settled.FAILED), run.count(Settled.IN_FLIGHT),
+                run.count(Settled.UNASKED), run.counts.size(), run.req.queries().size(), problem);
+    }
+
+    // --- cache access: every write is its own committed transaction ------------------------------
+
+    private Optional<CidCacheRepository.Cached> cached(Key key) throws GatewayException {
+        try {
+            return store.read(tx -> cache.find(tx, key.iid, key.epid));
+        } catch (StoreException e) {
+            throw new GatewayException("the CID cache cannot be read (" + e.getMessage() + "); stopped before asking"
+                    + " again: every answer so far is kept", e);
+        }
+    }
+
+    private void write(Store.TxConsumer<RuntimeException> work) throws GatewayException {
+        try {
+            store.execute(work);
+        } catch (StoreException e) {
+            throw new GatewayException("the CID cache cannot be written (" + e.getMessage() + "); stopped: nothing"
+                    + " more is asked until it can", e);
+        }
+    }
+
+    private static ConfirmationId cid(String digits) throws GatewayException {
+        try {
+            return ConfirmationId.parse(digits);
+        } catch (InvalidIdException e) {
+            throw new GatewayException("the CID cache holds a damaged CID: " + e.getMessage(), e);
+        }
+    }
+
+    /** Plain words for BatchActivation's error codes (domain-facts.md). */
+    static String explain(int code) {
+        return switch (code) {
+            case 0x7F -> "MAK activation limit exceeded";
+            case 0x67 -> "product key blocked (often a wrong IID or ePID)";
+            case 0x68 -> "invalid product key";
+            case 0x86 -> "invalid key type";
+            case 0x90 -> "check the Installation ID";
+            default -> "BatchActivation reported an error";
+        };
+    }
+
+    private static String describe(Settled how, ResponseBundle.Outcome outcome) {
+        return switch (how) {
+            case CONFIRMED -> "CID";
+            case CACHED -> "CID (from the cache)";
+            case FAILED -> outcome instanceof ResponseBundle.Failed f ? "error " + f.codeText() + ": " + f.text()
+                    : "error";
+            case IN_FLIGHT -> "in flight: asked before, answer not stored; not asked again without"
+                    + " --resend-in-flight";
+            case UNASKED -> "not answered yet";
+        };
+    }
+
+}

@@ -1,0 +1,100 @@
+package dev.airlock.appliance.inventory;
+
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.store.Tx;
+import dev.airlock.formats.ids.ConfirmationId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bulk form of {@link InventoryService#transition}: moves many products through the same
+ * {@link ProductStateMachine} inside the caller's transaction, with batched writes, for export
+ * and merge of whole bundles (100,000 products in a second or so). A change the state machine
+ * does not allow, or one about an IID the product no longer has, is skipped and reported, never
+ * thrown. The audit log gets one row per event and batch (what, how many, why) rather than one
+ * per product; the products' own state detail and the bundle ledger say which ones.
+ */
+public final class BulkTransitions {
+    private final AuditService audit;
+    private final Clock clock;
+    private final BulkStateRepository repo = new BulkStateRepository();
+
+    public BulkTransitions(AuditService audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * One product to move.
+     *
+     * @param iid    the IID (bare digits) the event is about: skipped when the product's IID differs
+     *               (it was re-collected with a new key or hardware since)
+     * @param detail the state detail to store, e.g. the explained error of a rejection
+     */
+    public record Change(long productId, String iid, ProductEvent event, String detail, Optional<ConfirmationId> cid) {}
+
+    /** Why a change was not made. */
+    public enum SkipReason {
+        /** No such product (deleted since). */
+        GONE,
+        /** The product has another IID now: the event was about an earlier installation. */
+        IID_CHANGED,
+        /** The state machine does not allow the event in the product's state. */
+        NOT_ALLOWED
+    }
+
+    /** A change that was not made, with the product's state at the time. */
+    public record Skipped(Change change, SkipReason reason, Optional<ProductState> state) {}
+
+    /** What happened: the changes made and the ones skipped, in input order. */
+    public record Result(List<Change> moved, List<Skipped> skipped) {}
+
+    /**
+     * Applies {@code changes} inside {@code tx}. Several changes for one product apply in order.
+     *
+     * @param why a short reason for the audit rows, e.g. {@code request 1a2b3c4d written}
+     */
+    public Result apply(Tx tx, List<Change> changes, Actor actor, String why) {
+        List<Long> ids = new ArrayList<>(changes.size());
+        changes.forEach(c -> ids.add(c.productId()));
+        Map<Long, BulkStateRepository.Current> current = repo.current(tx, ids);
+        Map<Long, ProductState> now = new LinkedHashMap<>();
+        List<Change> moved = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        Map<Long, Object[]> rows = new LinkedHashMap<>();
+        Map<ProductEvent, Integer> perEvent = new EnumMap<>(ProductEvent.class);
+        for (Change c : changes) {
+            BulkStateRepository.Current cur = current.get(c.productId());
+            if (cur == null) {
+                skipped.add(new Skipped(c, SkipReason.GONE, Optional.empty()));
+                continue;
+            }
+            ProductState from = now.getOrDefault(c.productId(), cur.state());
+            if (!cur.iid().equals(c.iid())) {
+                skipped.add(new Skipped(c, SkipReason.IID_CHANGED, Optional.of(from)));
+                continue;
+            }
+            Optional<ProductState> to = ProductStateMachine.next(from, c.event());
+            if (to.isEmpty()) {
+                skipped.add(new Skipped(c, SkipReason.NOT_ALLOWED, Optional.of(from)));
+                continue;
+            }
+            now.put(c.productId(), to.get());
+            rows.put(c.productId(), new Object[] {c.productId(), to.get().name(),
+                    c.detail() == null ? "" : c.detail(), c.cid().map(ConfirmationId::digits).orElse(null)});
+            moved.add(c);
+            perEvent.merge(c.event(), 1, Integer::sum);
+        }
+        repo.setStates(tx, new ArrayList<>(rows.values()), clock.instant());
+        perEvent.forEach((event, n) -> audit.append(tx, actor, "product." + event.name().toLowerCase(Locale.ROOT),
+                "products", n + (n == 1 ? " product" : " products") + "; " + why));
+        return new Result(moved, skipped);
+    }
+}

@@ -1,0 +1,351 @@
+package dev.airlock.appliance.merge;
+
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.inventory.BulkTransitions;
+import dev.airlock.appliance.inventory.InventoryService;
+import dev.airlock.appliance.inventory.Product;
+import dev.airlock.appliance.inventory.ProductEvent;
+import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.MakEntry;
+import dev.airlock.appliance.keys.MakVault;
+import dev.airlock.appliance.keys.TrustService;
+import dev.airlock.appliance.keys.TrustedPeer;
+import dev.airlock.appliance.ledger.BundleLedger;
+import dev.airlock.appliance.ledger.InboundBundle;
+import dev.airlock.appliance.ledger.OutboundBundle;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.appliance.store.Store;
+import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.BundleKind;
+import dev.airlock.formats.bundle.MalformedBundleException;
+import dev.airlock.formats.bundle.Reference;
+import dev.airlock.formats.bundle.RequestBundle;
+import dev.airlock.formats.bundle.ResponseBundle;
+import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.bundle.UnrelatedResponseException;
+import dev.airlock.formats.ids.PartialProductKey;
+import dev.airlock.formats.qr.QrDecoder;
+import dev.airlock.formats.qr.ScanResult;
+import dev.airlock.formats.signature.BadSignatureException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Imports response bundles: verifies each, then merges it in one transaction. A response is
+ * refused unless its signer is pinned here as a gateway, the signature holds under that pinned
+ * key, it answers a request this lab wrote (known id) and binds that request's exact digest.
+ */
+public final class MergeService {
+    /** Where responses land on a stick. */
+    public static final String INBOUND = "inbound";
+    private static final long MAX_FRAMES_FILE = 64L << 20;
+
+    private final Store store;
+    private final BundleLedger ledger;
+    private final TrustService trust;
+    private final MakVault vault;
+    private final InventoryService inventory;
+    private final AuditService audit;
+    private final Clock clock;
+    private final BulkTransitions transitions;
+    /** Runs inside the merge transaction after the products moved: lets tests fail a merge half-way. */
+    Runnable faultHook = () -> { };
+
+    public MergeService(Store store, BundleLedger ledger, TrustService trust, MakVault vault, InventoryService inventory,
+            AuditService audit, Clock clock) {
+        this.store = store;
+        this.ledger = ledger;
+        this.trust = trust;
+        this.vault = vault;
+        this.inventory = inventory;
+        this.audit = audit;
+        this.clock = clock;
+        this.transitions = new BulkTransitions(audit, clock);
+    }
+
+    /**
+     * Imports every input in {@code paths}: bundle files, folders of them, stick roots (their
+     * {@code AIRLOCK/inbound/*.xml}) and QR frames text files (one frame per line). Temp files
+     * (names starting with a dot) are never read. Reports each outcome to {@code listener}.
+     */
+    public List<MergeOutcome> importPaths(List<Path> paths, Actor actor, Consumer<MergeOutcome> listener) {
+        List<MergeOutcome> all = new ArrayList<>();
+        for (Path input : paths) {
+            List<Path> files;
+            try {
+                files = expand(input);
+            } catch (IOException e) {
+                MergeOutcome o = new MergeOutcome.Refused(input.toString(), "cannot read: " + e.getMessage());
+                listener.accept(o);
+                all.add(o);
+                continue;
+            }
+            if (files.isEmpty()) {
+                MergeOutcome o = new MergeOutcome.Refused(input.toString(), "no response files (*.xml) in it");
+                listener.accept(o);
+                all.add(o);
+            }
+            for (Path f : files) {
+                MergeOutcome o = importFile(f, actor);
+                listener.accept(o);
+                all.add(o);
+            }
+        }
+        return all;
+    }
+
+    /** Imports one bundle file or QR frames text file. */
+    public MergeOutcome importFile(Path file, Actor actor) {
+        String source = file.toString();
+        SignedBundle bundle;
+        try {
+            if (Files.size(file) > Math.max(BundleFile.MAX_BYTES, MAX_FRAMES_FILE)) {
+                return new MergeOutcome.Refused(source, "too large to be a response bundle or a frames file");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            Optional<List<String>> frames = framesLines(file, bytes);
+            if (frames.isPresent()) {
+                QrDecoder decoder = new QrDecoder();
+                Optional<byte[]> complete = Optional.empty();
+                for (String line : frames.get()) {
+                    if (!line.isBlank() && decoder.receivePart(line) instanceof ScanResult.Complete c) {
+                        complete = Optional.of(c.bundle());
+                        break;
+                    }
+                }
+                if (complete.isEmpty()) {
+                    return new MergeOutcome.Refused(source, "the QR frames are incomplete (" + decoder
+                            .estimatedPercentComplete() + "% read; missing frames " + decoder.missingFrames()
+                            + "): scan the missing frames and import again");
+                }
+                bundle = SignedBundle.parse(complete.get());
+            } else {
+                bundle = BundleFile.read(bytes);
+            }
+        } catch (IOException e) {
+            return new MergeOutcome.Refused(source, "cannot read: " + e.getMessage());
+        } catch (BadSignatureException e) {
+            return new MergeOutcome.Refused(source, "tampered: the signature does not match the content ("
+                    + e.getMessage() + "); get a fresh copy from the gateway");
+        } catch (MalformedBundleException e) {
+            return new MergeOutcome.Refused(source, "malformed: " + e.getMessage());
+        }
+        return merge(bundle, file.getFileName().toString(), actor);
+    }
+
+    /** Verifies and merges one response bundle. */
+    public MergeOutcome merge(SignedBundle bundle, String source, Actor actor) {
+        // Step 1: a response, from a gateway pinned here, signed with that pinned key.
+        if (bundle.kind() != BundleKind.RESPONSE) {
+            return new MergeOutcome.Refused(source, "this is a " + bundle.kind().word() + " bundle, not a response:"
+                    + " import takes the gateway's responses (airlock-response-*.xml)");
+        }
+        Optional<TrustedPeer> peer = trust.trusted(bundle.signer());
+        if (peer.isEmpty()) {
+            return new MergeOutcome.Refused(source, "signed by key " + bundle.signer() + ", which is not pinned"
+                    + " here: a foreign or unknown signer. If it is your gateway, pin its key card first"
+                    + " (./airlock trust add) after comparing fingerprints");
+        }
+        if (peer.get().role() != ApplianceInfo.Role.GATEWAY) {
+            return new MergeOutcome.Refused(source, "signed by " + peer.get().label() + ", which is pinned as a "
+                    + peer.get().role().id() + ", not as a gateway: only a gateway's responses merge");
+        }
+        ResponseBundle response;
+        try {
+            bundle.verify(peer.get().publicKey());
+            response = bundle.response();
+        } catch (BadSignatureException e) {
+            return new MergeOutcome.Refused(source, "tampered: the signature does not verify with the pinned key of "
+                    + peer.get().label() + " (" + e.getMessage() + "); get a fresh copy from the gateway");
+        } catch (MalformedBundleException e) {
+            return new MergeOutcome.Refused(source, "malformed: " + e.getMessage());
+        }
+        String responseId = response.id().toString();
+        byte[] digest = bundle.digest();
+        // Step 2: merged before? Then nothing changes.
+        Optional<InboundBundle> earlier = store.read(tx -> ledger.merged(tx, response.id(), digest));
+        if (earlier.isPresent()) {
+            return alreadyMerged(source, earlier.get(), digest);
+        }
+        // Step 3: it answers one of our requests, bound to its exact digest.
+        Optional<SignedBundle> request = store.read(tx -> ledger.request(tx, response.requestId()));
+        if (request.isEmpty()) {
+            return new MergeOutcome.Refused(source, "it answers request " + response.requestId().shortId()
+                    + ", which this lab never made (or whose export did not finish): was it meant for another lab?");
+        }
+        RequestBundle req;
+        try {
+            response.checkAnswers(request.get());
+            req = request.get().request();
+        } catch (UnrelatedResponseException e) {
+            return new MergeOutcome.Refused(source, "does not match our request: " + e.getMessage());
+        } catch (MalformedBundleException e) {
+            return new MergeOutcome.Refused(source, "malformed: " + e.getMessage());
+        }
+        // Step 4: one transaction for everything it carries.
+        Map<Reference, String> iidOf = new HashMap<>(req.records().size() * 2);
+        req.records().forEach(e -> iidOf.put(e.ref(), e.iid().digits()));
+        String shortId = responseId.substring(0, 8);
+        String why = "response " + shortId + " to request " + response.requestId().shortId() + " (" + source + ")";
+        MergeOutcome result = store.inTransaction(tx -> {
+            Optional<InboundBundle> raced = ledger.merged(tx, response.id(), digest);
+            if (raced.isPresent()) {
+                return alreadyMerged(source, raced.get(), digest);
+            }
+            Map<Reference, BundleLedger.ReferenceEntry> refs = ledger.references(tx, response.requestId());
+            List<BulkTransitions.Change> changes = new ArrayList<>(response.answers().size());
+            List<Reference> newlyAnswered = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (ResponseBundle.Answer a : response.answers()) {
+                BundleLedger.ReferenceEntry entry = refs.get(a.ref());
+                if (entry == null) {
+                    notes.add("reference " + a.ref() + " is not in this lab's map of the request: skipped");
+                    continue;
+                }
+                if (!entry.answered()) {
+                    newlyAnswered.add(a.ref());
+                }
+                if (a.outcome() instanceof ResponseBundle.Confirmed c) {
+                    changes.add(new BulkTransitions.Change(entry.productId(), iidOf.get(a.ref()),
+                            ProductEvent.CID_RECEIVED, "CID from " + why, Optional.of(c.cid())));
+                } else {
+                    ResponseBundle.Failed f = (ResponseBundle.Failed) a.outcome();
+                    changes.add(new BulkTransitions.Change(entry.productId(), iidOf.get(a.ref()), ProductEvent.REJECT,
+                            ErrorCodes.detail(f.code(), f.text()), Optional.empty()));
+                }
+            }
+            BulkTransitions.Result moved = transitions.apply(tx, changes, actor, why);
+            int cids = 0;
+            List<MergeOutcome.Rejection> rejections = new ArrayList<>();
+            for (BulkTransitions.Change c : moved.moved()) {
+                if (c.event() == ProductEvent.CID_RECEIVED) {
+                    cids++;
+                } else {
+                    Optional<Product> p = inventory.product(tx, c.productId());
+                    String code = c.detail().substring(0, c.detail().indexOf(':'));
+                    rejections.add(new MergeOutcome.Rejection(c.productId(), p.map(Product::hostName).orElse("?"),
+                            p.map(Product::name).orElse("?"), code, c.detail().substring(code.length() + 2)));
+                }
+            }
+            for (BulkTransitions.Skipped s : moved.skipped()) {
+                notes.add(skipNote(tx, s));
+            }
+            faultHook.run();
+            InboundBundle inbound = new InboundBundle(responseId, response.requestId().toString(),
+                    BundleLedger.hex(digest), bundle.signer().toString(), response.created(), source, clock.instant(),
+                    actor.name(), cids, rejections.size(), notes.size(), response.counts().size());
+            ledger.recordInbound(tx, inbound, newlyAnswered);
+            OutboundBundle out = ledger.outbound(tx, response.requestId()).orElseThrow();
+            audit.append(tx, actor, "bundle.merged", "response " + shortId, "request " + response.requestId()
+                    .shortId() + "; from " + source + "; signer " + peer.get().label() + "; " + cids + " CIDs, "
+                    + rejections.size() + " errors, " + moved.skipped().size() + " skipped, "
+                    + response.counts().size() + " counts");
+            return new MergeOutcome.Merged(source, responseId, response.requestId().toString(), cids, rejections,
+                    notes, List.of(), out.state(), out.open());
+        });
+        if (result instanceof MergeOutcome.Merged m && !response.counts().isEmpty()) {
+            // After the commit: the vault keeps its own transactions; a count is a fact learned, safe to record late.
+            return new MergeOutcome.Merged(m.source(), m.responseId(), m.requestId(), m.cids(), m.rejections(),
+                    m.notes(), recordCounts(req, response, actor), m.requestState(), m.requestOpen());
+        }
+        return result;
+    }
+
+    private String skipNote(dev.airlock.appliance.store.Tx tx, BulkTransitions.Skipped s) {
+        String who = inventory.product(tx, s.change().productId()).map(p -> p.hostName() + " '" + p.name() + "'")
+                .orElse("product " + s.change().productId());
+        String what = s.change().event() == ProductEvent.CID_RECEIVED ? "its CID" : "its error";
+        return switch (s.reason()) {
+            case GONE -> "product " + s.change().productId() + " no longer exists: " + what + " skipped";
+            case IID_CHANGED -> who + " was collected again with a new IID since this request: " + what
+                    + " (for the old IID) skipped";
+            case NOT_ALLOWED -> who + " is " + s.state().orElseThrow() + " (" + s.state().orElseThrow().meaning()
+                    + "): " + what + " skipped" + (pastCid(s.state().orElseThrow()) ? ", it is not moved back" : "");
+        };
+    }
+
+    private static boolean pastCid(ProductState s) {
+        return s == ProductState.APPLIED || s == ProductState.VERIFIED || s == ProductState.REUSABLE
+                || s == ProductState.APPLY_FAILED;
+    }
+
+    private static MergeOutcome alreadyMerged(String source, InboundBundle earlier, byte[] digest) {
+        if (!earlier.digest().equals(BundleLedger.hex(digest))) {
+            return new MergeOutcome.Refused(source, "a different response with the same id (" + earlier.id()
+                    .substring(0, 8) + ") was merged on " + earlier.merged() + ": this one was altered or forged");
+        }
+        return new MergeOutcome.AlreadyMerged(source, earlier.id(), earlier.merged());
+    }
+
+    private List<MergeOutcome.CountUpdate> recordCounts(RequestBundle req, ResponseBundle response, Actor actor) {
+        Map<Integer, Optional<PartialProductKey>> asked = new HashMap<>();
+        req.queries().forEach(q -> asked.put(q.epid(), q.partialKey()));
+        List<MakEntry> makEntries = vault.list();
+        List<MergeOutcome.CountUpdate> updates = new ArrayList<>();
+        for (ResponseBundle.CountResult c : response.counts()) {
+            Optional<PartialProductKey> pk = c.partialKey().or(() -> asked.getOrDefault(c.epidIndex(),
+                    Optional.empty()));
+            if (pk.isEmpty()) {
+                continue;
+            }
+            String partial = pk.get().toString();
+            Optional<MakEntry> mak = makEntries.stream().filter(m -> m.partialKey().equalsIgnoreCase(partial))
+                    .findFirst();
+            boolean stored = false;
+            if (mak.isPresent() && mak.get().remainingLearned().map(t -> !t.isAfter(response.created())).orElse(true)) {
+                try {
+                    vault.recordRemaining(mak.get().id(), (int) Math.min(Integer.MAX_VALUE, c.remaining()),
+                            response.created(), actor);
+                    stored = true;
+                } catch (KeysException e) {
+                    stored = false; // removed from the vault meanwhile
+                }
+            }
+            updates.add(new MergeOutcome.CountUpdate(partial, c.remaining(),
+                    mak.map(m -> OptionalLong.of(m.id())).orElse(OptionalLong.empty()), stored));
+        }
+        return updates;
+    }
+
+    /** The bundle files an input stands for. */
+    private static List<Path> expand(Path input) throws IOException {
+        if (!Files.isDirectory(input)) {
+            return List.of(input);
+        }
+        Path inbound = input.resolve("AIRLOCK").resolve(INBOUND);
+        Path dir = Files.isDirectory(inbound) ? inbound : input;
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml"))
+                    .sorted().toList();
+        }
+    }
+
+    /** The lines of a QR frames text file (digits per line), or empty for anything else. */
+    private static Optional<List<String>> framesLines(Path file, byte[] bytes) {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+            return Optional.empty();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        Optional<String> first = lines.stream().filter(l -> !l.isBlank()).findFirst();
+        if (first.isPresent() && first.get().strip().matches("[0-9]+")) {
+            return Optional.of(lines);
+        }
+        return Optional.empty();
+    }
+}

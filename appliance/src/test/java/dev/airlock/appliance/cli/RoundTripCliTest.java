@@ -1,0 +1,96 @@
+package dev.airlock.appliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.appliance.testing.RoundTripFixture;
+import dev.airlock.appliance.testing.Samples;
+import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.signature.SigningKey;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** export, import and bundles list run in-process, as a technician would type them. */
+class RoundTripCliTest {
+    private static final String PASSPHRASE = "correct horse battery staple";
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private Run run(String... args) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AIRLOCK_DATA", tmp.resolve("data").toString());
+        env.put(SecretInput.PASSPHRASE_ENV, PASSPHRASE);
+        CliContext context = new CliContext(env, Samples.CLOCK, new SplittableRandom(3),
+                new ByteArrayInputStream(new byte[0]), "tester", "", new ArrayList<>(), d -> { });
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void exportImportAndList_fromTheCommandLine() throws Exception {
+        assertThat(run("init", "--role", "lab", "--name", "Lab 3").exit()).isZero();
+        Path collected = tmp.resolve("collected");
+        assertThat(run("demo", "--machines", "3", "--to", collected.toString()).exit()).isZero();
+        assertThat(run("intake", collected.toString()).exit()).isZero();
+        SigningKey gateway = SigningKey.generate(new SecureRandom());
+        try (Appliance a = Appliance.open(tmp.resolve("data"), Samples.CLOCK)) {
+            a.trust().pin(ApplianceInfo.Role.GATEWAY, "Gateway 1", gateway.publicKey(),
+                    gateway.publicKey().fingerprint(), Samples.SUPERVISOR);
+        }
+        // the demo folder is a lab stick: refused
+        Run lab = run("export", "--to", collected.toString());
+        assertThat(lab.exit()).as(lab.all()).isEqualTo(1);
+        assertThat(lab.err()).contains("lab stick");
+
+        Path stick = Files.createDirectories(tmp.resolve("stick"));
+        Run export = run("export", "--to", stick.toString(), "--force");
+        assertThat(export.exit()).as(export.all()).isZero();
+        assertThat(export.out()).contains("Wrote request").contains("now EXPORTED");
+        Path requestFile;
+        try (Stream<Path> files = Files.list(stick.resolve("AIRLOCK/outbound"))) {
+            requestFile = files.findFirst().orElseThrow();
+        }
+        Run listed = run("bundles", "list");
+        assertThat(listed.out()).contains("written").contains("1 request still out there");
+
+        SignedBundle request = BundleFile.read(requestFile);
+        SignedBundle response = new RoundTripFixture.Responder(gateway).all(request);
+        Path inbound = Files.createDirectories(stick.resolve("AIRLOCK/inbound"));
+        Files.write(inbound.resolve(BundleFile.fileName(response)), BundleFile.write(response, gateway.publicKey()));
+
+        Run imported = run("import", stick.toString());
+        assertThat(imported.exit()).as(imported.all()).isZero();
+        assertThat(imported.out()).contains("merged").contains("CIDs received").contains("request answered");
+        Run again = run("import", stick.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("already merged");
+        Path junk = Files.writeString(tmp.resolve("junk.xml"), "<x/>");
+        assertThat(run("import", junk.toString()).exit()).isEqualTo(1);
+
+        Run json = run("bundles", "list", "--json");
+        assertThat(json.out()).contains("\"state\" : \"answered\"").contains("\"state\" : \"merged\"");
+        assertThat(run("audit", "verify").exit()).isZero();
+    }
+}
