@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code airlock intake}: take collector files into the record. */
 @Command(name = "intake", mixinStandardHelpOptions = true,
-        description = {"Take collector record files into the record (files, folders or a stick root).",
-            "From a stick root only AIRLOCK/collected is read. One line per file; exit 1 if any file was rejected."})
+        description = {"Take collector record files and apply result files into the record (files, folders or a"
+                + " stick root).",
+            "From a stick root only AIRLOCK/collected and AIRLOCK/results are read. One line per file; exit 1 if any"
+                + " file was rejected."})
 final class IntakeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;

@@ -2,7 +2,7 @@ package dev.airlock.formats.kit;
 
 import dev.airlock.formats.FormatException;
 
-/** A collector record file that cannot be accepted; the message says where and why. */
+/** A kit file (collector record, activation kit, apply result) that cannot be accepted; the message says where and why. */
 public final class MalformedRecordException extends FormatException {
     private static final long serialVersionUID = 1L;
 
