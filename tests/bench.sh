@@ -5,7 +5,7 @@
 set -eu
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 cd "$ROOT"
-./mvnw -q -B -Dmaven.test.skip=true -pl tests -am package
+./mvnw -q -B -DskipTests -pl tests -am package
 . "$ROOT/.mvn/find-jdk.sh"
 airlock_find_jdk
 CP="tests/target/classes:appliance/target/airlock.jar:$(ls appliance/target/lib/*.jar | tr '\n' ':')"

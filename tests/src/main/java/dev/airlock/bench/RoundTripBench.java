@@ -77,7 +77,7 @@ public final class RoundTripBench {
         lab.trust().pin(ApplianceInfo.Role.GATEWAY, "bench gateway", gateway.publicKey(),
                 gateway.publicKey().fingerprint(), ACTOR);
         Path db = data.resolve("airlock.db");
-        int total = exportN + mergeM;
+        int total = 2 * exportN + mergeM;
         long l0 = System.nanoTime();
         bulkLoad(work, db, total);
         System.out.printf(Locale.ROOT, "bulk load (sqlite3):       %,d products in %.2f s%n", total, secs(l0,
@@ -90,6 +90,20 @@ public final class RoundTripBench {
             lab.keys().checkPassphrase(p, ACTOR);
         }
         double unseal = secs(unsealStart, System.nanoTime());
+
+        // Cold: the first export and merge in a fresh JVM (what one CLI run costs), then the measured, warm ones.
+        long c0 = System.nanoTime();
+        ExportResult cold;
+        try (Passphrase p = Passphrase.of(PASSPHRASE)) {
+            cold = lab.stickExport().run(ExportOptions.to(stick).withLimit(exportN), p, ACTOR);
+        }
+        double coldExport = secs(c0, System.nanoTime());
+        SignedBundle coldResponse = respond(BundleFile.read(cold.file()), gateway, random);
+        long c1 = System.nanoTime();
+        check(lab.merge().merge(coldResponse, "bench-cold", ACTOR), exportN);
+        double coldMerge = secs(c1, System.nanoTime());
+        System.out.printf(Locale.ROOT, "cold (first in this JVM):  export + sign %,d in %.3f s; merge %,d in %.3f s%n",
+                exportN, coldExport, exportN, coldMerge);
 
         // 1. export + sign of exportN products
         long e0 = System.nanoTime();

@@ -83,20 +83,29 @@ public final class StickExport {
                 ? List.of(ProductState.COLLECTED, ProductState.EXPORTED, ProductState.REJECTED)
                 : List.of(ProductState.COLLECTED);
         List<Product> chosen = new ArrayList<>();
-        long[] eligible = {0};
         for (ProductState s : states) {
+            if (chosen.size() >= max) {
+                break;
+            }
             ProductFilter f = ProductFilter.all().withState(s);
             if (options.group().isPresent()) {
                 f = f.withGroup(options.group().get());
             }
-            inventory.forEachProduct(f, 0, Long.MAX_VALUE, p -> {
-                eligible[0]++;
-                if (chosen.size() < max) {
-                    chosen.add(p);
-                }
-            });
+            inventory.forEachProduct(f, 0, max - chosen.size(), chosen::add);
         }
-        return new Plan(chosen, budget(chosen), eligible[0] - chosen.size());
+        long eligible = chosen.size();
+        if (chosen.size() >= max) { // count the rest from the per-group counts, without reading them
+            var status = inventory.status();
+            eligible = 0;
+            for (var group : status.byGroup().entrySet()) {
+                if (options.group().isEmpty() || group.getKey().equalsIgnoreCase(options.group().get())) {
+                    for (ProductState s : states) {
+                        eligible += group.getValue().getOrDefault(s, 0L);
+                    }
+                }
+            }
+        }
+        return new Plan(chosen, budget(chosen), Math.max(0, eligible - chosen.size()));
     }
 
     /** MAKs (partial key + ePID prefix) whose last known remaining count is lower than their products here. */

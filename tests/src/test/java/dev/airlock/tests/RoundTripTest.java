@@ -1,0 +1,217 @@
+package dev.airlock.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.appliance.gateway.StandInBatchActivation;
+import dev.airlock.formats.ids.InstallationId;
+import dev.airlock.formats.kit.ActivationKit;
+import dev.airlock.formats.kit.ActivationKitReader;
+import dev.airlock.formats.kit.ApplyResult;
+import dev.airlock.formats.kit.ApplyResultWriter;
+import dev.airlock.formats.kit.CollectedProduct;
+import dev.airlock.formats.kit.CollectorRecord;
+import dev.airlock.formats.kit.CollectorRecordReader;
+import dev.airlock.formats.kit.CollectorRecordWriter;
+import dev.airlock.formats.kit.LicenseStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mission's spine through the real CLI: two appliances (lab, gateway), a real vfat transfer
+ * stick carried between them, Microsoft's service stood in on 127.0.0.1 with its exact wire
+ * shape, and lab machines stood in by result files written as Collect.ps1 -Apply would.
+ */
+class RoundTripTest {
+    @TempDir
+    Path tmp;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void demoMachines_exportGatewayImportApply_allVerified_thenReimageSavesActivations() throws Exception {
+        Path lab = tmp.resolve("lab");
+        Path gw = tmp.resolve("gw");
+        Path labStick = tmp.resolve("labstick");
+        ok(Cli.airlock(lab, "init", "--role", "lab", "--name", "Lab 3"));
+        ok(Cli.airlock(gw, "init", "--role", "gateway", "--name", "Gateway"));
+        enroll(lab, gw);
+
+        // Collect: 200 machines onto the lab stick, taken in.
+        ok(Cli.airlock(null, "demo", "--machines", "200", "--to", labStick.toString()));
+        ok(Cli.airlock(lab, "intake", labStick.toString(), "-q"));
+        int products = status(lab).get("products").asInt();
+        assertThat(products).isGreaterThan(200);
+
+        try (StickImage stick = StickImage.create(tmp, 32);
+                StandInBatchActivation microsoft = StandInBatchActivation.start()) {
+            // Export onto the transfer stick; carry it to the gateway.
+            ok(Cli.airlock(lab, "export", "--to", stick.mount.toString()));
+            assertThat(status(lab).get("byState").get("EXPORTED").asInt()).isEqualTo(products);
+            stick.replug();
+            Path request = only(stick.mount.resolve("AIRLOCK/outbound"));
+            Cli.Run processed = Cli.airlock(gw, "gateway", "process", request.toString(), "--to",
+                    stick.mount.toString(), "--endpoint", microsoft.endpoint().toString());
+            ok(processed);
+            assertThat(microsoft.spent()).hasSize(products);
+
+            // Back in the lab: import merges every CID.
+            stick.replug();
+            ok(Cli.airlock(lab, "import", stick.mount.toString()));
+            assertThat(status(lab).get("byState").get("CID_RECEIVED").asInt()).isEqualTo(products);
+            Cli.Run again = Cli.airlock(lab, "import", stick.mount.toString());
+            ok(again);
+            assertThat(again.all()).contains("already merged");
+        }
+
+        // Apply: the activation kit on the lab stick, results as the script writes them.
+        ok(Cli.airlock(lab, "activation-kit", "--to", labStick.toString()));
+        applyKitAtEveryMachine(labStick, 0);
+        ok(Cli.airlock(lab, "intake", labStick.resolve("AIRLOCK/results").toString(), "-q"));
+        assertThat(status(lab).get("byState").get("VERIFIED").asInt()).isEqualTo(products);
+
+        // Reimage 20 machines: same hardware and key, so the same IIDs, no longer licensed.
+        List<Path> reimaged = collectedFiles(labStick).subList(0, 20);
+        int reimagedProducts = 0;
+        for (Path f : reimaged) {
+            reimagedProducts += recollect(f, Duration.ofDays(2), false).products().size();
+        }
+        ok(Cli.airlock(lab, "intake", labStick.toString(), "-q"));
+        assertThat(status(lab).get("byState").get("REUSABLE").asInt()).isEqualTo(reimagedProducts);
+        clear(labStick.resolve("AIRLOCK/results"));
+        ok(Cli.airlock(lab, "activation-kit", "--to", labStick.toString()));
+        applyKitAtEveryMachine(labStick, 3);
+        ok(Cli.airlock(lab, "intake", labStick.resolve("AIRLOCK/results").toString(), "-q"));
+        JsonNode after = status(lab);
+        assertThat(after.get("byState").get("VERIFIED").asInt()).isEqualTo(products);
+        Cli.Run text = Cli.airlock(lab, "status");
+        assertThat(text.out()).containsPattern("[Aa]ctivations saved:?\\s+" + reimagedProducts);
+
+        // 5 machines with new IIDs (new hardware): back to COLLECTED, a new round trip.
+        for (Path f : collectedFiles(labStick).subList(20, 25)) {
+            recollect(f, Duration.ofDays(4), true);
+        }
+        ok(Cli.airlock(lab, "intake", labStick.toString(), "-q"));
+        assertThat(status(lab).get("byState").get("COLLECTED").asInt()).isGreaterThanOrEqualTo(5);
+
+        Cli.Run audit = Cli.airlock(lab, "audit", "verify");
+        ok(audit);
+        ok(Cli.airlock(gw, "audit", "verify"));
+    }
+
+    /** What Collect.ps1 -Apply does at each machine: deposit, refresh, Licensed, write a result with a fresh collection. */
+    private void applyKitAtEveryMachine(Path labStick, int daysLater) throws Exception {
+        Map<String, CollectorRecord> byUuid = new HashMap<>();
+        CollectorRecordReader reader = new CollectorRecordReader();
+        for (Path f : collectedFiles(labStick)) {
+            CollectorRecord r = reader.read(f);
+            byUuid.put(r.machine().smbiosUuid(), r);
+        }
+        Path results = Files.createDirectories(labStick.resolve("AIRLOCK/results"));
+        ActivationKitReader kits = new ActivationKitReader();
+        ApplyResultWriter writer = new ApplyResultWriter();
+        try (Stream<Path> s = Files.list(labStick.resolve("AIRLOCK/kit"))) {
+            for (Path kitFile : s.filter(p -> p.toString().endsWith(".xml")).toList()) {
+                ActivationKit kit = kits.read(Files.readAllBytes(kitFile));
+                CollectorRecord before = byUuid.get(kit.smbiosUuid());
+                assertThat(before).as("machine of " + kitFile).isNotNull();
+                List<ApplyResult.Outcome> outcomes = new ArrayList<>();
+                for (ActivationKit.Product p : kit.products()) {
+                    outcomes.add(new ApplyResult.Outcome(p.skuId(), p.iid(), ApplyResult.Result.DEPOSITED,
+                            OptionalLong.of(0), Optional.of(LicenseStatus.LICENSED), ""));
+                }
+                CollectorRecord now = new CollectorRecord(before.collected().plus(Duration.ofDays(1 + daysLater)),
+                        before.collectorVersion(), before.machine(), before.products().stream()
+                                .map(p -> withStatus(p, LicenseStatus.LICENSED, p.iid())).toList());
+                ApplyResult result = new ApplyResult(now.collected(), "1.0.0", kitFile.getFileName().toString(),
+                        outcomes, now);
+                Files.write(results.resolve(kit.fileName().replace(".xml", "") + "_result.xml"), writer.write(result));
+            }
+        }
+    }
+
+    /** Re-collects a machine later: unlicensed (reimaged), with the same IIDs or new ones. */
+    private static CollectorRecord recollect(Path file, Duration later, boolean newIids) throws Exception {
+        CollectorRecord before = new CollectorRecordReader().read(file);
+        List<CollectedProduct> products = new ArrayList<>();
+        for (CollectedProduct p : before.products()) {
+            InstallationId iid = p.iid();
+            if (newIids) {
+                String d = iid.digits();
+                iid = InstallationId.parse(d.substring(0, d.length() - 6) + new StringBuilder(d.substring(d.length() - 6))
+                        .reverse().toString().replace('0', '9'));
+            }
+            products.add(withStatus(p, LicenseStatus.OOB_GRACE, iid));
+        }
+        CollectorRecord after = new CollectorRecord(before.collected().plus(later), before.collectorVersion(),
+                before.machine(), products);
+        Files.write(file, new CollectorRecordWriter().write(after));
+        return after;
+    }
+
+    private static CollectedProduct withStatus(CollectedProduct p, LicenseStatus status, InstallationId iid) {
+        return new CollectedProduct(p.productClass(), p.skuId(), p.applicationId(), p.name(), p.description(),
+                p.partialKey(), p.epid(), p.channel(), status, status == LicenseStatus.LICENSED ? 0 : 43200, iid);
+    }
+
+    private void enroll(Path lab, Path gw) throws Exception {
+        Path labCards = Files.createDirectories(tmp.resolve("cards/lab"));
+        Path gwCards = Files.createDirectories(tmp.resolve("cards/gw"));
+        String labPrint = fingerprint(Cli.airlock(lab, "key", "card", "--to", labCards.toString(), "--label", "Lab 3"));
+        String gwPrint = fingerprint(Cli.airlock(gw, "key", "card", "--to", gwCards.toString(), "--label", "GW"));
+        ok(Cli.airlock(gw, "trust", "add", only(labCards).toString(), "--fingerprint", labPrint));
+        ok(Cli.airlock(lab, "trust", "add", only(gwCards).toString(), "--fingerprint", gwPrint));
+    }
+
+    private JsonNode status(Path data) throws Exception {
+        Cli.Run run = Cli.airlock(data, "status", "--json");
+        ok(run);
+        return json.readTree(run.out());
+    }
+
+    private static List<Path> collectedFiles(Path labStick) throws Exception {
+        try (Stream<Path> s = Files.list(labStick.resolve("AIRLOCK/collected"))) {
+            return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+    }
+
+    private static void clear(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void ok(Cli.Run run) {
+        assertThat(run.exit()).as(run.all()).isZero();
+    }
+
+    private static String fingerprint(Cli.Run run) {
+        ok(run);
+        Matcher m = Pattern.compile("Fingerprint:\\s+([0-9 ]{35})").matcher(run.out());
+        assertThat(m.find()).as(run.out()).isTrue();
+        return m.group(1).strip();
+    }
+
+    private static Path only(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(p -> p.toString().endsWith(".xml")).toList();
+            assertThat(files).as(dir.toString()).hasSize(1);
+            return files.get(0);
+        }
+    }
+}
