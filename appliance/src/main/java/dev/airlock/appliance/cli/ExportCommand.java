@@ -68,6 +68,10 @@ final class ExportCommand implements Callable<Integer> {
             throw new Rejected(e.getMessage());
         } catch (KeysException e) {
             throw new Rejected(e.getMessage() + "; nothing was exported");
+        } catch (IOException e) {
+            throw new IOException("writing to the stick at " + to + " failed (" + Main.describe(e) + "); nothing was"
+                    + " exported: no product is marked EXPORTED, and import ignores any temp file left. Check the stick"
+                    + " (full, read-only or pulled out?) and run export again", e);
         }
         for (BudgetWarning w : r.warnings()) {
             out.println("warning: " + w.message().replace(", or export anyway with --force", "") + " (--force given)");

@@ -113,9 +113,10 @@ final class GatewayCommand implements Runnable {
                 throw new Rejected(e.getMessage());
             }
             out.printf(Locale.ROOT, "Request %s: %d records, %d CIDs (%d from the cache), %d errors, %d in flight,"
-                    + " %d not answered; MAK counts %d of %d%n", result.requestId(), result.records(),
+                    + " %d not answered; %s%n", result.requestId(), result.records(),
                     result.confirmed(), result.fromCache(), result.failed(), result.inFlight(), result.unanswered(),
-                    result.counts(), result.countQueries());
+                    mode == Mode.PHONE ? "MAK counts are not asked by phone"
+                            : "MAK counts " + result.counts() + " of " + result.countQueries());
             if (result.responseFile().isPresent()) {
                 Path file = result.responseFile().get();
                 out.println((result.complete() ? "Response" : "Partial response") + " written: " + file);

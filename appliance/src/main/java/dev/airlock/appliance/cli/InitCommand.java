@@ -72,7 +72,8 @@ final class InitCommand implements Callable<Integer> {
         out.println("Every secret is sealed under the supervisor passphrase: keep it safe; it cannot be recovered.");
         out.println("Next: " + (r == ApplianceInfo.Role.LAB
                 ? "put the collector kit on a lab stick: ./airlock collector-kit --to /media/STICK"
-                : "wait for a lab's request bundle (comes with the bundle formats)"));
+                : "pin the lab's key card (./airlock trust add CARD --fingerprint \"...\"), then answer its requests:"
+                        + " ./airlock gateway process REQUEST --to /media/STICK"));
         return ExitCodes.OK;
     }
 }

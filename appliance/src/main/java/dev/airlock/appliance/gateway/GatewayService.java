@@ -325,7 +325,9 @@ public final class GatewayService {
         }
         return new GatewayResult(run.req.id().toString(), written, run.req.records().size(), confirmed,
                 run.count(Settled.CACHED), run.count(Settled.FAILED), run.count(Settled.IN_FLIGHT),
-                run.count(Settled.UNASKED), run.counts.size(), run.req.queries().size(), problem);
+                run.count(Settled.UNASKED), run.counts.size(),
+                // a phone line gives no MAK counts: phone mode never asks them, so they do not make it partial
+                "phone".equals(mode) ? 0 : run.req.queries().size(), problem);
     }
 
     // --- cache access: every write is its own committed transaction ------------------------------

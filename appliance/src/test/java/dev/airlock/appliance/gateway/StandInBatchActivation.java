@@ -47,6 +47,7 @@ public final class StandInBatchActivation implements AutoCloseable {
     private final HttpServer server;
     private volatile Mode mode = Mode.ANSWER;
     private final AtomicInteger modeCalls = new AtomicInteger(Integer.MAX_VALUE);
+    private final AtomicInteger answerFirst = new AtomicInteger(0);
     private final Map<String, Integer> errorByIid = new ConcurrentHashMap<>();
     private final Map<String, Long> remainingByPid = new ConcurrentHashMap<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
@@ -72,6 +73,13 @@ public final class StandInBatchActivation implements AutoCloseable {
 
     /** Behave as {@code mode} for the next {@code calls} calls, then answer normally again. */
     public void behave(Mode mode, int calls) {
+        this.mode = mode;
+        this.modeCalls.set(calls);
+    }
+
+    /** Answer the next {@code answers} calls normally, then behave as {@code mode} for {@code calls} calls. */
+    public void behaveAfter(int answers, Mode mode, int calls) {
+        this.answerFirst.set(answers);
         this.mode = mode;
         this.modeCalls.set(calls);
     }
@@ -127,7 +135,8 @@ public final class StandInBatchActivation implements AutoCloseable {
                 return;
             }
             Mode now = mode;
-            if (now != Mode.ANSWER && modeCalls.getAndDecrement() > 0) {
+            if (now != Mode.ANSWER && answerFirst.getAndUpdate(n -> Math.max(0, n - 1)) <= 0
+                    && modeCalls.getAndDecrement() > 0) {
                 switch (now) {
                     case HTTP_500 -> send(x, 500, fault("Server was unable to process request."));
                     case MALFORMED -> send(x, 200, "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><Batch".getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,648 @@
+package dev.airlock.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.export.ExportOptions;
+import dev.airlock.appliance.export.ExportResult;
+import dev.airlock.appliance.gateway.StandInBatchActivation;
+import dev.airlock.appliance.keys.CheapKeys;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.appliance.testing.RoundTripFixture;
+import dev.airlock.appliance.testing.Samples;
+import dev.airlock.appliance.testing.TmpfsMount;
+import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.BundleKind;
+import dev.airlock.formats.bundle.Reference;
+import dev.airlock.formats.bundle.ResponseBundle;
+import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.signature.PublicKey;
+import dev.airlock.formats.signature.SigningKey;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 4's faults through the real CLI: each ends with a clear message, nothing lost, and a
+ * retry that finishes the job. Lab stores are made in-process (cheap key derivation, a pinned
+ * test gateway key) and bulk-loaded with {@code sqlite3} where they must be large.
+ */
+class FaultTest {
+    @TempDir
+    Path tmp;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private static final Map<String, String> ENV = Map.of("AIRLOCK_PASSPHRASE", RoundTripFixture.PASSPHRASE);
+    private static final int BIG = 100_000;
+    private static final int PER_BUNDLE = 20_000;
+
+    // --- 1. kill -9 during a 100,000-record merge ------------------------------------------------
+
+    @Test
+    void importKilledMidMerge_leavesEachResponseMergedOrUntouched_andReimportCompletes() throws Exception {
+        Path lab;
+        Path stick;
+        try (RoundTripFixture f = new RoundTripFixture(tmp)) {
+            lab = f.dir.resolve("lab");
+            stick = f.stick;
+            bulkLoad(lab.resolve("airlock.db"), BIG);
+            for (int i = 0; i < BIG / PER_BUNDLE; i++) {
+                ExportResult r = f.export(ExportOptions.to(stick).withLimit(PER_BUNDLE));
+                assertThat(r.products()).isEqualTo(PER_BUNDLE);
+                f.write(f.respondAll(RoundTripFixture.read(r)), f.gateway);
+            }
+        }
+        assertThat(count(lab, "EXPORTED")).isEqualTo(BIG);
+
+        Path out = tmp.resolve("import.out");
+        Path err = tmp.resolve("import.err");
+        Process p = start(cmd(lab, "import", stick.toString()), out, err);
+        Path wal = lab.resolve("airlock.db-wal");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Pattern.compile("(?m)^merged ").matcher(Files.readString(out)).find()) {
+            assertThat(p.isAlive()).as("import ended before the first response merged: " + Files.readString(out)
+                    + Files.readString(err)).isTrue();
+            assertThat(System.nanoTime()).as("first merge in time").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        // The first response is committed; wait until the next transaction writes pages, then kill -9.
+        long walSize = Files.size(wal);
+        long walTime = Files.getLastModifiedTime(wal).toMillis();
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < waitUntil && Files.size(wal) == walSize
+                && Files.getLastModifiedTime(wal).toMillis() == walTime) {
+            Thread.sleep(2);
+        }
+        assertThat(p.isAlive()).as("import still running when killed").isTrue();
+        p.destroyForcibly(); // SIGKILL
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(137);
+        System.out.println("import killed after: " + Files.readString(out).strip());
+
+        // Each response (one transaction) is either fully merged or untouched.
+        assertThat(sqlite(lab, "PRAGMA integrity_check;").strip()).isEqualTo("ok");
+        int received = count(lab, "CID_RECEIVED");
+        assertThat(received % PER_BUNDLE).as("CID_RECEIVED after the kill: " + received).isZero();
+        assertThat(count(lab, "EXPORTED")).isEqualTo(BIG - received);
+        assertThat(sqlite(lab, "SELECT r.bundle_id FROM outbound_reference r JOIN product p ON p.id = r.product_id"
+                + " GROUP BY r.bundle_id HAVING COUNT(DISTINCT p.state) > 1;").strip())
+                .as("requests with products in mixed states").isEmpty();
+        assertThat(Integer.parseInt(sqlite(lab, "SELECT count(*) FROM inbound_bundle;").strip()))
+                .isEqualTo(received / PER_BUNDLE);
+        ok(airlock(lab, "audit", "verify"));
+
+        // The retry completes.
+        Cli.Run again = airlock(lab, "import", stick.toString());
+        ok(again);
+        assertThat(again.out()).contains("merged");
+        assertThat(again.out()).contains(BIG / PER_BUNDLE + " inputs: " + (BIG - received) / PER_BUNDLE + " merged, "
+                + received / PER_BUNDLE + " already merged, 0 refused");
+        assertThat(count(lab, "CID_RECEIVED")).isEqualTo(BIG);
+        assertThat(count(lab, "EXPORTED")).isZero();
+        ok(airlock(lab, "audit", "verify"));
+    }
+
+    // --- 2. a full stick, a read-only stick ------------------------------------------------------
+
+    @Test
+    void exportToFullStick_failsClearly_marksNothing_leavesNoFile_andRetryFinishes() throws Exception {
+        Path lab = labWithCollected(tmp.resolve("f"), 40);
+        Path mnt = Files.createDirectories(tmp.resolve("full"));
+        try (TmpfsMount stick = TmpfsMount.mount(mnt, "256k")) {
+            Files.createDirectories(mnt.resolve("AIRLOCK/outbound"));
+            Path filler = fill(mnt.resolve("filler.bin"));
+            JsonNode before = status(lab);
+
+            Cli.Run r = airlock(lab, "export", "--to", mnt.toString());
+            assertThat(r.exit()).as(r.all()).isNotZero();
+            System.out.println("full stick: " + r.err().strip());
+            assertThat(r.err()).containsIgnoringCase("no space left");
+            assertThat(r.err()).contains("nothing was exported");
+            assertNothingExported(lab, before, mnt, 40);
+
+            Files.delete(filler); // make room, plug the same stick in again
+            exportFinishes(lab, mnt, 40);
+        }
+    }
+
+    @Test
+    void exportToReadOnlyStick_failsClearly_marksNothing_leavesNoFile_andRetryFinishes() throws Exception {
+        Path lab = labWithCollected(tmp.resolve("f"), 40);
+        Path image = tmp.resolve("stick.img");
+        Path mnt = Files.createDirectories(tmp.resolve("stick"));
+        mkfs(image, 33);
+        check(Cli.run(List.of("fusefat", "-o", "ro", image.toString(), mnt.toString()), Map.of(), null), "fusefat");
+        try {
+            JsonNode before = status(lab);
+            Cli.Run r = airlock(lab, "export", "--to", mnt.toString());
+            assertThat(r.exit()).as(r.all()).isNotZero();
+            System.out.println("read-only stick: " + r.err().strip());
+            assertThat(r.err()).containsIgnoringCase("read-only");
+            assertThat(r.err()).contains("nothing was exported");
+            assertNothingExported(lab, before, mnt, 40);
+        } finally {
+            unmountFuse(mnt, image);
+        }
+        check(Cli.run(List.of("fusefat", "-o", "rw+", image.toString(), mnt.toString()), Map.of(), null), "fusefat");
+        try {
+            exportFinishes(lab, mnt, 40);
+        } finally {
+            unmountFuse(mnt, image);
+        }
+    }
+
+    @Test
+    void exportToTmpfsRemountedReadOnly_failsClearly_marksNothing_andRetryFinishes() throws Exception {
+        Path lab = labWithCollected(tmp.resolve("f"), 10);
+        Path mnt = Files.createDirectories(tmp.resolve("ro"));
+        try (TmpfsMount stick = TmpfsMount.mount(mnt, "4m")) {
+            Files.createDirectories(mnt.resolve("AIRLOCK/outbound"));
+            stick.readOnly();
+            JsonNode before = status(lab);
+            Cli.Run r = airlock(lab, "export", "--to", mnt.toString());
+            assertThat(r.exit()).as(r.all()).isNotZero();
+            System.out.println("read-only stick: " + r.err().strip());
+            assertThat(r.err()).containsIgnoringCase("read-only");
+            assertNothingExported(lab, before, mnt, 10);
+            stick.readWrite();
+            exportFinishes(lab, mnt, 10);
+        }
+    }
+
+    // --- 3. the stick pulled (or the process killed) in the middle of a write ---------------------
+
+    @Test
+    void exportKilledMidWriteOnStick_leavesOnlyATempName_marksNothing_andRetryFinishes() throws Exception {
+        Path lab = bigLab(PER_BUNDLE);
+        Path image = tmp.resolve("stick.img");
+        Path mnt = Files.createDirectories(tmp.resolve("stick"));
+        mkfs(image, 64);
+        check(Cli.run(List.of("fusefat", "-o", "rw+", image.toString(), mnt.toString()), Map.of(), null), "fusefat");
+        try {
+            JsonNode before = status(lab);
+            Process p = start(cmd(lab, "export", "--to", mnt.toString()), tmp.resolve("x.out"), tmp.resolve("x.err"));
+            waitForTempFile(p, mnt.resolve("AIRLOCK/outbound"));
+            p.destroyForcibly(); // SIGKILL while the bundle is being written
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            replug(mnt, image);
+            if (bundleCompleteAndExported(lab, before, mnt)) {
+                System.out.println("export killed only after it had finished: nothing to retry");
+                return;
+            }
+            nothingToImport(lab, mnt);
+            exportFinishes(lab, mnt, PER_BUNDLE);
+        } finally {
+            unmountFuse(mnt, image);
+        }
+    }
+
+    @Test
+    void stickUnmountedMidWrite_exportFailsClearly_marksNothing_andRetryFinishes() throws Exception {
+        Path lab = bigLab(PER_BUNDLE);
+        Path image = tmp.resolve("stick.img");
+        Path mnt = Files.createDirectories(tmp.resolve("stick"));
+        mkfs(image, 64);
+        check(Cli.run(List.of("fusefat", "-o", "rw+", image.toString(), mnt.toString()), Map.of(), null), "fusefat");
+        JsonNode before = status(lab);
+        Path out = tmp.resolve("x.out");
+        Path err = tmp.resolve("x.err");
+        Process p = start(cmd(lab, "export", "--to", mnt.toString()), out, err);
+        waitForTempFile(p, mnt.resolve("AIRLOCK/outbound"));
+        // Pulled: a lazy unmount detaches the folder at once; the open file is still flushed into the image.
+        check(Cli.run(List.of("fusermount", "-u", "-z", mnt.toString()), Map.of(), null), "fusermount -u -z");
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String said = Files.readString(out) + Files.readString(err);
+        boolean failed = p.exitValue() != 0;
+        if (failed) {
+            System.out.println("stick pulled mid-write: " + said.strip());
+            assertThat(said).contains("writing to the stick at ").contains("nothing was exported");
+            assertThat(status(lab).get("byState")).isEqualTo(before.get("byState"));
+        } else {
+            // The pull came after the bundle was written, synced, renamed and read back: a finished export.
+            System.out.println("stick pulled only after the export had finished: " + said.strip());
+        }
+        waitForFuseGone(image);
+        check(Cli.run(List.of("fusefat", "-o", "rw+", image.toString(), mnt.toString()), Map.of(), null), "fusefat");
+        try {
+            assertThat(bundleCompleteAndExported(lab, before, mnt)).isEqualTo(!failed);
+            if (failed) {
+                nothingToImport(lab, mnt);
+                exportFinishes(lab, mnt, PER_BUNDLE);
+            }
+        } finally {
+            unmountFuse(mnt, image);
+        }
+    }
+
+    /**
+     * All or nothing after an interrupted export: either the products are EXPORTED and the stick holds
+     * the complete, verifying bundle (true), or nothing is marked and the stick holds temp names only (false).
+     */
+    private boolean bundleCompleteAndExported(Path lab, JsonNode before, Path stick) throws Exception {
+        JsonNode after = status(lab);
+        List<Path> bundles = files(stick.resolve("AIRLOCK/outbound")).stream()
+                .filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+        int exported = after.get("byState").path("EXPORTED").asInt();
+        if (exported == 0) {
+            assertThat(after.get("byState")).isEqualTo(before.get("byState"));
+            assertThat(Integer.parseInt(sqlite(lab, "SELECT count(*) FROM outbound_bundle;").strip())).isZero();
+            // Under a final name only ever a whole file: at most one killed between its rename and the commit,
+            // complete and verifying, unknown to the ledger (an answer to it is refused: "never made").
+            assertThat(bundles).hasSizeLessThanOrEqualTo(1);
+            for (Path f : bundles) {
+                assertThat(BundleFile.read(f).request().records()).hasSize(PER_BUNDLE);
+                System.out.println("complete bundle left by an export stopped before its commit: " + f);
+            }
+            return false;
+        }
+        assertThat(exported).isEqualTo(PER_BUNDLE);
+        assertThat(bundles).hasSize(1);
+        SignedBundle b = BundleFile.read(bundles.get(0));
+        assertThat(b.request().records()).hasSize(PER_BUNDLE);
+        assertThat(sqlite(lab, "SELECT id FROM outbound_bundle;").strip()).isEqualTo(b.request().id().toString());
+        return true;
+    }
+
+    // --- 4. the import side: refused inputs change nothing --------------------------------------
+
+    @Test
+    void tamperedForeignWrongDigestAndUnknownRequestResponses_areRefused_andReplayChangesNothing()
+            throws Exception {
+        Path lab;
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Map<String, Path> bad = new java.util.LinkedHashMap<>();
+        Path good;
+        try (RoundTripFixture f = new RoundTripFixture(tmp.resolve("f"));
+                RoundTripFixture other = new RoundTripFixture(tmp.resolve("other"))) {
+            lab = f.dir.resolve("lab");
+            f.addProducts(1, 10, "6789B");
+            SignedBundle reqA = RoundTripFixture.read(f.export(ExportOptions.to(f.stick).withLimit(5)));
+            SignedBundle reqB = RoundTripFixture.read(f.export(ExportOptions.to(f.stick).withLimit(5)));
+            SignedBundle answer = f.respondAll(reqA);
+            good = write(in.resolve("good"), answer, f.gateway.publicKey());
+
+            bad.put("tampered", tamper(write(in.resolve("tampered"), f.respondAll(reqA), f.gateway.publicKey())));
+
+            SigningKey stranger = SigningKey.generate(new SecureRandom());
+            SignedBundle foreign = f.respond(reqA, RoundTripFixture.references(reqA),
+                    r -> new ResponseBundle.Confirmed(RoundTripFixture.cid(r)), List.of(), stranger);
+            bad.put("not pinned", write(in.resolve("foreign"), foreign, stranger.publicKey()));
+
+            // Answers request A by id but binds request B's digest.
+            Map<Reference, ResponseBundle.Outcome> outcomes = new HashMap<>();
+            RoundTripFixture.references(reqA).forEach(r -> outcomes.put(r,
+                    new ResponseBundle.Confirmed(RoundTripFixture.cid(r))));
+            byte[] payload = ResponseBundle.answering(reqA, f.gateway.publicKey().id(), Samples.NOW,
+                    new SecureRandom(), outcomes, List.of()).encode();
+            int at = indexOf(payload, reqA.digest());
+            assertThat(at).as("request digest inside the response payload").isNotNegative();
+            System.arraycopy(reqB.digest(), 0, payload, at, reqB.digest().length);
+            SignedBundle wrongDigest = SignedBundle.sign(BundleKind.RESPONSE, payload, f.gateway);
+            bad.put("does not match our request", write(in.resolve("digest"), wrongDigest, f.gateway.publicKey()));
+
+            // Another lab's request, answered by the gateway pinned here.
+            other.addProducts(100, 3, "6789B");
+            SignedBundle theirs = RoundTripFixture.read(other.export(ExportOptions.to(other.stick)));
+            bad.put("never made", write(in.resolve("unknown"), f.respondAll(theirs), f.gateway.publicKey()));
+        }
+
+        String untouched = snapshot(lab);
+        for (Map.Entry<String, Path> e : bad.entrySet()) {
+            Cli.Run r = airlock(lab, "import", e.getValue().toString());
+            System.out.println(e.getKey() + ": " + r.out().strip());
+            assertThat(r.exit()).as(e.getKey() + ": " + r.all()).isEqualTo(1);
+            assertThat(r.out()).as(e.getKey()).contains("refused").contains(e.getKey());
+            assertThat(snapshot(lab)).as(e.getKey() + " changed nothing").isEqualTo(untouched);
+        }
+
+        Cli.Run merged = airlock(lab, "import", good.toString());
+        ok(merged);
+        assertThat(merged.out()).contains("merged").contains("5 CIDs received");
+        assertThat(count(lab, "CID_RECEIVED")).isEqualTo(5);
+        String before = snapshot(lab);
+        Cli.Run replay = airlock(lab, "import", good.toString());
+        ok(replay);
+        assertThat(replay.out()).contains("already merged").contains("nothing changed");
+        assertThat(snapshot(lab)).isEqualTo(before);
+        ok(airlock(lab, "audit", "verify"));
+    }
+
+    // --- 5. the gateway: errors, 500s, garbage, time-outs ---------------------------------------
+
+    @Test
+    void gatewayHttp500_stopsClearly_keepsObtainedCids_andRetrySpendsNothingTwice() throws Exception {
+        gatewayFaultThenRetry(StandInBatchActivation.Mode.HTTP_500, false);
+    }
+
+    @Test
+    void gatewayGarbageAnswer_leavesRecordInFlight_andResendFinishesWithoutSpendingTwice() throws Exception {
+        gatewayFaultThenRetry(StandInBatchActivation.Mode.MALFORMED, true);
+    }
+
+    @Test
+    void gatewayTimeout_leavesRecordInFlight_andResendFinishesWithoutSpendingTwice() throws Exception {
+        gatewayFaultThenRetry(StandInBatchActivation.Mode.SILENT, true);
+    }
+
+    private void gatewayFaultThenRetry(StandInBatchActivation.Mode mode, boolean inFlight) throws Exception {
+        int records = 6;
+        int first = 2;
+        Path gw = tmp.resolve("gw");
+        Path request;
+        try (RoundTripFixture f = new RoundTripFixture(tmp.resolve("f"))) {
+            f.addProducts(1, records, "6789B");
+            request = f.export(ExportOptions.to(f.stick)).file();
+            PublicKey labKey = f.lab.keys().publicKey();
+            try (Appliance g = Appliance.init(gw, ApplianceInfo.Role.GATEWAY, "Gateway 1", Samples.SUPERVISOR,
+                    Samples.CLOCK, new SplittableRandom(8), CheapKeys.prepare(RoundTripFixture.PASSPHRASE), d -> { })) {
+                g.trust().pin(ApplianceInfo.Role.LAB, "Lab 1", labKey, labKey.fingerprint(), Samples.SUPERVISOR);
+            }
+        }
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        try (StandInBatchActivation microsoft = StandInBatchActivation.start()) {
+            microsoft.behaveAfter(first, mode, 1_000);
+            Cli.Run failed = process(gw, request, out, microsoft, false);
+            System.out.println(mode + ": " + failed.err().strip());
+            assertThat(failed.exit()).as(failed.all()).isEqualTo(1);
+            assertThat(failed.err()).startsWith("airlock: ");
+            assertThat(failed.err()).contains(inFlight ? "--resend-in-flight" : "nothing was spent");
+            assertThat(failed.out()).contains(first + " CIDs").contains("Partial response written");
+            assertThat(microsoft.spent()).hasSize(first);
+
+            microsoft.behave(StandInBatchActivation.Mode.ANSWER, 0);
+            Cli.Run retry = process(gw, request, out, microsoft, false);
+            if (inFlight) {
+                // The record that may have been processed is not asked again without the operator's word.
+                assertThat(retry.exit()).as(retry.all()).isEqualTo(1);
+                assertThat(retry.out()).contains("1 in flight").contains("--resend-in-flight");
+                assertThat(microsoft.spent()).hasSize(records - 1);
+                retry = process(gw, request, out, microsoft, true);
+            }
+            ok(retry);
+            assertThat(retry.out()).contains(records + " CIDs").contains("Response written");
+            assertThat(retry.out()).containsPattern("\\((" + (inFlight ? records - 1 : first) + ") from the cache\\)");
+            List<String> spent = microsoft.spent();
+            assertThat(new HashSet<>(spent)).as("no IID spent twice: " + spent).hasSize(spent.size());
+            assertThat(spent).hasSize(records);
+        }
+        ok(airlock(gw, "audit", "verify"));
+    }
+
+    private Cli.Run process(Path gw, Path request, Path to, StandInBatchActivation microsoft, boolean resend)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("gateway", "process", request.toString(), "--to", to.toString(),
+                "--endpoint", microsoft.endpoint().toString(), "--set", "gateway.retries=1", "--set",
+                "gateway.retry-backoff-ms=10", "--set", "gateway.read-timeout-seconds=1"));
+        if (resend) {
+            args.add("--resend-in-flight");
+        }
+        return airlock(gw, args.toArray(String[]::new));
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    /** A lab (cheap keys) with {@code n} COLLECTED products added in-process; closed again. */
+    private static Path labWithCollected(Path dir, int n) throws Exception {
+        try (RoundTripFixture f = new RoundTripFixture(dir)) {
+            f.addProducts(1, n, "6789B");
+            return f.dir.resolve("lab");
+        }
+    }
+
+    /** A lab with {@code n} COLLECTED products bulk-loaded with sqlite3. */
+    private Path bigLab(int n) throws Exception {
+        try (RoundTripFixture f = new RoundTripFixture(tmp.resolve("f"))) {
+            bulkLoad(f.dir.resolve("lab/airlock.db"), n);
+            return f.dir.resolve("lab");
+        }
+    }
+
+    private void assertNothingExported(Path lab, JsonNode before, Path stick, int collected) throws Exception {
+        JsonNode now = status(lab);
+        assertThat(now.get("byState").path("EXPORTED").asInt()).isZero();
+        assertThat(now.get("byState").path("COLLECTED").asInt()).isEqualTo(collected);
+        assertThat(now.get("byState")).isEqualTo(before.get("byState"));
+        assertThat(files(stick.resolve("AIRLOCK/outbound"))).as("no bundle and no temp file left").isEmpty();
+        assertThat(Integer.parseInt(sqlite(lab, "SELECT count(*) FROM outbound_bundle;").strip())).isZero();
+        nothingToImport(lab, stick);
+    }
+
+    /** Importing the failed stick takes nothing: temp names are never read. */
+    private void nothingToImport(Path lab, Path stick) throws Exception {
+        String before = rows(lab);
+        Path outbound = stick.resolve("AIRLOCK/outbound");
+        Cli.Run r = airlock(lab, "import", (Files.isDirectory(outbound) ? outbound : stick).toString());
+        assertThat(r.exit()).as(r.all()).isEqualTo(1);
+        assertThat(r.out()).containsAnyOf("no response files", "not a response").contains(" 0 merged");
+        assertThat(rows(lab)).isEqualTo(before);
+    }
+
+    private void exportFinishes(Path lab, Path stick, int products) throws Exception {
+        Cli.Run r = airlock(lab, "export", "--to", stick.toString());
+        ok(r);
+        assertThat(status(lab).get("byState").path("EXPORTED").asInt()).isEqualTo(products);
+        String id = sqlite(lab, "SELECT id FROM outbound_bundle;").strip();
+        List<Path> bundles = files(stick.resolve("AIRLOCK/outbound")).stream()
+                .filter(p -> p.getFileName().toString().contains("-" + id.substring(0, 8) + "-")).toList();
+        assertThat(bundles).as("the bundle of request " + id).hasSize(1);
+        SignedBundle b = BundleFile.read(bundles.get(0));
+        assertThat(b.request().id().toString()).isEqualTo(id);
+        assertThat(b.request().records()).hasSize(products);
+    }
+
+    private static void waitForTempFile(Process p, Path outbound) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("export finished before its temp file was seen").isTrue();
+            if (Files.isDirectory(outbound)) {
+                for (Path f : files(outbound)) {
+                    if (f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp")) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("no temp file appeared in " + outbound);
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private static Path fill(Path file) throws IOException {
+        byte[] chunk = new byte[4096];
+        try (OutputStream o = Files.newOutputStream(file)) {
+            while (true) {
+                o.write(chunk);
+                o.flush();
+            }
+        } catch (IOException full) {
+            return file;
+        }
+    }
+
+    private static void mkfs(Path image, int megabytes) throws Exception {
+        check(Cli.run(List.of("truncate", "-s", megabytes + "M", image.toString()), Map.of(), null), "truncate");
+        check(Cli.run(List.of("mkfs.vfat", "-s", "64", "-n", "FAULTSTICK", image.toString()), Map.of(), null),
+                "mkfs.vfat");
+    }
+
+    private static void replug(Path mnt, Path image) throws Exception {
+        unmountFuse(mnt, image);
+        check(Cli.run(List.of("fusefat", "-o", "rw+", image.toString(), mnt.toString()), Map.of(), null), "fusefat");
+    }
+
+    private static void unmountFuse(Path mnt, Path image) throws Exception {
+        Cli.run(List.of("sync"), Map.of(), null);
+        Cli.run(List.of("fusermount", "-u", mnt.toString()), Map.of(), null);
+        waitForFuseGone(image);
+    }
+
+    /** Waits until no fusefat serves {@code image} any more (a lazily unmounted one ends with its last open file). */
+    private static void waitForFuseGone(Path image) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Cli.Run r = Cli.run(List.of("pgrep", "-f", "fusefat.*" + Pattern.quote(image.toString())), Map.of(),
+                    null);
+            if (r.exit() != 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("fusefat still serves " + image);
+    }
+
+    private static Path write(Path file, SignedBundle bundle, PublicKey key) throws IOException {
+        Files.createDirectories(file);
+        Path f = file.resolve(BundleFile.fileName(bundle));
+        Files.write(f, BundleFile.write(bundle, key));
+        return f;
+    }
+
+    /** Changes one byte of the signed payload (kept as Base64 in the file). */
+    private static Path tamper(Path file) throws IOException {
+        String xml = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("<Payload>([^<]+)</Payload>").matcher(xml);
+        assertThat(m.find()).isTrue();
+        byte[] payload = Base64.getMimeDecoder().decode(m.group(1).strip());
+        payload[payload.length - 10] ^= 0x01;
+        String changed = Base64.getEncoder().encodeToString(payload);
+        Files.writeString(file, xml.substring(0, m.start(1)) + changed + xml.substring(m.end(1)),
+                StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static void bulkLoad(Path db, int n) throws Exception {
+        String now = "2026-01-01T00:00:00.000Z";
+        String sql = "BEGIN;"
+                + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + n + ")"
+                + " INSERT INTO machine (id, host_name, source, first_collected_at, last_collected_at)"
+                + " SELECT i, 'FAULT-PC-' || i, 'collector', '" + now + "', '" + now + "' FROM n;"
+                + "INSERT INTO product (machine_id, sku_id, application_id, product_class, name, partial_key, channel,"
+                + " epid, license_status, iid, state, state_changed_at, first_seen_at, last_seen_at)"
+                + " SELECT id, '73111121-5638-40f6-bc11-f1d7b0d64300', '55c92734-d682-4d71-983e-d6ec3f16059f',"
+                + " 'windows', 'Windows(R), Enterprise edition', '6789B', 'Volume:MAK',"
+                + " '03612-03308-000-000000-03-1033-9200.0000-0242016', 5, printf('%063d', 1000000 + id),"
+                + " 'COLLECTED', '" + now + "', '" + now + "', '" + now + "' FROM machine;"
+                + "COMMIT;";
+        check(Cli.run(List.of("sqlite3", "-bail", db.toString(), sql), Map.of(), null), "sqlite3 bulk load");
+    }
+
+    private static String sqlite(Path lab, String sql) throws Exception {
+        Cli.Run r = Cli.run(List.of("sqlite3", "-bail", lab.resolve("airlock.db").toString(), sql), Map.of(), null);
+        check(r, "sqlite3 " + sql);
+        return r.out();
+    }
+
+    private static int count(Path lab, String state) throws Exception {
+        return Integer.parseInt(sqlite(lab, "SELECT count(*) FROM product WHERE state = '" + state + "';").strip());
+    }
+
+    /** Everything a refused input must not change: products, their CIDs, the ledger, and status. */
+    private String snapshot(Path lab) throws Exception {
+        return rows(lab) + status(lab).get("byState");
+    }
+
+    /** Products, their CIDs and the ledger, straight from the store. */
+    private static String rows(Path lab) throws Exception {
+        return sqlite(lab, "SELECT id, state, coalesce(cid, '') FROM product ORDER BY id;"
+                + " SELECT id FROM inbound_bundle ORDER BY id;"
+                + " SELECT id, state FROM outbound_bundle ORDER BY id;");
+    }
+
+    private JsonNode status(Path lab) throws Exception {
+        Cli.Run r = airlock(lab, "status", "--json");
+        ok(r);
+        return json.readTree(r.out());
+    }
+
+    private static List<String> cmd(Path data, String... args) {
+        // The launcher's JVM options for short-lived commands (./airlock): quick start-up.
+        List<String> cmd = new ArrayList<>(List.of(Cli.java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                Cli.JAR.toString()));
+        cmd.addAll(List.of(args));
+        cmd.add("--data");
+        cmd.add(data.toString());
+        return cmd;
+    }
+
+    private static Cli.Run airlock(Path data, String... args) throws Exception {
+        return Cli.run(cmd(data, args), ENV, null);
+    }
+
+    private static Process start(List<String> cmd, Path out, Path err) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        pb.environment().remove("AIRLOCK_DATA");
+        pb.environment().putAll(ENV);
+        return pb.start();
+    }
+
+    private static void ok(Cli.Run run) {
+        assertThat(run.exit()).as(run.all()).isZero();
+    }
+
+    private static void check(Cli.Run run, String what) {
+        if (run.exit() != 0) {
+            throw new IllegalStateException(what + " failed (exit " + run.exit() + "): " + run.all());
+        }
+    }
+}
