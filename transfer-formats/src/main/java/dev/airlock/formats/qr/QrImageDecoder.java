@@ -4,8 +4,8 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.ReaderException;
-import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
@@ -20,6 +20,10 @@ public final class QrImageDecoder {
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+    /** For clean, axis-aligned symbols (our own PNGs, scans), where the finder search sometimes trips. */
+    private static final Map<DecodeHintType, Object> PURE = Map.of(
+            DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
 
     private QrImageDecoder() {
     }
@@ -30,13 +34,33 @@ public final class QrImageDecoder {
      * @throws QrFormatException if no readable QR code is found
      */
     public static String decode(BufferedImage image) throws QrFormatException {
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        try {
-            Result result = new QRCodeReader().decode(bitmap, HINTS);
-            return result.getText();
-        } catch (ReaderException e) {
-            throw new QrFormatException("no readable QR code in the " + image.getWidth() + "×" + image.getHeight()
-                    + " image (" + e.getClass().getSimpleName() + "); use a sharper, larger or less skewed picture");
+        BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
+        // ZXing's finder-pattern search misses a few percent of perfectly clean symbols; a camera
+        // picture needs the general search, a rendered or scanned frame reads as a pure barcode.
+        // Try the general search, then other binarisation, then the pure-barcode path.
+        ReaderException last = null;
+        for (Attempt attempt : Attempt.values()) {
+            try {
+                return new QRCodeReader().decode(attempt.bitmap(source), attempt.hints()).getText();
+            } catch (ReaderException e) {
+                last = e;
+            }
+        }
+        throw new QrFormatException("no readable QR code in the " + image.getWidth() + "×" + image.getHeight()
+                + " image (" + last.getClass().getSimpleName() + "); use a sharper, larger or less skewed picture");
+    }
+
+    /** The decoding strategies, in order. */
+    private enum Attempt {
+        HYBRID, GLOBAL_HISTOGRAM, PURE_BARCODE;
+
+        BinaryBitmap bitmap(BufferedImageLuminanceSource source) {
+            return new BinaryBitmap(this == GLOBAL_HISTOGRAM ? new GlobalHistogramBinarizer(source)
+                    : new HybridBinarizer(source));
+        }
+
+        Map<DecodeHintType, Object> hints() {
+            return this == PURE_BARCODE ? PURE : HINTS;
         }
     }
 
