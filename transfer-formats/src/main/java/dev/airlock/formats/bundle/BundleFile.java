@@ -321,7 +321,7 @@ public final class BundleFile {
             v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             v.validate(new StAXSource(r));
         } catch (SAXException | IOException e) {
-            SAXParseException located = located(e);
+            SAXParseException located = HardenedXml.located(e);
             String msg = (located != null ? located.getMessage() : e.getMessage());
             msg = msg == null ? "invalid" : msg.replaceFirst("^cvc-[a-zA-Z0-9.-]+:\\s*", "")
                     .replace("\"" + BundleXml.NAMESPACE + "\":", "");
@@ -333,16 +333,6 @@ public final class BundleFile {
         } finally {
             HardenedXml.closeQuietly(r);
         }
-    }
-
-    private static SAXParseException located(Throwable e) {
-        Throwable t = e;
-        for (int i = 0; t != null && i < 10; i++, t = t.getCause()) {
-            if (t instanceof SAXParseException p) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /** Refuses the file at the first field where its readable part differs from the signed payload. */

@@ -158,7 +158,7 @@ public final class CollectorRecordReader {
             throw new MalformedRecordException("line " + e.getLineNumber() + ": " + plain(e.getMessage()));
         } catch (SAXException | IOException e) {
             // the StAX validator wraps the schema error in TransformerException and XMLStreamException
-            SAXParseException located = located(e);
+            SAXParseException located = HardenedXml.located(e);
             if (located != null) {
                 throw new MalformedRecordException("line " + located.getLineNumber() + ": "
                         + plain(located.getMessage()));
@@ -169,16 +169,6 @@ public final class CollectorRecordReader {
         } finally {
             HardenedXml.closeQuietly(r);
         }
-    }
-
-    private static SAXParseException located(Throwable e) {
-        Throwable t = e;
-        for (int i = 0; t != null && i < 10; i++, t = t.getCause()) {
-            if (t instanceof SAXParseException p) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /** Turns schema-validator wording into something a technician can act on. */

@@ -147,7 +147,7 @@ final class KitXml {
             v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             v.validate(new StAXSource(r));
         } catch (SAXException | IOException e) {
-            SAXParseException located = located(e);
+            SAXParseException located = HardenedXml.located(e);
             if (located != null) {
                 throw new MalformedRecordException("line " + located.getLineNumber() + ": "
                         + CollectorRecordReader.plain(located.getMessage()));
@@ -159,16 +159,6 @@ final class KitXml {
         } finally {
             HardenedXml.closeQuietly(r);
         }
-    }
-
-    private static SAXParseException located(Throwable e) {
-        Throwable t = e;
-        for (int i = 0; t != null && i < 10; i++, t = t.getCause()) {
-            if (t instanceof SAXParseException p) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /** A namespace-aware DOM of text that already passed {@link #decodeAndScan} and validation. */

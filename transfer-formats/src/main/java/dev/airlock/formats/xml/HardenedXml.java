@@ -220,4 +220,18 @@ public final class HardenedXml {
             }
         }
     }
+
+    /**
+     * The located schema error inside what a validator threw (the StAX validator wraps it in
+     * TransformerException and XMLStreamException), or null when there is none.
+     */
+    public static org.xml.sax.SAXParseException located(Throwable e) {
+        Throwable t = e;
+        for (int i = 0; t != null && i < 10; i++, t = t.getCause()) {
+            if (t instanceof org.xml.sax.SAXParseException p) {
+                return p;
+            }
+        }
+        return null;
+    }
 }
