@@ -67,6 +67,9 @@ class RoundTripTest {
                     stick.mount.toString(), "--endpoint", microsoft.endpoint().toString());
             ok(processed);
             assertThat(microsoft.spent()).hasSize(products);
+            JsonNode gatewayStatus = status(gw);
+            assertThat(gatewayStatus.get("cids").asInt()).isEqualTo(products);
+            assertThat(gatewayStatus.get("inFlight").asInt()).isZero();
 
             // Back in the lab: import merges every CID.
             stick.replug();

@@ -34,6 +34,9 @@ final class StatusCommand implements Callable<Integer> {
         long saved = appliance.inventory().activationsSaved();
         ApplianceInfo info = appliance.info();
         PrintWriter out = spec.commandLine().getOut();
+        if (info.role() == ApplianceInfo.Role.GATEWAY) {
+            return gatewayStatus(appliance, info, out);
+        }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("appliance", Map.of("name", info.displayName(), "role", info.role().id()));
@@ -69,6 +72,30 @@ final class StatusCommand implements Callable<Integer> {
                 saved);
         out.printf("%nNext:%n");
         report.nextSteps().forEach(s -> out.println("  " + s));
+        return ExitCodes.OK;
+    }
+
+    /** A gateway holds no machines: it shows its CID cache and what is still in flight. */
+    private int gatewayStatus(Appliance appliance, ApplianceInfo info, PrintWriter out) {
+        var cache = appliance.gateway().cacheSummary();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("appliance", Map.of("name", info.displayName(), "role", info.role().id()));
+            doc.put("cids", cache.cids());
+            doc.put("errors", cache.errors());
+            doc.put("inFlight", cache.inFlight());
+            doc.put("trustedLabs", appliance.trust().list().size());
+            Json.print(out, doc);
+            return ExitCodes.OK;
+        }
+        out.printf("Gateway appliance '%s' (data: %s)%n", info.displayName(), appliance.dataDir());
+        out.printf("Trusted labs: %d%n", appliance.trust().list().size());
+        out.printf("CID cache: %d CIDs obtained, %d final errors, %d in flight%n", cache.cids(), cache.errors(),
+                cache.inFlight());
+        out.printf("%nNext:%n  %s%n", cache.inFlight() > 0
+                ? cache.inFlight() + " record(s) were asked without a stored answer: run gateway process again with"
+                        + " --resend-in-flight once you are sure to ask again"
+                : "answer a lab's request: ./airlock gateway process REQUEST --to /media/STICK");
         return ExitCodes.OK;
     }
 

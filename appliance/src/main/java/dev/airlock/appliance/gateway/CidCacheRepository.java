@@ -28,6 +28,18 @@ final class CidCacheRepository {
         return tx.handle().createQuery("SELECT count(*) FROM gateway_cid_cache").mapTo(Long.class).one();
     }
 
+    /** Rows per state (every state present, zero-filled). */
+    java.util.Map<State, Long> countsByState(Tx tx) {
+        java.util.Map<State, Long> out = new java.util.EnumMap<>(State.class);
+        for (State s : State.values()) {
+            out.put(s, 0L);
+        }
+        tx.handle().createQuery("SELECT state, count(*) FROM gateway_cid_cache GROUP BY state")
+                .map((rs, ctx) -> out.put(State.valueOf(rs.getString(1)), rs.getLong(2)))
+                .forEach(x -> { });
+        return out;
+    }
+
     /** Marks the pair as asked right now (the caller commits before sending). */
     void markInFlight(Tx tx, String iid, String epid, Instant now) {
         tx.handle().createUpdate("INSERT INTO gateway_cid_cache (iid, epid, state, source, calls, updated_at)"

@@ -330,6 +330,18 @@ public final class GatewayService {
                 "phone".equals(mode) ? 0 : run.req.queries().size(), problem);
     }
 
+    /** What the gateway holds: CIDs obtained, final errors, and pairs still in flight. */
+    public record CacheSummary(long cids, long errors, long inFlight) {}
+
+    /** Counts of the CID cache, for {@code airlock status} on a gateway. */
+    public CacheSummary cacheSummary() {
+        return store.read(tx -> {
+            java.util.Map<CidCacheRepository.State, Long> c = cache.countsByState(tx);
+            return new CacheSummary(c.get(CidCacheRepository.State.CID), c.get(CidCacheRepository.State.ERROR),
+                    c.get(CidCacheRepository.State.IN_FLIGHT));
+        });
+    }
+
     // --- cache access: every write is its own committed transaction ------------------------------
 
     private Optional<CidCacheRepository.Cached> cached(Key key) throws GatewayException {
