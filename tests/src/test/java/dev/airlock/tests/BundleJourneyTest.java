@@ -1,5 +1,7 @@
 package dev.airlock.tests;
 
+import static dev.airlock.tests.Journey.fingerprint;
+import static dev.airlock.tests.Journey.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,20 +116,5 @@ class BundleJourneyTest {
         Files.writeString(edited, text.replaceFirst("name=\"Windows", "name=\"Windowz"));
         Cli.Run bad = Cli.airlock(gw, "verify", edited.toString());
         assertThat(bad.exit()).isEqualTo(1);
-    }
-
-    private static String fingerprint(Cli.Run run) {
-        assertThat(run.exit()).as(run.all()).isZero();
-        Matcher m = Pattern.compile("Fingerprint:\\s+([0-9 ]{35})").matcher(run.out());
-        assertThat(m.find()).as(run.out()).isTrue();
-        return m.group(1).strip();
-    }
-
-    private static Path only(Path dir, String suffix) throws Exception {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(suffix)).toList();
-            assertThat(files).hasSize(1);
-            return files.get(0);
-        }
     }
 }

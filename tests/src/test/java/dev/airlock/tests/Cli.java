@@ -32,13 +32,22 @@ final class Cli {
 
     /** As {@link #airlock}, with {@code stdin} piped in (e.g. a MAK for {@code mak add}). */
     static Run airlockWithStdin(Path data, String stdin, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        return run(command(data, args), Map.of("AIRLOCK_PASSPHRASE", PASSPHRASE), null, stdin);
+    }
+
+    /**
+     * The command line {@code ./airlock} runs: the jar with the launcher's JVM options for
+     * short-lived commands (keep in step with the launcher script), {@code --data} when given.
+     */
+    static List<String> command(Path data, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                JAR.toString()));
         cmd.addAll(List.of(args));
         if (data != null) {
             cmd.add("--data");
             cmd.add(data.toString());
         }
-        return run(cmd, Map.of("AIRLOCK_PASSPHRASE", PASSPHRASE), null, stdin);
+        return cmd;
     }
 
     static Run run(List<String> cmd, Map<String, String> env, Path dir) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.airlock.tests;
 
+import static dev.airlock.tests.Journey.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -75,23 +77,19 @@ class FaultTest {
 
         Path out = tmp.resolve("import.out");
         Path err = tmp.resolve("import.err");
-        Process p = start(cmd(lab, "import", stick.toString()), out, err);
+        Process p = start(Cli.command(lab, "import", stick.toString()), out, err);
         Path wal = lab.resolve("airlock.db-wal");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!Pattern.compile("(?m)^merged ").matcher(Files.readString(out)).find()) {
+        Pattern merged = Pattern.compile("(?m)^merged ");
+        Await.until("the first response to merge", Duration.ofSeconds(90), () -> {
             assertThat(p.isAlive()).as("import ended before the first response merged: " + Files.readString(out)
                     + Files.readString(err)).isTrue();
-            assertThat(System.nanoTime()).as("first merge in time").isLessThan(deadline);
-            Thread.sleep(5);
-        }
-        // The first response is committed; wait until the next transaction writes pages, then kill -9.
+            return merged.matcher(Files.readString(out)).find();
+        });
+        // The first response is committed; wait (up to 2 s) until the next transaction writes pages, then kill -9.
         long walSize = Files.size(wal);
         long walTime = Files.getLastModifiedTime(wal).toMillis();
-        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (System.nanoTime() < waitUntil && Files.size(wal) == walSize
-                && Files.getLastModifiedTime(wal).toMillis() == walTime) {
-            Thread.sleep(2);
-        }
+        Await.within(Duration.ofSeconds(2), () -> Files.size(wal) != walSize
+                || Files.getLastModifiedTime(wal).toMillis() != walTime);
         assertThat(p.isAlive()).as("import still running when killed").isTrue();
         p.destroyForcibly(); // SIGKILL
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -199,7 +197,7 @@ class FaultTest {
         check(Cli.run(List.of("fusefat", "-o", "rw+", image.toString(), mnt.toString()), Map.of(), null), "fusefat");
         try {
             JsonNode before = status(lab);
-            Process p = start(cmd(lab, "export", "--to", mnt.toString()), tmp.resolve("x.out"), tmp.resolve("x.err"));
+            Process p = start(Cli.command(lab, "export", "--to", mnt.toString()), tmp.resolve("x.out"), tmp.resolve("x.err"));
             waitForTempFile(p, mnt.resolve("AIRLOCK/outbound"));
             p.destroyForcibly(); // SIGKILL while the bundle is being written
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -225,7 +223,7 @@ class FaultTest {
         JsonNode before = status(lab);
         Path out = tmp.resolve("x.out");
         Path err = tmp.resolve("x.err");
-        Process p = start(cmd(lab, "export", "--to", mnt.toString()), out, err);
+        Process p = start(Cli.command(lab, "export", "--to", mnt.toString()), out, err);
         waitForTempFile(p, mnt.resolve("AIRLOCK/outbound"));
         // Pulled: a lazy unmount detaches the folder at once; the open file is still flushed into the image.
         check(Cli.run(List.of("fusermount", "-u", "-z", mnt.toString()), Map.of(), null), "fusermount -u -z");
@@ -470,19 +468,11 @@ class FaultTest {
     }
 
     private static void waitForTempFile(Process p, Path outbound) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
+        Await.until("a temp file in " + outbound, Duration.ofSeconds(90), () -> {
             assertThat(p.isAlive()).as("export finished before its temp file was seen").isTrue();
-            if (Files.isDirectory(outbound)) {
-                for (Path f : files(outbound)) {
-                    if (f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp")) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(2);
-        }
-        throw new AssertionError("no temp file appeared in " + outbound);
+            return files(outbound).stream().map(f -> f.getFileName().toString())
+                    .anyMatch(n -> n.startsWith(".") && n.endsWith(".tmp"));
+        });
     }
 
     private static List<Path> files(Path dir) throws IOException {
@@ -525,16 +515,8 @@ class FaultTest {
 
     /** Waits until no fusefat serves {@code image} any more (a lazily unmounted one ends with its last open file). */
     private static void waitForFuseGone(Path image) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Cli.Run r = Cli.run(List.of("pgrep", "-f", "fusefat.*" + Pattern.quote(image.toString())), Map.of(),
-                    null);
-            if (r.exit() != 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("fusefat still serves " + image);
+        Await.until("fusefat to stop serving " + image, Duration.ofSeconds(60), () -> Cli.run(List.of("pgrep", "-f",
+                "fusefat.*" + Pattern.quote(image.toString())), Map.of(), null).exit() != 0);
     }
 
     private static Path write(Path file, SignedBundle bundle, PublicKey key) throws IOException {
@@ -614,18 +596,8 @@ class FaultTest {
         return json.readTree(r.out());
     }
 
-    private static List<String> cmd(Path data, String... args) {
-        // The launcher's JVM options for short-lived commands (./airlock): quick start-up.
-        List<String> cmd = new ArrayList<>(List.of(Cli.java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                Cli.JAR.toString()));
-        cmd.addAll(List.of(args));
-        cmd.add("--data");
-        cmd.add(data.toString());
-        return cmd;
-    }
-
     private static Cli.Run airlock(Path data, String... args) throws Exception {
-        return Cli.run(cmd(data, args), ENV, null);
+        return Cli.run(Cli.command(data, args), ENV, null);
     }
 
     private static Process start(List<String> cmd, Path out, Path err) throws IOException {
@@ -634,10 +606,6 @@ class FaultTest {
         pb.environment().remove("AIRLOCK_DATA");
         pb.environment().putAll(ENV);
         return pb.start();
-    }
-
-    private static void ok(Cli.Run run) {
-        assertThat(run.exit()).as(run.all()).isZero();
     }
 
     private static void check(Cli.Run run, String what) {

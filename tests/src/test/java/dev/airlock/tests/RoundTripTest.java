@@ -1,9 +1,11 @@
 package dev.airlock.tests;
 
+import static dev.airlock.tests.Journey.ok;
+import static dev.airlock.tests.Journey.only;
+import static dev.airlock.tests.Journey.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.appliance.gateway.StandInBatchActivation;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.kit.ActivationKit;
@@ -24,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +39,6 @@ class RoundTripTest {
     @TempDir
     Path tmp;
 
-    private final ObjectMapper json = new ObjectMapper();
-
     @Test
     void demoMachines_exportGatewayImportApply_allVerified_thenReimageSavesActivations() throws Exception {
         Path lab = tmp.resolve("lab");
@@ -48,7 +46,7 @@ class RoundTripTest {
         Path labStick = tmp.resolve("labstick");
         ok(Cli.airlock(lab, "init", "--role", "lab", "--name", "Lab 3"));
         ok(Cli.airlock(gw, "init", "--role", "gateway", "--name", "Gateway"));
-        enroll(lab, gw);
+        Journey.enroll(tmp.resolve("cards"), lab, gw);
 
         // Collect: 200 machines onto the lab stick, taken in.
         ok(Cli.airlock(null, "demo", "--machines", "200", "--to", labStick.toString()));
@@ -170,21 +168,6 @@ class RoundTripTest {
                 p.partialKey(), p.epid(), p.channel(), status, status == LicenseStatus.LICENSED ? 0 : 43200, iid);
     }
 
-    private void enroll(Path lab, Path gw) throws Exception {
-        Path labCards = Files.createDirectories(tmp.resolve("cards/lab"));
-        Path gwCards = Files.createDirectories(tmp.resolve("cards/gw"));
-        String labPrint = fingerprint(Cli.airlock(lab, "key", "card", "--to", labCards.toString(), "--label", "Lab 3"));
-        String gwPrint = fingerprint(Cli.airlock(gw, "key", "card", "--to", gwCards.toString(), "--label", "GW"));
-        ok(Cli.airlock(gw, "trust", "add", only(labCards).toString(), "--fingerprint", labPrint));
-        ok(Cli.airlock(lab, "trust", "add", only(gwCards).toString(), "--fingerprint", gwPrint));
-    }
-
-    private JsonNode status(Path data) throws Exception {
-        Cli.Run run = Cli.airlock(data, "status", "--json");
-        ok(run);
-        return json.readTree(run.out());
-    }
-
     private static List<Path> collectedFiles(Path labStick) throws Exception {
         try (Stream<Path> s = Files.list(labStick.resolve("AIRLOCK/collected"))) {
             return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
@@ -196,25 +179,6 @@ class RoundTripTest {
             for (Path p : s.toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static void ok(Cli.Run run) {
-        assertThat(run.exit()).as(run.all()).isZero();
-    }
-
-    private static String fingerprint(Cli.Run run) {
-        ok(run);
-        Matcher m = Pattern.compile("Fingerprint:\\s+([0-9 ]{35})").matcher(run.out());
-        assertThat(m.find()).as(run.out()).isTrue();
-        return m.group(1).strip();
-    }
-
-    private static Path only(Path dir) throws Exception {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(".xml")).toList();
-            assertThat(files).as(dir.toString()).hasSize(1);
-            return files.get(0);
         }
     }
 }

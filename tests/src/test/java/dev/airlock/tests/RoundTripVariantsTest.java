@@ -1,5 +1,8 @@
 package dev.airlock.tests;
 
+import static dev.airlock.tests.Journey.ok;
+import static dev.airlock.tests.Journey.only;
+import static dev.airlock.tests.Journey.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class RoundTripVariantsTest {
         Path lab = tmp.resolve("lab");
         Path gw = tmp.resolve("gw");
         Path labStick = tmp.resolve("labstick");
-        initAndEnroll(lab, gw);
+        Journey.initAndEnroll(tmp.resolve("cards"), lab, gw);
         ok(Cli.airlock(null, "demo", "--machines", "3", "--to", labStick.toString()));
         ok(Cli.airlock(lab, "intake", labStick.toString(), "-q"));
 
@@ -88,7 +89,7 @@ class RoundTripVariantsTest {
         Path lab = tmp.resolve("lab");
         Path gw = tmp.resolve("gw");
         Path labStick = tmp.resolve("labstick");
-        initAndEnroll(lab, gw);
+        Journey.initAndEnroll(tmp.resolve("cards"), lab, gw);
         ok(Cli.airlock(null, "demo", "--machines", "12", "--to", labStick.toString()));
         ok(Cli.airlock(lab, "intake", labStick.toString(), "-q"));
 
@@ -181,7 +182,7 @@ class RoundTripVariantsTest {
         Path lab = tmp.resolve("lab");
         Path gw = tmp.resolve("gw");
         Path labStick = tmp.resolve("labstick");
-        initAndEnroll(lab, gw);
+        Journey.initAndEnroll(tmp.resolve("cards"), lab, gw);
         ok(Cli.airlock(null, "demo", "--machines", "40", "--to", labStick.toString()));
         ok(Cli.airlock(lab, "intake", labStick.toString(), "-q"));
         int products = status(lab).get("products").asInt();
@@ -248,45 +249,9 @@ class RoundTripVariantsTest {
         return json.readTree(run.out());
     }
 
-    private void initAndEnroll(Path lab, Path gw) throws Exception {
-        ok(Cli.airlock(lab, "init", "--role", "lab", "--name", "Lab 3"));
-        ok(Cli.airlock(gw, "init", "--role", "gateway", "--name", "Gateway"));
-        Path labCards = Files.createDirectories(tmp.resolve("cards/lab"));
-        Path gwCards = Files.createDirectories(tmp.resolve("cards/gw"));
-        String labPrint = fingerprint(Cli.airlock(lab, "key", "card", "--to", labCards.toString(), "--label", "Lab 3"));
-        String gwPrint = fingerprint(Cli.airlock(gw, "key", "card", "--to", gwCards.toString(), "--label", "GW"));
-        ok(Cli.airlock(gw, "trust", "add", only(labCards).toString(), "--fingerprint", labPrint));
-        ok(Cli.airlock(lab, "trust", "add", only(gwCards).toString(), "--fingerprint", gwPrint));
-    }
-
-    private JsonNode status(Path data) throws Exception {
-        Cli.Run run = Cli.airlock(data, "status", "--json");
-        ok(run);
-        return json.readTree(run.out());
-    }
-
     private static List<Path> pngs(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
-        }
-    }
-
-    private static void ok(Cli.Run run) {
-        assertThat(run.exit()).as(run.all()).isZero();
-    }
-
-    private static String fingerprint(Cli.Run run) {
-        ok(run);
-        Matcher m = Pattern.compile("Fingerprint:\\s+([0-9 ]{35})").matcher(run.out());
-        assertThat(m.find()).as(run.out()).isTrue();
-        return m.group(1).strip();
-    }
-
-    private static Path only(Path dir) throws Exception {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(".xml")).toList();
-            assertThat(files).as(dir.toString()).hasSize(1);
-            return files.get(0);
         }
     }
 }
