@@ -42,13 +42,13 @@ final class ActivationKitCommand implements Callable<Integer> {
                     + " (CID_RECEIVED or REUSABLE): nothing to write.");
         } else {
             out.printf("Activation kit written to %s: %d machine%s, %d product%s (%d with a reused CID)%n",
-                    kit.kitDir(), kit.machines(), kit.machines() == 1 ? "" : "s", kit.products(),
-                    kit.products() == 1 ? "" : "s", kit.reusedCids());
+                    kit.kitDir(), kit.machines(), Words.s(kit.machines()), kit.products(),
+                    Words.s(kit.products()), kit.reusedCids());
             kit.files().forEach(f -> out.println("  " + f.getFileName()));
         }
         if (!kit.removed().isEmpty()) {
             out.printf("Removed %d file%s of an earlier kit that no longer wait%n", kit.removed().size(),
-                    kit.removed().size() == 1 ? "" : "s");
+                    Words.s(kit.removed().size()));
         }
         if (kit.machines() > 0) {
             out.println("The kit names machines: keep the stick in the lab.");

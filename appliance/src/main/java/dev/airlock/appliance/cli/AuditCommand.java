@@ -38,7 +38,7 @@ final class AuditCommand implements Runnable {
             ChainReport report = global.open().audit().verify();
             if (report instanceof ChainReport.Intact ok) {
                 spec.commandLine().getOut().printf("Audit log intact: %d row%s, each hashing the one before.%n",
-                        ok.rows(), ok.rows() == 1 ? "" : "s");
+                        ok.rows(), Words.s(ok.rows()));
                 return ExitCodes.OK;
             }
             ChainReport.Broken bad = (ChainReport.Broken) report;

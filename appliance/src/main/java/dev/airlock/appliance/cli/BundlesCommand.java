@@ -70,7 +70,7 @@ final class BundlesCommand implements Runnable {
             long open = listing.outbound().stream().mapToLong(OutboundBundle::open).sum();
             long waiting = listing.outbound().stream().filter(b -> b.state() != OutboundBundle.State.ANSWERED).count();
             out.printf("%d request%s still out there (%d records without an answer)%n", waiting,
-                    waiting == 1 ? "" : "s", open);
+                    Words.s(waiting), open);
             return ExitCodes.OK;
         }
 

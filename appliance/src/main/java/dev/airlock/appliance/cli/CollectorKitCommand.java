@@ -42,7 +42,7 @@ final class CollectorKitCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, KeysException {
         Path stick = to.toAbsolutePath().normalize();
         Optional<ProductKey> key = Optional.empty();
         Long makId = null;
@@ -65,8 +65,6 @@ final class CollectorKitCommand implements Callable<Integer> {
             }
             try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
                 key = Optional.of(vault.reveal(makId, passphrase, global.actor(), "collector kit on " + stick));
-            } catch (KeysException e) {
-                throw new Rejected(e.getMessage());
             }
         }
         CollectorKitService.KitWritten kit = new CollectorKitService().write(stick, key);

@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path dir = new DemoData(context.clock()).write(machines, to.toAbsolutePath().normalize(), seed, n -> { });
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Wrote %d demo collector file%s to %s%n", machines, machines == 1 ? "" : "s", dir);
+        out.printf("Wrote %d demo collector file%s to %s%n", machines, Words.s(machines), dir);
         out.println("Next: ./airlock intake " + to);
         return ExitCodes.OK;
     }

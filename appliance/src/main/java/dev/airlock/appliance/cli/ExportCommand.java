@@ -77,19 +77,19 @@ final class ExportCommand implements Callable<Integer> {
             out.println("warning: " + w.message().replace(", or export anyway with --force", "") + " (--force given)");
         }
         out.printf("Wrote request %s with %d product%s to %s%n", r.bundle().id().substring(0, 8), r.products(),
-                r.products() == 1 ? "" : "s", r.file());
+                Words.s(r.products()), r.file());
         out.printf("%d product%s now EXPORTED. Carry the stick to the gateway; import its answer with"
                 + " ./airlock import STICK%n", r.products(), r.products() == 1 ? " is" : "s are");
         if (r.skipped() > 0) {
             out.printf("%d product%s changed meanwhile and stayed as they were%n", r.skipped(),
-                    r.skipped() == 1 ? "" : "s");
+                    Words.s(r.skipped()));
         }
         if (r.leftOver() > 0) {
             out.printf("%d more eligible product%s did not fit: run export again%n", r.leftOver(),
-                    r.leftOver() == 1 ? "" : "s");
+                    Words.s(r.leftOver()));
         }
         r.qr().ifPresent(q -> out.printf("%d QR frame%s at %s written to %s (%s)%n", q.images().size(),
-                q.images().size() == 1 ? "" : "s", q.options(), qr, q.framesFile()));
+                Words.s(q.images().size()), q.options(), qr, q.framesFile()));
         return ExitCodes.OK;
     }
 }

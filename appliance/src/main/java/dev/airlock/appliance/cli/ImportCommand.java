@@ -53,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
             long again = outcomes.stream().filter(o -> o instanceof MergeOutcome.AlreadyMerged).count();
             long refused = outcomes.stream().filter(o -> o instanceof MergeOutcome.Refused).count();
             out.printf("%d input%s: %d merged, %d already merged, %d refused%n", outcomes.size(),
-                    outcomes.size() == 1 ? "" : "s", merged, again, refused);
+                    Words.s(outcomes.size()), merged, again, refused);
         }
         out.flush();
         return outcomes.stream().anyMatch(o -> o instanceof MergeOutcome.Refused) ? ExitCodes.REJECTED : ExitCodes.OK;
@@ -63,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
         if (o instanceof MergeOutcome.Merged m) {
             out.printf("merged    %s: response %s to request %s: %d CID%s received, %d error%s; request %s%s%n",
                     m.source(), m.responseId().substring(0, 8), m.requestId().substring(0, 8), m.cids(),
-                    m.cids() == 1 ? "" : "s", m.rejections().size(), m.rejections().size() == 1 ? "" : "s",
+                    Words.s(m.cids()), m.rejections().size(), Words.s(m.rejections().size()),
                     m.requestState().label(), m.requestOpen() > 0 ? " (" + m.requestOpen() + " still open)" : "");
             for (MergeOutcome.Rejection r : m.rejections()) {
                 out.printf("  rejected %s '%s': %s: %s%n", r.hostName(), r.productName(), r.code(), r.explanation());

@@ -86,7 +86,7 @@ final class IntakeCommand implements Callable<Integer> {
                 }
             };
             summary = appliance.intake().ingest(paths, options, global.actor(), printer);
-            out.printf("%d file%s: %s%n", summary.total(), summary.total() == 1 ? "" : "s", summary);
+            out.printf("%d file%s: %s%n", summary.total(), Words.s(summary.total()), summary);
         }
         out.flush();
         return summary.anyRejected() ? ExitCodes.REJECTED : ExitCodes.OK;

@@ -55,25 +55,21 @@ final class KeyCommand implements Runnable {
         }
 
         @Override
-        public Integer call() {
+        public Integer call() throws KeysException {
             Appliance appliance = global.open();
-            try {
-                if (appliance.keys().hasKeys()) {
-                    throw new Rejected("this appliance already has a key pair (key " + appliance.keys().publicKey().id()
-                            + "); nothing was changed");
-                }
-                PublicKey key;
-                try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).newPassphrase()) {
-                    key = appliance.keys().initialize(passphrase, global.actor());
-                }
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("Key pair created: key id " + key.id() + ", fingerprint " + key.fingerprint());
-                out.println("Every secret is sealed under the supervisor passphrase: keep it safe; it cannot be"
-                        + " recovered.");
-                return ExitCodes.OK;
-            } catch (KeysException e) {
-                throw new Rejected(e.getMessage());
+            if (appliance.keys().hasKeys()) {
+                throw new Rejected("this appliance already has a key pair (key " + appliance.keys().publicKey().id()
+                        + "); nothing was changed");
             }
+            PublicKey key;
+            try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).newPassphrase()) {
+                key = appliance.keys().initialize(passphrase, global.actor());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Key pair created: key id " + key.id() + ", fingerprint " + key.fingerprint());
+            out.println("Every secret is sealed under the supervisor passphrase: keep it safe; it cannot be"
+                    + " recovered.");
+            return ExitCodes.OK;
         }
     }
 
@@ -106,7 +102,7 @@ final class KeyCommand implements Runnable {
         }
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws IOException, KeysException {
             Appliance appliance = global.open();
             Path dir = to.toAbsolutePath().normalize();
             if (!Files.isDirectory(dir)) {
@@ -117,8 +113,6 @@ final class KeyCommand implements Runnable {
             try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
                 key = appliance.keys().publicKey();
                 card = appliance.keys().keyCard(label, passphrase, global.actor());
-            } catch (KeysException e) {
-                throw new Rejected(e.getMessage());
             }
             String fileName = BundleFile.fileName(card);
             Path file = dir.resolve(fileName);
@@ -153,17 +147,13 @@ final class KeyCommand implements Runnable {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
-            try {
-                PublicKey key = global.open().keys().publicKey();
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("Key id       " + key.id());
-                out.println("Fingerprint  " + key.fingerprint());
-                out.print(key.toPem());
-                return ExitCodes.OK;
-            } catch (KeysException e) {
-                throw new Rejected(e.getMessage());
-            }
+        public Integer call() throws KeysException {
+            PublicKey key = global.open().keys().publicKey();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Key id       " + key.id());
+            out.println("Fingerprint  " + key.fingerprint());
+            out.print(key.toPem());
+            return ExitCodes.OK;
         }
     }
 }

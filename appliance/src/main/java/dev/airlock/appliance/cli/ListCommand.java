@@ -80,7 +80,7 @@ final class ListCommand implements Callable<Integer> {
             out.printf("%-6d %-18s %-14s %-40s %-13s %s%n", p.id(), p.hostName(), p.group().isEmpty() ? "-" : p.group(),
                     clip(p.name(), 40), p.state(), p.iidGrouped());
         });
-        out.printf("%d product%s%n", count[0], count[0] == 1 ? "" : "s");
+        out.printf("%d product%s%n", count[0], Words.s(count[0]));
         return ExitCodes.OK;
     }
 

@@ -62,7 +62,7 @@ final class MakCommand implements Runnable {
         }
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws IOException, KeysException {
             if (stray != null && !stray.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "a MAK is never given on the command line (it would"
                         + " stay in the shell history and the process list): type it at the prompt, or pipe it on"
@@ -84,8 +84,6 @@ final class MakCommand implements Runnable {
                 spec.commandLine().getOut().printf("Added MAK %d: %s%s%n", entry.id(), masked(entry),
                         entry.description().isEmpty() ? "" : " (" + entry.description() + ")");
                 return ExitCodes.OK;
-            } catch (KeysException e) {
-                throw new Rejected(e.getMessage());
             }
         }
     }
@@ -118,7 +116,7 @@ final class MakCommand implements Runnable {
                         e.remaining().isPresent() ? String.valueOf(e.remaining().getAsInt()) : "unknown",
                         e.remainingLearned().map(Object::toString).orElse("-"), e.description());
             }
-            out.printf("%d MAK%s%n", entries.size(), entries.size() == 1 ? "" : "s");
+            out.printf("%d MAK%s%n", entries.size(), Words.s(entries.size()));
             return ExitCodes.OK;
         }
     }
@@ -136,14 +134,10 @@ final class MakCommand implements Runnable {
         long id;
 
         @Override
-        public Integer call() {
-            try {
-                MakEntry removed = global.open().makVault().remove(id, global.actor());
-                spec.commandLine().getOut().printf("Removed MAK %d: %s%n", removed.id(), masked(removed));
-                return ExitCodes.OK;
-            } catch (KeysException e) {
-                throw new Rejected(e.getMessage());
-            }
+        public Integer call() throws KeysException {
+            MakEntry removed = global.open().makVault().remove(id, global.actor());
+            spec.commandLine().getOut().printf("Removed MAK %d: %s%n", removed.id(), masked(removed));
+            return ExitCodes.OK;
         }
     }
 

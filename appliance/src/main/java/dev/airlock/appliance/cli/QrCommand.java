@@ -69,7 +69,7 @@ final class QrCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%d frame%s at %s (bundle %s) written to %s%n", encoded.images().size(),
-                    encoded.images().size() == 1 ? "" : "s", encoded.options(), encoded.bundleId(), to);
+                    Words.s(encoded.images().size()), encoded.options(), encoded.bundleId(), to);
             out.printf("Frame contents, one per line: %s%n", encoded.framesFile());
             return ExitCodes.OK;
         }

@@ -38,7 +38,7 @@ final class ReuseCidCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws KeysException {
         if (!force) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "reuse-cid needs --force: the"
                     + " stored CID was obtained for another IID and Windows may refuse it. A product whose IID is"
@@ -47,8 +47,6 @@ final class ReuseCidCommand implements Callable<Integer> {
         Appliance appliance = global.open();
         try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
             appliance.keys().checkPassphrase(passphrase, global.actor());
-        } catch (KeysException e) {
-            throw new Rejected(e.getMessage());
         }
         ActivationService.ForcedReuse r = appliance.activation().forceReuse(productId, global.actor());
         PrintWriter out = spec.commandLine().getOut();

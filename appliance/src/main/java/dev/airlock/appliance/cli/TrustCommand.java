@@ -59,7 +59,7 @@ final class TrustCommand implements Runnable {
         String label;
 
         @Override
-        public Integer call() {
+        public Integer call() throws KeysException {
             Fingerprint typed;
             try {
                 typed = Fingerprint.parse(fingerprint);
@@ -77,14 +77,10 @@ final class TrustCommand implements Runnable {
             } catch (java.io.IOException e) {
                 throw new Rejected(card + ": cannot read it (" + e.getMessage() + ")");
             }
-            try {
-                TrustedPeer peer = appliance.trust().pin(keyCard, Optional.ofNullable(label), typed, global.actor());
-                spec.commandLine().getOut().printf("Trusted %s '%s': key %s, fingerprint %s%n", peer.role().id(),
-                        peer.label(), peer.keyId(), peer.fingerprint());
-                return ExitCodes.OK;
-            } catch (KeysException e) {
-                throw new Rejected(e.getMessage());
-            }
+            TrustedPeer peer = appliance.trust().pin(keyCard, Optional.ofNullable(label), typed, global.actor());
+            spec.commandLine().getOut().printf("Trusted %s '%s': key %s, fingerprint %s%n", peer.role().id(),
+                    peer.label(), peer.keyId(), peer.fingerprint());
+            return ExitCodes.OK;
         }
     }
 
@@ -114,7 +110,7 @@ final class TrustCommand implements Runnable {
                 out.printf("%-8s %-24s %-35s %-16s %-24s %s%n", p.role().id(), p.label(), p.fingerprint(), p.keyId(),
                         p.added(), p.addedBy());
             }
-            out.printf("%d trusted peer%s%n", peers.size(), peers.size() == 1 ? "" : "s");
+            out.printf("%d trusted peer%s%n", peers.size(), Words.s(peers.size()));
             return ExitCodes.OK;
         }
     }
@@ -132,15 +128,11 @@ final class TrustCommand implements Runnable {
         String peer;
 
         @Override
-        public Integer call() {
-            try {
-                TrustedPeer removed = global.open().trust().remove(peer, global.actor());
-                spec.commandLine().getOut().printf("No longer trusted: %s '%s' (key %s)%n", removed.role().id(),
-                        removed.label(), removed.keyId());
-                return ExitCodes.OK;
-            } catch (KeysException e) {
-                throw new Rejected(e.getMessage());
-            }
+        public Integer call() throws KeysException {
+            TrustedPeer removed = global.open().trust().remove(peer, global.actor());
+            spec.commandLine().getOut().printf("No longer trusted: %s '%s' (key %s)%n", removed.role().id(),
+                    removed.label(), removed.keyId());
+            return ExitCodes.OK;
         }
     }
 
