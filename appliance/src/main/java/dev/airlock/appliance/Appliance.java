@@ -44,6 +44,8 @@ public final class Appliance implements AutoCloseable {
     private final dev.airlock.appliance.ledger.BundleLedger ledger;
     private final dev.airlock.appliance.export.StickExport stickExport;
     private final dev.airlock.appliance.merge.MergeService merge;
+    private final dev.airlock.appliance.operators.OperatorService operators;
+    private final dev.airlock.appliance.backup.BackupService backup;
 
     private Appliance(Store store, Clock clock, Sleeper sleeper) {
         this.store = store;
@@ -65,6 +67,8 @@ public final class Appliance implements AutoCloseable {
                 keys, audit, clock);
         this.merge = new dev.airlock.appliance.merge.MergeService(store, ledger, trust, makVault, inventory, audit,
                 clock);
+        this.operators = new dev.airlock.appliance.operators.OperatorService(store, audit, clock, new SecureRandom());
+        this.backup = new dev.airlock.appliance.backup.BackupService(store, keys, audit, clock, new SecureRandom());
     }
 
     /** Opens the existing store in {@code dataDir}; throws with "run ./airlock init first" when there is none. */
@@ -208,5 +212,15 @@ public final class Appliance implements AutoCloseable {
     /** Import and merge of response bundles. */
     public dev.airlock.appliance.merge.MergeService merge() {
         return merge;
+    }
+
+    /** The kiosk's operators and their PIN sign-in. */
+    public dev.airlock.appliance.operators.OperatorService operators() {
+        return operators;
+    }
+
+    /** Encrypted backups onto a stick (restoring is {@code BackupService.restore}, with no store open). */
+    public dev.airlock.appliance.backup.BackupService backup() {
+        return backup;
     }
 }

@@ -1,0 +1,74 @@
+package dev.airlock.kiosk.core;
+
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import dev.airlock.appliance.store.ApplianceInfo;
+
+/**
+ * Decides where a navigation may go, in order: set up first, then unlocked by a supervisor,
+ * then an operator signed in (and not idle-locked), then supervisor-only and role-only views.
+ */
+public final class AccessGuard implements VaadinServiceInitListener {
+    private final ApplianceHolder holder;
+    private final Seal seal;
+
+    public AccessGuard(ApplianceHolder holder, Seal seal) {
+        this.holder = holder;
+        this.seal = seal;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(this::check));
+    }
+
+    void check(BeforeEnterEvent event) {
+        String target = event.getLocation().getPath();
+        Class<?> view = event.getNavigationTarget();
+        // 1. nothing works before the first-run setup
+        if (!holder.isSetUp()) {
+            if (!target.equals(Routes.SETUP)) {
+                event.rerouteTo(Routes.SETUP);
+            }
+            return;
+        }
+        if (target.equals(Routes.SETUP)) {
+            event.rerouteTo(Routes.HOME);
+            return;
+        }
+        // 2. sealed after boot until a supervisor unlocks it
+        if (seal.isSealed()) {
+            if (!target.equals(Routes.UNLOCK)) {
+                event.rerouteTo(Routes.UNLOCK);
+            }
+            return;
+        }
+        if (target.equals(Routes.UNLOCK)) {
+            event.rerouteTo(Routes.SIGN_IN);
+            return;
+        }
+        // 3. an operator must be signed in and not locked
+        KioskSession session = KioskState.session();
+        if (target.equals(Routes.SIGN_IN)) {
+            return;
+        }
+        if (!session.isActive()) {
+            event.rerouteTo(Routes.SIGN_IN);
+            return;
+        }
+        // 4. supervisor-only and role-only views
+        if (view.isAnnotationPresent(SupervisorOnly.class) && !session.isSupervisor()) {
+            Notification.show(event.getUI().getTranslation("guard.supervisorOnly"), 5000,
+                    Notification.Position.MIDDLE);
+            event.rerouteTo(Routes.HOME);
+            return;
+        }
+        ForRole forRole = view.getAnnotation(ForRole.class);
+        ApplianceInfo.Role role = holder.get().info().role();
+        if (forRole != null && forRole.value() != role) {
+            event.rerouteTo(Routes.HOME);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.airlock.kiosk.core;
+
+import dev.airlock.appliance.config.Setting;
+import dev.airlock.appliance.config.Settings;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java appliance into Spring: one holder, one seal, the guard, background work. */
+@Configuration
+public class KioskBeans {
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KioskPaths kioskPaths(@Value("${airlock.data:}") String data) {
+        return KioskPaths.resolve(data, System.getenv(), System.getProperty("airlock.defaultData", ""));
+    }
+
+    @Bean(destroyMethod = "close")
+    ApplianceHolder applianceHolder(KioskPaths paths, Clock clock) {
+        return new ApplianceHolder(paths, clock);
+    }
+
+    @Bean
+    Seal seal(ApplianceHolder holder) {
+        return new Seal(holder);
+    }
+
+    @Bean
+    AccessGuard accessGuard(ApplianceHolder holder, Seal seal) {
+        return new AccessGuard(holder, seal);
+    }
+
+    @Bean(destroyMethod = "close")
+    BackgroundWork backgroundWork() {
+        return new BackgroundWork();
+    }
+
+    @Bean
+    KioskSettings kioskSettings(KioskPaths paths) {
+        return new KioskSettings(paths);
+    }
+
+    /** Settings as the kiosk reads them: the data dir's airlock.conf, then AIRLOCK_* variables. */
+    public static final class KioskSettings {
+        private final KioskPaths paths;
+
+        KioskSettings(KioskPaths paths) {
+            this.paths = paths;
+        }
+
+        public Settings current() {
+            return Settings.load(paths.dataDir(), System.getenv(), Map.of());
+        }
+
+        public String value(Setting s) {
+            return current().value(s);
+        }
+
+        public int intValue(Setting s) {
+            return Integer.parseInt(value(s));
+        }
+
+        /** Writes one setting to airlock.conf (validated by the setting itself). */
+        public void set(Setting s, String value) throws java.io.IOException {
+            Settings.set(paths.dataDir(), s, value);
+        }
+    }
+}

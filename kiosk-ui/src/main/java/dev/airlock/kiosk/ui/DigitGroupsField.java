@@ -1,0 +1,197 @@
+package dev.airlock.kiosk.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Big digit-group fields for typing an IID (9 groups of 7, or 6) or a CID (8 groups of 6):
+ * moves on by itself when a group is full, takes a whole pasted or scanned number in any group
+ * and spreads it, accepts AZERTY digit keys without shift, and names the group that is wrong.
+ */
+public final class DigitGroupsField extends Composite<Div> {
+    /** AZERTY number-row characters typed without shift, mapped to their digits. */
+    private static final String AZERTY = "&é\"'(-è_çà";
+    final List<TextField> groups = new ArrayList<>();
+    final Span message = new Span();
+    private final List<Consumer<String>> completeListeners = new ArrayList<>();
+    private int groupLength;
+    private boolean spreading;
+
+    /** {@code count} groups of {@code groupLength} digits; {@code label} names one group ("Group"). */
+    public DigitGroupsField(int count, int groupLength, String label) {
+        this.groupLength = groupLength;
+        Div row = new Div();
+        row.addClassName("digit-groups");
+        for (int i = 0; i < count; i++) {
+            TextField f = new TextField();
+            f.addClassName("digit-group-field");
+            f.setAllowedCharPattern("[0-9" + AZERTY.replace("\"", "\\\"") + " -]");
+            f.setValueChangeMode(ValueChangeMode.EAGER);
+            f.getElement().setAttribute("aria-label", label + " " + (i + 1));
+            f.getElement().setAttribute("inputmode", "numeric");
+            f.getElement().setAttribute("autocomplete", "off");
+            f.setPlaceholder(letterOrNumber(i));
+            int index = i;
+            f.addValueChangeListener(e -> {
+                if (e.isFromClient() && !spreading) {
+                    typed(index, e.getValue());
+                }
+            });
+            groups.add(f);
+            row.add(f);
+        }
+        message.addClassName("digit-groups-message");
+        getContent().add(row, message);
+        getContent().addClassName("digit-groups-field");
+    }
+
+    private String letterOrNumber(int i) {
+        return groups.size() == 8 || groupLength == 6 && groups.size() < 9 ? String.valueOf((char) ('A' + i))
+                : String.valueOf(i + 1);
+    }
+
+    /** Changes the expected group length (IID: 7 for 63 digits, 6 for 54). */
+    public void setGroupLength(int groupLength) {
+        this.groupLength = groupLength;
+        check();
+    }
+
+    public int groupLength() {
+        return groupLength;
+    }
+
+    /** Digits only: AZERTY number-row characters become digits; spaces and dashes go. */
+    static String digitsOf(String typed) {
+        StringBuilder sb = new StringBuilder(typed.length());
+        for (char c : typed.toCharArray()) {
+            int az = AZERTY.indexOf(c);
+            if (c >= '0' && c <= '9') {
+                sb.append(c);
+            } else if (az >= 0) {
+                sb.append((char) ('0' + (az + 1) % 10));
+            }
+        }
+        return sb.toString();
+    }
+
+    private void typed(int index, String raw) {
+        String digits = digitsOf(raw);
+        spreading = true;
+        try {
+            if (digits.length() > groupLength) {
+                // a whole number pasted or scanned into one group: spread it from here on
+                int total = digits.length() + index * groupLength;
+                if (index == 0 && (total == groups.size() * 6 || total == groups.size() * 7)) {
+                    groupLength = total / groups.size();
+                }
+                int at = index;
+                int pos = 0;
+                while (at < groups.size() && pos < digits.length()) {
+                    int end = Math.min(digits.length(), pos + groupLength);
+                    groups.get(at).setValue(digits.substring(pos, end));
+                    pos = end;
+                    at++;
+                }
+                focusGroup(Math.min(at, groups.size() - 1));
+            } else {
+                if (!digits.equals(raw)) {
+                    groups.get(index).setValue(digits);
+                }
+                if (digits.length() == groupLength && index + 1 < groups.size()) {
+                    focusGroup(index + 1);
+                }
+            }
+        } finally {
+            spreading = false;
+        }
+        check();
+        if (isComplete()) {
+            completeListeners.forEach(l -> l.accept(value()));
+        }
+    }
+
+    private void focusGroup(int i) {
+        groups.get(i).focus();
+    }
+
+    /** All groups filled to the expected length. */
+    public boolean isComplete() {
+        return groups.stream().allMatch(g -> digitsOf(g.getValue()).length() == groupLength);
+    }
+
+    /** The first group with a wrong number of digits, as a sentence; empty when all are right. */
+    public Optional<String> problem() {
+        for (int i = 0; i < groups.size(); i++) {
+            int n = digitsOf(groups.get(i).getValue()).length();
+            if (n != groupLength) {
+                return Optional.of(getTranslation("digits.groupWrong", i + 1, n, groupLength));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Marks groups that are too long, or short groups before the one being typed. */
+    private void check() {
+        int lastFilled = -1;
+        for (int i = 0; i < groups.size(); i++) {
+            if (!groups.get(i).getValue().isEmpty()) {
+                lastFilled = i;
+            }
+        }
+        String first = null;
+        for (int i = 0; i < groups.size(); i++) {
+            int n = digitsOf(groups.get(i).getValue()).length();
+            boolean bad = n > groupLength || (i < lastFilled && n != groupLength);
+            groups.get(i).setInvalid(bad);
+            if (bad && first == null) {
+                first = getTranslation("digits.groupWrong", i + 1, n, groupLength);
+            }
+        }
+        message.setText(first == null ? "" : first);
+    }
+
+    /** The digits of all groups, concatenated. */
+    public String value() {
+        StringBuilder sb = new StringBuilder();
+        groups.forEach(g -> sb.append(digitsOf(g.getValue())));
+        return sb.toString();
+    }
+
+    /** Fills the groups from a digit string (e.g. to show a read-back or in tests). */
+    public void setValue(String digits) {
+        spreading = true;
+        try {
+            for (int i = 0; i < groups.size(); i++) {
+                int from = i * groupLength;
+                groups.get(i).setValue(from >= digits.length() ? ""
+                        : digits.substring(from, Math.min(digits.length(), from + groupLength)));
+            }
+        } finally {
+            spreading = false;
+        }
+        check();
+    }
+
+    public void clear() {
+        setValue("");
+        focusGroup(0);
+    }
+
+    public void focus() {
+        focusGroup(0);
+    }
+
+    /** Called with the digits each time the last group completes the number. */
+    public Registration addCompleteListener(Consumer<String> listener) {
+        completeListeners.add(listener);
+        return () -> completeListeners.remove(listener);
+    }
+}

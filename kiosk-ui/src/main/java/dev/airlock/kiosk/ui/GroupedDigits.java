@@ -1,0 +1,38 @@
+package dev.airlock.kiosk.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+
+/**
+ * Digits in big groups for reading aloud or typing at a machine: a CID as 8 groups of 6 with
+ * letters A to H above them, an IID as 9 groups.
+ */
+public final class GroupedDigits extends Div {
+    /** Shows {@code groups}; labels each with A, B, C... when {@code lettered}. */
+    public GroupedDigits(List<String> groups, boolean lettered) {
+        addClassName("grouped-digits");
+        for (int i = 0; i < groups.size(); i++) {
+            Div cell = new Div();
+            cell.addClassName("digit-group");
+            if (lettered) {
+                Span letter = new Span(String.valueOf((char) ('A' + i)));
+                letter.addClassName("digit-group-letter");
+                cell.add(letter);
+            }
+            Span digits = new Span(groups.get(i));
+            digits.addClassName("digit-group-digits");
+            cell.add(digits);
+            add(cell);
+        }
+    }
+
+    /** Splits a digit string into groups of the given sizes (IID: 7s for 63 digits, 6s for 54; CID: 6s). */
+    public static List<String> split(String digits, int groupSize) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < digits.length(); i += groupSize) {
+            out.add(digits.substring(i, Math.min(digits.length(), i + groupSize)));
+        }
+        return List.copyOf(out);
+    }
+}
