@@ -41,6 +41,11 @@ public class KioskBeans {
         return new BackgroundWork();
     }
 
+    @Bean(destroyMethod = "close")
+    Devices devices(KioskSettings settings, KioskPaths paths, Clock clock) {
+        return new Devices(settings, paths, clock);
+    }
+
     @Bean
     KioskSettings kioskSettings(KioskPaths paths) {
         return new KioskSettings(paths);

@@ -1,0 +1,103 @@
+package dev.airlock.kiosk.core;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import dev.airlock.appliance.config.Setting;
+import dev.airlock.appliance.devices.CodeScanned;
+import dev.airlock.appliance.devices.MediaEvent;
+import dev.airlock.appliance.devices.MediaWatcher;
+import dev.airlock.appliance.devices.NativeLibs;
+import dev.airlock.appliance.devices.ScannerStatus;
+import dev.airlock.appliance.devices.SerialScanner;
+import dev.airlock.appliance.devices.Stick;
+import dev.airlock.appliance.devices.Subscription;
+import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The kiosk's devices: the USB stick watcher and the serial QR scanner, started once per process.
+ * Views subscribe while attached ({@link #onMedia}, {@link #onCode}, {@link #onScannerStatus}):
+ * the listener runs inside {@code ui.access} and the subscription ends when the view detaches.
+ */
+public final class Devices implements AutoCloseable {
+    private final MediaWatcher media;
+    private final SerialScanner scanner;
+
+    public Devices(KioskSettings settings, KioskPaths paths, Clock clock) {
+        List<Path> roots = Arrays.stream(settings.value(Setting.MEDIA_ROOTS).split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        this.media = MediaWatcher.system(roots);
+        NativeLibs.prepare(paths.dataDir().resolve("native"));
+        this.scanner = new SerialScanner(settings.value(Setting.SCANNER_PORT), settings.intValue(Setting.SCANNER_BAUD),
+                clock);
+        media.start();
+        scanner.start();
+    }
+
+    /** Sticks present now. */
+    public List<Stick> sticks() {
+        return media.sticks();
+    }
+
+    public MediaWatcher media() {
+        return media;
+    }
+
+    public SerialScanner scanner() {
+        return scanner;
+    }
+
+    /** Stick events for {@code view} while it is attached. */
+    public void onMedia(Component view, Consumer<MediaEvent> listener) {
+        bind(view, l -> media.subscribe(l), listener);
+    }
+
+    /** Codes from the serial scanner for {@code view} while it is attached. */
+    public void onCode(Component view, Consumer<CodeScanned> listener) {
+        bind(view, l -> scanner.onCode(l), listener);
+    }
+
+    /** Scanner connected/disconnected for {@code view} while it is attached. */
+    public void onScannerStatus(Component view, Consumer<ScannerStatus> listener) {
+        bind(view, l -> scanner.onStatus(l), listener);
+    }
+
+    private static <E> void bind(Component view, java.util.function.Function<Consumer<E>, Subscription> subscribe,
+            Consumer<E> listener) {
+        view.addAttachListener(attach -> {
+            UI ui = attach.getUI();
+            Subscription s = subscribe.apply(e -> {
+                if (ui.isAttached()) {
+                    ui.access(() -> listener.accept(e));
+                }
+            });
+            view.addDetachListener(detach -> {
+                s.close();
+                detach.unregisterListener();
+            });
+        });
+        if (view.isAttached()) {
+            // already attached: subscribe now as well
+            UI ui = view.getUI().orElseThrow();
+            Subscription s = subscribe.apply(e -> {
+                if (ui.isAttached()) {
+                    ui.access(() -> listener.accept(e));
+                }
+            });
+            view.addDetachListener(detach -> {
+                s.close();
+                detach.unregisterListener();
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        scanner.close();
+        media.close();
+    }
+}

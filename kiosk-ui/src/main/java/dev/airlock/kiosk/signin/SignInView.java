@@ -1,0 +1,164 @@
+package dev.airlock.kiosk.signin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.operators.Operator;
+import dev.airlock.appliance.operators.OperatorException;
+import dev.airlock.appliance.operators.OperatorRole;
+import dev.airlock.appliance.operators.OperatorService;
+import dev.airlock.appliance.operators.SignInResult;
+import dev.airlock.kiosk.core.ApplianceHolder;
+import dev.airlock.kiosk.core.KioskSession;
+import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.Routes;
+import dev.airlock.kiosk.core.SignedInOperator;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Sign-in: the operator touches their name, then types their PIN on the pad. After an idle
+ * lock the same operator is offered first. With no operators yet (just set up and unlocked by
+ * the supervisor passphrase) it asks for the first supervisor.
+ */
+@Route(Routes.SIGN_IN)
+@PageTitle("Airlock · Sign in")
+public class SignInView extends VerticalLayout implements BeforeEnterObserver {
+    final Div names = new Div();
+    final PinPad pad = new PinPad();
+    final Span message = new Span();
+    final H2 who = new H2();
+    final TextField firstName = new TextField();
+    final PasswordField firstPin = new PasswordField();
+    final PasswordField firstPinAgain = new PasswordField();
+    final Button createFirst = new Button();
+    private final ApplianceHolder holder;
+    private final Clock clock;
+    private Operator chosen;
+
+    public SignInView(ApplianceHolder holder, Clock clock) {
+        this.holder = holder;
+        this.clock = clock;
+        addClassNames("kiosk-view", "sign-in-view");
+        names.addClassName("operator-names");
+        message.addClassName("form-error");
+        message.getElement().setAttribute("role", "alert");
+        pad.addPinEnteredListener(e -> signIn(e.pin()));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        add(new H1(getTranslation("signin.title", holder.get().info().displayName())));
+        OperatorService operators = holder.get().operators();
+        if (!operators.any()) {
+            showFirstSupervisor();
+            return;
+        }
+        KioskSession session = KioskState.session();
+        if (session.isLocked()) {
+            SignedInOperator was = session.operator().orElseThrow();
+            operators.find(was.id()).ifPresentOrElse(this::choose, this::showNames);
+            Button other = new Button(getTranslation("signin.otherOperator"), e -> {
+                KioskState.session().signOut();
+                showNames();
+            });
+            add(new Paragraph(getTranslation("signin.locked")), other);
+            return;
+        }
+        showNames();
+    }
+
+    void showNames() {
+        chosen = null;
+        names.removeAll();
+        for (Operator o : holder.get().operators().list()) {
+            Button b = new Button(o.name(), e -> choose(o));
+            b.addClassName("operator-name");
+            b.addThemeVariants(ButtonVariant.LUMO_LARGE);
+            b.getElement().setAttribute("data-operator", o.name());
+            Span role = new Span(getTranslation("operator." + o.role().id()));
+            role.addClassName("operator-role");
+            b.setSuffixComponent(role);
+            names.add(b);
+        }
+        removeAll();
+        add(new H1(getTranslation("signin.title", holder.get().info().displayName())),
+                new Paragraph(getTranslation("signin.pickName")), names);
+    }
+
+    void choose(Operator o) {
+        chosen = o;
+        removeAll();
+        who.setText(getTranslation("signin.hello", o.name()));
+        Button back = new Button(getTranslation("signin.notMe"), e -> showNames());
+        message.setText("");
+        pad.clear();
+        add(new H1(getTranslation("signin.title", holder.get().info().displayName())), who, pad, message, back);
+    }
+
+    void signIn(char[] pin) {
+        if (chosen == null) {
+            return;
+        }
+        SignInResult result = holder.get().operators().signIn(chosen.id(), pin);
+        if (result instanceof SignInResult.SignedIn s) {
+            Operator o = s.operator();
+            KioskState.session().signIn(new SignedInOperator(o.id(), o.name(), o.role() == OperatorRole.SUPERVISOR));
+            getUI().ifPresent(ui -> ui.navigate(Routes.HOME));
+        } else if (result instanceof SignInResult.WrongPin w) {
+            message.setText(getTranslation("signin.wrongPin", w.attemptsLeft()));
+        } else if (result instanceof SignInResult.LockedOut l) {
+            long minutes = Math.max(1, Duration.between(clock.instant(), l.until()).toSeconds() / 60 + 1);
+            message.setText(getTranslation("signin.lockedOut", minutes));
+        }
+    }
+
+    private void showFirstSupervisor() {
+        firstName.setLabel(getTranslation("signin.firstName"));
+        firstPin.setLabel(getTranslation("signin.firstPin"));
+        firstPin.setAllowedCharPattern("[0-9]");
+        firstPin.getElement().setAttribute("inputmode", "numeric");
+        firstPinAgain.setLabel(getTranslation("signin.firstPinAgain"));
+        firstPinAgain.setAllowedCharPattern("[0-9]");
+        firstPinAgain.getElement().setAttribute("inputmode", "numeric");
+        createFirst.setText(getTranslation("signin.createFirst"));
+        createFirst.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        createFirst.addClickListener(e -> createFirstSupervisor());
+        add(new Paragraph(getTranslation("signin.noOperators")), firstName, firstPin, firstPinAgain, message,
+                createFirst);
+    }
+
+    void createFirstSupervisor() {
+        if (!firstPin.getValue().equals(firstPinAgain.getValue())) {
+            message.setText(getTranslation("signin.pinMismatch"));
+            firstPinAgain.clear();
+            return;
+        }
+        char[] pin = firstPin.getValue().toCharArray();
+        try {
+            Operator o = holder.get().operators().add(firstName.getValue(), OperatorRole.SUPERVISOR, pin,
+                    new Actor("supervisor (first run)"));
+            KioskState.session().signIn(new SignedInOperator(o.id(), o.name(), true));
+            getUI().ifPresent(ui -> ui.navigate(Routes.HOME));
+        } catch (OperatorException | IllegalArgumentException e) {
+            message.setText(e.getMessage());
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
+            firstPin.clear();
+            firstPinAgain.clear();
+        }
+    }
+}
