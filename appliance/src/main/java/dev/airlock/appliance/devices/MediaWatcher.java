@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Listeners run on the thread that polls: the watcher's daemon thread {@code airlock-media},
  * or the caller of {@link #pollNow()} or {@link #eject(Stick)}. Keep them short; a UI hands the
  * event to its own thread (Vaadin: {@code UI.access}). A listener that throws is logged and
- * skipped. Events are delivered in order, one poll at a time.
+ * skipped. Events are delivered in order, one poll at a time. {@link MediaEvent.Changed} is raised
+ * when the kind, a count or the label changes; free space alone raises none (it is fresh in
+ * {@link #sticks()} after every poll and in every event).
  */
 public final class MediaWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaWatcher.class);
@@ -144,7 +146,7 @@ public final class MediaWatcher implements AutoCloseable {
                 Stick before = current.get(s.root());
                 if (before == null) {
                     events.add(new MediaEvent.Inserted(s));
-                } else if (!before.equals(s)) {
+                } else if (!sameButFreeSpace(before, s)) {
                     events.add(new MediaEvent.Changed(s));
                 }
             }
@@ -153,6 +155,12 @@ public final class MediaWatcher implements AutoCloseable {
             lastPoll = clock.instant();
             events.forEach(listeners::publish);
         }
+    }
+
+    /** Free space alone raises no event: a folder stand-in's disk changes all the time. */
+    private static boolean sameButFreeSpace(Stick a, Stick b) {
+        return a.equals(new Stick(b.root(), b.label(), b.kind(), b.mountPoint(), b.requestFiles(), b.responseFiles(),
+                b.collectedFiles(), b.resultFiles(), a.freeBytes()));
     }
 
     private void scanRoot(Path root, MountTable table, Map<Path, Stick> found) {
