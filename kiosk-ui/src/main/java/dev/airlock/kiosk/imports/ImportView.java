@@ -1,0 +1,279 @@
+package dev.airlock.kiosk.imports;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.devices.Stick;
+import dev.airlock.appliance.merge.MergeOutcome;
+import dev.airlock.appliance.merge.MergeService;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.formats.FormatException;
+import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.kiosk.core.ApplianceHolder;
+import dev.airlock.kiosk.core.BackgroundWork;
+import dev.airlock.kiosk.core.Devices;
+import dev.airlock.kiosk.core.ForRole;
+import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.qr.QrScanPanel;
+import dev.airlock.kiosk.ui.MainLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Import: a transfer stick holding the gateway's response is detected, verified and merged with
+ * progress, then summarised (CIDs received, rejections explained, already merged, refused files);
+ * or the response is scanned as QR frames and merged the same way.
+ */
+@Route(value = "import", layout = MainLayout.class)
+@ForRole(ApplianceInfo.Role.LAB)
+public final class ImportView extends VerticalLayout implements HasDynamicTitle {
+    final Select<Stick> stick = new Select<>();
+    final Span stickStatus = new Span();
+    final Button stickImport = new Button();
+    final Button scan = new Button();
+    final ProgressBar progress = new ProgressBar();
+    final Span progressText = new Span();
+    final Div summary = new Div();
+    final QrScanPanel scanPanel;
+    final Div scanBox = new Div();
+
+    private final ApplianceHolder holder;
+    private final BackgroundWork work;
+    private final Devices devices;
+
+    public ImportView(ApplianceHolder holder, BackgroundWork work, Devices devices) {
+        this.holder = holder;
+        this.work = work;
+        this.devices = devices;
+        this.scanPanel = new QrScanPanel(devices, this::scanned);
+        addClassNames("kiosk-view", "import-view");
+        configureStick();
+        configureScan();
+        configureSummary();
+        add(new H1(getTranslation("import.title")), stickBox(), scanBox, progress, progressText, summary);
+        devices.onMedia(this, e -> refreshSticks());
+        devices.onCode(this, code -> scanBox.setVisible(true)); // a scan arrives: show what it did
+        refreshSticks();
+    }
+
+    // --- composition ---
+
+    private void configureStick() {
+        stick.setId("import-stick");
+        stick.setLabel(getTranslation("import.stick"));
+        stick.setItemLabelGenerator(s -> getTranslation("import.stick.item", s.label(), s.responseFiles(),
+                s.root().toString()));
+        stick.addValueChangeListener(e -> updateStickStatus());
+        stickStatus.setId("import-stick-status");
+        stickStatus.addClassName("import-stick-status");
+        stickImport.setId("import-stick-import");
+        stickImport.setText(getTranslation("import.verifyAndImport"));
+        stickImport.setIcon(VaadinIcon.CHECK_CIRCLE.create());
+        stickImport.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        stickImport.addClassName("import-big-button");
+        stickImport.addClickListener(e -> importStick());
+        progress.setId("import-progress");
+        progress.setVisible(false);
+        progressText.setId("import-progress-text");
+    }
+
+    private VerticalLayout stickBox() {
+        HorizontalLayout row = new HorizontalLayout(stick, stickImport, scan);
+        row.setAlignItems(FlexComponent.Alignment.END);
+        row.setWrap(true);
+        VerticalLayout box = new VerticalLayout(stickStatus, row);
+        box.setPadding(false);
+        box.addClassName("import-stick-box");
+        return box;
+    }
+
+    private void configureScan() {
+        scan.setId("import-scan");
+        scan.setText(getTranslation("import.scan"));
+        scan.setIcon(VaadinIcon.QRCODE.create());
+        scan.addClassName("import-big-button");
+        scan.addClickListener(e -> {
+            scanBox.setVisible(!scanBox.isVisible());
+            if (scanBox.isVisible()) {
+                scanPanel.reset();
+                scanPanel.focusInput();
+            }
+        });
+        scanBox.addClassName("import-scan-box");
+        scanBox.add(new H2(getTranslation("import.scan.title")), scanPanel);
+        scanBox.setVisible(false);
+    }
+
+    private void configureSummary() {
+        summary.setId("import-summary");
+        summary.addClassName("import-summary");
+        summary.setVisible(false);
+    }
+
+    // --- behaviour ---
+
+    void refreshSticks() {
+        Stick chosen = stick.getValue();
+        List<Stick> withResponse = devices.sticks().stream().filter(s -> s.responseFiles() > 0).toList();
+        stick.setItems(withResponse);
+        Optional<Stick> keep = chosen == null ? Optional.empty()
+                : withResponse.stream().filter(s -> s.root().equals(chosen.root())).findFirst();
+        keep.or(() -> withResponse.stream().findFirst()).ifPresent(stick::setValue);
+        updateStickStatus();
+    }
+
+    private void updateStickStatus() {
+        Stick s = stick.getValue();
+        stickImport.setEnabled(s != null);
+        stickStatus.setText(s == null ? getTranslation("import.stick.none")
+                : getTranslation("import.stick.found", s.label(), s.responseFiles()));
+        stickStatus.setClassName("import-stick-found", s != null);
+    }
+
+    /** Verifies and merges every response on the chosen stick. */
+    void importStick() {
+        Stick s = stick.getValue();
+        if (s == null) {
+            return;
+        }
+        MergeService merge = holder.get().merge();
+        Actor actor = KioskState.session().actor();
+        int files = Math.max(1, s.responseFiles());
+        start(getTranslation("import.verifying", s.label()));
+        work.run(UI.getCurrent(), p -> {
+            List<MergeOutcome> done = new ArrayList<>();
+            merge.importPaths(List.of(s.root()), actor, o -> {
+                done.add(o);
+                p.report(Math.min(1.0, done.size() / (double) files),
+                        getTranslation("import.progress", done.size(), files));
+            });
+            return done;
+        }, this::progress, this::showSummary, this::failed);
+    }
+
+    /** The scan panel reassembled a bundle: verify and merge it like a file. */
+    void scanned(byte[] envelope) {
+        SignedBundle bundle;
+        try {
+            bundle = SignedBundle.parse(envelope);
+        } catch (FormatException e) {
+            showSummary(List.of(new MergeOutcome.Refused(getTranslation("import.qrSource"),
+                    getTranslation("import.qrMalformed", e.getMessage()))));
+            return;
+        }
+        MergeService merge = holder.get().merge();
+        Actor actor = KioskState.session().actor();
+        String source = getTranslation("import.qrSource");
+        start(getTranslation("import.verifyingQr"));
+        work.run(UI.getCurrent(), p -> List.of(merge.merge(bundle, source, actor)), this::progress,
+                this::showSummary, this::failed);
+    }
+
+    private void start(String text) {
+        stickImport.setEnabled(false);
+        progress.setVisible(true);
+        progress.setIndeterminate(true);
+        progressText.setText(text);
+        summary.setVisible(false);
+    }
+
+    private void progress(double fraction, String text) {
+        if (fraction >= 0) {
+            progress.setIndeterminate(false);
+            progress.setValue(fraction);
+        }
+        progressText.setText(text);
+    }
+
+    private void failed(Exception e) {
+        progress.setVisible(false);
+        progressText.setText(getTranslation("import.failed", e.getMessage()));
+        updateStickStatus();
+    }
+
+    void showSummary(List<MergeOutcome> outcomes) {
+        progress.setVisible(false);
+        progressText.setText("");
+        summary.removeAll();
+        long merged = outcomes.stream().filter(o -> o instanceof MergeOutcome.Merged).count();
+        long again = outcomes.stream().filter(o -> o instanceof MergeOutcome.AlreadyMerged).count();
+        long refused = outcomes.stream().filter(o -> o instanceof MergeOutcome.Refused).count();
+        int cids = outcomes.stream().mapToInt(o -> o instanceof MergeOutcome.Merged m ? m.cids() : 0).sum();
+        int rejected = outcomes.stream().mapToInt(o -> o instanceof MergeOutcome.Merged m ? m.rejections().size()
+                : 0).sum();
+        summary.add(new H2(getTranslation("import.summary.title")));
+        Paragraph totals = new Paragraph(getTranslation("import.summary.totals", cids, rejected, merged, again,
+                refused));
+        totals.addClassName("import-summary-totals");
+        summary.add(totals);
+        for (MergeOutcome o : outcomes) {
+            summary.add(describe(o));
+        }
+        summary.setVisible(true);
+        refreshSticks();
+    }
+
+    private Div describe(MergeOutcome o) {
+        Div box = new Div();
+        box.addClassName("import-outcome");
+        if (o instanceof MergeOutcome.Merged m) {
+            box.addClassName("import-outcome-merged");
+            box.add(label("import.badge.merged", "ok"), new Span(getTranslation("import.merged", m.source(),
+                    m.responseId().substring(0, 8), m.requestId().substring(0, 8), m.cids(), m.rejections().size(),
+                    m.requestState().label(), m.requestOpen())));
+            if (!m.rejections().isEmpty()) {
+                UnorderedList list = new UnorderedList();
+                list.addClassName("import-rejections");
+                for (MergeOutcome.Rejection r : m.rejections()) {
+                    list.add(new ListItem(getTranslation("import.rejection", r.hostName(), r.productName(), r.code(),
+                            r.explanation())));
+                }
+                box.add(list);
+            }
+            UnorderedList notes = new UnorderedList();
+            m.notes().forEach(n -> notes.add(new ListItem(n)));
+            m.counts().forEach(c -> notes.add(new ListItem(getTranslation("import.count", c.partialKey(),
+                    c.remaining()))));
+            if (notes.getChildren().findAny().isPresent()) {
+                box.add(notes);
+            }
+        } else if (o instanceof MergeOutcome.AlreadyMerged a) {
+            box.addClassName("import-outcome-again");
+            box.add(label("import.badge.again", "info"), new Span(getTranslation("import.alreadyMerged", a.source(),
+                    a.responseId().substring(0, 8), a.mergedAt().toString())));
+        } else if (o instanceof MergeOutcome.Refused r) {
+            box.addClassName("import-outcome-refused");
+            box.add(label("import.badge.refused", "error"), new Span(getTranslation("import.refused", r.source(),
+                    r.reason())));
+        }
+        return box;
+    }
+
+    private Span label(String key, String kind) {
+        Span s = new Span(getTranslation(key));
+        s.addClassNames("import-badge", "import-badge-" + kind);
+        return s;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("import.title");
+    }
+}
