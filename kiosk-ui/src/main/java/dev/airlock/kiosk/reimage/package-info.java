@@ -1,0 +1,2 @@
+/** Reimage screen: reusable CIDs, activations saved, and the supervisor's audited override. */
+package dev.airlock.kiosk.reimage;
