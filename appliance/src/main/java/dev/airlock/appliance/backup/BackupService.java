@@ -58,21 +58,14 @@ public final class BackupService {
     private final AuditService audit;
     private final Clock clock;
     private final SecureRandom random;
-    private final OfflineCrypto.Cost cost;
 
+    /** Backups derive their key with the Argon2id cost of the supervisor passphrase's keyring. */
     public BackupService(Store store, KeyService keys, AuditService audit, Clock clock, SecureRandom random) {
-        this(store, keys, audit, clock, random, OfflineCrypto.BACKUP_COST);
-    }
-
-    /** With another Argon2id cost for the backup key (tests use a cheap one). */
-    BackupService(Store store, KeyService keys, AuditService audit, Clock clock, SecureRandom random,
-            OfflineCrypto.Cost cost) {
         this.store = store;
         this.keys = keys;
         this.audit = audit;
         this.clock = clock;
         this.random = random;
-        this.cost = cost;
     }
 
     /**
@@ -95,12 +88,13 @@ public final class BackupService {
         try {
             BackupRepository.snapshot(store.file(), snapshot);
             long[] counts = BackupRepository.counts(snapshot);
-            byte[] digest = writeEncrypted(snapshot, target, passphrase);
+            OfflineCrypto.Cost kdf = OfflineCrypto.keyringCost(store);
+            byte[] digest = writeEncrypted(snapshot, target, passphrase, kdf);
             verifyWritten(target, passphrase, digest);
             long bytes = Files.size(target);
             store.execute(tx -> audit.append(tx, actor, "backup.write", "backup " + target.getFileName(),
                     "to " + target + "; " + bytes + " bytes; machines=" + counts[0] + "; products=" + counts[1]
-                            + "; AES-256-GCM, " + cost));
+                            + "; AES-256-GCM, " + kdf));
             return new BackupResult(target, bytes, counts[0], counts[1]);
         } finally {
             deleteStoreFiles(snapshot);
@@ -151,14 +145,15 @@ public final class BackupService {
     }
 
     /** Encrypts the snapshot into a temp file beside {@code target}, syncs, renames; returns the plaintext's SHA-256. */
-    private byte[] writeEncrypted(Path snapshot, Path target, Passphrase passphrase) throws IOException {
+    private byte[] writeEncrypted(Path snapshot, Path target, Passphrase passphrase, OfflineCrypto.Cost kdf)
+            throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + "." + hex(6) + ".tmp");
         MessageDigest sha = sha256();
         try {
             try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(snapshot)), sha);
                     FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-                OfflineCrypto.encryptBackup(in, out, passphrase, cost, random);
+                OfflineCrypto.encryptBackup(in, out, passphrase, kdf, random);
                 out.flush();
                 ch.force(true);
             }

@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
             CidCommand.class,
             MarkAppliedCommand.class,
             ReuseCidCommand.class,
+            OperatorCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 input rejected, 2 usage error, 3 internal error.",
             "Run 'airlock COMMAND --help' for a command's options."})

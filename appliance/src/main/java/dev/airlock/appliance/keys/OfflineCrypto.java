@@ -2,6 +2,7 @@ package dev.airlock.appliance.keys;
 
 import dev.airlock.appliance.keys.internal.Aead;
 import dev.airlock.appliance.keys.internal.Argon2id;
+import dev.airlock.appliance.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,7 @@ public final class OfflineCrypto {
     public static final int HASH_LENGTH = Argon2id.KEY_LENGTH;
     /** Argon2id cost of an operator PIN: OWASP's 19 MiB, 2 passes (measured by PinTimingTest). */
     public static final Cost PIN_COST = new Cost(19 * 1024, 2);
-    /** Argon2id cost of a backup key: the keyring's default (64 MiB, 3 passes). */
+    /** Argon2id cost of a backup key when the keyring names none: the keyring's default (64 MiB, 3 passes). */
     public static final Cost BACKUP_COST = new Cost(KdfParams.DEFAULT.memoryKiB(), KdfParams.DEFAULT.iterations());
 
     private static final byte[] MAGIC = "AIRLOCK-BACKUP".getBytes(StandardCharsets.US_ASCII);
@@ -64,6 +65,16 @@ public final class OfflineCrypto {
         public String toString() {
             return "Argon2id m=" + memoryKiB + "KiB t=" + iterations + " p=1";
         }
+    }
+
+    /**
+     * The Argon2id cost {@code store}'s keyring uses for the supervisor passphrase (what was chosen
+     * for this passphrase on this hardware), else {@link #BACKUP_COST}. Backups derive with it.
+     */
+    public static Cost keyringCost(Store store) {
+        return store.read(tx -> new KeyRepository().keyring(tx))
+                .map(k -> new Cost(k.params().memoryKiB(), k.params().iterations()))
+                .orElse(BACKUP_COST);
     }
 
     /**
@@ -154,6 +165,13 @@ public final class OfflineCrypto {
     public static void decryptBackup(InputStream in, OutputStream plain, Passphrase passphrase)
             throws IOException, BackupUnreadable {
         byte[] header = in.readNBytes(HEADER_LENGTH);
+        if (header.length == 0) {
+            throw new BackupUnreadable(BackupUnreadable.Reason.TRUNCATED, "the backup file is empty (copied"
+                    + " incompletely?)");
+        }
+        if (header.length < MAGIC.length && Arrays.equals(header, Arrays.copyOf(MAGIC, header.length))) {
+            throw truncated();
+        }
         if (header.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
             throw new BackupUnreadable(BackupUnreadable.Reason.NOT_A_BACKUP, "not an Airlock backup file");
         }

@@ -1,0 +1,230 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.operators.Operator;
+import dev.airlock.appliance.operators.OperatorException;
+import dev.airlock.appliance.operators.OperatorRole;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock operator}: the kiosk's operators and their PINs. */
+@Command(name = "operator", mixinStandardHelpOptions = true,
+        description = {"Kiosk operators: technicians and supervisors who sign in at the kiosk with a PIN.",
+            "add, remove and reset-pin need the supervisor passphrase (terminal prompt, or AIRLOCK_PASSPHRASE)."},
+        subcommands = {OperatorCommand.Add.class, OperatorCommand.ListOperators.class, OperatorCommand.Remove.class,
+            OperatorCommand.ResetPin.class})
+final class OperatorCommand implements Runnable {
+    /** The environment variable scripts put a new PIN in. */
+    static final String PIN_ENV = "AIRLOCK_PIN";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "say 'add', 'list', 'remove' or 'reset-pin'");
+    }
+
+    /** {@code airlock operator add}. */
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add a kiosk operator. The PIN (4 to 8 digits) is typed twice at a hidden prompt, or"
+                    + " taken from AIRLOCK_PIN for scripts; never from the command line.",
+                "Needs the supervisor passphrase."})
+    static final class Add implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The operator's name as shown at the kiosk (1 to 40"
+                + " characters, unique ignoring case).")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "technician or supervisor.")
+        OperatorRole role;
+
+        Add(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws KeysException, IOException {
+            Appliance appliance = global.open();
+            checkPassphrase(context, spec, global, appliance);
+            char[] pin = newPin(context, spec);
+            try {
+                Operator op = appliance.operators().add(name, role, pin, global.actor());
+                spec.commandLine().getOut().printf("Added %s %s (operator %d). They sign in at the kiosk with"
+                        + " their PIN.%n", op.role().id(), op.name(), op.id());
+                return ExitCodes.OK;
+            } catch (OperatorException e) {
+                throw new Rejected(e.getMessage() + "; nothing was changed");
+            }
+        }
+    }
+
+    /** {@code airlock operator list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the kiosk operators by name. Needs no passphrase.")
+    static final class ListOperators implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print JSON for scripts.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<Operator> operators = global.open().operators().list();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Json.print(out, operators.stream().map(OperatorCommand::jsonRow).toList());
+                return ExitCodes.OK;
+            }
+            out.printf("%-4s %-40s %-11s %s%n", "ID", "NAME", "ROLE", "ADDED");
+            for (Operator op : operators) {
+                out.printf("%-4d %-40s %-11s %s%n", op.id(), op.name(), op.role().id(), op.createdAt());
+            }
+            out.printf("%d operator%s%n", operators.size(), Words.s(operators.size()));
+            if (operators.isEmpty()) {
+                out.println("Next: ./airlock operator add NAME --role supervisor");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code airlock operator remove}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Remove a kiosk operator (the last supervisor cannot be removed).",
+                "Needs the supervisor passphrase."})
+    static final class Remove implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The operator's name (from 'airlock operator list').")
+        String name;
+
+        Remove(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws KeysException {
+            Appliance appliance = global.open();
+            Operator op = named(appliance, name);
+            checkPassphrase(context, spec, global, appliance);
+            try {
+                appliance.operators().remove(op.id(), global.actor());
+            } catch (OperatorException e) {
+                throw new Rejected(e.getMessage() + "; nothing was changed");
+            }
+            spec.commandLine().getOut().printf("Removed %s %s (operator %d).%n", op.role().id(), op.name(), op.id());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code airlock operator reset-pin}. */
+    @Command(name = "reset-pin", mixinStandardHelpOptions = true,
+            description = {"Give an operator a new PIN (also lifts a lockout after wrong PINs). The PIN is typed"
+                    + " twice at a hidden prompt, or taken from AIRLOCK_PIN.",
+                "Needs the supervisor passphrase."})
+    static final class ResetPin implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The operator's name (from 'airlock operator list').")
+        String name;
+
+        ResetPin(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws KeysException, IOException {
+            Appliance appliance = global.open();
+            Operator op = named(appliance, name);
+            checkPassphrase(context, spec, global, appliance);
+            char[] pin = newPin(context, spec);
+            try {
+                appliance.operators().resetPin(op.id(), pin, global.actor());
+            } catch (OperatorException e) {
+                throw new Rejected(e.getMessage() + "; nothing was changed");
+            }
+            spec.commandLine().getOut().printf("New PIN set for %s (operator %d); any lockout is lifted.%n",
+                    op.name(), op.id());
+            return ExitCodes.OK;
+        }
+    }
+
+    private static Operator named(Appliance appliance, String name) {
+        return appliance.operators().findByName(name).orElseThrow(() -> new Rejected("no operator called " + name
+                + ": see ./airlock operator list"));
+    }
+
+    private static void checkPassphrase(CliContext context, CommandSpec spec, GlobalOptions global,
+            Appliance appliance) throws KeysException {
+        try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+            appliance.keys().checkPassphrase(passphrase, global.actor());
+        }
+    }
+
+    /** The new PIN: from AIRLOCK_PIN, else typed twice (hidden on a terminal, else two lines of stdin). */
+    private static char[] newPin(CliContext context, CommandSpec spec) throws IOException {
+        String fromEnv = context.environment().get(PIN_ENV);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv.toCharArray();
+        }
+        SecretInput input = new SecretInput(context, spec.commandLine().getErr());
+        char[] first = input.secretLine("New PIN (4 to 8 digits, not shown): ");
+        char[] second = input.secretLine("Type it again: ");
+        try {
+            if (!Arrays.equals(first, second)) {
+                throw new Rejected("the two PINs differ; nothing was changed");
+            }
+            return first.clone();
+        } finally {
+            Arrays.fill(first, '\0');
+            Arrays.fill(second, '\0');
+        }
+    }
+
+    private static Map<String, Object> jsonRow(Operator op) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", op.id());
+        m.put("name", op.name());
+        m.put("role", op.role().id());
+        m.put("createdAt", op.createdAt());
+        return m;
+    }
+}
