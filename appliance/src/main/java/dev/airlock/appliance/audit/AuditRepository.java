@@ -65,6 +65,16 @@ final class AuditRepository {
                 .list();
     }
 
+    List<AuditEntry> about(Tx tx, List<String> subjects, int limit) {
+        return tx.handle().createQuery("SELECT seq, at, operator, action, subject, details, prev_hash, hash"
+                        + " FROM audit_log WHERE subject IN (<subjects>) ORDER BY seq DESC LIMIT :limit")
+                .bindList("subjects", subjects)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
     /** A row exactly as stored (times as text, so the hash is checked over the stored bytes). */
     record RawRow(long seq, String at, String operator, String action, String subject, String details,
             String prevHash, String hash) {}

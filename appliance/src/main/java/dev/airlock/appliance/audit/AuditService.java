@@ -41,6 +41,14 @@ public final class AuditService {
         return store.read(tx -> repo.recent(tx, limit, subject));
     }
 
+    /** The newest {@code limit} rows about any of {@code subjects} (e.g. "machine 3", "product 7"), newest first. */
+    public List<AuditEntry> about(List<String> subjects, int limit) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
+        return store.read(tx -> repo.about(tx, subjects, limit));
+    }
+
     /** Walks the whole chain and reports the first row that was edited, deleted or moved. */
     public ChainReport verify() {
         return store.read(tx -> {

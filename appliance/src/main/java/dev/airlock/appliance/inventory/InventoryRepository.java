@@ -252,20 +252,47 @@ final class InventoryRepository {
 
     void streamProducts(Tx tx, ProductFilter filter, long offset, long limit, Consumer<Product> sink) {
         StringBuilder sql = new StringBuilder("SELECT " + PRODUCT_COLUMNS + PRODUCT_FROM + " WHERE 1 = 1");
-        filter.state().ifPresent(s -> sql.append(" AND p.state = :state"));
-        filter.group().ifPresent(g -> sql.append(" AND g.name = :group COLLATE NOCASE"));
-        filter.search().ifPresent(s -> sql.append(" AND (m.host_name LIKE :like ESCAPE '\\' OR p.name LIKE :like"
-                + " ESCAPE '\\' OR p.iid LIKE :digits ESCAPE '\\')"));
+        appendFilter(sql, filter);
         sql.append(" ORDER BY m.host_name COLLATE NOCASE, m.id, p.name LIMIT :limit OFFSET :offset");
         Query q = tx.handle().createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+        bindFilter(q, filter);
+        ResultIterable<Product> rows = q.setFetchSize(1000).map((rs, ctx) -> product(rs));
+        rows.forEach(sink); // closes the result set when done
+    }
+
+    private static void appendFilter(StringBuilder sql, ProductFilter filter) {
+        filter.state().ifPresent(s -> sql.append(" AND p.state = :state"));
+        filter.group().ifPresent(g -> sql.append(" AND g.name = :group COLLATE NOCASE"));
+        filter.search().ifPresent(s -> sql.append(" AND (m.host_name LIKE :like ESCAPE '!' OR p.name LIKE :like"
+                + " ESCAPE '!' OR p.iid LIKE :digits ESCAPE '!')"));
+    }
+
+    private static void bindFilter(Query q, ProductFilter filter) {
         filter.state().ifPresent(s -> q.bind("state", s.name()));
         filter.group().ifPresent(g -> q.bind("group", g));
         filter.search().ifPresent(s -> {
             q.bind("like", "%" + escapeLike(s.strip()) + "%");
             q.bind("digits", "%" + escapeLike(s.replaceAll("[\\s-]", "")) + "%");
         });
-        ResultIterable<Product> rows = q.setFetchSize(1000).map((rs, ctx) -> product(rs));
-        rows.forEach(sink); // closes the result set when done
+    }
+
+    /** How many products match {@code filter}. */
+    long countProducts(Tx tx, ProductFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT count(*)" + PRODUCT_FROM + " WHERE 1 = 1");
+        appendFilter(sql, filter);
+        Query q = tx.handle().createQuery(sql.toString());
+        bindFilter(q, filter);
+        return q.mapTo(Long.class).one();
+    }
+
+    /** One row per SKU recorded, with its newest name, application, channel and ePID. */
+    List<KnownProduct> knownProducts(Tx tx) {
+        return tx.handle().createQuery("SELECT p.sku_id, p.application_id, p.name, p.epid, p.channel FROM product p"
+                        + " WHERE p.id = (SELECT q.id FROM product q WHERE q.sku_id = p.sku_id"
+                        + " ORDER BY q.last_seen_at DESC, q.id DESC LIMIT 1) ORDER BY p.name, p.sku_id")
+                .map((rs, ctx) -> new KnownProduct(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
     }
 
     long machineCount(Tx tx) {
@@ -319,6 +346,6 @@ final class InventoryRepository {
     }
 
     private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

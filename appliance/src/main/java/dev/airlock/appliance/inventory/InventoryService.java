@@ -268,6 +268,16 @@ public final class InventoryService {
         return out;
     }
 
+    /** How many products match {@code filter} (the size of a lazy grid). */
+    public long countProducts(ProductFilter filter) {
+        return store.read(tx -> repo.countProducts(tx, filter));
+    }
+
+    /** The kinds of product recorded so far, one per SKU (to pick from when typing one in by hand). */
+    public List<KnownProduct> knownProducts() {
+        return store.read(repo::knownProducts);
+    }
+
     /** A machine by id, or by host name when {@code key} is not a number. */
     public Optional<MachineDetail> machine(String key) {
         return store.read(tx -> {

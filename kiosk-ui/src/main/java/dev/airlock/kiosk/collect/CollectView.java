@@ -1,0 +1,275 @@
+package dev.airlock.kiosk.collect;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.airlock.appliance.devices.Stick;
+import dev.airlock.appliance.devices.StickKind;
+import dev.airlock.appliance.intake.FileOutcome;
+import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.intake.IntakeSummary;
+import dev.airlock.appliance.inventory.CollectionOutcome;
+import dev.airlock.appliance.inventory.ManualEntry;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.kiosk.core.ApplianceHolder;
+import dev.airlock.kiosk.core.BackgroundWork;
+import dev.airlock.kiosk.core.Devices;
+import dev.airlock.kiosk.core.ForRole;
+import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.ui.MainLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Collect: the lab stick's collected files taken in with a progress bar and one line per file,
+ * and one product typed in by hand with a read-back before it is saved.
+ */
+@Route(value = "collect", layout = MainLayout.class)
+@PageTitle("Airlock · Collect")
+@ForRole(ApplianceInfo.Role.LAB)
+public class CollectView extends VerticalLayout {
+    /** Lines of ordinary outcomes shown; rejected files are always shown. */
+    static final int SHOWN_OUTCOMES = 300;
+
+    final Div sticks = new Div();
+    final RadioButtonGroup<Stick> stickChoice = new RadioButtonGroup<>();
+    final Button importStick = new Button();
+    final ProgressBar progress = new ProgressBar();
+    final Span progressText = new Span();
+    final Div outcomes = new Div();
+    final Span summary = new Span();
+    final ManualEntryForm manual;
+    final Span manualResult = new Span();
+    private final ApplianceHolder holder;
+    private final Devices devices;
+    private final BackgroundWork work;
+    private boolean running;
+    private int shown;
+    private int hidden;
+
+    public CollectView(ApplianceHolder holder, Devices devices, BackgroundWork work) {
+        this.holder = holder;
+        this.devices = devices;
+        this.work = work;
+        addClassNames("kiosk-view", "collect-view");
+        manual = new ManualEntryForm(holder.get().inventory().knownProducts());
+        configureStickPanel();
+        configureManual();
+        add(new H1(getTranslation("collect.title")), new H2(getTranslation("collect.stick.title")), sticks,
+                stickChoice, importStick, progress, progressText, summary, outcomes,
+                new H2(getTranslation("collect.manual.title")), manual, manualResult);
+        showSticks(devices.sticks());
+        devices.onMedia(this, e -> showSticks(devices.sticks()));
+    }
+
+    private void configureStickPanel() {
+        sticks.setId("collect-sticks");
+        sticks.addClassName("collect-sticks");
+        stickChoice.setId("collect-stick-choice");
+        stickChoice.setLabel(getTranslation("collect.stick.choose"));
+        stickChoice.setItemLabelGenerator(s -> getTranslation("collect.stick.item", s.label(), s.root().toString(),
+                s.collectedFiles() + s.resultFiles()));
+        stickChoice.addValueChangeListener(e -> updateImportButton());
+        importStick.setId("collect-stick-import");
+        importStick.setIcon(VaadinIcon.DOWNLOAD.create());
+        importStick.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        importStick.addClickListener(e -> {
+            Stick s = stickChoice.getValue();
+            if (s != null) {
+                importFrom(s.root(), s.collectedFiles() + s.resultFiles());
+            }
+        });
+        progress.setId("collect-progress");
+        progress.setVisible(false);
+        progressText.addClassName("collect-progress-text");
+        outcomes.setId("collect-outcomes");
+        outcomes.addClassName("collect-outcomes");
+        summary.setId("collect-summary");
+        summary.addClassName("collect-summary");
+    }
+
+    private void configureManual() {
+        manualResult.setId("collect-manual-result");
+        manualResult.addClassName("collect-manual-result");
+        manual.addSaveListener(e -> save(e.entry()));
+    }
+
+    /** Shows the sticks present; offers an import for lab sticks holding collected or result files. */
+    void showSticks(List<Stick> present) {
+        sticks.removeAll();
+        if (present.isEmpty()) {
+            sticks.add(new Span(getTranslation("collect.stick.none")));
+        }
+        for (Stick s : present) {
+            Div card = new Div();
+            card.addClassNames("collect-stick", "collect-stick-" + s.kind().name().toLowerCase(java.util.Locale.ROOT));
+            Span label = new Span(s.label());
+            label.addClassName("collect-stick-label");
+            Span kind = new Span(getTranslation("collect.stick.kind." + s.kind().name().toLowerCase(
+                    java.util.Locale.ROOT)));
+            kind.addClassName("collect-stick-kind");
+            Span files = new Span(getTranslation("collect.stick.files", s.collectedFiles(), s.resultFiles()));
+            card.add(label, kind, files);
+            sticks.add(card);
+        }
+        List<Stick> usable = present.stream()
+                .filter(s -> s.kind() == StickKind.LAB && s.collectedFiles() + s.resultFiles() > 0).toList();
+        Stick chosen = stickChoice.getValue();
+        stickChoice.setItems(usable);
+        stickChoice.setVisible(usable.size() > 1);
+        Stick keep = chosen == null ? null : usable.stream()
+                .filter(s -> Objects.equals(s.root(), chosen.root())).findFirst().orElse(null);
+        stickChoice.setValue(keep != null ? keep : usable.isEmpty() ? null : usable.get(0));
+        updateImportButton();
+    }
+
+    private void updateImportButton() {
+        Stick s = stickChoice.getValue();
+        importStick.setVisible(s != null);
+        if (s != null) {
+            importStick.setText(getTranslation("collect.stick.import", s.collectedFiles() + s.resultFiles()));
+        }
+        importStick.setEnabled(!running);
+    }
+
+    /**
+     * Takes a stick root (or any folder) in, in the background; {@code expected} files (for the
+     * progress bar; 0 when unknown).
+     */
+    void importFrom(Path root, int expected) {
+        if (running) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        start(expected);
+        Queue<FileOutcome> done = new ConcurrentLinkedQueue<>();
+        var actor = KioskState.session().actor();
+        work.run(ui, p -> {
+            int[] n = {0};
+            return holder.get().intake().ingest(List.of(root), IntakeOptions.defaults(), actor, o -> {
+                done.add(o);
+                n[0]++;
+                p.report(expected > 0 ? Math.min(1.0, n[0] / (double) expected) : -1, "");
+            });
+        }, (fraction, text) -> {
+            drain(done);
+            showProgress(fraction, expected);
+        }, result -> {
+            drain(done);
+            finish(result);
+        }, error -> {
+            drain(done);
+            running = false;
+            progress.setVisible(false);
+            summary.setText(getTranslation("collect.failed", String.valueOf(error.getMessage())));
+            updateImportButton();
+        });
+    }
+
+    /** Takes {@code root} in on this thread (tests; no watcher or background thread needed). */
+    IntakeSummary importNow(Path root) {
+        start(0);
+        IntakeSummary result = holder.get().intake().ingest(List.of(root), IntakeOptions.defaults(),
+                KioskState.session().actor(), this::addOutcome);
+        finish(result);
+        return result;
+    }
+
+    private void start(int expected) {
+        running = true;
+        shown = 0;
+        hidden = 0;
+        outcomes.removeAll();
+        summary.setText("");
+        progress.setVisible(true);
+        progress.setIndeterminate(expected <= 0);
+        progress.setValue(0);
+        progressText.setText(getTranslation("collect.running"));
+        updateImportButton();
+    }
+
+    private void showProgress(double fraction, int expected) {
+        if (fraction >= 0) {
+            progress.setIndeterminate(false);
+            progress.setValue(fraction);
+            progressText.setText(getTranslation("collect.progress", Math.round(fraction * expected), expected));
+        }
+    }
+
+    private void drain(Queue<FileOutcome> done) {
+        FileOutcome o;
+        while ((o = done.poll()) != null) {
+            addOutcome(o);
+        }
+    }
+
+    private void addOutcome(FileOutcome o) {
+        if (o.kind() == FileOutcome.Kind.SKIPPED) {
+            return;
+        }
+        if (shown >= SHOWN_OUTCOMES && o.kind() != FileOutcome.Kind.REJECTED) {
+            hidden++;
+            return;
+        }
+        shown++;
+        Div line = new Div();
+        line.addClassNames("collect-outcome", "collect-outcome-" + o.kind().label());
+        Span kind = new Span(getTranslation("collect.outcome." + o.kind().label()));
+        kind.addClassName("collect-outcome-kind");
+        Span file = new Span(o.file().getFileName() == null ? o.file().toString() : o.file().getFileName().toString());
+        file.addClassName("collect-outcome-file");
+        Span message = new Span(o.message());
+        message.addClassName("collect-outcome-message");
+        line.add(kind, file, message);
+        outcomes.add(line);
+    }
+
+    private void finish(IntakeSummary result) {
+        running = false;
+        progress.setIndeterminate(false);
+        progress.setValue(1);
+        progressText.setText("");
+        if (hidden > 0) {
+            outcomes.add(new Div(new Span(getTranslation("collect.moreOutcomes", hidden))));
+        }
+        summary.setText(getTranslation("collect.summary", result.total(), result.get(FileOutcome.Kind.ACCEPTED),
+                result.get(FileOutcome.Kind.UPDATED), result.get(FileOutcome.Kind.UNCHANGED),
+                result.get(FileOutcome.Kind.REJECTED)));
+        summary.getElement().setAttribute("data-rejected", String.valueOf(result.anyRejected()));
+        updateImportButton();
+    }
+
+    /** Records a confirmed manual entry and says what it did. */
+    void save(ManualEntry entry) {
+        CollectionOutcome outcome = holder.get().inventory().addManual(entry, KioskState.session().actor());
+        String text;
+        if (outcome instanceof CollectionOutcome.Added a) {
+            text = getTranslation("collect.manual.added", a.hostName());
+        } else if (outcome instanceof CollectionOutcome.Updated u) {
+            text = getTranslation("collect.manual.updated", u.hostName(), String.join("; ", u.changes()));
+        } else if (outcome instanceof CollectionOutcome.Unchanged n) {
+            text = getTranslation("collect.manual.unchanged", n.hostName(), n.why());
+        } else {
+            manual.showError(((CollectionOutcome.Conflict) outcome).message());
+            manualResult.setText("");
+            return;
+        }
+        manualResult.setText(text);
+        manual.clearIid();
+        Notification.show(text, 4000, Notification.Position.BOTTOM_CENTER);
+    }
+}

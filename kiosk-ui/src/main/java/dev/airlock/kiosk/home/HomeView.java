@@ -1,0 +1,231 @@
+package dev.airlock.kiosk.home;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.devices.Stick;
+import dev.airlock.appliance.devices.StickKind;
+import dev.airlock.appliance.gateway.GatewayService;
+import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.inventory.StatusReport;
+import dev.airlock.appliance.keys.TrustedPeer;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.kiosk.core.ApplianceHolder;
+import dev.airlock.kiosk.core.Devices;
+import dev.airlock.kiosk.core.Routes;
+import dev.airlock.kiosk.ui.Bars;
+import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.StateBadge;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard: counts per state and per group, and the next step in plain words as big
+ * buttons that go where that step is done. On a gateway: the cache summary and trusted labs.
+ */
+@Route(value = Routes.HOME, layout = MainLayout.class)
+@PageTitle("Airlock · Home")
+public class HomeView extends VerticalLayout implements BeforeEnterObserver {
+    /** One next step: words and the route that does it. */
+    record Step(String text, String route) {}
+
+    final Div steps = new Div();
+    final Div totals = new Div();
+    final Div groups = new Div();
+    final Div gatewaySummary = new Div();
+    Bars bars;
+    private final ApplianceHolder holder;
+    private final Devices devices;
+
+    public HomeView(ApplianceHolder holder, Devices devices) {
+        this.holder = holder;
+        this.devices = devices;
+        addClassNames("kiosk-view", "home-view");
+        steps.addClassName("home-steps");
+        totals.addClassName("home-totals");
+        groups.addClassName("home-groups");
+        gatewaySummary.addClassName("home-gateway");
+        add(new H1(getTranslation("home.title")), steps);
+        if (isGateway()) {
+            add(new H2(getTranslation("home.gateway.title")), gatewaySummary);
+        } else {
+            add(totals, new H2(getTranslation("home.byState")));
+            bars = new Bars(Map.of());
+            add(bars, new H2(getTranslation("home.byGroup")), groups);
+        }
+        devices.onMedia(this, e -> refresh());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        refresh();
+    }
+
+    private boolean isGateway() {
+        return holder.get().info().role() == ApplianceInfo.Role.GATEWAY;
+    }
+
+    /** Reads the counts and sticks again and redraws. */
+    void refresh() {
+        if (isGateway()) {
+            showGateway();
+            showSteps(gatewaySteps(devices.sticks()));
+            return;
+        }
+        Appliance a = holder.get();
+        StatusReport status = a.inventory().status();
+        showTotals(status, a.inventory().activationsSaved());
+        Bars fresh = new Bars(status.byState());
+        fresh.setId("home-bars");
+        replace(bars, fresh);
+        bars = fresh;
+        showGroups(status);
+        showSteps(labSteps(status, devices.sticks()));
+    }
+
+    private void showSteps(List<Step> list) {
+        steps.removeAll();
+        for (int i = 0; i < list.size(); i++) {
+            Step s = list.get(i);
+            Button b = new Button(s.text(), VaadinIcon.ARROW_RIGHT.create());
+            b.setIconAfterText(true);
+            b.setId("home-next-step-" + i);
+            b.addClassName("home-step");
+            b.addThemeVariants(ButtonVariant.LUMO_LARGE, i == 0 ? ButtonVariant.LUMO_PRIMARY
+                    : ButtonVariant.LUMO_CONTRAST);
+            b.getElement().setAttribute("data-route", s.route());
+            b.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(s.route())));
+            steps.add(b);
+        }
+    }
+
+    /** The next steps of a lab, most urgent first: sticks present, then the products' states. */
+    List<Step> labSteps(StatusReport status, List<Stick> sticks) {
+        List<Step> out = new ArrayList<>();
+        boolean labStickWithFiles = false;
+        for (Stick s : sticks) {
+            if (s.kind() == StickKind.TRANSFER && s.responseFiles() > 0) {
+                out.add(new Step(getTranslation("home.step.response", s.label()), "import"));
+            }
+            int files = s.collectedFiles() + s.resultFiles();
+            if (s.kind() == StickKind.LAB && files > 0) {
+                labStickWithFiles = true;
+                out.add(new Step(getTranslation("home.step.labStick", files, s.label()), "collect"));
+            }
+        }
+        Map<ProductState, Long> n = status.byState();
+        if (n.get(ProductState.COLLECTED) > 0) {
+            out.add(new Step(getTranslation("home.step.export", n.get(ProductState.COLLECTED)), "export"));
+        }
+        if (n.get(ProductState.CID_RECEIVED) > 0) {
+            out.add(new Step(getTranslation("home.step.apply", n.get(ProductState.CID_RECEIVED)), "apply"));
+        }
+        if (n.get(ProductState.REUSABLE) > 0) {
+            out.add(new Step(getTranslation("home.step.reuse", n.get(ProductState.REUSABLE)), "reimage"));
+        }
+        if (n.get(ProductState.EXPORTED) > 0) {
+            out.add(new Step(getTranslation("home.step.exported", n.get(ProductState.EXPORTED)), "import"));
+        }
+        long trouble = n.get(ProductState.REJECTED) + n.get(ProductState.APPLY_FAILED);
+        if (trouble > 0) {
+            out.add(new Step(getTranslation("home.step.trouble", trouble), "machines"));
+        }
+        if (!labStickWithFiles) {
+            out.add(new Step(getTranslation(status.products() == 0 ? "home.step.insertFirst" : "home.step.insert"),
+                    "collect"));
+        }
+        return out;
+    }
+
+    List<Step> gatewaySteps(List<Stick> sticks) {
+        List<Step> out = new ArrayList<>();
+        for (Stick s : sticks) {
+            if (s.kind() == StickKind.TRANSFER && s.requestFiles() > 0) {
+                out.add(new Step(getTranslation("home.step.request", s.label()), "gateway"));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new Step(getTranslation("home.step.insertRequest"), "gateway"));
+        }
+        return out;
+    }
+
+    private void showTotals(StatusReport status, long saved) {
+        totals.removeAll();
+        totals.add(fact("home-machines", getTranslation("home.machines"), status.machines()),
+                fact("home-products", getTranslation("home.products"), status.products()),
+                fact("home-saved", getTranslation("home.saved"), saved));
+    }
+
+    private static Div fact(String id, String label, long value) {
+        Div d = new Div();
+        d.setId(id);
+        d.addClassName("home-fact");
+        Span v = new Span(String.format("%,d", value));
+        v.addClassName("home-fact-value");
+        Span l = new Span(label);
+        l.addClassName("home-fact-label");
+        d.add(v, l);
+        return d;
+    }
+
+    private void showGroups(StatusReport status) {
+        groups.removeAll();
+        if (status.byGroup().isEmpty()) {
+            groups.add(new Span(getTranslation("home.noProducts")));
+            return;
+        }
+        status.byGroup().forEach((name, counts) -> {
+            Div row = new Div();
+            row.addClassName("home-group");
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            Span title = new Span(name.isEmpty() ? getTranslation("home.noGroup") : name);
+            title.addClassName("home-group-name");
+            Span count = new Span(getTranslation("home.groupTotal", total));
+            count.addClassName("home-group-total");
+            row.add(title, count);
+            counts.forEach((state, c) -> {
+                if (c > 0) {
+                    Span part = new Span(new StateBadge(state), new Span(" " + String.format("%,d", c)));
+                    part.addClassName("home-group-state");
+                    row.add(part);
+                }
+            });
+            groups.add(row);
+        });
+    }
+
+    private void showGateway() {
+        gatewaySummary.removeAll();
+        GatewayService.CacheSummary c = holder.get().gateway().cacheSummary();
+        gatewaySummary.add(fact("home-cids", getTranslation("home.gateway.cids"), c.cids()),
+                fact("home-errors", getTranslation("home.gateway.errors"), c.errors()),
+                fact("home-inflight", getTranslation("home.gateway.inFlight"), c.inFlight()));
+        List<TrustedPeer> peers = holder.get().trust().list().stream()
+                .filter(p -> p.role() == ApplianceInfo.Role.LAB).toList();
+        Div labs = new Div();
+        labs.setId("home-trusted-labs");
+        labs.addClassName("home-labs");
+        labs.add(new H2(getTranslation("home.gateway.labs", peers.size())));
+        for (TrustedPeer p : peers) {
+            Div row = new Div(new Span(p.label()), new Span(" · " + p.fingerprint()));
+            row.addClassName("home-lab");
+            labs.add(row);
+        }
+        if (peers.isEmpty()) {
+            labs.add(new Span(getTranslation("home.gateway.noLabs")));
+        }
+        gatewaySummary.add(labs);
+    }
+}
