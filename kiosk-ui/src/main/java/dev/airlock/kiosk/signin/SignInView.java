@@ -113,7 +113,15 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
         if (chosen == null) {
             return;
         }
-        SignInResult result = holder.get().operators().signIn(chosen.id(), pin);
+        SignInResult result;
+        try {
+            result = holder.get().operators().signIn(chosen.id(), pin);
+        } catch (IllegalArgumentException removedMeanwhile) {
+            showNames();
+            message.setText(getTranslation("signin.operatorGone"));
+            add(message);
+            return;
+        }
         if (result instanceof SignInResult.SignedIn s) {
             Operator o = s.operator();
             KioskState.session().signIn(new SignedInOperator(o.id(), o.name(), o.role() == OperatorRole.SUPERVISOR));
