@@ -2,12 +2,17 @@ package dev.airlock.kiosk.core;
 
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.backup.BackupException;
+import dev.airlock.appliance.backup.BackupService;
+import dev.airlock.appliance.backup.RestoreResult;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.keys.PreparedKeys;
 import dev.airlock.appliance.keys.Sleeper;
 import dev.airlock.appliance.keys.WeakPassphraseException;
 import dev.airlock.appliance.store.ApplianceInfo;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -61,6 +66,27 @@ public final class ApplianceHolder implements AutoCloseable {
         PreparedKeys keys = KeyService.prepare(passphrase, random);
         appliance = Appliance.init(paths.dataDir(), role, name, actor, clock, random, keys, Sleeper.real());
         return appliance;
+    }
+
+    /**
+     * Restores a backup over the running store: closes the open appliance, puts the backup in place
+     * (the old store is moved aside by {@link BackupService#restore}), and opens the restored one. When
+     * the restore is refused the current store is opened again unchanged.
+     */
+    public synchronized RestoreResult restore(Path backupFile, Passphrase passphrase, Actor actor)
+            throws BackupException, IOException {
+        Appliance a = appliance;
+        if (a != null) {
+            a.close();
+            appliance = null;
+        }
+        try {
+            return BackupService.restore(backupFile, paths.dataDir(), passphrase, true, actor, clock);
+        } finally {
+            if (Appliance.exists(paths.dataDir())) {
+                appliance = Appliance.open(paths.dataDir(), clock);
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,318 @@
+package dev.airlock.kiosk.supervisor;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.airlock.appliance.devices.Stick;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.TrustedPeer;
+import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.KeyCard;
+import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.qr.QrEncoder;
+import dev.airlock.formats.qr.QrOptions;
+import dev.airlock.formats.qr.QrRenderer;
+import dev.airlock.formats.signature.Fingerprint;
+import dev.airlock.formats.signature.PublicKey;
+import dev.airlock.kiosk.core.ApplianceHolder;
+import dev.airlock.kiosk.core.Devices;
+import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.Seal;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.kiosk.qr.QrScanPanel;
+import dev.airlock.kiosk.ui.DigitGroupsField;
+import dev.airlock.kiosk.ui.GroupedDigits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Trust: our key card (QR and file), and pinning a peer's card only after the supervisor typed the
+ * fingerprint read from the peer's screen.
+ */
+final class TrustTab extends VerticalLayout {
+    /** Cards are small: one version-10 symbol is plenty, and reads easily from a screen (as the CLI). */
+    static final QrOptions CARD_QR = QrOptions.of(10, QrOptions.EcLevel.M);
+
+    final Div cardQr = new Div();
+    final ComboBox<Stick> cardStick;
+    final Button cardWrite = new Button();
+    final ComboBox<Path> cardFile = new ComboBox<>();
+    final QrScanPanel scan;
+    final Span scanned = new Span();
+    final DigitGroupsField fingerprint;
+    final Button confirm = new Button();
+    final Span message = new Span();
+    final Grid<TrustedPeer> list = new Grid<>();
+    private final ApplianceHolder holder;
+    private final Seal seal;
+    private final Devices devices;
+    private SignedBundle card;
+    /** A peer card read from its QR code (self-signature checked), used instead of a file when set. */
+    private KeyCard scannedCard;
+
+    TrustTab(ApplianceHolder holder, Seal seal, Devices devices) {
+        this.holder = holder;
+        this.seal = seal;
+        this.devices = devices;
+        this.cardStick = Sticks.picker(getTranslation("supervisor.trust.stick"), "trust-card-stick");
+        this.fingerprint = new DigitGroupsField(6, 5, getTranslation("supervisor.trust.group"));
+        this.scan = new QrScanPanel(devices, this::cardScanned);
+        addClassName("supervisor-trust");
+        add(new H2(getTranslation("supervisor.trust.title")), ourCard(), importForm(), configureGrid());
+        devices.onMedia(this, e -> refreshSticks());
+        refreshSticks();
+        refresh();
+    }
+
+    private VerticalLayout ourCard() {
+        cardQr.setId("trust-card-qr");
+        cardQr.addClassName("supervisor-trust-qr");
+        cardWrite.setId("trust-card-write");
+        cardWrite.setText(getTranslation("supervisor.trust.write"));
+        cardWrite.addThemeVariants(ButtonVariant.LUMO_LARGE);
+        cardWrite.addClickListener(e -> writeCard());
+        VerticalLayout box = new VerticalLayout(new H3(getTranslation("supervisor.trust.ours")),
+                new Paragraph(getTranslation("supervisor.trust.oursIntro")), fingerprintOfOurs(), cardQr,
+                new HorizontalLayout(cardStick, cardWrite));
+        box.setPadding(false);
+        return box;
+    }
+
+    private Div fingerprintOfOurs() {
+        Div box = new Div();
+        box.setId("trust-our-fingerprint");
+        box.addClassName("supervisor-trust-fingerprint");
+        try {
+            box.add(new GroupedDigits(holder.get().keys().publicKey().fingerprint().groups(), false));
+        } catch (KeysException e) {
+            box.add(new Span(e.getMessage()));
+        }
+        return box;
+    }
+
+    private VerticalLayout importForm() {
+        cardFile.setId("trust-import");
+        cardFile.setLabel(getTranslation("supervisor.trust.cardFile"));
+        cardFile.setItemLabelGenerator(p -> p.getFileName() + " (" + p.getParent() + ")");
+        cardFile.setWidth("36em");
+        cardFile.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                scannedCard = null;
+                scanned.setText("");
+            }
+        });
+        scan.setId("trust-scan");
+        scanned.setId("trust-scanned");
+        scanned.addClassName("supervisor-scanned");
+        fingerprint.setId("trust-fingerprint");
+        confirm.setId("trust-confirm");
+        confirm.setText(getTranslation("supervisor.trust.confirm"));
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        confirm.addClickListener(e -> pin());
+        fingerprint.addCompleteListener(digits -> confirm.focus());
+        message.setId("trust-message");
+        message.addClassName("supervisor-message");
+        VerticalLayout box = new VerticalLayout(new H3(getTranslation("supervisor.trust.import")),
+                new Paragraph(getTranslation("supervisor.trust.importIntro")), cardFile,
+                new Span(getTranslation("supervisor.trust.orScan")), scan, scanned,
+                new Span(getTranslation("supervisor.trust.typeFingerprint")), fingerprint, message, confirm);
+        box.setPadding(false);
+        return box;
+    }
+
+    private VerticalLayout configureGrid() {
+        list.setId("trust-list");
+        list.addColumn(p -> getTranslation("role." + p.role().id())).setHeader(getTranslation("supervisor.trust.colRole"))
+                .setAutoWidth(true);
+        list.addColumn(TrustedPeer::label).setHeader(getTranslation("supervisor.trust.colLabel")).setAutoWidth(true);
+        list.addColumn(p -> String.join(" ", p.fingerprint().groups()))
+                .setHeader(getTranslation("supervisor.trust.colFingerprint")).setFlexGrow(1);
+        list.addComponentColumn(p -> {
+            Button remove = new Button(getTranslation("supervisor.trust.remove"));
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            remove.addClassName("supervisor-row-button");
+            remove.addClickListener(c -> new Confirm(getTranslation("supervisor.trust.removeTitle"),
+                    getTranslation("supervisor.trust.removeText", p.label()), getTranslation("supervisor.trust.remove"),
+                    () -> remove(p)).open());
+            return remove;
+        }).setAutoWidth(true);
+        list.setAllRowsVisible(true);
+        list.setWidthFull();
+        VerticalLayout box = new VerticalLayout(new H3(getTranslation("supervisor.trust.peers")), list);
+        box.setPadding(false);
+        return box;
+    }
+
+    /** Makes (once) and shows our signed key card as QR; signing needs the unlocked passphrase. */
+    void showCard() {
+        if (card != null) {
+            return;
+        }
+        try (Passphrase p = seal.passphrase()) {
+            card = holder.get().keys().keyCard(holder.get().info().displayName(), p, KioskState.session().actor());
+        } catch (KeysException | RuntimeException e) {
+            cardQr.removeAll();
+            cardQr.add(new Span(e.getMessage()));
+            return;
+        }
+        cardQr.removeAll();
+        List<byte[]> pngs = pngs(card);
+        for (int i = 0; i < pngs.size(); i++) {
+            Image img = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(pngs.get(i)),
+                    getTranslation("supervisor.trust.qrAlt", i + 1, pngs.size()));
+            img.addClassName("supervisor-trust-qr-image");
+            cardQr.add(img);
+        }
+    }
+
+    private static QrOptions options(SignedBundle card) {
+        return QrEncoder.frameCountFor(card.envelope().length, CARD_QR) == 1 ? CARD_QR : QrOptions.defaults();
+    }
+
+    private static List<byte[]> pngs(SignedBundle card) {
+        QrOptions options = options(card);
+        List<byte[]> out = new ArrayList<>();
+        for (String frame : new QrEncoder(card.envelope(), options).frames()) {
+            out.add(QrRenderer.png(frame, options, 6));
+        }
+        return out;
+    }
+
+    /** Writes the card file and its QR PNG(s) to the chosen stick's root (as {@code key card --to}). */
+    void writeCard() {
+        Stick stick = cardStick.getValue();
+        if (stick == null) {
+            Notification.show(getTranslation("supervisor.pickStick"), 4000, Notification.Position.MIDDLE);
+            return;
+        }
+        showCard();
+        if (card == null) {
+            return;
+        }
+        try {
+            PublicKey key = holder.get().keys().publicKey();
+            String name = BundleFile.fileName(card);
+            AtomicFiles.write(stick.root().resolve(name), BundleFile.write(card, key));
+            String base = name.substring(0, name.length() - ".xml".length());
+            List<byte[]> pngs = pngs(card);
+            for (int i = 0; i < pngs.size(); i++) {
+                AtomicFiles.write(stick.root().resolve(base + (pngs.size() == 1 ? "" : "-" + (i + 1) + "of"
+                        + pngs.size()) + ".png"), pngs.get(i));
+            }
+            Notification.show(getTranslation("supervisor.trust.written", name, stick.label()), 5000,
+                    Notification.Position.MIDDLE);
+        } catch (Exception e) {
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE);
+        }
+    }
+
+    /** Pins the chosen card when the typed fingerprint matches; otherwise stores nothing and says so. */
+    void pin() {
+        message.setText("");
+        message.removeClassName("supervisor-ok");
+        Path file = cardFile.getValue();
+        if (file == null && scannedCard == null) {
+            message.setText(getTranslation("supervisor.trust.pickCard"));
+            return;
+        }
+        Optional<String> problem = fingerprint.problem();
+        if (problem.isPresent()) {
+            message.setText(problem.get());
+            return;
+        }
+        Fingerprint typed;
+        try {
+            typed = Fingerprint.parse(fingerprint.value());
+        } catch (IllegalArgumentException e) {
+            message.setText(getTranslation("supervisor.trust.badFingerprint", e.getMessage()));
+            return;
+        }
+        KeyCard peerCard = scannedCard;
+        if (file != null) {
+            try {
+                peerCard = BundleFile.read(file).keyCard();
+            } catch (Exception e) {
+                message.setText(getTranslation("supervisor.trust.badCard", file.getFileName(), e.getMessage()));
+                return;
+            }
+        }
+        try {
+            TrustedPeer peer = holder.get().trust().pin(peerCard, Optional.empty(), typed,
+                    KioskState.session().actor());
+            fingerprint.clear();
+            cardFile.clear();
+            scannedCard = null;
+            scanned.setText("");
+            scan.reset();
+            message.addClassName("supervisor-ok");
+            message.setText(getTranslation("supervisor.trust.pinned", getTranslation("role." + peer.role().id()),
+                    peer.label()));
+            refresh();
+        } catch (KeysException e) {
+            message.setText(e.getMessage());
+        }
+    }
+
+    /** A whole key card came in through the QR scanner: check its self-signature, then wait for the typed digits. */
+    void cardScanned(byte[] envelope) {
+        message.setText("");
+        try {
+            KeyCard read = SignedBundle.parse(envelope).keyCard();
+            scannedCard = read;
+            cardFile.clear();
+            scanned.setText(getTranslation("supervisor.trust.scannedCard", getTranslation("role." + ApplianceInfo.Role
+                    .valueOf(read.role().name()).id()), read.label()));
+            fingerprint.focus();
+        } catch (Exception e) {
+            scannedCard = null;
+            scanned.setText("");
+            message.setText(getTranslation("supervisor.trust.badScan", e.getMessage()));
+            scan.reset();
+        }
+    }
+
+    void remove(TrustedPeer p) {
+        try {
+            holder.get().trust().remove(p.keyId().toString(), KioskState.session().actor());
+        } catch (KeysException e) {
+            message.setText(e.getMessage());
+        }
+        refresh();
+    }
+
+    void refreshSticks() {
+        List<Stick> sticks = devices.sticks();
+        Sticks.refresh(cardStick, sticks);
+        List<Path> cards = new ArrayList<>();
+        for (Stick s : sticks) {
+            for (Path dir : List.of(s.root(), s.root().resolve("AIRLOCK"))) {
+                cards.addAll(Sticks.files(dir, n -> n.startsWith("airlock-keycard-") && n.endsWith(".xml")
+                        || n.endsWith(".card")));
+            }
+        }
+        Path selected = cardFile.getValue();
+        cardFile.setItems(cards);
+        if (selected != null && cards.contains(selected)) {
+            cardFile.setValue(selected);
+        }
+    }
+
+    void refresh() {
+        list.setItems(holder.get().trust().list());
+    }
+}
