@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             AssignCommand.class,
             CollectorKitCommand.class,
             DemoCommand.class,
+            StandInCommand.class,
             AuditCommand.class,
             ConfigCommand.class,
             KeyCommand.class,

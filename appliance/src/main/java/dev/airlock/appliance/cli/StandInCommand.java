@@ -1,0 +1,46 @@
+package dev.airlock.appliance.cli;
+
+import dev.airlock.appliance.demo.StandInActivationService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock stand-in}: a made-up BatchActivation service on 127.0.0.1, to try the round trip. Needs no store. */
+@Command(name = "stand-in", mixinStandardHelpOptions = true,
+        description = {"Run a stand-in for Microsoft's BatchActivation service on 127.0.0.1 until Ctrl-C,",
+            "to try the whole round trip without Microsoft. Same wire shape as the real service;",
+            "its CIDs are made up and activate nothing. Point a gateway at it with --endpoint."})
+final class StandInCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8090", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    StandInCommand(CliContext context) {
+        // needs nothing from the context: no store, no secrets
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new Rejected("--port must be between 0 and 65535");
+        }
+        try (StandInActivationService service = StandInActivationService.start(port)) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("BatchActivation stand-in (made-up CIDs) listening on " + service.endpoint());
+            out.println("Use it: ./airlock gateway process REQUEST --to STICK --endpoint " + service.endpoint());
+            out.println("Stop it with Ctrl-C.");
+            out.flush();
+            CountDownLatch forever = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+            forever.await();
+        }
+        return ExitCodes.OK;
+    }
+}
