@@ -22,6 +22,9 @@ final class StandInCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8090", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
+    @Option(names = "--remaining", paramLabel = "N", defaultValue = "500", description = "Activations left it reports for every MAK (default: ${DEFAULT-VALUE}).")
+    long remaining;
+
     StandInCommand(CliContext context) {
         // needs nothing from the context: no store, no secrets
     }
@@ -32,6 +35,7 @@ final class StandInCommand implements Callable<Integer> {
             throw new Rejected("--port must be between 0 and 65535");
         }
         try (StandInActivationService service = StandInActivationService.start(port)) {
+            service.remainingOtherwise(Math.max(0, remaining));
             PrintWriter out = spec.commandLine().getOut();
             out.println("BatchActivation stand-in (made-up CIDs) listening on " + service.endpoint());
             out.println("Use it: ./airlock gateway process REQUEST --to STICK --endpoint " + service.endpoint());

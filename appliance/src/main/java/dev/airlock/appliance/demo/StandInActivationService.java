@@ -57,6 +57,7 @@ public class StandInActivationService implements AutoCloseable {
     private final AtomicInteger answerFirst = new AtomicInteger(0);
     private final Map<String, Integer> errorByIid = new ConcurrentHashMap<>();
     private final Map<String, Long> remainingByPid = new ConcurrentHashMap<>();
+    private volatile long remainingOtherwise;
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final List<String> rejections = new CopyOnWriteArrayList<>();
     private final List<String> spent = new CopyOnWriteArrayList<>();
@@ -95,6 +96,11 @@ public class StandInActivationService implements AutoCloseable {
     /** Answer {@code code} (e.g. 0x7F) for this IID. */
     public void errorFor(String iidDigits, int code) {
         errorByIid.put(iidDigits, code);
+    }
+
+    /** Answer {@code remaining} to count requests for ePIDs not set with {@link #remainingFor} (default 0). */
+    public void remainingOtherwise(long remaining) {
+        this.remainingOtherwise = remaining;
     }
 
     /** Answer {@code remaining} to a count request for this ePID. */
@@ -243,7 +249,7 @@ public class StandInActivationService implements AutoCloseable {
                     + "<VersionNumber>2.0</VersionNumber><ResponseType>1</ResponseType><Responses><Response>"
                     + "<PID>" + r[1] + "</PID>" + payload + "</Response></Responses></ActivationResponse>";
         } else {
-            Long n = remainingByPid.getOrDefault(r[1], 0L);
+            Long n = remainingByPid.getOrDefault(r[1], remainingOtherwise);
             inner = "<?xml version=\"1.0\" encoding=\"utf-16\"?><ActivationResponse xmlns=\"" + rns + "\">"
                     + "<VersionNumber>2.0</VersionNumber><ResponseType>2</ResponseType><Responses><Response>"
                     + "<PID>" + r[1] + "</PID><ActivationRemaining>" + n + "</ActivationRemaining>"

@@ -63,6 +63,51 @@ public final class IntakeService {
         this.clock = clock;
     }
 
+    /** Files on a stick not taken in yet: collected records and apply results. */
+    public record NewFiles(int collected, int results) {
+        public int total() {
+            return collected + results;
+        }
+    }
+
+    /**
+     * Counts the complete {@code *.xml} files in {@code stickRoot}'s {@code AIRLOCK/collected} and
+     * {@code AIRLOCK/results} whose content has not been taken in yet (by digest, as intake decides
+     * "unchanged"), so a screen can say "12 new files" instead of counting old ones again. Files
+     * larger than {@code maxBytes} count as new (intake will say what is wrong with them).
+     */
+    public NewFiles countNew(Path stickRoot, long maxBytes) {
+        return new NewFiles(countNewIn(stickRoot.resolve(STICK_COLLECTED), maxBytes),
+                countNewIn(stickRoot.resolve(STICK_RESULTS), maxBytes));
+    }
+
+    private int countNewIn(Path dir, long maxBytes) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int fresh = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") || name.startsWith(".")
+                        || !Files.isRegularFile(f)) {
+                    continue;
+                }
+                if (Files.size(f) > maxBytes) {
+                    fresh++;
+                    continue;
+                }
+                String sha = sha256(Files.readAllBytes(f));
+                if (store.read(tx -> repo.ingestedAt(tx, sha)).isEmpty()) {
+                    fresh++;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return fresh;
+    }
+
     /**
      * Takes in every collector file under {@code paths} (files, folders, or stick roots, where
      * only {@code AIRLOCK/collected} is read), reporting each file to {@code listener} as it goes.

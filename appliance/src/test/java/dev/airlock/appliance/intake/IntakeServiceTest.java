@@ -95,6 +95,24 @@ class IntakeServiceTest {
     // =====================================================================================
 
     @Test
+    void countNew_countsOnlyFilesNotTakenInYet() throws Exception {
+        Path stick = tmp.resolve("stick");
+        Path collected = new DemoData(CLOCK).write(3, stick, 7, n -> { });
+        assertThat(app.intake().countNew(stick, 1 << 20)).isEqualTo(new IntakeService.NewFiles(3, 0));
+        ingest(stick);
+        assertThat(app.intake().countNew(stick, 1 << 20)).isEqualTo(new IntakeService.NewFiles(0, 0));
+        new DemoData(CLOCK).write(5, tmp.resolve("more"), 8, n -> { });
+        try (var more = Files.list(tmp.resolve("more").resolve(IntakeService.STICK_COLLECTED))) {
+            for (Path f : (Iterable<Path>) more::iterator) {
+                Files.copy(f, collected.resolve("new-" + f.getFileName()));
+            }
+        }
+        Files.writeString(collected.resolve(".half-written.xml.tmp"), "<partial");
+        assertThat(app.intake().countNew(stick, 1 << 20).collected()).isEqualTo(5);
+        assertThat(app.intake().countNew(tmp.resolve("no-such-stick"), 1 << 20).total()).isZero();
+    }
+
+    @Test
     void newMachine_accepted_withProductsCollected() throws Exception {
         Path file = write("lab-a.xml", record(T0, identity("LAB-A", UUID_A, "26100"), windows(iid(1)), office(iid(2))));
 
