@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             CollectorKitCommand.class,
             DemoCommand.class,
             StandInCommand.class,
+            KioskCommand.class,
             AuditCommand.class,
             ConfigCommand.class,
             KeyCommand.class,

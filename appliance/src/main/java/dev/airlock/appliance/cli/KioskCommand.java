@@ -1,0 +1,34 @@
+package dev.airlock.appliance.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code airlock kiosk}: listed here so {@code --help} shows it; the launcher starts the kiosk
+ * (a separate Spring Boot application in kiosk-ui) before this jar is ever reached.
+ */
+@Command(name = "kiosk", mixinStandardHelpOptions = true,
+        description = {"Start the touch kiosk on http://127.0.0.1:8080 (--port N, --data DIR).",
+            "Started by the ./airlock launcher, which runs the kiosk application."})
+final class KioskCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", hidden = true)
+    List<String> ignored;
+
+    KioskCommand(CliContext context) {
+        // nothing from the context: this command only explains how the kiosk is started
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("airlock: the kiosk is started by the launcher: ./airlock kiosk [--port N]"
+                + " [--data DIR] (this jar holds the CLI only)");
+        return ExitCodes.USAGE;
+    }
+}
