@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -157,15 +158,17 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         previewGrid.setId("export-preview-grid");
         previewGrid.addClassName("export-preview-grid");
         previewGrid.addColumn(r -> r.sku().toString()).setHeader(getTranslation("export.field.sku"))
-                .setAutoWidth(true);
+                .setFlexGrow(3);
         previewGrid.addColumn(r -> r.app().toString()).setHeader(getTranslation("export.field.app"))
-                .setAutoWidth(true);
+                .setFlexGrow(3);
         previewGrid.addColumn(ExportRecord::productName).setHeader(getTranslation("export.field.product"))
-                .setAutoWidth(true);
+                .setFlexGrow(3);
         previewGrid.addColumn(r -> r.epid().toString()).setHeader(getTranslation("export.field.epid"))
-                .setAutoWidth(true);
+                .setFlexGrow(4);
         previewGrid.addColumn(r -> r.iid().toString()).setHeader(getTranslation("export.field.iid"))
-                .setAutoWidth(true);
+                .setFlexGrow(5);
+        // long ids wrap inside their column (styles.css) instead of scrolling sideways
+        previewGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         previewGrid.setAllRowsVisible(false);
         previewGrid.setHeight("260px");
         warnings.setId("export-warnings");

@@ -111,6 +111,14 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
         input.setEnabled(true);
     }
 
+    /**
+     * Whether the scan field takes the focus when shown (default yes). A panel that sits inside a longer
+     * form turns it off so the page opens at its top instead of scrolling to the field.
+     */
+    public void setAutofocus(boolean autofocus) {
+        input.setAutofocus(autofocus);
+    }
+
     /** Puts the keyboard focus in the scan field (a keyboard-wedge scanner types there). */
     public void focusInput() {
         input.focus();

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.airlock.appliance.devices.Stick;
@@ -72,6 +73,7 @@ final class TrustTab extends VerticalLayout {
         this.cardStick = Sticks.picker(getTranslation("supervisor.trust.stick"), "trust-card-stick");
         this.fingerprint = new DigitGroupsField(6, 5, getTranslation("supervisor.trust.group"));
         this.scan = new QrScanPanel(devices, this::cardScanned);
+        this.scan.setAutofocus(false); // the tab opens at its top; touching the scan field focuses it
         addClassName("supervisor-trust");
         add(new H2(getTranslation("supervisor.trust.title")), ourCard(), importForm(), configureGrid());
         devices.onMedia(this, e -> refreshSticks());
@@ -88,9 +90,17 @@ final class TrustTab extends VerticalLayout {
         cardWrite.addClickListener(e -> writeCard());
         VerticalLayout box = new VerticalLayout(new H3(getTranslation("supervisor.trust.ours")),
                 new Paragraph(getTranslation("supervisor.trust.oursIntro")), fingerprintOfOurs(), cardQr,
-                new HorizontalLayout(cardStick, cardWrite));
+                stickAndWrite());
         box.setPadding(false);
         return box;
+    }
+
+    private HorizontalLayout stickAndWrite() {
+        HorizontalLayout row = new HorizontalLayout(cardStick, cardWrite);
+        row.setWrap(true);
+        row.setAlignItems(FlexComponent.Alignment.END);
+        row.addClassName("supervisor-trust-write-row");
+        return row;
     }
 
     private Div fingerprintOfOurs() {

@@ -38,7 +38,7 @@ public final class DigitGroupsField extends Composite<Div> {
             f.getElement().setAttribute("aria-label", label + " " + (i + 1));
             f.getElement().setAttribute("inputmode", "numeric");
             f.getElement().setAttribute("autocomplete", "off");
-            f.setPlaceholder(letterOrNumber(i));
+            f.setPlaceholder(letterOrNumber(i, count));
             int index = i;
             f.addValueChangeListener(e -> {
                 if (e.isFromClient() && !spreading) {
@@ -53,9 +53,9 @@ public final class DigitGroupsField extends Composite<Div> {
         getContent().addClassName("digit-groups-field");
     }
 
-    private String letterOrNumber(int i) {
-        return groups.size() == 8 || groupLength == 6 && groups.size() < 9 ? String.valueOf((char) ('A' + i))
-                : String.valueOf(i + 1);
+    /** CIDs (8 groups) are lettered A-H like the phone activation dialog; IIDs (9 groups) are numbered. */
+    private static String letterOrNumber(int i, int count) {
+        return count == 8 ? String.valueOf((char) ('A' + i)) : String.valueOf(i + 1);
     }
 
     /** Changes the expected group length (IID: 7 for 63 digits, 6 for 54). */
