@@ -108,6 +108,9 @@ public class CollectView extends VerticalLayout {
         manual.addSaveListener(e -> save(e.entry()));
     }
 
+    /** Larger files count as new without being read (intake says what is wrong with them). */
+    private static final long MAX_FILE_BYTES = 8L << 20;
+
     /** Shows the sticks present; offers an import for lab sticks holding collected or result files. */
     void showSticks(List<Stick> present) {
         sticks.removeAll();
@@ -122,7 +125,9 @@ public class CollectView extends VerticalLayout {
             Span kind = new Span(getTranslation("collect.stick.kind." + s.kind().name().toLowerCase(
                     java.util.Locale.ROOT)));
             kind.addClassName("collect-stick-kind");
-            Span files = new Span(getTranslation("collect.stick.files", s.collectedFiles(), s.resultFiles()));
+            int fresh = s.kind() == StickKind.LAB
+                    ? holder.get().intake().countNew(s.root(), MAX_FILE_BYTES).total() : 0;
+            Span files = new Span(getTranslation("collect.stick.files", s.collectedFiles(), s.resultFiles(), fresh));
             card.add(label, kind, files);
             sticks.add(card);
         }
@@ -240,6 +245,7 @@ public class CollectView extends VerticalLayout {
 
     private void finish(IntakeSummary result) {
         running = false;
+        showSticks(devices.sticks());
         progress.setIndeterminate(false);
         progress.setValue(1);
         progressText.setText("");

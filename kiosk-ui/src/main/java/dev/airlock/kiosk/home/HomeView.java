@@ -110,6 +110,14 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
+    /** Collected and result files on {@code s} not taken in yet. */
+    int newFiles(Stick s) {
+        return holder.get().intake().countNew(s.root(), MAX_FILE_BYTES).total();
+    }
+
+    /** Larger files count as new without being read (intake says what is wrong with them). */
+    static final long MAX_FILE_BYTES = 8L << 20;
+
     /** The next steps of a lab, most urgent first: sticks present, then the products' states. */
     List<Step> labSteps(StatusReport status, List<Stick> sticks) {
         List<Step> out = new ArrayList<>();
@@ -118,10 +126,13 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             if (s.kind() == StickKind.TRANSFER && s.responseFiles() > 0) {
                 out.add(new Step(getTranslation("home.step.response", s.label()), "import"));
             }
-            int files = s.collectedFiles() + s.resultFiles();
-            if (s.kind() == StickKind.LAB && files > 0) {
+            if (s.kind() == StickKind.LAB && s.collectedFiles() + s.resultFiles() > 0) {
                 labStickWithFiles = true;
-                out.add(new Step(getTranslation("home.step.labStick", files, s.label()), "collect"));
+                // only files not taken in yet (by content): an old stick does not call for work
+                int fresh = newFiles(s);
+                if (fresh > 0) {
+                    out.add(new Step(getTranslation("home.step.labStick", fresh, s.label()), "collect"));
+                }
             }
         }
         Map<ProductState, Long> n = status.byState();

@@ -42,6 +42,8 @@ public final class PinPad extends Composite<Div> {
         pad.addClassName("pin-pad");
         dots.addClassName("pin-dots");
         dots.getElement().setAttribute("aria-live", "polite");
+        // focus rests on the dots, not on the last key touched: Enter must mean OK, never "that digit again"
+        dots.getElement().setAttribute("tabindex", "-1");
         Div keys = new Div();
         keys.addClassName("pin-keys");
         for (int d : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9}) {
@@ -49,7 +51,10 @@ public final class PinPad extends Composite<Div> {
         }
         erase.setText("⌫");
         erase.getElement().setAttribute("aria-label", getTranslation("signin.erase"));
-        erase.addClickListener(e -> erase());
+        erase.addClickListener(e -> {
+            erase();
+            restFocus();
+        });
         erase.addClickShortcut(Key.BACKSPACE);
         keys.add(erase, digitKey(0));
         ok.setText(getTranslation("signin.ok"));
@@ -64,10 +69,17 @@ public final class PinPad extends Composite<Div> {
     private Button digitKey(int d) {
         Button b = new Button(String.valueOf(d));
         b.addClassName("pin-key");
-        b.addClickListener(e -> type((char) ('0' + d)));
+        b.addClickListener(e -> {
+            type((char) ('0' + d));
+            restFocus();
+        });
         b.addClickShortcut(Key.of(String.valueOf(d)));
         digits[d] = b;
         return b;
+    }
+
+    private void restFocus() {
+        dots.getElement().callJsFunction("focus");
     }
 
     void type(char c) {

@@ -1,0 +1,39 @@
+package dev.airlock.kiosk.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.demo.DemoData;
+import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.kiosk.testing.KioskViewTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The lab-stick step counts only files the store has not taken in (a fresh store of its own). */
+class HomeStickStepTest extends KioskViewTest {
+    @Test
+    void labStickStep_countsOnlyFilesNotTakenInYet() throws Exception {
+        Appliance a = signedIn(ApplianceInfo.Role.LAB, false);
+        Path stick = Files.createTempDirectory("home-old-stick");
+        new DemoData(Clock.systemUTC()).write(4, stick, 11, n -> { });
+        var onStick = new dev.airlock.appliance.devices.Stick(stick, "LAB9",
+                dev.airlock.appliance.devices.StickKind.LAB, false, 0, 0, 4, 0, 1L << 30);
+        HomeView view = navigate(HomeView.class);
+        assertThat(view.labSteps(a.inventory().status(), List.of(onStick)))
+                .anySatisfy(step -> assertThat(step.text()).isEqualTo("4 new files are on the lab stick LAB9: take them in"));
+
+        a.intake().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("test"), o -> { });
+        assertThat(view.labSteps(a.inventory().status(), List.of(onStick)))
+                .noneSatisfy(step -> assertThat(step.text()).contains("LAB9"))
+                .noneSatisfy(step -> assertThat(step.text()).contains("Insert the lab stick"));
+    }
+
+}
