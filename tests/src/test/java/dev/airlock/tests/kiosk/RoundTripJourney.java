@@ -1,0 +1,182 @@
+package dev.airlock.tests.kiosk;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.airlock.appliance.gateway.StandInBatchActivation;
+import dev.airlock.formats.kit.ActivationKit;
+import dev.airlock.formats.kit.ActivationKitReader;
+import dev.airlock.formats.kit.ApplyResult;
+import dev.airlock.formats.kit.ApplyResultWriter;
+import dev.airlock.formats.kit.CollectedProduct;
+import dev.airlock.formats.kit.CollectorRecord;
+import dev.airlock.formats.kit.CollectorRecordReader;
+import dev.airlock.formats.kit.LicenseStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole round trip at the kiosk: a lab appliance (set up and enrolled with a gateway by the
+ * CLI), collect from a real vfat lab stick, export to a second vfat stick, the gateway CLI against
+ * the stand-in Microsoft service writes the response onto it, import, activation kit onto the lab
+ * stick, results written as the collector's Apply would, results read: every product VERIFIED.
+ */
+@ExtendWith(FailureShot.class)
+class RoundTripJourney {
+    static Path work;
+    static Kiosk kiosk;
+    static VfatStick labStick;
+    static VfatStick transferStick;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kiosk = Kiosk.start("round-trip", o -> o, dir -> {
+            work = dir;
+            AirlockCli.initAndEnroll(dir.resolve("cards"), dir.resolve("data"), dir.resolve("gw"));
+            labStick = VfatStick.create(dir.resolve("images/lab.img"), dir.resolve("media/LABSTICK"), "LABSTICK", 32);
+            AirlockCli.ok(null, "demo", "--machines", "20", "--to", labStick.mount.toString());
+            labStick.replug(0);
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (labStick != null) {
+                labStick.close();
+            }
+            if (transferStick != null) {
+                transferStick.close();
+            }
+        } finally {
+            if (kiosk != null) {
+                kiosk.close();
+            }
+        }
+    }
+
+    @Test
+    void collectExportGatewayImportApply_everyProductVerified() throws Exception {
+        KioskBrowser b = kiosk.browser;
+        HomePage home = kiosk.unlockAndFirstSupervisor();
+        b.screenshot("home-empty");
+
+        // Collect from the lab stick.
+        home.nav("nav.collect");
+        CollectPage collect = new CollectPage(b);
+        String summary = collect.importStick();
+        assertThat(summary).contains("20 accepted").contains("0 rejected");
+        b.screenshot("collect-done");
+        collect.nav("nav.home");
+        home = new HomePage(b);
+        int products = home.count("COLLECTED");
+        assertThat(products).isGreaterThanOrEqualTo(20);
+        b.screenshot("home-collected");
+
+        // Export onto a fresh transfer stick.
+        transferStick = VfatStick.create(work.resolve("images/transfer.img"), work.resolve("media/TRANSFER"),
+                "TRANSFER", 32);
+        home.nav("nav.export");
+        ExportPage export = new ExportPage(b);
+        assertThat(export.preview()).containsText(String.valueOf(products));
+        export.awaitStick("TRANSFER");
+        b.screenshot("export-preview");
+        String written = export.write();
+        assertThat(written).isNotBlank();
+        b.screenshot("export-written");
+
+        // At the gateway: the CLI processes the request against the stand-in service.
+        transferStick.replug(1500);
+        Path request = AirlockCli.only(transferStick.mount.resolve("AIRLOCK/outbound"), ".xml");
+        try (StandInBatchActivation microsoft = StandInBatchActivation.start()) {
+            AirlockCli.ok(work.resolve("gw"), "gateway", "process", request.toString(), "--to",
+                    transferStick.mount.toString(), "--endpoint", microsoft.endpoint().toString());
+            assertThat(microsoft.spent()).hasSize(products);
+        }
+        transferStick.replug(1500);
+
+        // Back in the lab: import the response.
+        export.nav("nav.import");
+        ImportPage imports = new ImportPage(b);
+        String merged = imports.importStick();
+        assertThat(merged).contains(String.valueOf(products));
+        b.screenshot("import-merged");
+        imports.nav("nav.home");
+        home = new HomePage(b);
+        assertThat(home.count("CID_RECEIVED")).isEqualTo(products);
+        b.screenshot("home-cids-received");
+
+        // Apply: the kit onto the lab stick, the machines apply it, their results come back.
+        home.nav("nav.apply");
+        ApplyPage apply = new ApplyPage(b);
+        String kit = apply.writeKit();
+        assertThat(kit).isNotBlank();
+        b.screenshot("apply-kit-written");
+        labStick.replug(500);
+        applyKitAtEveryMachine(labStick.mount);
+        labStick.replug(1500);
+        String results = apply.importResults();
+        assertThat(results).isNotBlank();
+        b.screenshot("apply-results-read");
+
+        apply.nav("nav.home");
+        home = new HomePage(b);
+        assertThat(home.count("VERIFIED")).isEqualTo(products);
+        b.screenshot("home-verified");
+        home.nav("nav.machines");
+        MachinesPage machines = new MachinesPage(b);
+        assertThat(machines.grid()).isVisible();
+        b.screenshot("machines-verified");
+        kiosk.recordRss();
+    }
+
+    /** What the collector's Apply does at each machine: deposit, Licensed, a result file with a fresh collection. */
+    static void applyKitAtEveryMachine(Path stick) throws Exception {
+        Map<String, CollectorRecord> byUuid = new HashMap<>();
+        CollectorRecordReader reader = new CollectorRecordReader();
+        try (Stream<Path> s = Files.list(stick.resolve("AIRLOCK/collected"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".xml")).toList()) {
+                CollectorRecord r = reader.read(f);
+                byUuid.put(r.machine().smbiosUuid(), r);
+            }
+        }
+        Path results = Files.createDirectories(stick.resolve("AIRLOCK/results"));
+        ActivationKitReader kits = new ActivationKitReader();
+        ApplyResultWriter writer = new ApplyResultWriter();
+        try (Stream<Path> s = Files.list(stick.resolve("AIRLOCK/kit"))) {
+            for (Path kitFile : s.filter(p -> p.toString().endsWith(".xml")).toList()) {
+                ActivationKit kit = kits.read(Files.readAllBytes(kitFile));
+                CollectorRecord before = byUuid.get(kit.smbiosUuid());
+                assertThat(before).as("machine of " + kitFile).isNotNull();
+                List<ApplyResult.Outcome> outcomes = new ArrayList<>();
+                for (ActivationKit.Product p : kit.products()) {
+                    outcomes.add(new ApplyResult.Outcome(p.skuId(), p.iid(), ApplyResult.Result.DEPOSITED,
+                            OptionalLong.of(0), Optional.of(LicenseStatus.LICENSED), ""));
+                }
+                CollectorRecord now = new CollectorRecord(before.collected().plus(Duration.ofDays(1)),
+                        before.collectorVersion(), before.machine(), before.products().stream()
+                                .map(p -> licensed(p)).toList());
+                ApplyResult result = new ApplyResult(now.collected(), "1.0.0", kitFile.getFileName().toString(),
+                        outcomes, now);
+                Files.write(results.resolve(kit.fileName().replace(".xml", "") + "_result.xml"), writer.write(result));
+            }
+        }
+    }
+
+    private static CollectedProduct licensed(CollectedProduct p) {
+        return new CollectedProduct(p.productClass(), p.skuId(), p.applicationId(), p.name(), p.description(),
+                p.partialKey(), p.epid(), p.channel(), LicenseStatus.LICENSED, 0, p.iid());
+    }
+}
