@@ -30,6 +30,14 @@ final class InventoryRepository {
             + " p.state_changed_at, p.first_seen_at, p.last_seen_at";
     private static final String PRODUCT_FROM = " FROM product p JOIN machine m ON m.id = p.machine_id"
             + " LEFT JOIN lab_group g ON g.id = m.group_id";
+    /**
+     * The same rows walked in list order: machines by host (index machine_by_host), then each
+     * machine's products by name (index product_by_machine_name). CROSS JOIN fixes that loop order
+     * so SQLite never sorts the whole table for a page: a page deep in 100,000 products stays a
+     * few milliseconds with or without ANALYZE statistics.
+     */
+    private static final String PRODUCT_FROM_IN_LIST_ORDER = " FROM machine m CROSS JOIN product p"
+            + " ON m.id = p.machine_id LEFT JOIN lab_group g ON g.id = m.group_id";
 
     // ---- machines -------------------------------------------------------------------------
 
@@ -251,13 +259,19 @@ final class InventoryRepository {
     // ---- queries --------------------------------------------------------------------------
 
     void streamProducts(Tx tx, ProductFilter filter, long offset, long limit, Consumer<Product> sink) {
-        StringBuilder sql = new StringBuilder("SELECT " + PRODUCT_COLUMNS + PRODUCT_FROM + " WHERE 1 = 1");
-        appendFilter(sql, filter);
-        sql.append(" ORDER BY m.host_name COLLATE NOCASE, m.id, p.name LIMIT :limit OFFSET :offset");
-        Query q = tx.handle().createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+        Query q = tx.handle().createQuery(pageSql(filter)).bind("limit", limit).bind("offset", offset);
         bindFilter(q, filter);
         ResultIterable<Product> rows = q.setFetchSize(1000).map((rs, ctx) -> product(rs));
         rows.forEach(sink); // closes the result set when done
+    }
+
+    /** One page of products in list order ({@code :limit}, {@code :offset} and the filter's parameters). */
+    static String pageSql(ProductFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + PRODUCT_COLUMNS + PRODUCT_FROM_IN_LIST_ORDER
+                + " WHERE 1 = 1");
+        appendFilter(sql, filter);
+        sql.append(" ORDER BY m.host_name COLLATE NOCASE, m.id, p.name LIMIT :limit OFFSET :offset");
+        return sql.toString();
     }
 
     private static void appendFilter(StringBuilder sql, ProductFilter filter) {

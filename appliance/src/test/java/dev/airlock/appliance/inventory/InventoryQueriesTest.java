@@ -26,6 +26,26 @@ class InventoryQueriesTest {
     }
 
     @Test
+    void productPage_isReadInListOrderThroughIndexes_neverSortingTheWholeTable() throws Exception {
+        for (ProductFilter f : java.util.List.of(ProductFilter.all(), ProductFilter.all().withState(ProductState.COLLECTED),
+                ProductFilter.all().withSearch("PC-1"), ProductFilter.all().withGroup("g"))) {
+            String sql = InventoryRepository.pageSql(f).replaceAll(":[a-z]+", "?");
+            StringBuilder plan = new StringBuilder();
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/airlock.db"));
+                    var st = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+                try (var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString("detail")).append('\n');
+                    }
+                }
+            }
+            assertThat(plan.toString()).as("plan for %s", f)
+                    .contains("USING INDEX machine_by_host", "USING INDEX product_by_machine_name")
+                    .doesNotContain("TEMP B-TREE");
+        }
+    }
+
+    @Test
     void countProducts_countsWhatTheFilterPagesThrough() {
         var inv = app.inventory();
         assertThat(inv.countProducts(ProductFilter.all())).isEqualTo(4);
