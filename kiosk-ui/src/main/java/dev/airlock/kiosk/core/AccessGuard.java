@@ -9,6 +9,7 @@ import dev.airlock.appliance.store.ApplianceInfo;
 /**
  * Decides where a navigation may go, in order: set up first, then unlocked by a supervisor,
  * then an operator signed in (and not idle-locked), then supervisor-only and role-only views.
+ * It forwards (the address bar shows where the person really is), never just reroutes.
  */
 public final class AccessGuard implements VaadinServiceInitListener {
     private final ApplianceHolder holder;
@@ -30,23 +31,23 @@ public final class AccessGuard implements VaadinServiceInitListener {
         // 1. nothing works before the first-run setup
         if (!holder.isSetUp()) {
             if (!target.equals(Routes.SETUP)) {
-                event.rerouteTo(Routes.SETUP);
+                event.forwardTo(Routes.SETUP);
             }
             return;
         }
         if (target.equals(Routes.SETUP)) {
-            event.rerouteTo(Routes.HOME);
+            event.forwardTo(Routes.HOME);
             return;
         }
         // 2. sealed after boot until a supervisor unlocks it
         if (seal.isSealed()) {
             if (!target.equals(Routes.UNLOCK)) {
-                event.rerouteTo(Routes.UNLOCK);
+                event.forwardTo(Routes.UNLOCK);
             }
             return;
         }
         if (target.equals(Routes.UNLOCK)) {
-            event.rerouteTo(Routes.SIGN_IN);
+            event.forwardTo(Routes.SIGN_IN);
             return;
         }
         // 3. an operator must be signed in and not locked
@@ -55,20 +56,20 @@ public final class AccessGuard implements VaadinServiceInitListener {
             return;
         }
         if (!session.isActive()) {
-            event.rerouteTo(Routes.SIGN_IN);
+            event.forwardTo(Routes.SIGN_IN);
             return;
         }
         // 4. supervisor-only and role-only views
         if (view.isAnnotationPresent(SupervisorOnly.class) && !session.isSupervisor()) {
             Notification.show(event.getUI().getTranslation("guard.supervisorOnly"), 5000,
                     Notification.Position.MIDDLE);
-            event.rerouteTo(Routes.HOME);
+            event.forwardTo(Routes.HOME);
             return;
         }
         ForRole forRole = view.getAnnotation(ForRole.class);
         ApplianceInfo.Role role = holder.get().info().role();
         if (forRole != null && forRole.value() != role) {
-            event.rerouteTo(Routes.HOME);
+            event.forwardTo(Routes.HOME);
         }
     }
 }

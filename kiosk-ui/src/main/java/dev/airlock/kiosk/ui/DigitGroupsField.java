@@ -68,18 +68,27 @@ public final class DigitGroupsField extends Composite<Div> {
         return groupLength;
     }
 
-    /** Digits only: AZERTY number-row characters become digits; spaces and dashes go. */
-    static String digitsOf(String typed) {
+    /**
+     * Digits only: AZERTY number-row characters typed without shift become digits; spaces go. A
+     * dash is the AZERTY 6 when typed alone, but a separator inside a pasted or scanned number
+     * (more characters than one group holds), e.g. {@code 1234567-1234567-...}.
+     */
+    static String digitsOf(String typed, boolean pasted) {
         StringBuilder sb = new StringBuilder(typed.length());
         for (char c : typed.toCharArray()) {
             int az = AZERTY.indexOf(c);
             if (c >= '0' && c <= '9') {
                 sb.append(c);
-            } else if (az >= 0) {
+            } else if (az >= 0 && !(pasted && c == '-')) {
                 sb.append((char) ('0' + (az + 1) % 10));
             }
         }
         return sb.toString();
+    }
+
+    /** As typed into one group: a pasted number has more characters than the group holds. */
+    private String digitsOf(String typed) {
+        return digitsOf(typed, typed.length() > groupLength);
     }
 
     private void typed(int index, String raw) {
