@@ -107,6 +107,51 @@ public final class MergeService {
         return all;
     }
 
+    /**
+     * How many response files in {@code stickRoot}'s {@code AIRLOCK/inbound} have not been merged
+     * yet, so a screen says "import it" only when there is something new. A file that cannot be
+     * read as a response counts as new: importing it says what is wrong.
+     */
+    public int countUnmerged(Path stickRoot) {
+        Path inbound = stickRoot.resolve("AIRLOCK").resolve(INBOUND);
+        if (!Files.isDirectory(inbound)) {
+            return 0;
+        }
+        int fresh = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(inbound)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".") || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
+                        || !Files.isRegularFile(f)) {
+                    continue;
+                }
+                if (!merged(f)) {
+                    fresh++;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return fresh;
+    }
+
+    private boolean merged(Path file) {
+        try {
+            if (Files.size(file) > BundleFile.MAX_BYTES) {
+                return false;
+            }
+            SignedBundle bundle = BundleFile.read(Files.readAllBytes(file));
+            if (bundle.kind() != BundleKind.RESPONSE) {
+                return false;
+            }
+            ResponseBundle response = bundle.response();
+            byte[] digest = bundle.digest();
+            return store.read(tx -> ledger.merged(tx, response.id(), digest)).isPresent();
+        } catch (IOException | BadSignatureException | MalformedBundleException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Imports one bundle file or QR frames text file. */
     public MergeOutcome importFile(Path file, Actor actor) {
         String source = file.toString();

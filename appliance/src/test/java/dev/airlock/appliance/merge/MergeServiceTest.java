@@ -111,6 +111,23 @@ class MergeServiceTest {
     }
 
     @Test
+    void countUnmerged_seesOnlyResponsesNotMergedYet() throws Exception {
+        SignedBundle request = exportAll(2);
+        Path file = f.write(f.respondAll(request), f.gateway);
+        Path stick = java.nio.file.Files.createTempDirectory("stick");
+        Path inbound = java.nio.file.Files.createDirectories(stick.resolve("AIRLOCK/inbound"));
+        java.nio.file.Files.copy(file, inbound.resolve(file.getFileName()));
+        java.nio.file.Files.writeString(inbound.resolve("junk.xml"), "<not-a-bundle/>");
+        java.nio.file.Files.writeString(inbound.resolve(".partial.xml.tmp"), "<half");
+        assertThat(merge.countUnmerged(stick)).isEqualTo(2);
+
+        assertThat(merge.importFile(file, Samples.TECHNICIAN)).isInstanceOf(MergeOutcome.Merged.class);
+
+        assertThat(merge.countUnmerged(stick)).as("only the junk file is left to look at").isEqualTo(1);
+        assertThat(merge.countUnmerged(stick.resolve("no-such"))).isZero();
+    }
+
+    @Test
     void partialResponses_eachMergeWhatTheyCarry() throws Exception {
         SignedBundle request = exportAll(5);
         List<Reference> refs = RoundTripFixture.references(request);

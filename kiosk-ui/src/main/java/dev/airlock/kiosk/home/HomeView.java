@@ -123,7 +123,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         List<Step> out = new ArrayList<>();
         boolean labStickWithFiles = false;
         for (Stick s : sticks) {
-            if (s.kind() == StickKind.TRANSFER && s.responseFiles() > 0) {
+            if (s.kind() == StickKind.TRANSFER && s.responseFiles() > 0
+                    && holder.get().merge().countUnmerged(s.root()) > 0) {
                 out.add(new Step(getTranslation("home.step.response", s.label()), "import"));
             }
             if (s.kind() == StickKind.LAB && s.collectedFiles() + s.resultFiles() > 0) {

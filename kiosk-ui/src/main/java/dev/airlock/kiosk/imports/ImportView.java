@@ -143,7 +143,8 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
         Stick s = stick.getValue();
         stickImport.setEnabled(s != null);
         stickStatus.setText(s == null ? getTranslation("import.stick.none")
-                : getTranslation("import.stick.found", s.label(), s.responseFiles()));
+                : getTranslation("import.stick.found", s.label(), s.responseFiles(),
+                        holder.get().merge().countUnmerged(s.root())));
         stickStatus.setClassName("import-stick-found", s != null);
     }
 

@@ -93,7 +93,7 @@ class ImportViewTest extends KioskViewTest {
         long exported = LabData.count(lab, ProductState.EXPORTED);
         ImportView view = navigate(ImportView.class);
         choose(view, LabData.stick(stick, StickKind.TRANSFER, 1));
-        assertThat(view.stickStatus.getText()).contains("A response is on the stick");
+        assertThat(view.stickStatus.getText()).contains("holds 1 response file, 1 not imported yet");
 
         test(view.stickImport).click();
         LabData.await(() -> view.summary.isVisible() || view.progressText.getText().startsWith("Import failed"));
