@@ -86,6 +86,7 @@ public final class KioskProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("AIRLOCK_") || k.equals("SERVER_PORT"));
+        pb.environment().put("MALLOC_ARENA_MAX", "2"); // as the launcher sets it
         pb.environment().putAll(options.env());
         Files.writeString(log, "$ " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -100,10 +101,16 @@ public final class KioskProcess implements AutoCloseable {
         return k;
     }
 
-    /** The JVM command line (keep in step with the launcher script's kiosk branch). */
+    /** The kiosk's JVM options as the launcher reads them: kiosk-ui/jvm.options without comments. */
+    static List<String> jvmOptions() throws IOException {
+        return Files.readAllLines(ROOT.resolve("kiosk-ui/jvm.options")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /** The JVM command line: the launcher's options, from the same file (kiosk-ui/jvm.options). */
     static List<String> command(Options o, int port) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-XX:MaxRAM=1g", "-Xmx256m"));
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(jvmOptions());
         Path jar;
         switch (o.mode()) {
             case FAT_JAR -> jar = fatJar();
