@@ -153,6 +153,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         if (trouble > 0) {
             out.add(new Step(getTranslation("home.step.trouble", trouble), "machines"));
         }
+        if (status.products() > 0 && n.get(ProductState.VERIFIED) == status.products()) {
+            out.add(new Step(getTranslation("home.step.allVerified", status.products()), "machines"));
+        }
         if (!labStickWithFiles) {
             out.add(new Step(getTranslation(status.products() == 0 ? "home.step.insertFirst" : "home.step.insert"),
                     "collect"));
