@@ -227,13 +227,14 @@ class MediaWatcherTest {
     void start_pollsOnItsThread_andCloseStopsIt() throws Exception {
         MediaWatcher w = new MediaWatcher(List.of(run), mountInfo, Duration.ofMillis(20), CLOCK);
         List<String> threads = new CopyOnWriteArrayList<>();
-        w.subscribe(e -> threads.add(Thread.currentThread().getName()));
+        java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+        w.subscribe(e -> {
+            threads.add(Thread.currentThread().getName());
+            seen.countDown();
+        });
         w.start();
         Files.createDirectories(run.resolve("STICK1"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (threads.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        seen.await(5, java.util.concurrent.TimeUnit.SECONDS);
         w.close();
         assertEquals(List.of("airlock-media"), threads);
     }
