@@ -114,12 +114,12 @@ final class OperatorCommand implements Runnable {
         }
     }
 
-    /** {@code airlock operator remove}. */
-    @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = {"Remove a kiosk operator (the last supervisor cannot be removed).",
-                "Needs the supervisor passphrase."})
-    static final class Remove implements Callable<Integer> {
-        private final CliContext context;
+    /**
+     * A change to one named operator that needs the supervisor passphrase: finds the operator,
+     * checks the passphrase, then {@link #change}s; a refused change leaves everything as it was.
+     */
+    abstract static class NamedOperatorChange implements Callable<Integer> {
+        final CliContext context;
 
         @Mixin
         GlobalOptions global;
@@ -130,43 +130,7 @@ final class OperatorCommand implements Runnable {
         @Parameters(paramLabel = "NAME", description = "The operator's name (from 'airlock operator list').")
         String name;
 
-        Remove(CliContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public Integer call() throws KeysException {
-            Appliance appliance = global.open();
-            Operator op = named(appliance, name);
-            checkPassphrase(context, spec, global, appliance);
-            try {
-                appliance.operators().remove(op.id(), global.actor());
-            } catch (OperatorException e) {
-                throw new Rejected(e.getMessage() + "; nothing was changed");
-            }
-            spec.commandLine().getOut().printf("Removed %s %s (operator %d).%n", op.role().id(), op.name(), op.id());
-            return ExitCodes.OK;
-        }
-    }
-
-    /** {@code airlock operator reset-pin}. */
-    @Command(name = "reset-pin", mixinStandardHelpOptions = true,
-            description = {"Give an operator a new PIN (also lifts a lockout after wrong PINs). The PIN is typed"
-                    + " twice at a hidden prompt, or taken from AIRLOCK_PIN.",
-                "Needs the supervisor passphrase."})
-    static final class ResetPin implements Callable<Integer> {
-        private final CliContext context;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "NAME", description = "The operator's name (from 'airlock operator list').")
-        String name;
-
-        ResetPin(CliContext context) {
+        NamedOperatorChange(CliContext context) {
             this.context = context;
         }
 
@@ -175,15 +139,50 @@ final class OperatorCommand implements Runnable {
             Appliance appliance = global.open();
             Operator op = named(appliance, name);
             checkPassphrase(context, spec, global, appliance);
-            char[] pin = newPin(context, spec);
             try {
-                appliance.operators().resetPin(op.id(), pin, global.actor());
+                change(appliance, op);
             } catch (OperatorException e) {
                 throw new Rejected(e.getMessage() + "; nothing was changed");
             }
+            return ExitCodes.OK;
+        }
+
+        /** Makes the change to {@code op} and says what was done. */
+        abstract void change(Appliance appliance, Operator op) throws OperatorException, IOException;
+    }
+
+    /** {@code airlock operator remove}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Remove a kiosk operator (the last supervisor cannot be removed).",
+                "Needs the supervisor passphrase."})
+    static final class Remove extends NamedOperatorChange {
+        Remove(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        void change(Appliance appliance, Operator op) throws OperatorException {
+            appliance.operators().remove(op.id(), global.actor());
+            spec.commandLine().getOut().printf("Removed %s %s (operator %d).%n", op.role().id(), op.name(), op.id());
+        }
+    }
+
+    /** {@code airlock operator reset-pin}. */
+    @Command(name = "reset-pin", mixinStandardHelpOptions = true,
+            description = {"Give an operator a new PIN (also lifts a lockout after wrong PINs). The PIN is typed"
+                    + " twice at a hidden prompt, or taken from AIRLOCK_PIN.",
+                "Needs the supervisor passphrase."})
+    static final class ResetPin extends NamedOperatorChange {
+        ResetPin(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        void change(Appliance appliance, Operator op) throws OperatorException, IOException {
+            char[] pin = newPin(context, spec);
+            appliance.operators().resetPin(op.id(), pin, global.actor());
             spec.commandLine().getOut().printf("New PIN set for %s (operator %d); any lockout is lifted.%n",
                     op.name(), op.id());
-            return ExitCodes.OK;
         }
     }
 

@@ -15,13 +15,11 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.activation.ActivationKitService;
-import dev.airlock.appliance.devices.EjectResult;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.intake.FileOutcome;
@@ -41,9 +39,11 @@ import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.GroupedDigits;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.StateBadge;
+import dev.airlock.kiosk.ui.StickPicker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +61,12 @@ public class ApplyView extends VerticalLayout {
     /** Most products listed at once; the rest follow when these are done. */
     static final int MAX_LISTED = 500;
 
-    final Select<Stick> stick = new Select<>();
+    final StickPicker stick = new StickPicker(s -> s.kind() == StickKind.LAB || s.kind() == StickKind.EMPTY,
+            s -> s.kind() == StickKind.LAB, StickPicker::any);
     final TextField group = new TextField();
     final Button writeKit = new Button();
     final Paragraph kitResult = new Paragraph();
-    final Button eject = new Button();
+    final EjectButton eject;
     final Grid<Product> machines = new Grid<>(Product.class, false);
     final Div cidPanel = new Div();
     final Checkbox verified = new Checkbox();
@@ -85,6 +86,7 @@ public class ApplyView extends VerticalLayout {
         this.holder = holder;
         this.devices = devices;
         this.work = work;
+        this.eject = new EjectButton("apply-eject", devices, work, stick::getValue);
         addClassNames("kiosk-view", "apply-view");
         configureKit();
         configureMachines();
@@ -123,11 +125,6 @@ public class ApplyView extends VerticalLayout {
         writeKit.addClickListener(e -> writeKit());
         kitResult.setId("apply-kit-result");
         kitResult.addClassName("apply-result");
-        eject.setId("apply-eject");
-        eject.setText(getTranslation("apply.eject"));
-        eject.setIcon(VaadinIcon.EJECT.create());
-        eject.addThemeVariants(ButtonVariant.LUMO_LARGE);
-        eject.addClickListener(e -> eject());
     }
 
     private VerticalLayout kitSection() {
@@ -147,16 +144,7 @@ public class ApplyView extends VerticalLayout {
 
     /** Shows the sticks the kit may go on: lab sticks and empty ones (never a transfer stick). */
     void showSticks(List<Stick> sticks) {
-        Path chosen = Optional.ofNullable(stick.getValue()).map(Stick::root).orElse(null);
-        List<Stick> usable = sticks.stream()
-                .filter(s -> s.kind() == StickKind.LAB || s.kind() == StickKind.EMPTY).toList();
-        stick.setItems(usable);
-        Stick again = usable.stream().filter(s -> s.root().equals(chosen)).findFirst()
-                .orElse(usable.stream().filter(s -> s.kind() == StickKind.LAB).findFirst()
-                        .orElse(usable.isEmpty() ? null : usable.get(0)));
-        if (again != null) {
-            stick.setValue(again);
-        }
+        List<Stick> usable = stick.show(sticks);
         boolean transferOnly = usable.isEmpty() && sticks.stream().anyMatch(s -> s.kind() == StickKind.TRANSFER);
         stick.setHelperText(usable.isEmpty() ? getTranslation(transferOnly ? "apply.stick.transferOnly"
                 : "apply.stick.none") : "");
@@ -207,20 +195,6 @@ public class ApplyView extends VerticalLayout {
                     error.setText(getTranslation("apply.kit.failed", message(e)));
                     writeKit.setEnabled(true);
                 });
-    }
-
-    void eject() {
-        Stick s = stick.getValue();
-        if (s == null) {
-            return;
-        }
-        try {
-            EjectResult r = devices.media().eject(s);
-            kitResult.setText(r.unmounted() ? getTranslation("apply.ejected", s.label())
-                    : getTranslation("apply.ejectNote", s.label(), r.message()));
-        } catch (Exception e) {
-            error.setText(getTranslation("apply.ejectFailed", message(e)));
-        }
     }
 
     // --- per machine: the CID to type -----------------------------------------------------

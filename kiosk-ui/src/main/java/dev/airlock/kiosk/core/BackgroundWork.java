@@ -22,6 +22,7 @@ public final class BackgroundWork implements AutoCloseable {
         void report(double fraction, String text);
     }
 
+    private int running;
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "kiosk-work");
         t.setDaemon(true);
@@ -33,14 +34,38 @@ public final class BackgroundWork implements AutoCloseable {
      * {@code ui.access} (skipped when the UI has gone).
      */
     public <T> void run(UI ui, Task<T> task, Progress onProgress, Consumer<T> onDone, Consumer<Exception> onFail) {
+        synchronized (this) {
+            running++;
+        }
         pool.execute(() -> {
             try {
                 T result = task.run((f, text) -> access(ui, () -> onProgress.report(f, text)));
                 access(ui, () -> onDone.accept(result));
             } catch (Exception e) {
                 access(ui, () -> onFail.accept(e));
+            } finally {
+                synchronized (this) {
+                    running--;
+                    notifyAll();
+                }
             }
         });
+    }
+
+    /**
+     * Waits until no task is running (their outcome is then queued for the UI); false on timeout.
+     * For tests and for an orderly shutdown.
+     */
+    public synchronized boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (running > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     private static void access(UI ui, Runnable r) {

@@ -23,7 +23,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.config.Setting;
-import dev.airlock.appliance.devices.EjectResult;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.export.BudgetWarning;
@@ -44,7 +43,9 @@ import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
 import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.qr.QrFramesDisplay;
+import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.StickPicker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Export: choose products, see exactly what will leave the lab, then write a signed request to a
@@ -78,14 +78,13 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     final Grid<ExportRecord> previewGrid = new Grid<>();
     final Div warnings = new Div();
     final Checkbox force = new Checkbox();
-    final Select<Stick> stick = new Select<>();
+    final StickPicker stick = new StickPicker(s -> true, s -> s.kind() != StickKind.LAB);
     final Button write = new Button();
     final Button showQr = new Button();
     final ProgressBar progress = new ProgressBar();
     final Span message = new Span();
     final Div result = new Div();
-    final Button eject = new Button();
-    final Span ejectMessage = new Span();
+    final EjectButton eject;
     final Dialog qrDialog = new Dialog();
     QrFramesDisplay qrDisplay;
 
@@ -104,6 +103,8 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         this.work = work;
         this.devices = devices;
         this.settings = settings;
+        this.eject = new EjectButton("export-eject", devices, work,
+                () -> Objects.requireNonNullElse(written, stick.getValue()));
         addClassNames("kiosk-view", "export-view");
         configureChoice();
         configurePreview();
@@ -219,13 +220,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         result.setId("export-result");
         result.addClassName("export-result");
         result.setVisible(false);
-        eject.setId("export-eject");
-        eject.setText(getTranslation("export.eject"));
-        eject.setIcon(VaadinIcon.EJECT.create());
-        eject.addClassName("export-big-button");
-        eject.addClickListener(e -> ejectStick());
-        ejectMessage.setId("export-eject-message");
-        ejectMessage.addClassName("export-eject-message");
+        eject.button().addClassName("export-big-button");
         qrDialog.addClassName("export-qr-dialog");
         qrDialog.setWidth("100vw");
         qrDialog.setHeight("100vh");
@@ -277,13 +272,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     }
 
     void refreshSticks() {
-        Stick chosen = stick.getValue();
-        List<Stick> sticks = devices.sticks();
-        stick.setItems(sticks);
-        Optional<Stick> keep = chosen == null ? Optional.empty()
-                : sticks.stream().filter(s -> s.root().equals(chosen.root())).findFirst();
-        Optional<Stick> pick = keep.or(() -> sticks.stream().filter(s -> s.kind() != StickKind.LAB).findFirst());
-        pick.ifPresent(stick::setValue);
+        List<Stick> sticks = stick.show(devices.sticks());
         stick.setHelperText(sticks.isEmpty() ? getTranslation("export.stick.none") : null);
     }
 
@@ -396,23 +385,10 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
             result.add(new Paragraph(getTranslation("export.result.skipped", r.skipped())));
         }
         if (onStick) {
-            ejectMessage.setText("");
-            result.add(new Paragraph(getTranslation("export.result.next")), eject, ejectMessage);
+            eject.clearMessage();
+            result.add(new Paragraph(getTranslation("export.result.next")), eject);
         }
         result.setVisible(true);
-    }
-
-    void ejectStick() {
-        Stick target = Objects.requireNonNullElse(written, stick.getValue());
-        if (target == null) {
-            return;
-        }
-        try {
-            EjectResult r = devices.media().eject(target);
-            ejectMessage.setText(r.message());
-        } catch (IOException e) {
-            ejectMessage.setText(getTranslation("export.ejectFailed", e.getMessage()));
-        }
     }
 
     private void fail(String text) {

@@ -1,7 +1,6 @@
 package dev.airlock.kiosk.gateway;
 
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,13 +21,11 @@ import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.config.Setting;
-import dev.airlock.appliance.devices.EjectResult;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.gateway.BatchActivationConfig;
 import dev.airlock.appliance.gateway.GatewayListener;
 import dev.airlock.appliance.gateway.GatewayResult;
-import dev.airlock.appliance.gateway.PhoneDesk;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.keys.Sleeper;
 import dev.airlock.appliance.keys.TrustedPeer;
@@ -36,8 +33,6 @@ import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.RequestBundle;
 import dev.airlock.formats.bundle.SignedBundle;
-import dev.airlock.formats.ids.ConfirmationId;
-import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.signature.PublicKey;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
@@ -48,9 +43,9 @@ import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.qr.QrFramesDisplay;
 import dev.airlock.kiosk.qr.QrScanPanel;
-import dev.airlock.kiosk.ui.DigitGroupsField;
-import dev.airlock.kiosk.ui.GroupedDigits;
+import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.StickPicker;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -79,7 +74,8 @@ public class GatewayView extends VerticalLayout {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    final Select<Stick> stick = new Select<>();
+    final StickPicker stick = new StickPicker(s -> s.kind() == StickKind.TRANSFER || s.kind() == StickKind.EMPTY,
+            s -> s.requestFiles() > 0, StickPicker::any);
     final Select<Path> requestFile = new Select<>();
     final Button verify = new Button();
     final Button scan = new Button();
@@ -92,18 +88,11 @@ public class GatewayView extends VerticalLayout {
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
     final Div log = new Div();
-    final VerticalLayout phonePanel = new VerticalLayout();
-    final Span phoneRecord = new Span();
-    final Div phoneIid = new Div();
-    final DigitGroupsField phoneCid;
-    final Button phoneSave = new Button();
-    final Button phoneSkip = new Button();
-    final Button phoneStop = new Button();
-    final Span phoneMessage = new Span();
+    final PhoneEntryPanel phonePanel = new PhoneEntryPanel();
     final Paragraph result = new Paragraph();
     final Button showQr = new Button();
     final Div qrHolder = new Div();
-    final Button eject = new Button();
+    final EjectButton eject;
     final Span error = new Span();
 
     private final ApplianceHolder holder;
@@ -115,7 +104,6 @@ public class GatewayView extends VerticalLayout {
     Path request;
     /** The response the last run wrote. */
     Optional<Path> response = Optional.empty();
-    KioskPhoneDesk desk;
     private boolean running;
 
     public GatewayView(ApplianceHolder holder, Devices devices, BackgroundWork work, Seal seal,
@@ -125,11 +113,10 @@ public class GatewayView extends VerticalLayout {
         this.work = work;
         this.seal = seal;
         this.settings = settings;
-        this.phoneCid = new DigitGroupsField(8, 6, getTranslation("gateway.phone.group"));
+        this.eject = new EjectButton("gateway-eject", devices, work, stick::getValue);
         addClassNames("kiosk-view", "gateway-view");
         configureRequest();
         configureRun();
-        configurePhone();
         configureResponse();
         error.addClassName("form-error");
         error.setId("gateway-error");
@@ -184,16 +171,7 @@ public class GatewayView extends VerticalLayout {
 
     /** Shows the sticks a request can come from or a response go to (never a lab stick). */
     void showSticks(List<Stick> sticks) {
-        Path chosen = Optional.ofNullable(stick.getValue()).map(Stick::root).orElse(null);
-        List<Stick> usable = sticks.stream()
-                .filter(s -> s.kind() == StickKind.TRANSFER || s.kind() == StickKind.EMPTY).toList();
-        stick.setItems(usable);
-        Stick again = usable.stream().filter(s -> s.root().equals(chosen)).findFirst()
-                .orElse(usable.stream().filter(s -> s.requestFiles() > 0).findFirst()
-                        .orElse(usable.isEmpty() ? null : usable.get(0)));
-        if (again != null) {
-            stick.setValue(again);
-        }
+        List<Stick> usable = stick.show(sticks);
         stick.setHelperText(usable.isEmpty() ? getTranslation(sticks.stream().anyMatch(s -> s.kind() == StickKind.LAB)
                 ? "gateway.stick.labRefused" : "gateway.stick.none") : "");
         stickChosen();
@@ -413,22 +391,20 @@ public class GatewayView extends VerticalLayout {
         ConcurrentLinkedQueue<Settled> settled = new ConcurrentLinkedQueue<>();
         KioskPhoneDesk d = new KioskPhoneDesk(call -> {
             if (ui.isAttached()) {
-                ui.access(() -> showCall(call));
+                ui.access(() -> phonePanel.showCall(call));
             }
         });
-        desk = d;
+        phonePanel.begin(d);
         start();
         work.run(ui, p -> {
             try (Passphrase pass = seal.passphrase()) {
                 return appliance().gateway().processByPhone(file, to, d, resend, pass, actor, listener(settled, p));
             }
         }, (f, text) -> showProgress(f, settled), r -> {
-            phonePanel.setVisible(false);
-            desk = null;
+            phonePanel.end();
             finished(r);
         }, e -> {
-            phonePanel.setVisible(false);
-            desk = null;
+            phonePanel.end();
             failed(e);
         });
     }
@@ -498,90 +474,6 @@ public class GatewayView extends VerticalLayout {
         updateButtons();
     }
 
-    // --- phone entry ---------------------------------------------------------------------------
-
-    private void configurePhone() {
-        phonePanel.setId("gateway-phone-panel");
-        phonePanel.addClassName("gateway-phone-panel");
-        phonePanel.setVisible(false);
-        phoneRecord.addClassName("gateway-phone-record");
-        phoneIid.setId("gateway-phone-iid");
-        phoneCid.setId("gateway-phone-cid");
-        phoneCid.addCompleteListener(v -> phoneSave.focus());
-        phoneSave.setId("gateway-phone-save");
-        phoneSave.setText(getTranslation("gateway.phone.save"));
-        phoneSave.setIcon(VaadinIcon.CHECK.create());
-        phoneSave.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-        phoneSave.addClickShortcut(Key.ENTER);
-        phoneSave.addClickListener(e -> savePhoneCid());
-        phoneSkip.setId("gateway-phone-skip");
-        phoneSkip.setText(getTranslation("gateway.phone.skip"));
-        phoneSkip.addThemeVariants(ButtonVariant.LUMO_LARGE);
-        phoneSkip.addClickListener(e -> answer(new PhoneDesk.PhoneAnswer.Skip()));
-        phoneStop.setId("gateway-phone-stop");
-        phoneStop.setText(getTranslation("gateway.phone.stop"));
-        phoneStop.addThemeVariants(ButtonVariant.LUMO_LARGE, ButtonVariant.LUMO_ERROR);
-        phoneStop.addClickListener(e -> answer(new PhoneDesk.PhoneAnswer.Stop()));
-        phoneMessage.setId("gateway-phone-message");
-        phoneMessage.addClassName("gateway-phone-message");
-        HorizontalLayout buttons = new HorizontalLayout(phoneSave, phoneSkip, phoneStop);
-        buttons.setWrap(true);
-        phonePanel.add(new H2(getTranslation("gateway.phone.title")), phoneRecord,
-                new Paragraph(getTranslation("gateway.phone.readIid")), phoneIid,
-                new Paragraph(getTranslation("gateway.phone.typeCid")), phoneCid, phoneMessage, buttons);
-    }
-
-    /** The worker asks for one record: show its IID big and empty CID groups. */
-    void showCall(PhoneDesk.PhoneCall call) {
-        phonePanel.setVisible(true);
-        phoneRecord.setText(getTranslation("gateway.phone.record", call.number(), call.total(), call.productName(),
-                call.reference()));
-        phoneIid.removeAll();
-        phoneIid.add(new GroupedDigits(call.iidGroups(), false));
-        phoneCid.setValue("");
-        phoneMessage.setText("");
-        phoneMessage.removeClassName("gateway-phone-ok");
-        setPhoneEnabled(true);
-        phoneCid.focus();
-    }
-
-    /** Checks the typed CID group by group; a wrong group is asked again, a right CID is saved at once. */
-    void savePhoneCid() {
-        if (desk == null) {
-            return;
-        }
-        Optional<String> problem = phoneCid.problem();
-        if (problem.isPresent()) {
-            phoneMessage.removeClassName("gateway-phone-ok");
-            phoneMessage.setText(getTranslation("gateway.phone.again", problem.get()));
-            return;
-        }
-        ConfirmationId cid;
-        try {
-            cid = ConfirmationId.parse(phoneCid.value());
-        } catch (InvalidIdException e) {
-            phoneMessage.removeClassName("gateway-phone-ok");
-            phoneMessage.setText(getTranslation("gateway.phone.again", e.getMessage()));
-            return;
-        }
-        phoneMessage.addClassName("gateway-phone-ok");
-        phoneMessage.setText(getTranslation("gateway.phone.saved", String.join(" ", cid.groups())));
-        answer(new PhoneDesk.PhoneAnswer.Typed(cid));
-    }
-
-    private void answer(PhoneDesk.PhoneAnswer a) {
-        if (desk != null) {
-            setPhoneEnabled(false);
-            desk.answer(a);
-        }
-    }
-
-    private void setPhoneEnabled(boolean on) {
-        phoneSave.setEnabled(on);
-        phoneSkip.setEnabled(on);
-        phoneStop.setEnabled(on);
-    }
-
     // --- 3. the response ----------------------------------------------------------------------
 
     private void configureResponse() {
@@ -594,11 +486,6 @@ public class GatewayView extends VerticalLayout {
         showQr.setEnabled(false);
         showQr.addClickListener(e -> showQr());
         qrHolder.setId("gateway-qr");
-        eject.setId("gateway-eject");
-        eject.setText(getTranslation("gateway.eject"));
-        eject.setIcon(VaadinIcon.EJECT.create());
-        eject.addThemeVariants(ButtonVariant.LUMO_LARGE);
-        eject.addClickListener(e -> eject());
     }
 
     private VerticalLayout responseSection() {
@@ -624,27 +511,10 @@ public class GatewayView extends VerticalLayout {
         }
     }
 
-    void eject() {
-        Stick s = stick.getValue();
-        if (s == null) {
-            return;
-        }
-        try {
-            EjectResult r = devices.media().eject(s);
-            progressText.setText(r.unmounted() ? getTranslation("gateway.ejected", s.label())
-                    : getTranslation("gateway.ejectNote", s.label(), r.message()));
-        } catch (Exception e) {
-            error.setText(getTranslation("gateway.ejectFailed", message(e)));
-        }
-    }
-
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         super.onDetach(detachEvent);
-        KioskPhoneDesk d = desk;
-        if (d != null) {
-            d.close(); // the worker stops; every CID typed so far is already in the cache
-        }
+        phonePanel.closeDesk();
     }
 
     private static String message(Exception e) {

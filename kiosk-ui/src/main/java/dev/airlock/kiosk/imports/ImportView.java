@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.audit.Actor;
@@ -32,9 +31,9 @@ import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.StickPicker;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Import: a transfer stick holding the gateway's response is detected, verified and merged with
@@ -44,7 +43,7 @@ import java.util.Optional;
 @Route(value = "import", layout = MainLayout.class)
 @ForRole(ApplianceInfo.Role.LAB)
 public final class ImportView extends VerticalLayout implements HasDynamicTitle {
-    final Select<Stick> stick = new Select<>();
+    final StickPicker stick = new StickPicker(s -> s.responseFiles() > 0, StickPicker::any);
     final Span stickStatus = new Span();
     final Button stickImport = new Button();
     final Button scan = new Button();
@@ -130,12 +129,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
     // --- behaviour ---
 
     void refreshSticks() {
-        Stick chosen = stick.getValue();
-        List<Stick> withResponse = devices.sticks().stream().filter(s -> s.responseFiles() > 0).toList();
-        stick.setItems(withResponse);
-        Optional<Stick> keep = chosen == null ? Optional.empty()
-                : withResponse.stream().filter(s -> s.root().equals(chosen.root())).findFirst();
-        keep.or(() -> withResponse.stream().findFirst()).ifPresent(stick::setValue);
+        stick.show(devices.sticks());
         updateStickStatus();
     }
 

@@ -18,7 +18,6 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.backup.BackupResult;
 import dev.airlock.appliance.backup.BackupService;
 import dev.airlock.appliance.backup.RestoreResult;
-import dev.airlock.appliance.devices.EjectResult;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.kiosk.core.ApplianceHolder;
@@ -27,6 +26,7 @@ import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.Seal;
+import dev.airlock.kiosk.ui.EjectButton;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ final class BackupTab extends VerticalLayout {
     final Button write = new Button();
     final ProgressBar progress = new ProgressBar();
     final Div result = new Div();
-    final Button eject = new Button();
+    final EjectButton eject;
     final ComboBox<Path> restoreFile = new ComboBox<>();
     final Button restore = new Button();
     final Div restoreMessage = new Div();
@@ -59,6 +59,7 @@ final class BackupTab extends VerticalLayout {
         this.seal = seal;
         this.devices = devices;
         this.work = work;
+        this.eject = new EjectButton("backup-eject", devices, work, () -> written);
         this.stick = Sticks.picker(getTranslation("supervisor.backup.stick"), "backup-stick");
         addClassName("supervisor-backup");
         configureBackup();
@@ -80,11 +81,8 @@ final class BackupTab extends VerticalLayout {
         progress.setVisible(false);
         result.setId("backup-result");
         result.addClassName("supervisor-message");
-        eject.setId("backup-eject");
-        eject.setText(getTranslation("supervisor.backup.eject"));
-        eject.addThemeVariants(ButtonVariant.LUMO_LARGE);
         eject.setVisible(false);
-        eject.addClickListener(e -> eject());
+        eject.onEjected(() -> eject.button().setVisible(false));
     }
 
     private void configureRestore() {
@@ -152,6 +150,8 @@ final class BackupTab extends VerticalLayout {
         result.setText(getTranslation("supervisor.backup.done", r.file().getFileName(), size(r.bytes()), r.machines(),
                 r.products(), target.label()));
         written = target;
+        eject.clearMessage();
+        eject.button().setVisible(true);
         eject.setVisible(target.mountPoint());
         refreshSticks();
     }
@@ -160,19 +160,6 @@ final class BackupTab extends VerticalLayout {
         write.setEnabled(true);
         progress.setVisible(false);
         result.setText(getTranslation("supervisor.backup.failed", e.getMessage()));
-    }
-
-    private void eject() {
-        if (written == null) {
-            return;
-        }
-        try {
-            EjectResult r = devices.media().eject(written);
-            result.setText(r.message());
-        } catch (Exception e) {
-            result.setText(e.getMessage());
-        }
-        eject.setVisible(false);
     }
 
     void openRestore() {

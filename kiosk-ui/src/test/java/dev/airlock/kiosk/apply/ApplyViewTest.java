@@ -14,6 +14,7 @@ import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.kit.ApplyResult;
 import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.kiosk.testing.KioskViewTest;
+import dev.airlock.kiosk.testing.LabData;
 import dev.airlock.kiosk.ui.GroupedDigits;
 import java.nio.file.Files;
 import java.nio.file.Path;

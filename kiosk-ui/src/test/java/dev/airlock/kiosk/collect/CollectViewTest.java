@@ -49,14 +49,7 @@ class CollectViewTest extends KioskViewTest {
         CollectView view = navigate(CollectView.class);
         view.importFrom(stick, 3);
         assertThat(view.progress.isVisible()).isTrue();
-        long until = System.currentTimeMillis() + 20_000;
-        while (view.summary.getText().isEmpty() && System.currentTimeMillis() < until) {
-            // the work reports through ui.access: let the queued UI tasks run, as a request would
-            com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-            session.unlock();
-            Thread.sleep(50);
-            session.lock();
-        }
+        finishBackgroundWork();
         assertThat(view.summary.getText()).isEqualTo("3 files: 3 accepted, 0 updated, 0 unchanged, 0 rejected");
         assertThat(view.progress.getValue()).isEqualTo(1.0);
         assertThat(view.outcomes.getChildren().count()).isEqualTo(3);

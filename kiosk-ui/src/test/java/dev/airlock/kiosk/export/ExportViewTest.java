@@ -9,6 +9,7 @@ import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.kiosk.testing.KioskViewTest;
+import dev.airlock.kiosk.testing.LabData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

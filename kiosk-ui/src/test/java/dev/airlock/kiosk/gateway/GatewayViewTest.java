@@ -28,7 +28,7 @@ import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.formats.qr.QrEncoder;
 import dev.airlock.formats.qr.QrOptions;
 import dev.airlock.formats.signature.PublicKey;
-import dev.airlock.kiosk.apply.LabData;
+import dev.airlock.kiosk.testing.LabData;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.testing.KioskViewTest;
@@ -170,19 +170,19 @@ class GatewayViewTest extends KioskViewTest {
         test(view.verify).click();
 
         test(view.phone).click();
-        LabData.await(() -> view.phonePanel.isVisible() && !view.phoneRecord.getText().isEmpty());
-        assertThat(view.phoneRecord.getText()).contains("Record 1 of 1");
-        assertThat(view.phoneIid.getElement().getTextRecursively()).contains("0000000");
+        LabData.await(() -> view.phonePanel.isVisible() && !view.phonePanel.record.getText().isEmpty());
+        assertThat(view.phonePanel.record.getText()).contains("Record 1 of 1");
+        assertThat(view.phonePanel.iid.getElement().getTextRecursively()).contains("0000000");
 
         String cid = "123456234567345678456789567890678901789012890123";
-        view.phoneCid.setValue(cid.substring(0, 47)); // group H one digit short
-        test(view.phoneSave).click();
-        assertThat(view.phoneMessage.getText()).contains("Group 8").contains("again");
-        assertThat(view.phoneSave.isEnabled()).isTrue();
+        view.phonePanel.cid.setValue(cid.substring(0, 47)); // group H one digit short
+        test(view.phonePanel.save).click();
+        assertThat(view.phonePanel.message.getText()).contains("Group 8").contains("again");
+        assertThat(view.phonePanel.save.isEnabled()).isTrue();
         assertThat(view.result.getText()).isEmpty();
 
-        view.phoneCid.setValue(cid);
-        test(view.phoneSave).click();
+        view.phonePanel.cid.setValue(cid);
+        test(view.phonePanel.save).click();
         LabData.await(() -> !view.result.getText().isEmpty() || !view.error.getText().isEmpty());
 
         assertThat(view.error.getText()).isEmpty();
@@ -203,9 +203,9 @@ class GatewayViewTest extends KioskViewTest {
         view.showSticks(List.of(transferStick(stick)));
         test(view.verify).click();
         test(view.phone).click();
-        LabData.await(() -> view.phonePanel.isVisible() && !view.phoneRecord.getText().isEmpty());
+        LabData.await(() -> view.phonePanel.isVisible() && !view.phonePanel.record.getText().isEmpty());
 
-        test(view.phoneStop).click();
+        test(view.phonePanel.stop).click();
         LabData.await(() -> !view.result.getText().isEmpty() || !view.error.getText().isEmpty());
 
         assertThat(view.result.getText()).contains("No response written");

@@ -19,7 +19,7 @@ import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.qr.QrEncoder;
 import dev.airlock.formats.qr.QrOptions;
 import dev.airlock.formats.signature.PublicKey;
-import dev.airlock.kiosk.export.LabData;
+import dev.airlock.kiosk.testing.LabData;
 import dev.airlock.kiosk.testing.KioskViewTest;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.kit.ApplyResult;
 import dev.airlock.formats.kit.LicenseStatus;
-import dev.airlock.kiosk.apply.LabData;
+import dev.airlock.kiosk.testing.LabData;
 import dev.airlock.kiosk.testing.KioskViewTest;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package dev.airlock.kiosk.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.server.VaadinSession;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.demo.DemoData;
@@ -79,13 +78,8 @@ class SupervisorBackupTest extends KioskViewTest {
         assertThat(holder.get().audit().verify()).isInstanceOf(dev.airlock.appliance.audit.ChainReport.Intact.class);
     }
 
-    private static void waitFor(BooleanSupplier done) throws InterruptedException {
-        for (int i = 0; i < 4000 && !done.getAsBoolean(); i++) {
-            Thread.sleep(50);
-            // background work reports through ui.access: run what it queued (the test thread holds the lock)
-            VaadinSession session = VaadinSession.getCurrent();
-            session.getService().runPendingAccessTasks(session);
-            roundTrip();
-        }
+    private void waitFor(BooleanSupplier done) {
+        finishBackgroundWork();
+        assertThat(done.getAsBoolean()).as("the background work's outcome is shown").isTrue();
     }
 }

@@ -35,11 +35,31 @@ public abstract class KioskViewTest extends SpringBrowserlessTest {
     protected ApplianceHolder holder;
     @Autowired
     protected Seal seal;
+    @Autowired
+    protected dev.airlock.kiosk.core.BackgroundWork work;
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
         dataDir = Files.createTempDirectory("kiosk-view-test");
         registry.add("airlock.data", () -> dataDir.toString());
+    }
+
+    /**
+     * Lets the view's background work finish, then runs what it queued for the UI (progress, the
+     * outcome) as the next request would: the test thread holds the session lock meanwhile.
+     */
+    protected void finishBackgroundWork() {
+        try {
+            if (!work.awaitIdle(java.time.Duration.ofSeconds(60))) {
+                throw new AssertionError("background work still running after 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+        roundTrip();
     }
 
     /** The data dir of this test class. */

@@ -1,14 +1,18 @@
-package dev.airlock.kiosk.apply;
+package dev.airlock.kiosk.testing;
 
 import com.vaadin.flow.server.VaadinSession;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.demo.DemoData;
+import dev.airlock.appliance.devices.Stick;
+import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.export.ExportOptions;
 import dev.airlock.appliance.export.ExportResult;
 import dev.airlock.appliance.intake.FileOutcome;
 import dev.airlock.appliance.intake.IntakeOptions;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductFilter;
+import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.merge.MergeOutcome;
 import dev.airlock.appliance.store.ApplianceInfo;
@@ -29,25 +33,31 @@ import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.formats.kit.MachineIdentity;
 import dev.airlock.formats.kit.ProductClass;
 import dev.airlock.formats.signature.SigningKey;
-import dev.airlock.kiosk.testing.KioskViewTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
- * Lab test data through the appliance's own services: collector records taken in, a real export,
- * an answer signed by a pinned test gateway merged (CID_RECEIVED), and apply result files written
- * as the collector's Apply writes them.
+ * Lab test data through the appliance's own services: collector records (or demo machines) taken
+ * in, a real export, an answer signed by a pinned test gateway merged (CID_RECEIVED), apply result
+ * files written as the collector's Apply writes them; sticks as the media watcher reports them.
  */
 public final class LabData {
     public static final Actor TECH = new Actor("tester");
+    /** The actor of the export and import tests. */
+    public static final Actor TEST = new Actor("test");
     public static final String SKU = "11111111-0000-4000-8000-000000000042";
     public static final String EPID = "03612-04200-000-000042-03-1033-26100.0000-3262026";
     private static final SigningKey GATEWAY = SigningKey.generate(new SecureRandom());
@@ -148,8 +158,39 @@ public final class LabData {
         return ps.get(0);
     }
 
+    /**
+     * Writes {@code machines} demo collector files numbered from {@code first} and takes them in;
+     * the first machine's host name is replaced by {@code plantedHost} when given.
+     */
+    public static void intake(Appliance lab, Path dir, int first, int machines, String plantedHost) throws IOException {
+        Path out = new DemoData(Clock.systemUTC()).write(machines, first, dir, first, n -> { });
+        if (plantedHost != null) {
+            String demoHost = String.format(Locale.ROOT, "DEMO-LAB-%05d", first);
+            try (Stream<Path> files = Files.list(out)) {
+                for (Path f : files.toList()) {
+                    String text = Files.readString(f, StandardCharsets.UTF_8);
+                    if (f.getFileName().toString().startsWith(demoHost)) {
+                        Files.writeString(f, text.replace(demoHost, plantedHost)
+                                .replace(demoHost.toLowerCase(Locale.ROOT), plantedHost.toLowerCase(Locale.ROOT)),
+                                StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        lab.intake().ingest(List.of(dir), IntakeOptions.defaults(), TEST, o -> { });
+    }
+
+    public static long count(Appliance a, ProductState s) {
+        return a.inventory().status().byState().getOrDefault(s, 0L);
+    }
+
+    /** A folder standing in for a stick, as the media watcher would report it. */
+    public static Stick stick(Path root, StickKind kind, int responses) {
+        return new Stick(root, root.getFileName().toString(), kind, false, 0, responses, 0, 0, -1);
+    }
+
     /** Runs the UI's pending access tasks (pushed from background work) until {@code done}, 30 s at most. */
-    public static void await(BooleanSupplier done) throws InterruptedException {
+    public static void await(BooleanSupplier done) {
         long end = System.nanoTime() + 30_000_000_000L;
         while (true) {
             VaadinSession s = VaadinSession.getCurrent();
@@ -160,7 +201,12 @@ public final class LabData {
             if (System.nanoTime() > end) {
                 throw new AssertionError("timed out waiting for the background work");
             }
-            Thread.sleep(20);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 }
