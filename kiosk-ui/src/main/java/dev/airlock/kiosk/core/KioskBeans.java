@@ -36,6 +36,11 @@ public class KioskBeans {
         return new AccessGuard(holder, seal);
     }
 
+    @Bean
+    LoopbackOnly loopbackOnly() {
+        return new LoopbackOnly();
+    }
+
     @Bean(destroyMethod = "close")
     BackgroundWork backgroundWork() {
         return new BackgroundWork();
