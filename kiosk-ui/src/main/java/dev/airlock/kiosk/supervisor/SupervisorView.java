@@ -41,10 +41,10 @@ public class SupervisorView extends VerticalLayout implements HasUrlParameter<St
     final SettingsTab settings;
 
     public SupervisorView(ApplianceHolder holder, Seal seal, Devices devices, BackgroundWork work,
-            KioskSettings kioskSettings) {
+            KioskSettings kioskSettings, OurKeyCard ourKeyCard) {
         addClassNames("kiosk-view", "supervisor-view");
         mak = new MakTab(holder, seal);
-        trust = new TrustTab(holder, seal, devices);
+        trust = new TrustTab(holder, seal, devices, ourKeyCard);
         operators = new OperatorsTab(holder);
         backup = new BackupTab(holder, seal, devices, work);
         audit = new AuditTab(holder);

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.keys.TrustedPeer;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.bundle.BundleFile;
@@ -63,13 +62,15 @@ final class TrustTab extends VerticalLayout {
     private final Seal seal;
     private final Devices devices;
     private SignedBundle card;
+    private final OurKeyCard ourKeyCard;
     /** A peer card read from its QR code (self-signature checked), used instead of a file when set. */
     private KeyCard scannedCard;
 
-    TrustTab(ApplianceHolder holder, Seal seal, Devices devices) {
+    TrustTab(ApplianceHolder holder, Seal seal, Devices devices, OurKeyCard ourKeyCard) {
         this.holder = holder;
         this.seal = seal;
         this.devices = devices;
+        this.ourKeyCard = ourKeyCard;
         this.cardStick = Sticks.picker(getTranslation("supervisor.trust.stick"), "trust-card-stick");
         this.fingerprint = new DigitGroupsField(6, 5, getTranslation("supervisor.trust.group"));
         this.scan = new QrScanPanel(devices, this::cardScanned);
@@ -173,8 +174,8 @@ final class TrustTab extends VerticalLayout {
         if (card != null) {
             return;
         }
-        try (Passphrase p = seal.passphrase()) {
-            card = holder.get().keys().keyCard(holder.get().info().displayName(), p, KioskState.session().actor());
+        try {
+            card = ourKeyCard.get(holder.get(), seal, KioskState.session().actor());
         } catch (KeysException | RuntimeException e) {
             cardQr.removeAll();
             cardQr.add(new Span(e.getMessage()));

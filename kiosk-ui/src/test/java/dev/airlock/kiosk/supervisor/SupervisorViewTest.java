@@ -80,6 +80,18 @@ class SupervisorViewTest extends KioskViewTest {
     }
 
     @Test
+    void trustTab_openedAgain_showsTheSameCard_signedAndAuditedOnce() throws Exception {
+        var a = signedIn(dev.airlock.appliance.store.ApplianceInfo.Role.LAB, true);
+        java.util.function.LongSupplier cards = () -> a.audit().recent(10_000, "").stream()
+                .filter(e -> e.action().equals("keys.card")).count();
+        long before = cards.getAsLong();
+        navigate(SupervisorView.class, "trust");
+        navigate(SupervisorView.class, "mak");
+        navigate(SupervisorView.class, "trust");
+        assertThat(cards.getAsLong() - before).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void trustImport_withAWrongTypedFingerprint_storesNothing() throws Exception {
         Appliance a = signedIn(Role.LAB, true);
         SigningKey gateway = SigningKey.generate(new SecureRandom());
