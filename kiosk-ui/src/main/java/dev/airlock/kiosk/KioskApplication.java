@@ -1,7 +1,11 @@
 package dev.airlock.kiosk;
 
+import dev.airlock.appliance.config.Setting;
+import dev.airlock.appliance.config.Settings;
+import dev.airlock.kiosk.core.KioskPaths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,7 +16,24 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class KioskApplication {
     public static void main(String[] args) {
-        SpringApplication.run(KioskApplication.class, springArgs(args));
+        SpringApplication.run(KioskApplication.class, withPort(springArgs(args), System.getenv()));
+    }
+
+    /**
+     * The port: {@code --port}, else {@code SERVER_PORT}, else the {@code kiosk.port} setting of the
+     * data dir ({@code airlock.conf} or {@code AIRLOCK_KIOSK_PORT}), else its default 8080.
+     */
+    static String[] withPort(String[] springArgs, Map<String, String> env) {
+        List<String> out = new ArrayList<>(List.of(springArgs));
+        boolean given = out.stream().anyMatch(a -> a.startsWith("--server.port="))
+                || env.containsKey("SERVER_PORT");
+        if (!given) {
+            String data = out.stream().filter(a -> a.startsWith("--airlock.data=")).map(a -> a.substring(15))
+                    .reduce((a, b) -> b).orElse(null);
+            KioskPaths paths = KioskPaths.resolve(data, env, System.getProperty("airlock.defaultData", ""));
+            out.add("--server.port=" + Settings.load(paths.dataDir(), env, Map.of()).value(Setting.KIOSK_PORT));
+        }
+        return out.toArray(String[]::new);
     }
 
     /** Maps {@code --data DIR} and {@code --port N} (also {@code --x=y}) onto Spring properties. */

@@ -1,0 +1,34 @@
+package dev.airlock.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KioskApplicationTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void springArgs_mapsTheCliFlags() {
+        assertThat(KioskApplication.springArgs(new String[] {"--data", "/d", "--port=9000", "--x=y"}))
+                .containsExactly("--airlock.data=/d", "--server.port=9000", "--x=y");
+    }
+
+    @Test
+    void port_flagWins_thenServerPort_thenTheKioskPortSetting_thenItsDefault() throws Exception {
+        String[] dataArg = {"--airlock.data=" + data};
+        assertThat(KioskApplication.withPort(new String[] {"--airlock.data=" + data, "--server.port=9001"},
+                Map.of("SERVER_PORT", "9002"))).containsOnlyOnce("--server.port=9001").hasSize(2);
+        assertThat(KioskApplication.withPort(dataArg, Map.of("SERVER_PORT", "9002")))
+                .doesNotContain("--server.port=8080").hasSize(1);
+        assertThat(KioskApplication.withPort(dataArg, Map.of())).contains("--server.port=8080");
+        Files.writeString(data.resolve("airlock.conf"), "kiosk.port=8181\\n");
+        assertThat(KioskApplication.withPort(dataArg, Map.of())).contains("--server.port=8181");
+        assertThat(KioskApplication.withPort(dataArg, Map.of("AIRLOCK_KIOSK_PORT", "8282")))
+                .contains("--server.port=8282");
+    }
+}
