@@ -8,10 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.appliance.gateway.StandInBatchActivation;
 import dev.airlock.formats.ids.InstallationId;
-import dev.airlock.formats.kit.ActivationKit;
-import dev.airlock.formats.kit.ActivationKitReader;
-import dev.airlock.formats.kit.ApplyResult;
-import dev.airlock.formats.kit.ApplyResultWriter;
 import dev.airlock.formats.kit.CollectedProduct;
 import dev.airlock.formats.kit.CollectorRecord;
 import dev.airlock.formats.kit.CollectorRecordReader;
@@ -21,11 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +72,7 @@ class RoundTripTest {
 
         // Apply: the activation kit on the lab stick, results as the script writes them.
         ok(Cli.airlock(lab, "activation-kit", "--to", labStick.toString()));
-        applyKitAtEveryMachine(labStick, 0);
+        LabMachines.applyKit(labStick, 0);
         ok(Cli.airlock(lab, "intake", labStick.resolve("AIRLOCK/results").toString(), "-q"));
         assertThat(status(lab).get("byState").get("VERIFIED").asInt()).isEqualTo(products);
 
@@ -94,7 +86,7 @@ class RoundTripTest {
         assertThat(status(lab).get("byState").get("REUSABLE").asInt()).isEqualTo(reimagedProducts);
         clear(labStick.resolve("AIRLOCK/results"));
         ok(Cli.airlock(lab, "activation-kit", "--to", labStick.toString()));
-        applyKitAtEveryMachine(labStick, 3);
+        LabMachines.applyKit(labStick, 3);
         ok(Cli.airlock(lab, "intake", labStick.resolve("AIRLOCK/results").toString(), "-q"));
         JsonNode after = status(lab);
         assertThat(after.get("byState").get("VERIFIED").asInt()).isEqualTo(products);
@@ -113,37 +105,6 @@ class RoundTripTest {
         ok(Cli.airlock(gw, "audit", "verify"));
     }
 
-    /** What Collect.ps1 -Apply does at each machine: deposit, refresh, Licensed, write a result with a fresh collection. */
-    private void applyKitAtEveryMachine(Path labStick, int daysLater) throws Exception {
-        Map<String, CollectorRecord> byUuid = new HashMap<>();
-        CollectorRecordReader reader = new CollectorRecordReader();
-        for (Path f : collectedFiles(labStick)) {
-            CollectorRecord r = reader.read(f);
-            byUuid.put(r.machine().smbiosUuid(), r);
-        }
-        Path results = Files.createDirectories(labStick.resolve("AIRLOCK/results"));
-        ActivationKitReader kits = new ActivationKitReader();
-        ApplyResultWriter writer = new ApplyResultWriter();
-        try (Stream<Path> s = Files.list(labStick.resolve("AIRLOCK/kit"))) {
-            for (Path kitFile : s.filter(p -> p.toString().endsWith(".xml")).toList()) {
-                ActivationKit kit = kits.read(Files.readAllBytes(kitFile));
-                CollectorRecord before = byUuid.get(kit.smbiosUuid());
-                assertThat(before).as("machine of " + kitFile).isNotNull();
-                List<ApplyResult.Outcome> outcomes = new ArrayList<>();
-                for (ActivationKit.Product p : kit.products()) {
-                    outcomes.add(new ApplyResult.Outcome(p.skuId(), p.iid(), ApplyResult.Result.DEPOSITED,
-                            OptionalLong.of(0), Optional.of(LicenseStatus.LICENSED), ""));
-                }
-                CollectorRecord now = new CollectorRecord(before.collected().plus(Duration.ofDays(1 + daysLater)),
-                        before.collectorVersion(), before.machine(), before.products().stream()
-                                .map(p -> withStatus(p, LicenseStatus.LICENSED, p.iid())).toList());
-                ApplyResult result = new ApplyResult(now.collected(), "1.0.0", kitFile.getFileName().toString(),
-                        outcomes, now);
-                Files.write(results.resolve(kit.fileName().replace(".xml", "") + "_result.xml"), writer.write(result));
-            }
-        }
-    }
-
     /** Re-collects a machine later: unlicensed (reimaged), with the same IIDs or new ones. */
     private static CollectorRecord recollect(Path file, Duration later, boolean newIids) throws Exception {
         CollectorRecord before = new CollectorRecordReader().read(file);
@@ -155,7 +116,7 @@ class RoundTripTest {
                 iid = InstallationId.parse(d.substring(0, d.length() - 6) + new StringBuilder(d.substring(d.length() - 6))
                         .reverse().toString().replace('0', '9'));
             }
-            products.add(withStatus(p, LicenseStatus.OOB_GRACE, iid));
+            products.add(LabMachines.withStatus(p, LicenseStatus.OOB_GRACE, iid));
         }
         CollectorRecord after = new CollectorRecord(before.collected().plus(later), before.collectorVersion(),
                 before.machine(), products);
@@ -163,10 +124,6 @@ class RoundTripTest {
         return after;
     }
 
-    private static CollectedProduct withStatus(CollectedProduct p, LicenseStatus status, InstallationId iid) {
-        return new CollectedProduct(p.productClass(), p.skuId(), p.applicationId(), p.name(), p.description(),
-                p.partialKey(), p.epid(), p.channel(), status, status == LicenseStatus.LICENSED ? 0 : 43200, iid);
-    }
 
     private static List<Path> collectedFiles(Path labStick) throws Exception {
         try (Stream<Path> s = Files.list(labStick.resolve("AIRLOCK/collected"))) {

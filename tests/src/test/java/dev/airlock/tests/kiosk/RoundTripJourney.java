@@ -4,24 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.appliance.gateway.StandInBatchActivation;
-import dev.airlock.formats.kit.ActivationKit;
-import dev.airlock.formats.kit.ActivationKitReader;
-import dev.airlock.formats.kit.ApplyResult;
-import dev.airlock.formats.kit.ApplyResultWriter;
-import dev.airlock.formats.kit.CollectedProduct;
-import dev.airlock.formats.kit.CollectorRecord;
-import dev.airlock.formats.kit.CollectorRecordReader;
-import dev.airlock.formats.kit.LicenseStatus;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +108,7 @@ class RoundTripJourney {
         assertThat(kit).isNotBlank();
         b.screenshot("apply-kit-written");
         labStick.replug(500);
-        applyKitAtEveryMachine(labStick.mount);
+        dev.airlock.tests.LabMachines.applyKit(labStick.mount, 0);
         labStick.replug(1500);
         String results = apply.importResults();
         assertThat(results).isNotBlank();
@@ -142,41 +125,4 @@ class RoundTripJourney {
         kiosk.recordRss();
     }
 
-    /** What the collector's Apply does at each machine: deposit, Licensed, a result file with a fresh collection. */
-    static void applyKitAtEveryMachine(Path stick) throws Exception {
-        Map<String, CollectorRecord> byUuid = new HashMap<>();
-        CollectorRecordReader reader = new CollectorRecordReader();
-        try (Stream<Path> s = Files.list(stick.resolve("AIRLOCK/collected"))) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".xml")).toList()) {
-                CollectorRecord r = reader.read(f);
-                byUuid.put(r.machine().smbiosUuid(), r);
-            }
-        }
-        Path results = Files.createDirectories(stick.resolve("AIRLOCK/results"));
-        ActivationKitReader kits = new ActivationKitReader();
-        ApplyResultWriter writer = new ApplyResultWriter();
-        try (Stream<Path> s = Files.list(stick.resolve("AIRLOCK/kit"))) {
-            for (Path kitFile : s.filter(p -> p.toString().endsWith(".xml")).toList()) {
-                ActivationKit kit = kits.read(Files.readAllBytes(kitFile));
-                CollectorRecord before = byUuid.get(kit.smbiosUuid());
-                assertThat(before).as("machine of " + kitFile).isNotNull();
-                List<ApplyResult.Outcome> outcomes = new ArrayList<>();
-                for (ActivationKit.Product p : kit.products()) {
-                    outcomes.add(new ApplyResult.Outcome(p.skuId(), p.iid(), ApplyResult.Result.DEPOSITED,
-                            OptionalLong.of(0), Optional.of(LicenseStatus.LICENSED), ""));
-                }
-                CollectorRecord now = new CollectorRecord(before.collected().plus(Duration.ofDays(1)),
-                        before.collectorVersion(), before.machine(), before.products().stream()
-                                .map(p -> licensed(p)).toList());
-                ApplyResult result = new ApplyResult(now.collected(), "1.0.0", kitFile.getFileName().toString(),
-                        outcomes, now);
-                Files.write(results.resolve(kit.fileName().replace(".xml", "") + "_result.xml"), writer.write(result));
-            }
-        }
-    }
-
-    private static CollectedProduct licensed(CollectedProduct p) {
-        return new CollectedProduct(p.productClass(), p.skuId(), p.applicationId(), p.name(), p.description(),
-                p.partialKey(), p.epid(), p.channel(), LicenseStatus.LICENSED, 0, p.iid());
-    }
 }
