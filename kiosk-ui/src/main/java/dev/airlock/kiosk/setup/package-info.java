@@ -1,0 +1,2 @@
+/** First run: role, name, supervisor passphrase, key pair and its fingerprint. */
+package dev.airlock.kiosk.setup;
