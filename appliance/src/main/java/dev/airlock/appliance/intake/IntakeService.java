@@ -49,6 +49,8 @@ public final class IntakeService {
     private final ApplyResultService results;
     private final Clock clock;
     private final IntakeRepository repo = new IntakeRepository();
+    /** Files on sticks already found taken in: a home visit hashes only new or changed files. */
+    private final dev.airlock.appliance.support.DoneFiles doneFiles = new dev.airlock.appliance.support.DoneFiles();
 
     /**
      * @param reader made on first use: compiling the XSD costs time that commands which take
@@ -77,35 +79,21 @@ public final class IntakeService {
      * larger than {@code maxBytes} count as new (intake will say what is wrong with them).
      */
     public NewFiles countNew(Path stickRoot, long maxBytes) {
-        return new NewFiles(countNewIn(stickRoot.resolve(STICK_COLLECTED), maxBytes),
-                countNewIn(stickRoot.resolve(STICK_RESULTS), maxBytes));
+        return new NewFiles(doneFiles.countNotDone(stickRoot.resolve(STICK_COLLECTED), f -> takenIn(f, maxBytes)),
+                doneFiles.countNotDone(stickRoot.resolve(STICK_RESULTS), f -> takenIn(f, maxBytes)));
     }
 
-    private int countNewIn(Path dir, long maxBytes) {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        int fresh = 0;
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") || name.startsWith(".")
-                        || !Files.isRegularFile(f)) {
-                    continue;
-                }
-                if (Files.size(f) > maxBytes) {
-                    fresh++;
-                    continue;
-                }
-                String sha = sha256(Files.readAllBytes(f));
-                if (store.read(tx -> repo.ingestedAt(tx, sha)).isEmpty()) {
-                    fresh++;
-                }
+    /** Whether {@code f}'s content was taken in before (larger files are never read: not taken in). */
+    private boolean takenIn(Path f, long maxBytes) {
+        try {
+            if (Files.size(f) > maxBytes) {
+                return false;
             }
+            String sha = sha256(Files.readAllBytes(f));
+            return store.read(tx -> repo.ingestedAt(tx, sha)).isPresent();
         } catch (IOException e) {
-            return 0;
+            return false;
         }
-        return fresh;
     }
 
     /**

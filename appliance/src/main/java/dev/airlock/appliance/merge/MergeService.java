@@ -53,6 +53,8 @@ public final class MergeService {
     public static final String INBOUND = "inbound";
     private static final long MAX_FRAMES_FILE = 64L << 20;
 
+    /** Response files already found merged: a screen parses only new or changed ones. */
+    private final dev.airlock.appliance.support.DoneFiles doneFiles = new dev.airlock.appliance.support.DoneFiles();
     private final Store store;
     private final BundleLedger ledger;
     private final TrustService trust;
@@ -113,26 +115,7 @@ public final class MergeService {
      * read as a response counts as new: importing it says what is wrong.
      */
     public int countUnmerged(Path stickRoot) {
-        Path inbound = stickRoot.resolve("AIRLOCK").resolve(INBOUND);
-        if (!Files.isDirectory(inbound)) {
-            return 0;
-        }
-        int fresh = 0;
-        try (java.util.stream.Stream<Path> files = Files.list(inbound)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (name.startsWith(".") || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
-                        || !Files.isRegularFile(f)) {
-                    continue;
-                }
-                if (!merged(f)) {
-                    fresh++;
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return fresh;
+        return doneFiles.countNotDone(stickRoot.resolve("AIRLOCK").resolve(INBOUND), this::merged);
     }
 
     private boolean merged(Path file) {
