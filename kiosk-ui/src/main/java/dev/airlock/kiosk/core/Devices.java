@@ -68,8 +68,9 @@ public final class Devices implements AutoCloseable {
 
     private static <E> void bind(Component view, java.util.function.Function<Consumer<E>, Subscription> subscribe,
             Consumer<E> listener) {
-        view.addAttachListener(attach -> {
-            UI ui = attach.getUI();
+        // subscribed while attached (now, if it already is, and on every later attach); each
+        // subscription ends at the next detach
+        java.util.function.Consumer<UI> attachTo = ui -> {
             Subscription s = subscribe.apply(e -> {
                 if (ui.isAttached()) {
                     ui.access(() -> listener.accept(e));
@@ -79,20 +80,9 @@ public final class Devices implements AutoCloseable {
                 s.close();
                 detach.unregisterListener();
             });
-        });
-        if (view.isAttached()) {
-            // already attached: subscribe now as well
-            UI ui = view.getUI().orElseThrow();
-            Subscription s = subscribe.apply(e -> {
-                if (ui.isAttached()) {
-                    ui.access(() -> listener.accept(e));
-                }
-            });
-            view.addDetachListener(detach -> {
-                s.close();
-                detach.unregisterListener();
-            });
-        }
+        };
+        view.getUI().filter(ui -> view.isAttached()).ifPresent(attachTo);
+        view.addAttachListener(attach -> attachTo.accept(attach.getUI()));
     }
 
     @Override

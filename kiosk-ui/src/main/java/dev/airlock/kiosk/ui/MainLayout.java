@@ -101,10 +101,14 @@ public final class MainLayout extends AppLayout {
         // Watches touch, pointer and keys in the browser; after idleMs without any, asks the server to lock.
         getElement().executeJs("""
                 const el = this; const limit = $0;
-                if (window.__airlockIdle) { clearInterval(window.__airlockIdle.timer); }
+                const old = window.__airlockIdle;
+                if (old) {
+                  clearInterval(old.timer);
+                  ['pointerdown','keydown','touchstart','wheel'].forEach(t => document.removeEventListener(t, old.seen, true));
+                }
                 const state = { last: Date.now() };
-                const seen = () => { state.last = Date.now(); };
-                ['pointerdown','keydown','touchstart','wheel'].forEach(t => document.addEventListener(t, seen, true));
+                state.seen = () => { state.last = Date.now(); };
+                ['pointerdown','keydown','touchstart','wheel'].forEach(t => document.addEventListener(t, state.seen, true));
                 state.timer = setInterval(() => {
                   if (Date.now() - state.last >= limit && el.isConnected) {
                     state.last = Date.now(); el.$server.idle();
