@@ -8,7 +8,6 @@ import dev.airlock.appliance.operators.OperatorException;
 import dev.airlock.appliance.operators.OperatorRole;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,16 +205,7 @@ final class OperatorCommand implements Runnable {
         }
         SecretInput input = new SecretInput(context, spec.commandLine().getErr());
         char[] first = input.secretLine("New PIN (4 to 8 digits, not shown): ");
-        char[] second = input.secretLine("Type it again: ");
-        try {
-            if (!Arrays.equals(first, second)) {
-                throw new Rejected("the two PINs differ; nothing was changed");
-            }
-            return first.clone();
-        } finally {
-            Arrays.fill(first, '\0');
-            Arrays.fill(second, '\0');
-        }
+        return SecretInput.sameTwice(first, input.secretLine("Type it again: "), "PINs");
     }
 
     private static Map<String, Object> jsonRow(Operator op) {

@@ -67,21 +67,38 @@ final class SecretInput {
         char[] first = console.readPassword("New supervisor passphrase (at least %d characters): ",
                 Passphrase.MIN_LENGTH);
         char[] second = first == null ? null : console.readPassword("Type it again: ");
+        if (first == null || second == null || first.length == 0) {
+            wipe(first);
+            wipe(second);
+            throw new Rejected("no passphrase given; nothing was changed");
+        }
+        char[] same = sameTwice(first, second, "passphrases");
         try {
-            if (first == null || second == null || first.length == 0) {
-                throw new Rejected("no passphrase given; nothing was changed");
-            }
-            if (!Arrays.equals(first, second)) {
-                throw new Rejected("the two passphrases differ; nothing was changed");
-            }
-            return Passphrase.of(first);
+            return Passphrase.of(same);
         } finally {
-            if (first != null) {
-                Arrays.fill(first, '\0');
+            Arrays.fill(same, '\0');
+        }
+    }
+
+    /**
+     * A new secret typed twice: the first when both agree, else refused ("the two {@code what}
+     * differ"). Wipes both inputs.
+     */
+    static char[] sameTwice(char[] first, char[] second, String what) {
+        try {
+            if (second == null || !Arrays.equals(first, second)) {
+                throw new Rejected("the two " + what + " differ; nothing was changed");
             }
-            if (second != null) {
-                Arrays.fill(second, '\0');
-            }
+            return first.clone();
+        } finally {
+            wipe(first);
+            wipe(second);
+        }
+    }
+
+    private static void wipe(char[] secret) {
+        if (secret != null) {
+            Arrays.fill(secret, '\0');
         }
     }
 
