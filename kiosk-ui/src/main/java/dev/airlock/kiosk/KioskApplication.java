@@ -3,6 +3,7 @@ package dev.airlock.kiosk;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.config.Settings;
 import dev.airlock.kiosk.core.KioskPaths;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,31 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class KioskApplication {
+    /** What {@code ./airlock kiosk --help} prints; the launcher and this main say the same. */
+    static final String USAGE = """
+            Usage: airlock kiosk [--data DIR] [--port N]
+            Start the touch kiosk: a web UI on http://127.0.0.1:PORT/ (loopback only), for a
+            browser on the same machine. It prints the address, then a line with "ready" when it
+            answers. Ctrl+C stops it.
+              --data DIR   The data dir (default: $AIRLOCK_DATA, else ./data in this checkout).
+              --port N     The port (default: $SERVER_PORT, else the kiosk.port setting, else 8080).
+              -h, --help   Show this help and start nothing.
+            """;
+
     public static void main(String[] args) {
-        SpringApplication.run(KioskApplication.class, withPort(springArgs(args), System.getenv()));
+        String[] springArgs;
+        try {
+            springArgs = springArgs(args);
+        } catch (HelpRequested h) {
+            System.out.print(USAGE);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("airlock kiosk: " + e.getMessage());
+            System.err.println("Try './airlock kiosk --help'.");
+            System.exit(2);
+            return;
+        }
+        SpringApplication.run(KioskApplication.class, withPort(springArgs, System.getenv()));
     }
 
     /**
@@ -36,11 +60,22 @@ public class KioskApplication {
         return out.toArray(String[]::new);
     }
 
-    /** Maps {@code --data DIR} and {@code --port N} (also {@code --x=y}) onto Spring properties. */
+    /**
+     * Maps {@code --data DIR} and {@code --port N} (also {@code --x=y}) onto Spring properties.
+     * Spring property options ({@code --logging.level.root=DEBUG}: a dotted name and a value) pass
+     * through; anything else is refused, so a mistyped {@code --prot 8081} does not start a kiosk
+     * on another port than the one asked for.
+     *
+     * @throws HelpRequested for {@code -h} or {@code --help}
+     * @throws IllegalArgumentException naming the option that is not known or lacks its value
+     */
     static String[] springArgs(String[] args) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                throw new HelpRequested();
+            }
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String inline = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
             String mapped = switch (name) {
@@ -49,6 +84,10 @@ public class KioskApplication {
                 default -> null;
             };
             if (mapped == null) {
+                if (inline == null || !name.startsWith("--") || !name.contains(".")) {
+                    throw new IllegalArgumentException("'" + a + "' is not an option of the kiosk"
+                            + " (it takes --data DIR and --port N)");
+                }
                 out.add(a);
             } else if (inline != null) {
                 out.add(mapped + inline);
@@ -59,5 +98,20 @@ public class KioskApplication {
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    /** The address line and the ready line {@code ./airlock kiosk} prints (scripts wait for "ready"). */
+    static void printReady(PrintStream out, String url, String dataDir, long startMillis) {
+        out.println("Airlock kiosk: " + url + "  (data dir " + dataDir + ")");
+        out.printf("Airlock kiosk: ready in %.1f s. Open the address in a browser on this machine; Ctrl+C stops it.%n",
+                startMillis / 1000.0);
+        out.flush();
+    }
+
+    /** {@code -h} or {@code --help} was given: print the usage, start nothing. */
+    static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.airlock.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,39 @@ class KioskApplicationTest {
 
     @Test
     void springArgs_mapsTheCliFlags() {
-        assertThat(KioskApplication.springArgs(new String[] {"--data", "/d", "--port=9000", "--x=y"}))
-                .containsExactly("--airlock.data=/d", "--server.port=9000", "--x=y");
+        assertThat(KioskApplication.springArgs(new String[] {"--data", "/d", "--port=9000",
+            "--logging.level.root=DEBUG"}))
+                .containsExactly("--airlock.data=/d", "--server.port=9000", "--logging.level.root=DEBUG");
+    }
+
+    @Test
+    void springArgs_help_isAskedFor_beforeAnythingStarts() {
+        assertThatThrownBy(() -> KioskApplication.springArgs(new String[] {"--data", "/d", "--help"}))
+                .isInstanceOf(KioskApplication.HelpRequested.class);
+        assertThatThrownBy(() -> KioskApplication.springArgs(new String[] {"-h"}))
+                .isInstanceOf(KioskApplication.HelpRequested.class);
+        assertThat(KioskApplication.USAGE).contains("--data DIR", "--port N", "--help");
+    }
+
+    @Test
+    void springArgs_mistypedOption_isRefusedWithItsName() {
+        assertThatThrownBy(() -> KioskApplication.springArgs(new String[] {"--prot", "8081"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'--prot'")
+                .hasMessageContaining("--data DIR and --port N");
+        assertThatThrownBy(() -> KioskApplication.springArgs(new String[] {"--prot=8081"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'--prot=8081'");
+        assertThatThrownBy(() -> KioskApplication.springArgs(new String[] {"--port"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--port needs a value");
+    }
+
+    @Test
+    void printReady_saysTheAddressThenReady() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        KioskApplication.printReady(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
+                "http://127.0.0.1:8080/", "/tmp/lab", 2345);
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList())
+                .satisfiesExactly(l -> assertThat(l).isEqualTo("Airlock kiosk: http://127.0.0.1:8080/  (data dir /tmp/lab)"),
+                        l -> assertThat(l).startsWith("Airlock kiosk: ready in 2.3 s."));
     }
 
     @Test
