@@ -9,8 +9,9 @@ set -eu
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 cd "$ROOT"
 [ -x "${AIRLOCK_CHROMIUM:-/usr/bin/chromium}" ] || { echo "bench-kiosk: needs chromium (apt-get install chromium)" >&2; exit 3; }
-./mvnw -q -B -DskipTests -pl tests -am install
-./mvnw -q -B -pl tests test-compile dependency:build-classpath \
+# One reactor build (no install: dev.airlock artifacts in ~/.m2 would hide a build that only works
+# on this machine); each module writes its class path to its target/test-cp.txt.
+./mvnw -q -B -DskipTests -pl tests -am package dependency:build-classpath \
   -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
 . "$ROOT/.mvn/find-jdk.sh"
 airlock_find_jdk

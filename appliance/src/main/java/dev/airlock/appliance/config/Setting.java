@@ -15,8 +15,8 @@ public enum Setting {
             + " AIRLOCK_GATEWAY_PROXY_PASSWORD, empty for none", v -> v.isEmpty() || v.matches("[^\\s:]{1,128}")),
     /**
      * HMAC-SHA256 key of BatchActivation's request digest, hex. Default: the 64-byte key Microsoft's
-     * published ActivationWs client embeds (github.com/dadorner-msft/activationws,
-     * src/web-app/ActivationWs/Activation/ActivationServiceClient.cs, MacKey).
+     * published ActivationWs client embeds (github.com/dadorner-msft/activationws on main,
+     * src/web-service/aspnet/ActivationWs/Activation.cs, ActivationHelper.MacKey, lines 13-23).
      */
     GATEWAY_DIGEST_KEY("gateway.digest-key",
             "fe319875fb4884869cf3f1ce99a89064ab571fca470450583024e214628779a0"

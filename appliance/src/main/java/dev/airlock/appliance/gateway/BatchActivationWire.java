@@ -23,7 +23,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The BatchActivation wire shape, per Microsoft's published ActivationWs client
- * (github.com/dadorner-msft/activationws, src/web-app/ActivationWs/Activation/ActivationServiceClient.cs):
+ * (github.com/dadorner-msft/activationws on main, src/web-service/aspnet/ActivationWs/Activation.cs):
  * SOAP 1.1; the inner {@code ActivationRequest} unformatted, as UTF-16LE bytes, Base64 in
  * {@code RequestXml}; {@code Digest} = Base64 HMAC-SHA256 over the same bytes. The answer's
  * {@code ResponseXml} is an escaped document that declares {@code encoding="utf-16"}: it is parsed
