@@ -112,11 +112,14 @@ final class GatewayCommand implements Runnable {
             } catch (GatewayException e) {
                 throw new Rejected(e.getMessage());
             }
-            out.printf(Locale.ROOT, "Request %s: %d records, %d CIDs (%d from the cache), %d errors, %d in flight,"
-                    + " %d not answered; %s%n", result.requestId(), result.records(),
-                    result.confirmed(), result.fromCache(), result.failed(), result.inFlight(), result.unanswered(),
+            out.printf(Locale.ROOT, "Request %s: %d record%s, %d CID%s (%d from the cache), %d error%s, %d in flight,"
+                    + " %d not answered; %s.%n", result.requestId(), result.records(), Words.s(result.records()),
+                    result.confirmed(), Words.s(result.confirmed()), result.fromCache(), result.failed(),
+                    Words.s(result.failed()), result.inFlight(), result.unanswered(),
                     mode == Mode.PHONE ? "MAK counts are not asked by phone"
-                            : "MAK counts " + result.counts() + " of " + result.countQueries());
+                            : result.countQueries() == 0 ? "no MAK's remaining activations were asked"
+                            : "remaining activations learned for " + result.counts() + " of " + result.countQueries()
+                                    + " MAK" + Words.s(result.countQueries()));
             if (result.responseFile().isPresent()) {
                 Path file = result.responseFile().get();
                 out.println((result.complete() ? "Response" : "Partial response") + " written: " + file);

@@ -295,13 +295,18 @@ public final class MergeService {
     private String skipNote(dev.airlock.appliance.store.Tx tx, BulkTransitions.Skipped s) {
         String who = inventory.product(tx, s.change().productId()).map(p -> p.hostName() + " '" + p.name() + "'")
                 .orElse("product " + s.change().productId());
-        String what = s.change().event() == ProductEvent.CID_RECEIVED ? "its CID" : "its error";
+        boolean cid = s.change().event() == ProductEvent.CID_RECEIVED;
+        String what = cid ? "The CID" : "The error";
         return switch (s.reason()) {
-            case GONE -> "product " + s.change().productId() + " no longer exists: " + what + " skipped";
-            case IID_CHANGED -> who + " was collected again with a new IID since this request: " + what
-                    + " (for the old IID) skipped";
-            case NOT_ALLOWED -> who + " is " + s.state().orElseThrow() + " (" + s.state().orElseThrow().meaning()
-                    + "): " + what + " skipped" + (pastCid(s.state().orElseThrow()) ? ", it is not moved back" : "");
+            case GONE -> "Product " + s.change().productId() + " is no longer in the record: " + what.toLowerCase(
+                    java.util.Locale.ROOT) + " for it was not stored. Nothing to do.";
+            case IID_CHANGED -> who + " was collected again with a new IID after this request. " + what
+                    + " was for the old IID and was not stored: export the product again to get a CID for its"
+                    + " new IID.";
+            case NOT_ALLOWED -> who + " is already " + s.state().orElseThrow() + " (" + s.state().orElseThrow()
+                    .meaning() + "). " + what + " was not needed and was not stored"
+                    + (pastCid(s.state().orElseThrow()) ? "; the product is not moved back" : "")
+                    + ". Nothing to do.";
         };
     }
 

@@ -142,7 +142,7 @@ class MergeServiceTest {
                 RoundTripFixture.cid(r)), List.of(), f.gateway);
         MergeOutcome.Merged m2 = (MergeOutcome.Merged) merge.merge(second, "second", Samples.TECHNICIAN);
         assertThat(m2.cids()).isEqualTo(3);
-        assertThat(m2.notes()).singleElement().asString().contains("skipped");
+        assertThat(m2.notes()).singleElement().asString().contains("is already CID_RECEIVED").contains("was not stored");
         assertThat(m2.requestState()).isEqualTo(OutboundBundle.State.ANSWERED);
         assertThat(f.products()).extracting(Product::state).containsOnly(ProductState.CID_RECEIVED);
         OutboundBundle out = f.lab.ledger().list().outbound().get(0);

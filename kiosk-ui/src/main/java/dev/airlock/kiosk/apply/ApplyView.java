@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.apply;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -259,7 +260,7 @@ public class ApplyView extends VerticalLayout {
             cid.addClassName("apply-cid-groups");
             cidPanel.add(new Paragraph(getTranslation("apply.cid.type")), cid);
         } catch (InvalidIdException e) {
-            cidPanel.add(new Paragraph(getTranslation("apply.cid.unreadable", e.getMessage())));
+            cidPanel.add(new Paragraph(getTranslation("apply.cid.unreadable", Sentence.of(e))));
         }
         try {
             GroupedDigits iid = new GroupedDigits(InstallationId.parse(p.iid()).groups(), false);
@@ -298,7 +299,7 @@ public class ApplyView extends VerticalLayout {
             cidPanel.add(done);
             verified.setValue(false);
         } catch (IllegalArgumentException e) {
-            error.setText(e.getMessage());
+            error.setText(Sentence.of(e));
         }
     }
 
@@ -378,6 +379,6 @@ public class ApplyView extends VerticalLayout {
     }
 
     private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Sentence.of(e);
     }
 }

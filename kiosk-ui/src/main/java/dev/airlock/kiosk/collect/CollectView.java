@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.collect;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -125,9 +126,15 @@ public class CollectView extends VerticalLayout {
             Span kind = new Span(getTranslation("collect.stick.kind." + s.kind().name().toLowerCase(
                     java.util.Locale.ROOT)));
             kind.addClassName("collect-stick-kind");
-            int fresh = s.kind() == StickKind.LAB
-                    ? holder.get().intake().countNew(s.root(), MAX_FILE_BYTES).total() : 0;
-            Span files = new Span(getTranslation("collect.stick.files", s.collectedFiles(), s.resultFiles(), fresh));
+            Span files;
+            if (s.kind() == StickKind.LAB) {
+                int fresh = holder.get().intake().countNew(s.root(), MAX_FILE_BYTES).total();
+                files = new Span(getTranslation("collect.stick.files", s.collectedFiles(), s.resultFiles(), fresh));
+            } else {
+                // a transfer, empty or unknown stick holds nothing to collect: say what it is for instead
+                files = new Span(getTranslation("collect.stick.note." + s.kind().name().toLowerCase(
+                        java.util.Locale.ROOT)));
+            }
             card.add(label, kind, files);
             sticks.add(card);
         }
@@ -180,7 +187,7 @@ public class CollectView extends VerticalLayout {
             drain(done);
             running = false;
             progress.setVisible(false);
-            summary.setText(getTranslation("collect.failed", String.valueOf(error.getMessage())));
+            summary.setText(getTranslation("collect.failed", Sentence.of(error)));
             updateImportButton();
         });
     }

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.collect;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
@@ -215,7 +216,7 @@ public final class ManualEntryForm extends Composite<Div> {
                     LicenseStatus.ofCode(0));
             return Optional.empty();
         } catch (InvalidIdException | IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(Sentence.of(e));
         }
     }
 

@@ -61,14 +61,17 @@ public final class AccessGuard implements VaadinServiceInitListener {
         }
         // 4. supervisor-only and role-only views
         if (view.isAnnotationPresent(SupervisorOnly.class) && !session.isSupervisor()) {
-            Notification.show(event.getUI().getTranslation("guard.supervisorOnly"), 5000,
-                    Notification.Position.MIDDLE);
+            Notification.show(event.getUI().getTranslation("guard.supervisorOnly"), 8000,
+                    Notification.Position.TOP_CENTER);
             event.forwardTo(Routes.HOME);
             return;
         }
         ForRole forRole = view.getAnnotation(ForRole.class);
         ApplianceInfo.Role role = holder.get().info().role();
         if (forRole != null && forRole.value() != role) {
+            Notification.show(event.getUI().getTranslation("guard.otherRole",
+                    event.getUI().getTranslation("role." + forRole.value().id()),
+                    event.getUI().getTranslation("role." + role.id())), 8000, Notification.Position.TOP_CENTER);
             event.forwardTo(Routes.HOME);
         }
     }

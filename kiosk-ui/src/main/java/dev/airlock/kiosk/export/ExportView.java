@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.export;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -158,17 +159,17 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         notLeaving.setText(getTranslation("export.preview.notLeaving"));
         previewGrid.setId("export-preview-grid");
         previewGrid.addClassName("export-preview-grid");
-        previewGrid.addColumn(r -> r.sku().toString()).setHeader(getTranslation("export.field.sku"))
+        previewGrid.addColumn(r -> breakAfterDashes(r.sku().toString())).setHeader(getTranslation("export.field.sku"))
                 .setFlexGrow(3);
-        previewGrid.addColumn(r -> r.app().toString()).setHeader(getTranslation("export.field.app"))
+        previewGrid.addColumn(r -> breakAfterDashes(r.app().toString())).setHeader(getTranslation("export.field.app"))
                 .setFlexGrow(3);
         previewGrid.addColumn(ExportRecord::productName).setHeader(getTranslation("export.field.product"))
                 .setFlexGrow(3);
-        previewGrid.addColumn(r -> r.epid().toString()).setHeader(getTranslation("export.field.epid"))
+        previewGrid.addColumn(r -> breakAfterDashes(r.epid().toString())).setHeader(getTranslation("export.field.epid"))
                 .setFlexGrow(4);
-        previewGrid.addColumn(r -> r.iid().toString()).setHeader(getTranslation("export.field.iid"))
+        previewGrid.addColumn(r -> String.join(" ", r.iid().groups())).setHeader(getTranslation("export.field.iid"))
                 .setFlexGrow(5);
-        // long ids wrap inside their column (styles.css) instead of scrolling sideways
+        // long ids wrap inside their column between groups (styles.css), never inside a group
         previewGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         previewGrid.setAllRowsVisible(false);
         previewGrid.setHeight("260px");
@@ -288,7 +289,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         try {
             StickExport.checkTransferStick(target.root());
         } catch (ExportRefusedException | IOException e) {
-            fail(getTranslation("export.refused", e.getMessage()));
+            fail(getTranslation("export.refused", Sentence.of(e)));
             return;
         }
         if (!plan.warnings().isEmpty() && !force.getValue()) {
@@ -311,7 +312,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         try {
             Files.createDirectories(staging);
         } catch (IOException e) {
-            fail(getTranslation("export.failed", e.getMessage()));
+            fail(getTranslation("export.failed", Sentence.of(e)));
             return;
         }
         run(options(staging), r -> {
@@ -320,7 +321,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
                 showResult(r, false);
                 openQr(envelope);
             } catch (Exception e) {
-                fail(getTranslation("export.failed", e.getMessage()));
+                fail(getTranslation("export.failed", Sentence.of(e)));
             }
         });
     }
@@ -356,8 +357,8 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
             refreshSticks();
         }, e -> {
             setBusy(false);
-            fail(e instanceof ExportRefusedException ? getTranslation("export.refused", e.getMessage())
-                    : getTranslation("export.failed", e.getMessage()));
+            fail(e instanceof ExportRefusedException ? getTranslation("export.refused", Sentence.of(e))
+                    : getTranslation("export.failed", Sentence.of(e)));
             refreshPreview();
         });
     }
@@ -404,5 +405,13 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     @Override
     public String getPageTitle() {
         return getTranslation("export.title");
+    }
+
+    /**
+     * The id as shown, with a break allowed after each dash: browsers never break between a dash and
+     * a digit, so "03612-04219-..." would otherwise be cut anywhere. The bundle holds the id unchanged.
+     */
+    static String breakAfterDashes(String id) {
+        return id.replace("-", "-\u200B");
     }
 }

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.gateway;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -518,6 +519,6 @@ public class GatewayView extends VerticalLayout {
     }
 
     private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Sentence.of(e);
     }
 }

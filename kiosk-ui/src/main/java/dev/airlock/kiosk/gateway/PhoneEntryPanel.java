@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.gateway;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -114,7 +115,7 @@ final class PhoneEntryPanel extends VerticalLayout {
             typed = ConfirmationId.parse(cid.value());
         } catch (InvalidIdException e) {
             message.removeClassName("gateway-phone-ok");
-            message.setText(getTranslation("gateway.phone.again", e.getMessage()));
+            message.setText(getTranslation("gateway.phone.again", Sentence.of(e)));
             return;
         }
         message.addClassName("gateway-phone-ok");

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.imports;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -170,7 +171,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
             bundle = SignedBundle.parse(envelope);
         } catch (FormatException e) {
             showSummary(List.of(new MergeOutcome.Refused(getTranslation("import.qrSource"),
-                    getTranslation("import.qrMalformed", e.getMessage()))));
+                    getTranslation("import.qrMalformed", Sentence.of(e)))));
             return;
         }
         MergeService merge = holder.get().merge();
@@ -199,7 +200,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
 
     private void failed(Exception e) {
         progress.setVisible(false);
-        progressText.setText(getTranslation("import.failed", e.getMessage()));
+        progressText.setText(getTranslation("import.failed", Sentence.of(e)));
         updateStickStatus();
     }
 

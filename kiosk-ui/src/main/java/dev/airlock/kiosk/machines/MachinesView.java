@@ -84,8 +84,10 @@ public class MachinesView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(Product::hostName).setHeader(getTranslation("machines.col.host")).setAutoWidth(true)
                 .setKey("host");
-        grid.addColumn(Product::group).setHeader(getTranslation("machines.col.group")).setKey("group");
-        grid.addColumn(Product::name).setHeader(getTranslation("machines.col.product")).setFlexGrow(2)
+        grid.addColumn(Product::group).setHeader(getTranslation("machines.col.group")).setKey("group")
+                .setWidth("8em").setFlexGrow(0);
+        // the product name takes what is left and wraps onto a second line (styles.css), never "Wind…"
+        grid.addColumn(Product::name).setHeader(getTranslation("machines.col.product")).setFlexGrow(3)
                 .setKey("product");
         grid.addComponentColumn(p -> new StateBadge(p.state())).setHeader(getTranslation("machines.col.state"))
                 .setAutoWidth(true).setKey("state");

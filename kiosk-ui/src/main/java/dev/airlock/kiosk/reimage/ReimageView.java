@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.reimage;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -182,7 +183,7 @@ public class ReimageView extends VerticalLayout {
             overrideProduct.clear();
             refresh();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            error.setText(e.getMessage());
+            error.setText(Sentence.of(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.setup;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -44,8 +45,15 @@ public class SetupView extends VerticalLayout {
         this.seal = seal;
         addClassNames("kiosk-view", "setup-view");
         configureForm();
-        add(new H1(getTranslation("setup.title")), new Paragraph(getTranslation("setup.intro")), role, label,
-                passphrase, again, error, create);
+        // two rows that sit side by side on a 1024x600 screen, so the button is in view without scrolling
+        add(new H1(getTranslation("setup.title")), new Paragraph(getTranslation("setup.intro")), row(role, label),
+                row(passphrase, again), error, create);
+    }
+
+    private static com.vaadin.flow.component.html.Div row(com.vaadin.flow.component.Component... parts) {
+        com.vaadin.flow.component.html.Div row = new com.vaadin.flow.component.html.Div(parts);
+        row.addClassName("setup-row");
+        return row;
     }
 
     private void configureForm() {
@@ -55,13 +63,13 @@ public class SetupView extends VerticalLayout {
         role.setValue(ApplianceInfo.Role.LAB);
         label.setLabel(getTranslation("setup.label"));
         label.setPlaceholder(getTranslation("setup.labelExample"));
-        label.setWidth("24em");
+        label.setWidth("20em");
         label.setMaxLength(80);
         passphrase.setLabel(getTranslation("setup.passphrase"));
         passphrase.setHelperText(getTranslation("setup.passphraseHelp", Passphrase.MIN_LENGTH));
-        passphrase.setWidth("24em");
+        passphrase.setWidth("20em");
         again.setLabel(getTranslation("setup.passphraseAgain"));
-        again.setWidth("24em");
+        again.setWidth("20em");
         error.addClassName("form-error");
         create.setText(getTranslation("setup.create"));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
@@ -90,9 +98,9 @@ public class SetupView extends VerticalLayout {
             seal.unlockedBySetup(chars);
             showFingerprint(a);
         } catch (WeakPassphraseException e) {
-            error.setText(e.getMessage());
+            error.setText(Sentence.of(e));
         } catch (KeysException e) {
-            error.setText(e.getMessage());
+            error.setText(Sentence.of(e));
         } finally {
             java.util.Arrays.fill(chars, '\0');
             passphrase.clear();

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.signin;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -162,7 +163,7 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
             KioskState.session().signIn(new SignedInOperator(o.id(), o.name(), true));
             getUI().ifPresent(ui -> ui.navigate(Routes.HOME));
         } catch (OperatorException | IllegalArgumentException e) {
-            message.setText(e.getMessage());
+            message.setText(Sentence.of(e));
         } finally {
             java.util.Arrays.fill(pin, '\0');
             firstPin.clear();

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.signin;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -53,7 +54,7 @@ public class UnlockView extends VerticalLayout {
             seal.unlock(p, chars, new Actor("supervisor (unlock)"));
             getUI().ifPresent(ui -> ui.navigate(Routes.SIGN_IN));
         } catch (KeysException e) {
-            error.setText(e.getMessage());
+            error.setText(Sentence.of(e));
         } finally {
             java.util.Arrays.fill(chars, '\0');
         }

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.supervisor;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -130,7 +131,7 @@ final class BackupTab extends VerticalLayout {
         try {
             p = seal.passphrase();
         } catch (IllegalStateException e) {
-            result.setText(e.getMessage());
+            result.setText(Sentence.of(e));
             return;
         }
         write.setEnabled(false);
@@ -159,7 +160,7 @@ final class BackupTab extends VerticalLayout {
     private void failed(Exception e) {
         write.setEnabled(true);
         progress.setVisible(false);
-        result.setText(getTranslation("supervisor.backup.failed", e.getMessage()));
+        result.setText(getTranslation("supervisor.backup.failed", Sentence.of(e)));
     }
 
     void openRestore() {
@@ -198,7 +199,7 @@ final class BackupTab extends VerticalLayout {
         }, (f, t) -> { }, this::restored, e -> {
             restore.setEnabled(true);
             progress.setVisible(false);
-            restoreMessage.setText(getTranslation("supervisor.restore.failed", e.getMessage()));
+            restoreMessage.setText(getTranslation("supervisor.restore.failed", Sentence.of(e)));
         });
     }
 

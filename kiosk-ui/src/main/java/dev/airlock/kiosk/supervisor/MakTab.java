@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.supervisor;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -94,7 +95,7 @@ final class MakTab extends VerticalLayout {
         try {
             parsed = ProductKey.parse(key.getValue());
         } catch (InvalidIdException e) {
-            error.setText(getTranslation("supervisor.mak.invalid", e.getMessage()));
+            error.setText(getTranslation("supervisor.mak.invalid", Sentence.of(e)));
             key.clear();
             key.focus();
             return;
@@ -108,7 +109,7 @@ final class MakTab extends VerticalLayout {
                     Notification.Position.MIDDLE);
             refresh();
         } catch (KeysException | RuntimeException e) {
-            error.setText(e.getMessage());
+            error.setText(Sentence.of(e));
         }
     }
 
@@ -124,7 +125,7 @@ final class MakTab extends VerticalLayout {
             Notification.show(getTranslation("supervisor.mak.removed", e.partialKey()), 4000,
                     Notification.Position.MIDDLE);
         } catch (KeysException ex) {
-            error.setText(ex.getMessage());
+            error.setText(Sentence.of(ex));
         }
         refresh();
     }

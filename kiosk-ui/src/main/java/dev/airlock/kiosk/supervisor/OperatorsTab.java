@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.supervisor;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -115,7 +116,7 @@ final class OperatorsTab extends VerticalLayout {
                     getTranslation("operator." + op.role().id())));
             refresh();
         } catch (OperatorException e) {
-            message.setText(e.getMessage());
+            message.setText(Sentence.of(e));
         } finally {
             Arrays.fill(typed, '\0');
         }
@@ -128,8 +129,8 @@ final class OperatorsTab extends VerticalLayout {
             ok(true);
             message.setText(getTranslation("supervisor.operators.removed", o.name()));
         } catch (OperatorException e) {
-            message.setText(e.getMessage());
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE);
+            message.setText(Sentence.of(e));
+            Notification.show(Sentence.of(e), 6000, Notification.Position.MIDDLE);
         }
         refresh();
     }
@@ -185,7 +186,7 @@ final class OperatorsTab extends VerticalLayout {
                 ok(true);
                 message.setText(getTranslation("supervisor.operators.pinReset", o.name()));
             } catch (OperatorException e) {
-                error.setText(e.getMessage());
+                error.setText(Sentence.of(e));
             } finally {
                 Arrays.fill(typed, '\0');
             }

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.supervisor;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -105,7 +106,7 @@ final class SettingsTab extends VerticalLayout {
                 }
             }
         } catch (IOException | IllegalArgumentException ex) {
-            message.setText(ex.getMessage());
+            message.setText(Sentence.of(ex));
             return;
         }
         message.addClassName("supervisor-ok");
@@ -119,7 +120,7 @@ final class SettingsTab extends VerticalLayout {
             settings.set(s, value == null ? "" : value);
             return "";
         } catch (IllegalArgumentException | IOException e) {
-            return e.getMessage();
+            return Sentence.of(e);
         }
     }
 

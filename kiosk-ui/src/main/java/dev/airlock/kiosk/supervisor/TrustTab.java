@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.supervisor;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -111,7 +112,7 @@ final class TrustTab extends VerticalLayout {
         try {
             box.add(new GroupedDigits(holder.get().keys().publicKey().fingerprint().groups(), false));
         } catch (KeysException e) {
-            box.add(new Span(e.getMessage()));
+            box.add(new Span(Sentence.of(e)));
         }
         return box;
     }
@@ -178,7 +179,7 @@ final class TrustTab extends VerticalLayout {
             card = ourKeyCard.get(holder.get(), seal, KioskState.session().actor());
         } catch (KeysException | RuntimeException e) {
             cardQr.removeAll();
-            cardQr.add(new Span(e.getMessage()));
+            cardQr.add(new Span(Sentence.of(e)));
             return;
         }
         cardQr.removeAll();
@@ -228,7 +229,7 @@ final class TrustTab extends VerticalLayout {
             Notification.show(getTranslation("supervisor.trust.written", name, stick.label()), 5000,
                     Notification.Position.MIDDLE);
         } catch (Exception e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE);
+            Notification.show(Sentence.of(e), 6000, Notification.Position.MIDDLE);
         }
     }
 
@@ -250,7 +251,7 @@ final class TrustTab extends VerticalLayout {
         try {
             typed = Fingerprint.parse(fingerprint.value());
         } catch (IllegalArgumentException e) {
-            message.setText(getTranslation("supervisor.trust.badFingerprint", e.getMessage()));
+            message.setText(getTranslation("supervisor.trust.badFingerprint", Sentence.of(e)));
             return;
         }
         KeyCard peerCard = scannedCard;
@@ -258,7 +259,7 @@ final class TrustTab extends VerticalLayout {
             try {
                 peerCard = BundleFile.read(file).keyCard();
             } catch (Exception e) {
-                message.setText(getTranslation("supervisor.trust.badCard", file.getFileName(), e.getMessage()));
+                message.setText(getTranslation("supervisor.trust.badCard", file.getFileName(), Sentence.of(e)));
                 return;
             }
         }
@@ -275,7 +276,7 @@ final class TrustTab extends VerticalLayout {
                     peer.label()));
             refresh();
         } catch (KeysException e) {
-            message.setText(e.getMessage());
+            message.setText(Sentence.of(e));
         }
     }
 
@@ -292,7 +293,7 @@ final class TrustTab extends VerticalLayout {
         } catch (Exception e) {
             scannedCard = null;
             scanned.setText("");
-            message.setText(getTranslation("supervisor.trust.badScan", e.getMessage()));
+            message.setText(getTranslation("supervisor.trust.badScan", Sentence.of(e)));
             scan.reset();
         }
     }
@@ -301,7 +302,7 @@ final class TrustTab extends VerticalLayout {
         try {
             holder.get().trust().remove(p.keyId().toString(), KioskState.session().actor());
         } catch (KeysException e) {
-            message.setText(e.getMessage());
+            message.setText(Sentence.of(e));
         }
         refresh();
     }

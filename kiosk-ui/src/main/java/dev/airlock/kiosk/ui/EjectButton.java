@@ -80,7 +80,7 @@ public final class EjectButton extends Div {
             button.setEnabled(true);
             message.addClassName("eject-failed");
             message.setText(getTranslation("ui.eject.failed",
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    Sentence.of(e)));
         });
     }
 }

@@ -12,6 +12,12 @@ public final class GroupedDigits extends Div {
     /** Shows {@code groups}; labels each with A, B, C... when {@code lettered}. */
     public GroupedDigits(List<String> groups, boolean lettered) {
         addClassName("grouped-digits");
+        // a CID (lettered A-H) and an IID (9 groups) break into even rows, never 7 + 1 (styles.css)
+        if (lettered) {
+            addClassName("cid-digits");
+        } else if (groups.size() == 9) {
+            addClassName("iid-digits");
+        }
         for (int i = 0; i < groups.size(); i++) {
             Div cell = new Div();
             cell.addClassName("digit-group");

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.store.ApplianceInfo;
@@ -24,7 +26,15 @@ import dev.airlock.kiosk.core.Routes;
  * The frame around every signed-in view: who is signed in, lock and sign-out, the navigation
  * (by role), and the idle lock (no touch or key for the configured minutes locks the screen).
  */
-public final class MainLayout extends AppLayout {
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+    /**
+     * What a person looks for after pressing a button: every element that shows an action's outcome
+     * (written, refused, summary, eject). When one of them gets its words after a touch or key and is
+     * not in the window, the browser scrolls it into view (see {@link #onAttach}).
+     */
+    static final String RESULTS = "[id$='-result'], [id$='-summary'], [id$='-message'], [id$='-error'],"
+            + " [id$='-outcomes'], .eject-message, .kiosk-result";
+
     final Button lock = new Button();
     final Button signOut = new Button();
     final SideNav nav = new SideNav();
@@ -42,7 +52,12 @@ public final class MainLayout extends AppLayout {
 
     private HorizontalLayout header() {
         ApplianceInfo info = holder.get().info();
-        Span title = new Span(getTranslation("app.title") + " · " + info.displayName());
+        // "Airlock · " leaves first on a narrow screen; the appliance's name stays whole (styles.css)
+        Span app = new Span(getTranslation("app.title") + " · ");
+        app.addClassName("kiosk-title-app");
+        Span name = new Span(info.displayName());
+        name.addClassName("kiosk-title-name");
+        Span title = new Span(app, name);
         title.addClassName("kiosk-title");
         Span role = new Span(getTranslation("role." + info.role().id()));
         role.addClassName("kiosk-role");
@@ -116,6 +131,59 @@ public final class MainLayout extends AppLayout {
                 }, Math.min(1000, limit));
                 window.__airlockIdle = state;
                 """, idleMs);
+        // Results into view: after a touch or key (not when a screen merely opens), an outcome element
+        // that gets words while outside the window is scrolled into it.
+        getElement().executeJs("""
+                const root = this; const sel = $0;
+                const old = window.__airlockResults;
+                if (old) {
+                  old.observer.disconnect();
+                  ['pointerdown','keydown'].forEach(t => document.removeEventListener(t, old.arm, true));
+                }
+                const state = { armed: 0, pending: new Set() };
+                state.arm = e => { if (e.type !== 'keydown' || e.key === 'Enter' || e.key === ' ') state.armed = Date.now(); };
+                ['pointerdown','keydown'].forEach(t => document.addEventListener(t, state.arm, true));
+                const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+                const inView = el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; };
+                const flush = () => {
+                  state.pending.forEach(el => {
+                    if (el.isConnected && shown(el) && (el.innerText || '').trim() && !inView(el)) {
+                      el.scrollIntoView({ block: el.getBoundingClientRect().height > innerHeight ? 'start' : 'nearest' });
+                    }
+                  });
+                  state.pending.clear();
+                };
+                const consider = n => {
+                  if (!n) return;
+                  const e = n.nodeType === 1 ? n : n.parentElement;
+                  if (!e || !e.closest) return;
+                  const hit = e.closest(sel);
+                  if (hit) state.pending.add(hit);
+                  if (n.nodeType === 1 && n.querySelectorAll) n.querySelectorAll(sel).forEach(x => state.pending.add(x));
+                };
+                state.observer = new MutationObserver(list => {
+                  if (!state.armed || Date.now() - state.armed > 180000) return;
+                  list.forEach(m => { consider(m.target); m.addedNodes.forEach(consider); });
+                  if (state.pending.size) requestAnimationFrame(flush);
+                });
+                state.observer.observe(root, { subtree: true, childList: true, characterData: true });
+                state.disarm = () => { state.armed = 0; state.pending.clear(); };
+                window.__airlockResults = state;
+                """, RESULTS);
+    }
+
+    /** Every screen opens at its top, and only a touch or key on it brings results into view. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        getElement().executeJs("""
+                if (window.__airlockResults) window.__airlockResults.disarm();
+                const layout = this;
+                requestAnimationFrame(() => {
+                  const content = layout.shadowRoot && layout.shadowRoot.querySelector('[content]');
+                  [document.scrollingElement, content, ...layout.querySelectorAll('.kiosk-view')]
+                      .forEach(e => { if (e) e.scrollTop = 0; });
+                });
+                """);
     }
 
     /** Called by the browser after the idle time: locks the screen. */

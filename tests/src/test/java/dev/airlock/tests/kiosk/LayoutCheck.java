@@ -173,6 +173,13 @@ class LayoutCheck {
                     reachable("export-qr " + s, id);
                 }
                 b.page.keyboard().press("Escape");
+                // What the technician sees after pressing a button: the result where the eye is.
+                resultInView(s, "supervisor/audit", "audit-verify", "audit-result", null);
+                resultInView(s, "supervisor/settings", "settings-save", "settings-message", null);
+                resultInView(s, "supervisor/mak", "mak-add", "mak-error", "mak-key");
+                resultInView(s, "supervisor/operators", "operators-add", "operators-message", null);
+                resultInView(s, "collect", "collect-manual-save", "collect-manual-error", null);
+                opensAtTop(s, "machines", "export");
             }
         }
         new Frame(b).signOut();
@@ -229,6 +236,68 @@ class LayoutCheck {
                 }""", id);
         if (!"ok".equals(ok)) {
             problems.add(where + ": #" + id + " " + ok);
+        }
+    }
+
+    /** Where the element's box is against the window: "ok", or what is wrong. */
+    static final String IN_WINDOW = """
+            (id) => {
+              const el = document.getElementById(id);
+              if (!el) return 'missing';
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0) return 'not shown';
+              if (r.top < 0 || r.top > innerHeight - 16) return 'outside the window (top ' + Math.round(r.top) + ' of ' + innerHeight + ')';
+              return 'ok';
+            }""";
+
+    /**
+     * Presses the action (after scrolling the screen to its end, or after typing into {@code typeInto})
+     * and checks that its result element gets words and starts inside the window.
+     */
+    private void resultInView(String size, String route, String actionId, String resultId, String typeInto) {
+        Page page = kiosk.browser.page;
+        kiosk.browser.go(kiosk.url(route));
+        kiosk.browser.settle();
+        String where = route + " at " + size + ", result of #" + actionId;
+        if (page.locator("#" + actionId).count() == 0) {
+            problems.add(where + ": no #" + actionId);
+            return;
+        }
+        if (typeInto != null) {
+            page.locator("#" + typeInto + " input").first().fill("NOT-A-KEY");
+        }
+        page.locator("#" + actionId).first().click();
+        try {
+            page.waitForFunction("(id) => { const e = document.getElementById(id);"
+                    + " return e && (e.innerText || '').trim().length > 0; }", resultId,
+                    new Page.WaitForFunctionOptions().setTimeout(15_000));
+        } catch (RuntimeException e) {
+            problems.add(where + ": #" + resultId + " never showed words");
+            return;
+        }
+        kiosk.browser.settle();
+        Object ok = page.evaluate(IN_WINDOW, resultId);
+        kiosk.browser.screenshot(size + "-result-" + resultId);
+        if (!"ok".equals(ok)) {
+            problems.add(where + ": #" + resultId + " " + ok);
+        }
+    }
+
+    /** Scrolled down on one screen, the next screen opened from the navigation starts at its top. */
+    private void opensAtTop(String size, String first, String next) {
+        Page page = kiosk.browser.page;
+        kiosk.browser.go(kiosk.url(first));
+        kiosk.browser.settle();
+        page.evaluate("() => document.querySelectorAll('.kiosk-view').forEach(v => v.scrollIntoView(false))");
+        page.mouse().wheel(0, 2000);
+        page.locator("vaadin-side-nav-item[path='" + next + "']").first().click();
+        page.waitForURL("**/" + next);
+        kiosk.browser.settle();
+        Object top = page.evaluate("() => { const h = document.querySelector('.kiosk-view h1');"
+                + " return h ? Math.round(h.getBoundingClientRect().top) : -9999; }");
+        if (!(top instanceof Number n) || n.intValue() < 0 || n.intValue() > 200) {
+            problems.add(next + " at " + size + " opened from a scrolled " + first + ": its heading is at " + top
+                    + " px, not at the top");
         }
     }
 
