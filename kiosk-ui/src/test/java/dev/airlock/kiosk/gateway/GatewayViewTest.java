@@ -186,7 +186,7 @@ class GatewayViewTest extends KioskViewTest {
         LabData.await(() -> !view.result.getText().isEmpty() || !view.error.getText().isEmpty());
 
         assertThat(view.error.getText()).isEmpty();
-        assertThat(view.result.getText()).contains("1 records: 1 CIDs").contains("Response written");
+        assertThat(view.result.getText()).contains("1 record: 1 CID (0 from the cache)").contains("Response written");
         assertThat(view.phonePanel.isVisible()).isFalse();
         lab.merge().importFile(onlyResponse(stick), TECH);
         assertThat(lab.inventory().products(ProductFilter.all().withSearch("GW-PC-200"), 0, 10))

@@ -24,7 +24,7 @@ final class ApplyPage extends Screen {
         assertThat(id("apply-results-import")).isEnabled(new LocatorAssertions.IsEnabledOptions().setTimeout(30_000));
         browser.screenshot("apply-results-waiting");
         clickId("apply-results-import");
-        assertThat(id("apply-results-summary")).hasText(java.util.regex.Pattern.compile("\\d+ files:.*"),
+        assertThat(id("apply-results-summary")).hasText(java.util.regex.Pattern.compile("\\d+ files?:.*"),
                 new LocatorAssertions.HasTextOptions().setTimeout(60_000));
         return id("apply-results-summary").innerText();
     }
