@@ -1,5 +1,6 @@
 package dev.airlock.tests.kiosk;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
@@ -136,7 +137,7 @@ class OneMachineTrialJourney {
         home.nav("nav.machines");
         MachinesPage machines = new MachinesPage(b);
         Locator badges = machines.grid().locator(".state-badge");
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(badges.first()).isVisible();
+        assertThat(badges.first()).isVisible();
         assertThat(badges.count()).isPositive();
         assertThat(machines.grid().locator(".state-badge:not(.state-verified)").count()).isZero();
         b.screenshot("machines-verified");
