@@ -99,7 +99,7 @@ class DemoApplyTest {
         CollectedProduct first = m.products().get(0);
         CollectedProduct stale = new CollectedProduct(first.productClass(), first.skuId(), first.applicationId(),
                 first.name(), first.description(), first.partialKey(), first.epid(), first.channel(),
-                first.licenseStatus(), first.graceMinutes(), InstallationId.parse("1".repeat(first.iid().digits().length())));
+                first.licenseStatus(), first.graceMinutes(), otherIid(first.iid()));
         kit(m, List.of(stale));
 
         DemoApply.Played.Written w = (DemoApply.Played.Written) new DemoApply(LATER).play(stick);
@@ -187,6 +187,12 @@ class DemoApplyTest {
     private void write(ActivationKit kit) throws Exception {
         Path dir = Files.createDirectories(stick.resolve("AIRLOCK/kit"));
         Files.write(dir.resolve(kit.fileName()), new ActivationKitWriter().write(kit));
+    }
+
+    /** Another demo machine's IID of the same length (a well-formed IID this machine does not have). */
+    private InstallationId otherIid(InstallationId iid) {
+        return machines.stream().flatMap(m -> m.products().stream()).map(CollectedProduct::iid)
+                .filter(i -> i.digits().length() == iid.digits().length() && !i.equals(iid)).findFirst().orElseThrow();
     }
 
     private static ConfirmationId cid(InstallationId iid) throws Exception {
