@@ -89,6 +89,23 @@ class RoundTripCliTest {
         Path junk = Files.writeString(tmp.resolve("junk.xml"), "<x/>");
         assertThat(run("import", junk.toString()).exit()).isEqualTo(1);
 
+        // Apply: the kit onto the lab stick, the demo plays the machines, intake takes every product to VERIFIED.
+        assertThat(run("activation-kit", "--to", collected.toString()).exit()).isZero();
+        Run played = run("demo", "apply", "--stick", collected.toString());
+        assertThat(played.exit()).as(played.all()).isZero();
+        assertThat(played.out()).startsWith("DEMO: made-up apply results").contains("Wrote 3 result files");
+        Run results = run("intake", collected.toString());
+        assertThat(results.exit()).as(results.all()).isZero();
+        Run status = run("status", "--json");
+        com.fasterxml.jackson.databind.JsonNode byState = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(status.out()).get("byState");
+        int all = 0;
+        for (com.fasterxml.jackson.databind.JsonNode n : byState) {
+            all += n.asInt();
+        }
+        assertThat(all).as(status.out()).isGreaterThanOrEqualTo(3);
+        assertThat(byState.get("VERIFIED").asInt()).as(status.out()).isEqualTo(all);
+
         Run json = run("bundles", "list", "--json");
         assertThat(json.out()).contains("\"state\" : \"answered\"").contains("\"state\" : \"merged\"");
         assertThat(run("audit", "verify").exit()).isZero();

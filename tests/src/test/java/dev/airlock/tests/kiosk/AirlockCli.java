@@ -71,6 +71,45 @@ final class AirlockCli {
         }
     }
 
+    /** A long-running {@code airlock} command (e.g. {@code stand-in}) in its own JVM; close it to stop it. */
+    record Background(Process process, Path log) implements AutoCloseable {
+        /** Waits until the output has a line matching {@code pattern}; returns its first group. */
+        String await(Pattern pattern) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                Matcher m = pattern.matcher(Files.readString(log, StandardCharsets.UTF_8));
+                if (m.find()) {
+                    return m.group(1);
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("exited with " + process.exitValue() + ": " + Files.readString(log));
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("no line matching " + pattern + " in: " + Files.readString(log));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy(); // SIGTERM, as Ctrl-C: its shutdown hook stops it
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Starts {@code airlock ARGS} in the background with its output (both streams) in {@code log}. */
+    static Background background(Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(KioskProcess.java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().keySet().removeIf(k -> k.startsWith("AIRLOCK_"));
+        return new Background(pb.start(), log);
+    }
+
     /** Any program (mkfs.vfat, fusefat...); fails with its output unless it exits 0. */
     static void exec(String what, String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -30,6 +30,55 @@ final class SupervisorPage extends Screen {
         return id("operators-message").innerText();
     }
 
+    /** Trust tab: writes our key card to the stick labelled {@code stick}; returns the notice shown. */
+    String writeOurCard(String stick) {
+        tab("trust");
+        pick("trust-card-stick", stick + " (");
+        clickId("trust-card-write");
+        Locator notice = page.locator("vaadin-notification-card", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText(Texts.prefix("supervisor.trust.written"))).first();
+        assertThat(notice).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(30_000));
+        return notice.innerText();
+    }
+
+    /** Trust tab: our fingerprint as shown (30 digits in 6 groups). */
+    String ourFingerprint() {
+        tab("trust");
+        return id("trust-our-fingerprint").innerText().replaceAll("\\D", "");
+    }
+
+    /** Trust tab: chooses the peer's card file {@code fileName}, types its fingerprint, trusts; returns the message. */
+    String trustCard(String fileName, String fingerprint) {
+        tab("trust");
+        pick("trust-import", fileName);
+        String digits = fingerprint.replaceAll("\\D", "");
+        Locator groups = page.locator("#trust-fingerprint .digit-group-field input");
+        for (int g = 0; g < 6; g++) {
+            groups.nth(g).fill(digits.substring(5 * g, 5 * g + 5));
+            browser.settle();
+        }
+        browser.screenshot("supervisor-trust-typed");
+        clickId("trust-confirm");
+        assertThat(id("trust-message")).containsText(Texts.prefix("supervisor.trust.pinned"));
+        return id("trust-message").innerText();
+    }
+
+    /** Opens the combo box {@code id} and chooses the (first) item containing {@code text}. */
+    private void pick(String id, String text) {
+        Locator item = page.locator("vaadin-combo-box-item", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText(text)).first();
+        for (int tries = 0; tries < 40 && !item.isVisible(); tries++) {
+            input(id).click();
+            browser.settle();
+            if (!item.isVisible()) {
+                page.keyboard().press("Escape");
+                page.waitForTimeout(500); // the stick watcher polls once a second
+            }
+        }
+        click(item);
+    }
+
     Locator auditGrid() {
         tab("audit");
         return id("audit-grid");
