@@ -181,8 +181,12 @@ public final class GroupCheck {
      * A-H when {@code lettered}, as for a CID).
      */
     public static String looks(List<Integer> groups, boolean lettered) {
-        return (groups.size() == 1 ? "group " : "groups ") + join(groups, lettered, " and ")
-                + (groups.size() == 1 ? " looks" : " look");
+        return names(groups, lettered) + (groups.size() == 1 ? " looks" : " look");
+    }
+
+    /** Groups in words: "group 4", "groups 4 and 6" (letters A-H when {@code lettered}). */
+    public static String names(List<Integer> groups, boolean lettered) {
+        return (groups.size() == 1 ? "group " : "groups ") + join(groups, lettered, " and ");
     }
 
     /** Where a shift can be, with its verb: "group 4 looks", "group 4 or 5 looks". */
