@@ -194,10 +194,10 @@ public final class ManualEntryForm extends Composite<Div> {
         }
         readBackWhat.setText(getTranslation("collect.readback.what", pending.hostName(), pending.productName()));
         readBackDigits.removeAll();
-        H2 big = new H2();
-        big.add(new GroupedDigits(pending.iid().groups(), false));
-        readBackDigits.add(big);
         GroupCheck.Result groupCheck = pending.iid().groupCheck();
+        H2 big = new H2();
+        big.add(new GroupedDigits(pending.iid().groups(), false).mark(groupCheck.groups()));
+        readBackDigits.add(big);
         boolean flagged = groupCheck instanceof GroupCheck.Result.Mistyped;
         readBackFlag.setText(groupCheck.groups().isEmpty() ? ""
                 : flagged ? getTranslation(groupCheck.groups().size() == 1 ? "collect.readback.flagged"

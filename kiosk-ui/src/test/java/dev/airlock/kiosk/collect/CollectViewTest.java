@@ -119,6 +119,8 @@ class CollectViewTest extends KioskViewTest {
         assertThat(view.manual.readBack.isOpened()).isTrue();
         assertThat(view.manual.readBackFlag.getText()).startsWith("Group 4 looks mistyped: its check digit does not fit");
         assertThat(view.manual.confirm.getText()).isEqualTo("Keep it as typed");
+        assertThat(descendants(view.manual.readBack).filter(c -> c.getClassNames().contains("digit-group-flagged"))
+                .count()).as("group 4 marked in the read-back").isEqualTo(1);
         test(view.manual.correct).click();
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before);
 
