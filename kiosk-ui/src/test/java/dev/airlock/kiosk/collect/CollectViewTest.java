@@ -142,6 +142,24 @@ class CollectViewTest extends KioskViewTest {
         assertThat(view.manual.readBack.isOpened()).isFalse();
     }
 
+    @Test
+    void manualEntry_54DigitIid_failingTheCheck_isOnlyWarnedAbout() {
+        CollectView view = navigate(CollectView.class);
+        fillProduct(view.manual, "LAB-WIN7-1");
+        test(view.manual.shortIid).click();
+        String iid54 = GroupCheck.withCheckDigits("123450".repeat(9), 6);
+        iid54 = iid54.substring(0, 12) + '9' + iid54.substring(13); // group 3 fails the (unconfirmed) check
+        test(groups(view.manual).get(0)).setValue(iid54);
+
+        assertThat(groups(view.manual).get(2).isInvalid()).isFalse(); // no red outline
+        assertThat(groups(view.manual).get(2).getClassNames()).contains("digit-group-doubtful");
+        assertThat(view.manual.iid.getElement().getTextRecursively())
+                .contains("Check group 3: it may be mistyped (the check is not confirmed for 54-digit IIDs)");
+        assertThat(view.manual.readBack.isOpened()).isTrue();
+        assertThat(view.manual.confirm.getText()).isEqualTo("Confirm: it matches");
+        assertThat(view.manual.readBackFlag.getText()).startsWith("Check group 3");
+    }
+
     /** Data digits for a made-up IID (the last digit of each group is replaced by its check digit). */
     private static final String IID_DATA = "1234560" + "2345670" + "3456780" + "4567890" + "5678900" + "6789010"
             + "7890120" + "8901230" + "9012340";
