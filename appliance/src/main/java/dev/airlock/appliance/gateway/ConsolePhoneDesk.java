@@ -125,7 +125,7 @@ public final class ConsolePhoneDesk implements PhoneDesk {
 
     /**
      * True to keep: no failing group, kept by the desk's setting, or y to the question; false to
-     * type again ({@code again} says what); null at the end of input.
+     * type again ({@code again} says what); null to stop (q, or the end of input).
      */
     private Boolean keep(List<Integer> failing, String again) throws IOException {
         if (failing.isEmpty()) {
@@ -139,7 +139,7 @@ public final class ConsolePhoneDesk implements PhoneDesk {
         out.print("  " + what + ": check it with the caller. Keep it as typed? [y/N] (N = " + again + "): ");
         out.flush();
         String answer = readLine();
-        if (answer == null) {
+        if (answer == null || answer.strip().equalsIgnoreCase("q")) {
             return null;
         }
         return answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes");
