@@ -169,19 +169,32 @@ class CliJourneyTest {
     void manualAdd_withTypedIid_recordsAndShows() throws Exception {
         Path data = tmp.resolve("data");
         Cli.airlock(data, "init", "--role", "lab", "--name", "lab");
-        String iid = "1234567 2345678 3456789 4567890 5678901 6789012 7890123 8901234 9012345";
+        // made up; each group ends in its check digit, as a real IID's does
+        String iid = "1234565 2345670 3456782 4567894 5678900 6789016 7890122 8901231 9012344";
         Cli.Run add = Cli.airlock(data, "add", "--host", "LAB-PC-0099", "--group", "Room 2", "--sku",
                 "{73111121-5638-40F6-BC11-F1D7B0D64300}", "--name", "Windows 11 Enterprise", "--epid",
                 "03612-03308-000-000000-03-1033-22631.0000-0242024", "--iid", iid, "--as", "alice");
         assertThat(add.exit()).as(add.all()).isZero();
         Cli.Run show = Cli.airlock(data, "show", "lab-pc-0099");
-        assertThat(show.out()).contains("1234567-2345678-3456789").contains("Room 2").contains("alice");
+        assertThat(show.out()).contains("1234565-2345670-3456782").contains("Room 2").contains("alice");
 
         Cli.Run wrong = Cli.airlock(data, "add", "--host", "LAB-PC-0100", "--sku", "73111121-5638-40f6-bc11-f1d7b0d64300",
                 "--name", "Windows 11 Enterprise", "--epid", "03612-03308-000-000000-03-1033-22631.0000-0242024",
                 "--iid", "1234567-123456-3456789-4567890-5678901-6789012-7890123-8901234-9012345");
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.err()).contains("IID group 2 has 6 digits, expected 7");
+
+        // group 4 mistyped (4567894 -> 4567394): named, refused without the confirmation, kept with it
+        String typo = iid.replace("4567894", "4567394");
+        Cli.Run flagged = Cli.airlock(data, "add", "--host", "LAB-PC-0101", "--sku", "73111121-5638-40f6-bc11-f1d7b0d64300",
+                "--name", "Windows 11 Enterprise", "--epid", "03612-03308-000-000000-03-1033-22631.0000-0242024",
+                "--iid", typo);
+        assertThat(flagged.exit()).isEqualTo(1);
+        assertThat(flagged.err()).contains("IID group 4 looks mistyped").contains("--keep-as-typed");
+        Cli.Run kept = Cli.airlock(data, "add", "--host", "LAB-PC-0101", "--sku", "73111121-5638-40f6-bc11-f1d7b0d64300",
+                "--name", "Windows 11 Enterprise", "--epid", "03612-03308-000-000000-03-1033-22631.0000-0242024",
+                "--iid", typo, "--keep-as-typed");
+        assertThat(kept.exit()).as(kept.all()).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.airlock.appliance.inventory.CollectionOutcome;
 import dev.airlock.appliance.inventory.ManualEntry;
 import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.PartialProductKey;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
 /** {@code airlock add}: one machine/product typed in by hand. */
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Record one product typed in by hand (an IID read off 'slmgr /dti' or the phone dialog).",
-            "Without --iid the IID is asked for twice on stdin, to catch typing errors."})
+            "Without --iid the IID is asked for twice on stdin, to catch typing errors.",
+            "A group whose check digit does not fit is named (\"IID group 4 looks mistyped\") and the IID is"
+                + " refused, unless you confirm it: answer y when asked, or pass --keep-as-typed."})
 final class AddCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -70,6 +73,13 @@ final class AddCommand implements Callable<Integer> {
             description = "WMI LicenseStatus if known (default: 0, unlicensed).")
     int licenseStatus;
 
+    @Option(names = "--keep-as-typed", description = "Record the IID even when a group's check digit does not fit"
+            + " (the check is advisory: use this after comparing it with the machine's screen).")
+    boolean keepAsTyped;
+
+    /** Lines from stdin, made once: the IID, its confirmation and the keep question share one buffer. */
+    private BufferedReader stdin;
+
     AddCommand(CliContext context) {
         this.context = context;
     }
@@ -80,7 +90,7 @@ final class AddCommand implements Callable<Integer> {
         ManualEntry entry;
         try {
             entry = new ManualEntry(host, Optional.ofNullable(group), SkuId.parse(sku), application(app), name.strip(),
-                    ExtendedProductId.parse(epid), readIid(),
+                    ExtendedProductId.parse(epid), checked(readIid()),
                     partialKey == null ? Optional.empty() : Optional.of(PartialProductKey.parse(partialKey)),
                     channel.strip(), LicenseStatus.ofCode(licenseStatus));
         } catch (InvalidIdException e) {
@@ -105,7 +115,7 @@ final class AddCommand implements Callable<Integer> {
         if (iid != null) {
             return InstallationId.parse(iid);
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
+        BufferedReader in = stdin();
         PrintWriter err = spec.commandLine().getErr();
         err.print("IID (9 groups of digits): ");
         err.flush();
@@ -125,6 +135,66 @@ final class AddCommand implements Callable<Integer> {
             throw new Rejected("the two IIDs differ" + firstDifference(a, b) + "; nothing was recorded");
         }
         return a;
+    }
+
+    private BufferedReader stdin() {
+        if (stdin == null) {
+            stdin = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
+        }
+        return stdin;
+    }
+
+    /**
+     * The advisory group check (see {@link GroupCheck}): a mistyped group is named and the IID is
+     * kept only when confirmed (--keep-as-typed, or y to the question when the IID was typed on
+     * stdin or a terminal is there); a 54-digit IID only gets a note, its check is not confirmed.
+     */
+    private InstallationId checked(InstallationId typed) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        GroupCheck.Result check = typed.groupCheck();
+        if (check instanceof GroupCheck.Result.Unconfirmed u) {
+            err.println("Note: IID " + GroupCheck.names(u.groups(), false) + " may be mistyped (the group check is not confirmed for 54-digit IIDs): compare it with the machine's"
+                    + " screen; recorded as typed.");
+            return typed;
+        }
+        if (!(check instanceof GroupCheck.Result.Mistyped m)) {
+            return typed;
+        }
+        String what = "IID " + GroupCheck.looks(m.groups(), false) + " mistyped (its check digit does not fit)";
+        if (keepAsTyped) {
+            err.println(what + "; kept as typed (--keep-as-typed).");
+            return typed;
+        }
+        Optional<BufferedReader> ask = iid == null ? Optional.of(stdin()) : terminal();
+        if (ask.isPresent()) {
+            err.print(what + ": compare it with the machine's screen. Keep it as typed? [y/N]: ");
+            err.flush();
+            String answer = ask.get().readLine();
+            if (answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+                return typed;
+            }
+            throw new Rejected(what + "; nothing was recorded: type it again, or answer y (or pass --keep-as-typed)"
+                    + " if it is right as typed");
+        }
+        throw new Rejected(what + ": compare it with the machine's screen and type it again; if it is right as"
+                + " typed, add --keep-as-typed. Nothing was recorded");
+    }
+
+    /** Lines from the interactive terminal, only when this process really talks to one on the real stdin. */
+    private Optional<BufferedReader> terminal() {
+        java.io.Console console = System.console();
+        if (context.stdin() != System.in || console == null) {
+            return Optional.empty(); // tests inject stdin: never prompt on a real console then
+        }
+        try {
+            // JDK 22+: System.console() exists even when redirected; isTerminal() tells.
+            if (Boolean.FALSE.equals(java.io.Console.class.getMethod("isTerminal").invoke(console))) {
+                return Optional.empty();
+            }
+        } catch (ReflectiveOperationException e) {
+            // JDK 21: a non-null console is a terminal
+        }
+        return Optional.of(stdin());
     }
 
     private static String firstDifference(InstallationId a, InstallationId b) {

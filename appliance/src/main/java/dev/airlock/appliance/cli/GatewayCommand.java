@@ -84,6 +84,11 @@ final class GatewayCommand implements Runnable {
                 + " activation again.")
         boolean resendInFlight;
 
+        @Option(names = "--keep-as-typed", description = "Phone mode: keep a CID group whose check digit does not"
+                + " fit without asking (the check is advisory: use this only after reading the groups back to the"
+                + " caller).")
+        boolean keepAsTyped;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
@@ -94,7 +99,7 @@ final class GatewayCommand implements Runnable {
                 if (mode == Mode.PHONE) {
                     BufferedReader in = new BufferedReader(new InputStreamReader(context.stdin(),
                             StandardCharsets.UTF_8));
-                    result = appliance.gateway().processByPhone(request, to, new ConsolePhoneDesk(in, out),
+                    result = appliance.gateway().processByPhone(request, to, new ConsolePhoneDesk(in, out, keepAsTyped),
                             resendInFlight, passphrase, global.actor(), (done, total, ref, outcome) -> { });
                 } else {
                     BatchActivationConfig config = BatchActivationConfig.fromSettings(global.settings(),

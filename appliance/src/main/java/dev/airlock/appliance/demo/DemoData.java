@@ -3,6 +3,7 @@ package dev.airlock.appliance.demo;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.PartialProductKey;
@@ -28,7 +29,8 @@ import java.util.function.IntConsumer;
  * Writes collector record files for made-up lab machines, exactly as the collector kit would:
  * {@code DIR/AIRLOCK/collected/DEMO-LAB-00001_<uuid>.xml}. Host names, domains (.invalid),
  * addresses (RFC 5737 / 3849 documentation ranges), MACs and serials are obviously fake; the
- * same seed gives the same files.
+ * same seed gives the same files. Made-up IIDs pass the group check ({@link GroupCheck}), so a
+ * demo IID typed in by hand is not flagged.
  */
 public final class DemoData {
     /**
@@ -151,7 +153,7 @@ public final class DemoData {
             return new CollectedProduct(line.cls(), SkuId.parse(line.sku()), line.app(), line.name(),
                     line.description(), PartialProductKey.parse(line.partialKey()), ExtendedProductId.parse(epid(line, r)),
                     "Volume:MAK", grace ? LicenseStatus.OOB_GRACE : LicenseStatus.NOTIFICATION,
-                    grace ? 1 + r.nextInt(43_200) : 0, InstallationId.parse(digits(r, 9 * line.iidGroup())));
+                    grace ? 1 + r.nextInt(43_200) : 0, InstallationId.parse(iidDigits(r, line.iidGroup())));
         } catch (InvalidIdException e) {
             throw new IllegalStateException("demo ids are well-formed", e);
         }
@@ -160,6 +162,11 @@ public final class DemoData {
     /** The line's MAK ePID with a drawn install date (day 1-365 of 2020-2026): only the date varies. */
     private static String epid(Line line, SplittableRandom r) {
         return line.epid(1 + r.nextInt(365), 2020 + r.nextInt(7));
+    }
+
+    /** 9 drawn groups of {@code size} digits, each ending in its group check digit as a real IID's do. */
+    private static String iidDigits(SplittableRandom r, int size) {
+        return GroupCheck.withCheckDigits(digits(r, 9 * size), size);
     }
 
     private static String digits(SplittableRandom r, int n) {

@@ -2,6 +2,7 @@ package dev.airlock.appliance.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.airlock.formats.ids.GroupCheck;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -123,12 +124,15 @@ public class StandInActivationService implements AutoCloseable {
         return List.copyOf(rejections);
     }
 
-    /** The deterministic CID for an IID: 48 digits derived from SHA-256 of its digits. */
+    /**
+     * The deterministic CID for an IID: 48 digits derived from SHA-256 of its digits, each group
+     * ending in its check digit ({@link GroupCheck}) like a real CID's.
+     */
     public static String cidFor(String iidDigits) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(iidDigits.getBytes(StandardCharsets.US_ASCII));
             String d = new BigInteger(1, h).mod(BigInteger.TEN.pow(48)).toString();
-            return "0".repeat(48 - d.length()) + d;
+            return GroupCheck.withCheckDigits("0".repeat(48 - d.length()) + d, 6);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package dev.airlock.appliance.gateway;
 
 import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.formats.ids.InvalidIdException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.util.Locale;
  * Phone entry on a terminal or from stdin lines: prints the product and the IID in groups, reads
  * the CID in 8 groups of 6 (A-H) — each group checked as it is typed, a wrong one asked again —
  * then reads it back for a yes. A blank line at group A skips the record, {@code q} stops the
- * session (so does the end of input). A whole CID typed at group A is accepted too.
+ * session (so does the end of input). A whole CID typed at group A is accepted too. A group whose
+ * check digit does not fit ({@link GroupCheck}, advisory) is named at once and kept only when the
+ * operator answers y to "Keep it as typed?" (or the desk was made to keep such groups).
  */
 public final class ConsolePhoneDesk implements PhoneDesk {
     private static final int GROUPS = 8;
@@ -21,10 +24,17 @@ public final class ConsolePhoneDesk implements PhoneDesk {
     private static final int MAX_LINE = 1024;
     private final BufferedReader in;
     private final PrintWriter out;
+    private final boolean keepAsTyped;
 
     public ConsolePhoneDesk(BufferedReader in, PrintWriter out) {
+        this(in, out, false);
+    }
+
+    /** With {@code keepAsTyped}, a group that fails the check is noted and kept without asking. */
+    public ConsolePhoneDesk(BufferedReader in, PrintWriter out, boolean keepAsTyped) {
         this.in = in;
         this.out = out;
+        this.keepAsTyped = keepAsTyped;
     }
 
     @Override
@@ -60,20 +70,36 @@ public final class ConsolePhoneDesk implements PhoneDesk {
                     continue;
                 }
                 if (typed.isEmpty() && text.replaceAll("[^0-9]", "").length() > GROUP_DIGITS) {
+                    ConfirmationId whole;
                     try {
-                        typed.addAll(ConfirmationId.parse(text).groups());
-                        break;
+                        whole = ConfirmationId.parse(text);
                     } catch (InvalidIdException e) {
                         out.println("  " + e.getMessage() + ": type it again");
                         continue;
                     }
+                    Boolean keep = keep(whole.groupCheck().groups(), "type the CID again");
+                    if (keep == null) {
+                        return stopUnkept();
+                    }
+                    if (keep) {
+                        typed.addAll(whole.groups());
+                        break;
+                    }
+                    continue;
                 }
                 String problem = checkGroup(label, text);
                 if (problem != null) {
                     out.println("  " + problem + ": type group " + label + " again");
                     continue;
                 }
-                typed.add(text);
+                Boolean keep = keep(GroupCheck.fits(text) ? List.of() : List.of(typed.size() + 1),
+                        "type group " + label + " again");
+                if (keep == null) {
+                    return stopUnkept();
+                }
+                if (keep) {
+                    typed.add(text);
+                }
             }
             ConfirmationId cid;
             try {
@@ -95,6 +121,36 @@ public final class ConsolePhoneDesk implements PhoneDesk {
                 return new PhoneAnswer.Typed(cid);
             }
         }
+    }
+
+    /**
+     * True to keep: no failing group, kept by the desk's setting, or y to the question; false to
+     * type again ({@code again} says what); null to stop (q, or the end of input).
+     */
+    private Boolean keep(List<Integer> failing, String again) throws IOException {
+        if (failing.isEmpty()) {
+            return true;
+        }
+        String what = "CID " + GroupCheck.looks(failing, true) + " mistyped (its check digit does not fit)";
+        if (keepAsTyped) {
+            out.println("  " + what + "; kept as typed (--keep-as-typed).");
+            return true;
+        }
+        out.print("  " + what + ": check it with the caller. Keep it as typed? [y/N] (N = " + again + "): ");
+        out.flush();
+        String answer = readLine();
+        if (answer == null || answer.strip().equalsIgnoreCase("q")) {
+            return null;
+        }
+        return answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes");
+    }
+
+    private PhoneAnswer stopUnkept() {
+        out.println();
+        out.println("Stopped: a group that looks mistyped was not kept, so nothing was saved for this record. Run the"
+                + " same command again and type it again, answer y to keep it as typed, or add --keep-as-typed.");
+        out.flush();
+        return new PhoneAnswer.Stop();
     }
 
     /** Null when {@code text} is 6 digits, else the problem in the words of ConfirmationId's parser. */

@@ -2,6 +2,8 @@ package dev.airlock.appliance.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.formats.kit.CollectorRecord;
 import dev.airlock.formats.kit.CollectorRecordReader;
 import java.nio.file.Files;
@@ -68,6 +70,24 @@ class DemoDataTest {
         assertThat(prefixes.values().stream().map(p -> p.iterator().next()))
                 .allMatch(p -> p.contains("-03-1033-")).doesNotHaveDuplicates();
         assertThat(dates).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void demoIids_andStandInCids_passTheGroupCheck() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+        CollectorRecordReader reader = new CollectorRecordReader();
+        int iid54 = 0;
+        try (Stream<Path> s = Files.list(new DemoData(clock).write(100, dir, 7, n -> { }))) {
+            for (Path f : s.toList()) {
+                for (var p : reader.read(f).products()) {
+                    assertThat(p.iid().groupCheck()).as(p.iid().toString()).isEqualTo(new GroupCheck.Result.Fits());
+                    iid54 += p.iid().groupSize() == 6 ? 1 : 0;
+                    ConfirmationId cid = ConfirmationId.parse(StandInActivationService.cidFor(p.iid().digits()));
+                    assertThat(cid.groupCheck()).as(cid.toString()).isEqualTo(new GroupCheck.Result.Fits());
+                }
+            }
+        }
+        assertThat(iid54).as("54-digit IIDs made up too").isPositive();
     }
 
     @Test

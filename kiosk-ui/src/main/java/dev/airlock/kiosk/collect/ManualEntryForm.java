@@ -21,6 +21,7 @@ import dev.airlock.appliance.inventory.KnownProduct;
 import dev.airlock.appliance.inventory.ManualEntry;
 import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.SkuId;
@@ -33,7 +34,8 @@ import java.util.Optional;
 /**
  * One product typed in by hand: host, product (picked from the products already recorded, or
  * typed), and the IID in 9 big digit groups. A complete IID is read back in big digits before
- * anything is saved; only Confirm raises a {@link SaveEvent}.
+ * anything is saved; only Confirm raises a {@link SaveEvent}. A group whose check digit does not
+ * fit is marked as it is typed, and the read-back then says so and asks to "Keep it as typed".
  */
 public final class ManualEntryForm extends Composite<Div> {
     /** Raised when the technician confirmed the read-back: the entry to record. */
@@ -84,6 +86,7 @@ public final class ManualEntryForm extends Composite<Div> {
     final Dialog readBack = new Dialog();
     final Button confirm = new Button();
     final Button correct = new Button();
+    final Span readBackFlag = new Span();
     private final Div readBackDigits = new Div();
     private final Span readBackWhat = new Span();
     private String channel = "Volume:MAK";
@@ -175,7 +178,10 @@ public final class ManualEntryForm extends Composite<Div> {
             readBack.close();
             iid.focus();
         });
-        readBack.add(new Paragraph(getTranslation("collect.readback.intro")), readBackWhat, readBackDigits);
+        readBackFlag.setId("collect-readback-flag");
+        readBackFlag.addClassName("form-error");
+        readBack.add(new Paragraph(getTranslation("collect.readback.intro")), readBackWhat, readBackDigits,
+                readBackFlag);
         readBack.getFooter().add(correct, confirm);
     }
 
@@ -189,9 +195,17 @@ public final class ManualEntryForm extends Composite<Div> {
         }
         readBackWhat.setText(getTranslation("collect.readback.what", pending.hostName(), pending.productName()));
         readBackDigits.removeAll();
+        GroupCheck.Result groupCheck = pending.iid().groupCheck();
         H2 big = new H2();
-        big.add(new GroupedDigits(pending.iid().groups(), false));
+        big.add(new GroupedDigits(pending.iid().groups(), false).mark(groupCheck.groups()));
         readBackDigits.add(big);
+        boolean flagged = groupCheck instanceof GroupCheck.Result.Mistyped;
+        readBackFlag.setText(groupCheck.groups().isEmpty() ? ""
+                : flagged ? getTranslation(groupCheck.groups().size() == 1 ? "collect.readback.flagged"
+                        : "collect.readback.flaggedMany", iid.labelsOf(groupCheck.groups()))
+                : iid.mistypedWords(groupCheck.groups(), false));
+        readBackFlag.setVisible(!groupCheck.groups().isEmpty());
+        confirm.setText(getTranslation(flagged ? "collect.readback.keep" : "collect.readback.confirm"));
         readBack.open();
     }
 

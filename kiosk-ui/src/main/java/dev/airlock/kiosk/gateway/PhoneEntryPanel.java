@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.airlock.appliance.gateway.PhoneDesk;
 import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.kiosk.ui.DigitGroupsField;
 import dev.airlock.kiosk.ui.GroupedDigits;
@@ -20,14 +21,18 @@ import java.util.Optional;
 
 /**
  * Phone entry for a gateway run by phone: the record's IID in big groups, the CID typed in 8 group
- * fields (checked group by group, saved at once), skip and stop. Answers go to the session's
- * {@link KioskPhoneDesk}; hidden when no phone session runs.
+ * fields (checked group by group, saved at once), skip and stop. A group whose check digit does
+ * not fit is marked as it is typed; Save then names it and offers "Keep it as typed" instead of
+ * saving. Answers go to the session's {@link KioskPhoneDesk}; hidden when no phone session runs.
  */
 final class PhoneEntryPanel extends VerticalLayout {
     final Span record = new Span();
     final Div iid = new Div();
     final DigitGroupsField cid;
     final Button save = new Button();
+    final Button keep = new Button();
+    /** The digits Save found mistyped, which Keep it as typed saves; null when none is waiting. */
+    private String flaggedDigits;
     final Button skip = new Button();
     final Button stop = new Button();
     final Span message = new Span();
@@ -49,6 +54,11 @@ final class PhoneEntryPanel extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         save.addClickShortcut(Key.ENTER);
         save.addClickListener(e -> saveCid());
+        keep.setId("gateway-phone-keep");
+        keep.setText(getTranslation("gateway.phone.keep"));
+        keep.addThemeVariants(ButtonVariant.LUMO_LARGE, ButtonVariant.LUMO_ERROR);
+        keep.setVisible(false);
+        keep.addClickListener(e -> keepAsTyped());
         skip.setId("gateway-phone-skip");
         skip.setText(getTranslation("gateway.phone.skip"));
         skip.addThemeVariants(ButtonVariant.LUMO_LARGE);
@@ -59,7 +69,7 @@ final class PhoneEntryPanel extends VerticalLayout {
         stop.addClickListener(e -> answer(new PhoneDesk.PhoneAnswer.Stop()));
         message.setId("gateway-phone-message");
         message.addClassName("gateway-phone-message");
-        HorizontalLayout buttons = new HorizontalLayout(save, skip, stop);
+        HorizontalLayout buttons = new HorizontalLayout(save, keep, skip, stop);
         buttons.setWrap(true);
         add(new H2(getTranslation("gateway.phone.title")), record,
                 new Paragraph(getTranslation("gateway.phone.readIid")), iid,
@@ -93,6 +103,7 @@ final class PhoneEntryPanel extends VerticalLayout {
         iid.removeAll();
         iid.add(new GroupedDigits(call.iidGroups(), false));
         cid.setValue("");
+        flagged(null);
         message.setText("");
         message.removeClassName("gateway-phone-ok");
         setButtonsEnabled(true);
@@ -104,6 +115,7 @@ final class PhoneEntryPanel extends VerticalLayout {
         if (desk == null) {
             return;
         }
+        flagged(null);
         Optional<String> problem = cid.problem();
         if (problem.isPresent()) {
             message.removeClassName("gateway-phone-ok");
@@ -118,6 +130,43 @@ final class PhoneEntryPanel extends VerticalLayout {
             message.setText(getTranslation("gateway.phone.again", Sentence.of(e)));
             return;
         }
+        GroupCheck.Result check = typed.groupCheck();
+        if (!check.groups().isEmpty()) {
+            message.removeClassName("gateway-phone-ok");
+            message.setText(getTranslation(check.groups().size() == 1 ? "gateway.phone.flagged"
+                    : "gateway.phone.flaggedMany", cid.labelsOf(check.groups())));
+            flagged(typed.digits());
+            return;
+        }
+        saved(typed);
+    }
+
+    /** Keep it as typed: saves the flagged CID, or checks again when the groups changed since. */
+    void keepAsTyped() {
+        if (desk == null) {
+            return;
+        }
+        String digits = flaggedDigits;
+        if (digits == null || !digits.equals(cid.value())) {
+            flagged(null);
+            saveCid();
+            return;
+        }
+        try {
+            saved(ConfirmationId.parse(digits));
+        } catch (InvalidIdException e) {
+            flagged(null);
+            message.setText(getTranslation("gateway.phone.again", e.getMessage()));
+        }
+    }
+
+    private void flagged(String digits) {
+        flaggedDigits = digits;
+        keep.setVisible(digits != null);
+    }
+
+    private void saved(ConfirmationId typed) {
+        flagged(null);
         message.addClassName("gateway-phone-ok");
         message.setText(getTranslation("gateway.phone.saved", String.join(" ", typed.groups())));
         answer(new PhoneDesk.PhoneAnswer.Typed(typed));
@@ -132,6 +181,7 @@ final class PhoneEntryPanel extends VerticalLayout {
 
     private void setButtonsEnabled(boolean on) {
         save.setEnabled(on);
+        keep.setEnabled(on);
         skip.setEnabled(on);
         stop.setEnabled(on);
     }

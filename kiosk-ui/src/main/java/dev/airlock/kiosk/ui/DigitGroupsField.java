@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import dev.airlock.formats.ids.GroupCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import java.util.function.Consumer;
  * Big digit-group fields for typing an IID (9 groups of 7, or 6) or a CID (8 groups of 6):
  * moves on by itself when a group is full, takes a whole pasted or scanned number in any group
  * and spreads it, accepts AZERTY digit keys without shift, and names the group that is wrong.
+ * A complete group whose check digit does not fit ({@link GroupCheck}, advisory) is outlined red
+ * with words below at once (63-digit IIDs, CIDs); for 54-digit IIDs, whose check is not
+ * confirmed, it only gets a warning. A digit count one off names the group where it was dropped.
  */
 public final class DigitGroupsField extends Composite<Div> {
     /** AZERTY number-row characters typed without shift, mapped to their digits. */
@@ -56,6 +60,66 @@ public final class DigitGroupsField extends Composite<Div> {
     /** CIDs (8 groups) are lettered A-H like the phone activation dialog; IIDs (9 groups) are numbered. */
     private static String letterOrNumber(int i, int count) {
         return count == 8 ? String.valueOf((char) ('A' + i)) : String.valueOf(i + 1);
+    }
+
+    /** The name of group {@code i} (0-based) in messages: "4", or "D" for a CID. */
+    String label(int i) {
+        return letterOrNumber(i, groups.size());
+    }
+
+    /** Whether this layout's check digits are known to hold (63-digit IID, CID); else only warned about. */
+    private boolean confirmedLayout() {
+        return (groups.size() == 9 && groupLength == 7) || (groups.size() == 8 && groupLength == 6);
+    }
+
+    /** The 0-based complete groups whose check digit does not fit. */
+    List<Integer> failingGroups() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            String d = digitsOf(groups.get(i).getValue());
+            if (d.length() == groupLength && groupLength >= 2 && !GroupCheck.fits(d)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** "4", "4, 6" (or letters): the 1-based {@code groups} of a parsed ID's check, for a message. */
+    public String labelsOf(List<Integer> groups) {
+        return labels(groups.stream().map(g -> g - 1).toList());
+    }
+
+    /** "4", "4, 6" (or letters): the groups in {@code zeroBased}, for a message. */
+    public String labels(List<Integer> zeroBased) {
+        List<String> names = new ArrayList<>();
+        zeroBased.forEach(i -> names.add(label(i)));
+        return String.join(", ", names);
+    }
+
+    /**
+     * Words for failing groups of a parsed ID, 1-based {@code groups}: "Group 4 looks mistyped: check
+     * it", or the softer unconfirmed warning when {@code confirmed} is false.
+     */
+    public String mistypedWords(List<Integer> groups, boolean confirmed) {
+        List<Integer> zeroBased = groups.stream().map(g -> g - 1).toList();
+        String key = confirmed ? (groups.size() == 1 ? "digits.groupMistyped" : "digits.groupsMistyped")
+                : (groups.size() == 1 ? "digits.groupMaybeMistyped" : "digits.groupsMaybeMistyped");
+        return getTranslation(key, labels(zeroBased));
+    }
+
+    /**
+     * When the digits are one off and the only wrong-length group is the last one (the shift ran
+     * to the end): where the digit was dropped or added, in words; else empty.
+     */
+    private Optional<String> shiftWords(int firstWrong) {
+        if (firstWrong != groups.size() - 1 || !confirmedLayout()) {
+            return Optional.empty();
+        }
+        return GroupCheck.locateShift(value(), groups.size(), groupLength)
+                .filter(sh -> sh.groups().size() <= 2)
+                .map(sh -> getTranslation(sh.isShort() ? "digits.groupShort" : "digits.groupLong",
+                        labels(sh.groups().stream().map(g -> g - 1).toList()).replace(", ",
+                                " " + getTranslation("digits.or") + " ")));
     }
 
     /** Changes the expected group length (IID: 7 for 63 digits, 6 for 54). */
@@ -141,13 +205,21 @@ public final class DigitGroupsField extends Composite<Div> {
         for (int i = 0; i < groups.size(); i++) {
             int n = digitsOf(groups.get(i).getValue()).length();
             if (n != groupLength) {
-                return Optional.of(getTranslation("digits.groupWrong", i + 1, n, groupLength));
+                Optional<String> shift = shiftWords(i);
+                if (shift.isPresent()) {
+                    return shift;
+                }
+                return Optional.of(getTranslation("digits.groupWrong", label(i), n, groupLength));
             }
         }
         return Optional.empty();
     }
 
-    /** Marks groups that are too long, or short groups before the one being typed. */
+    /**
+     * Marks groups that are too long, short groups before the one being typed, and complete
+     * groups whose check digit does not fit (red outline for a confirmed layout, a warning for
+     * 54-digit IIDs); the first problem goes in words below.
+     */
     private void check() {
         int lastFilled = -1;
         for (int i = 0; i < groups.size(); i++) {
@@ -161,10 +233,31 @@ public final class DigitGroupsField extends Composite<Div> {
             boolean bad = n > groupLength || (i < lastFilled && n != groupLength);
             groups.get(i).setInvalid(bad);
             if (bad && first == null) {
-                first = getTranslation("digits.groupWrong", i + 1, n, groupLength);
+                first = shiftWords(i).orElse(getTranslation("digits.groupWrong", label(i), n, groupLength));
             }
         }
+        List<Integer> failing = failingGroups();
+        boolean confirmed = confirmedLayout();
+        for (int i = 0; i < groups.size(); i++) {
+            boolean flagged = failing.contains(i);
+            groups.get(i).getElement().getClassList().set("digit-group-flagged", flagged && confirmed);
+            groups.get(i).getElement().getClassList().set("digit-group-doubtful", flagged && !confirmed);
+            if (flagged && confirmed) {
+                groups.get(i).setInvalid(true);
+            }
+        }
+        boolean warningOnly = false;
+        if (first == null && !failing.isEmpty()) {
+            first = mistypedWords(failing.stream().map(i -> i + 1).toList(), confirmed);
+            warningOnly = !confirmed;
+        }
+        message.getElement().getClassList().set("digit-groups-warning", warningOnly);
         message.setText(first == null ? "" : first);
+    }
+
+    /** True when a complete group's check digit does not fit on a layout where the check is confirmed. */
+    public boolean hasMistypedGroup() {
+        return confirmedLayout() && !failingGroups().isEmpty();
     }
 
     /** The digits of all groups, concatenated. */

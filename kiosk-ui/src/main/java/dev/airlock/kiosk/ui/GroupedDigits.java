@@ -33,6 +33,17 @@ public final class GroupedDigits extends Div {
         }
     }
 
+    /** Marks the 1-based {@code groups} (e.g. those whose check digit does not fit) in the error colour. */
+    public GroupedDigits mark(List<Integer> groups) {
+        List<com.vaadin.flow.component.Component> cells = getChildren().toList();
+        for (int g : groups) {
+            if (g >= 1 && g <= cells.size()) {
+                cells.get(g - 1).getElement().getClassList().add("digit-group-flagged");
+            }
+        }
+        return this;
+    }
+
     /** Splits a digit string into groups of the given sizes (IID: 7s for 63 digits, 6s for 54; CID: 6s). */
     public static List<String> split(String digits, int groupSize) {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();

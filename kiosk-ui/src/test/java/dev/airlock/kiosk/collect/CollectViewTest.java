@@ -9,6 +9,7 @@ import dev.airlock.appliance.intake.FileOutcome;
 import dev.airlock.appliance.intake.IntakeSummary;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.kiosk.testing.KioskViewTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,8 @@ class CollectViewTest extends KioskViewTest {
         CollectView view = navigate(CollectView.class);
         long before = holder.get().inventory().countProducts(ProductFilter.all());
         fillProduct(view.manual, "LAB-HAND-7");
-        test(groups(view.manual).get(0)).setValue("1".repeat(56) + "4242424"); // a whole IID pasted into group 1
+        // a whole IID pasted into group 1 (made up; each group ends in its check digit, as a real IID's does)
+        test(groups(view.manual).get(0)).setValue("1111112".repeat(8) + "4242423");
         assertThat(view.manual.readBack.isOpened()).isTrue(); // opened by itself when the last group completed
         test(view.manual.correct).click();
         assertThat(view.manual.readBack.isOpened()).isFalse();
@@ -83,13 +85,84 @@ class CollectViewTest extends KioskViewTest {
 
         test(view.manual.save).click();
         assertThat(view.manual.readBack.isOpened()).isTrue();
-        assertThat(view.manual.readBack.getElement().getTextRecursively()).contains("4242424", "LAB-HAND-7",
+        assertThat(view.manual.readBack.getElement().getTextRecursively()).contains("4242423", "LAB-HAND-7",
                 "Read it back against the machine's screen");
+        assertThat(view.manual.readBackFlag.isVisible()).isFalse();
+        assertThat(view.manual.confirm.getText()).isEqualTo("Confirm: it matches");
         test(view.manual.confirm).click();
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before + 1);
         assertThat(view.manualResult.getText()).isEqualTo("Saved: new machine LAB-HAND-7");
         assertThat(holder.get().inventory().machine("LAB-HAND-7")).isPresent();
     }
+
+    @Test
+    void manualEntry_mistypedGroup_isMarkedAtOnce_andSavedOnlyByKeepItAsTyped() {
+        CollectView view = navigate(CollectView.class);
+        long before = holder.get().inventory().countProducts(ProductFilter.all());
+        fillProduct(view.manual, "LAB-TYPO-4");
+        List<TextField> groups = groups(view.manual);
+        String typo = GroupCheck.withCheckDigits(IID_DATA, 7);
+        typo = typo.substring(0, 22) + (char) (typo.charAt(22) == '9' ? '8' : typo.charAt(22) + 1)
+                + typo.substring(23); // group 4, second digit
+        for (int i = 0; i < 4; i++) {
+            test(groups.get(i)).setValue(typo.substring(i * 7, i * 7 + 7));
+        }
+        // marked as soon as group 4 is complete, before the rest is typed
+        assertThat(groups.get(3).isInvalid()).isTrue();
+        assertThat(groups.get(3).getClassNames()).contains("digit-group-flagged");
+        assertThat(groups.get(0).isInvalid()).isFalse();
+        assertThat(view.manual.iid.getElement().getTextRecursively()).contains("Group 4 looks mistyped: check it");
+        for (int i = 4; i < 9; i++) {
+            test(groups.get(i)).setValue(typo.substring(i * 7, i * 7 + 7));
+        }
+
+        assertThat(view.manual.readBack.isOpened()).isTrue();
+        assertThat(view.manual.readBackFlag.getText()).startsWith("Group 4 looks mistyped: its check digit does not fit");
+        assertThat(view.manual.confirm.getText()).isEqualTo("Keep it as typed");
+        assertThat(descendants(view.manual.readBack).filter(c -> c.getClassNames().contains("digit-group-flagged"))
+                .count()).as("group 4 marked in the read-back").isEqualTo(1);
+        test(view.manual.correct).click();
+        assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before);
+
+        test(view.manual.save).click();
+        test(view.manual.confirm).click(); // Keep it as typed
+        assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before + 1);
+        assertThat(holder.get().inventory().machine("LAB-TYPO-4")).isPresent();
+    }
+
+    @Test
+    void manualEntry_droppedDigit_namesTheGroupWhereItWasDropped_notTheLastGroup() {
+        CollectView view = navigate(CollectView.class);
+        fillProduct(view.manual, "LAB-TYPO-5");
+        String right = GroupCheck.withCheckDigits(IID_DATA, 7);
+        String dropped = right.substring(0, 3 * 7 + 4) + right.substring(3 * 7 + 5); // a digit of group 4 left out
+        test(groups(view.manual).get(0)).setValue(dropped); // typed on, so groups 4-9 shift and group 9 is short
+        test(view.manual.save).click();
+        assertThat(view.manual.error.getText()).isEqualTo("Group 4 looks one digit short");
+        assertThat(view.manual.readBack.isOpened()).isFalse();
+    }
+
+    @Test
+    void manualEntry_54DigitIid_failingTheCheck_isOnlyWarnedAbout() {
+        CollectView view = navigate(CollectView.class);
+        fillProduct(view.manual, "LAB-WIN7-1");
+        test(view.manual.shortIid).click();
+        String iid54 = GroupCheck.withCheckDigits("123450".repeat(9), 6);
+        iid54 = iid54.substring(0, 12) + '9' + iid54.substring(13); // group 3 fails the (unconfirmed) check
+        test(groups(view.manual).get(0)).setValue(iid54);
+
+        assertThat(groups(view.manual).get(2).isInvalid()).isFalse(); // no red outline
+        assertThat(groups(view.manual).get(2).getClassNames()).contains("digit-group-doubtful");
+        assertThat(view.manual.iid.getElement().getTextRecursively())
+                .contains("Check group 3: it may be mistyped (the check is not confirmed for 54-digit IIDs)");
+        assertThat(view.manual.readBack.isOpened()).isTrue();
+        assertThat(view.manual.confirm.getText()).isEqualTo("Confirm: it matches");
+        assertThat(view.manual.readBackFlag.getText()).startsWith("Check group 3");
+    }
+
+    /** Data digits for a made-up IID (the last digit of each group is replaced by its check digit). */
+    private static final String IID_DATA = "1234560" + "2345670" + "3456780" + "4567890" + "5678900" + "6789010"
+            + "7890120" + "8901230" + "9012340";
 
     private void fillProduct(ManualEntryForm form, String host) {
         test(form.host).setValue(host);

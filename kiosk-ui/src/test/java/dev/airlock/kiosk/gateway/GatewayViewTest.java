@@ -2,6 +2,7 @@ package dev.airlock.kiosk.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.textfield.TextField;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.config.Setting;
@@ -21,6 +22,7 @@ import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.PartialProductKey;
 import dev.airlock.formats.ids.SkuId;
@@ -174,10 +176,11 @@ class GatewayViewTest extends KioskViewTest {
         assertThat(view.phonePanel.record.getText()).contains("Record 1 of 1");
         assertThat(view.phonePanel.iid.getElement().getTextRecursively()).contains("0000000");
 
-        String cid = "123456234567345678456789567890678901789012890123";
+        // made up, each group ending in its check digit as a real CID's does
+        String cid = GroupCheck.withCheckDigits("123456234567345678456789567890678901789012890123", 6);
         view.phonePanel.cid.setValue(cid.substring(0, 47)); // group H one digit short
         test(view.phonePanel.save).click();
-        assertThat(view.phonePanel.message.getText()).contains("Group 8").contains("again");
+        assertThat(view.phonePanel.message.getText()).contains("Group H").contains("again");
         assertThat(view.phonePanel.save.isEnabled()).isTrue();
         assertThat(view.result.getText()).isEmpty();
 
@@ -194,6 +197,53 @@ class GatewayViewTest extends KioskViewTest {
                     assertThat(p.state()).isEqualTo(ProductState.CID_RECEIVED);
                     assertThat(p.cid()).isEqualTo(cid);
                 });
+    }
+
+    @Test
+    void phoneEntry_mistypedGroup_isMarkedAtOnce_andSavedOnlyByKeepItAsTyped() throws Exception {
+        Path stick = requestOnAStick(lab, 210, 1);
+        GatewayView view = navigate(GatewayView.class);
+        view.showSticks(List.of(transferStick(stick)));
+        test(view.verify).click();
+        test(view.phone).click();
+        LabData.await(() -> view.phonePanel.isVisible() && !view.phonePanel.record.getText().isEmpty());
+
+        String right = GroupCheck.withCheckDigits("123456234567345678456789567890678901789012890123", 6);
+        char d = right.charAt(18);
+        String typo = right.substring(0, 18) + (char) (d == '9' ? '8' : d + 1) + right.substring(19); // group D
+        List<TextField> groups = descendants(view.phonePanel.cid).filter(TextField.class::isInstance)
+                .map(TextField.class::cast).toList();
+        for (int g = 0; g < 4; g++) {
+            test(groups.get(g)).setValue(typo.substring(g * 6, g * 6 + 6));
+        }
+        // marked as soon as group D is complete: red outline and words below the groups
+        assertThat(groups.get(3).isInvalid()).isTrue();
+        assertThat(groups.get(3).getClassNames()).contains("digit-group-flagged");
+        assertThat(groups.get(2).isInvalid()).isFalse();
+        assertThat(view.phonePanel.cid.getElement().getTextRecursively()).contains("Group D looks mistyped: check it");
+        for (int g = 4; g < 8; g++) {
+            test(groups.get(g)).setValue(typo.substring(g * 6, g * 6 + 6));
+        }
+
+        test(view.phonePanel.save).click();
+        assertThat(view.phonePanel.message.getText()).startsWith("Group D looks mistyped")
+                .contains("keep it as typed");
+        assertThat(view.phonePanel.keep.isVisible()).isTrue();
+        assertThat(view.result.getText()).isEmpty(); // nothing saved without the confirmation
+
+        test(view.phonePanel.keep).click();
+        LabData.await(() -> !view.result.getText().isEmpty() || !view.error.getText().isEmpty());
+        assertThat(view.error.getText()).isEmpty();
+        assertThat(view.result.getText()).contains("Response written");
+        lab.merge().importFile(onlyResponse(stick), TECH);
+        assertThat(lab.inventory().products(ProductFilter.all().withSearch("GW-PC-210"), 0, 10))
+                .singleElement().satisfies(p -> assertThat(p.cid()).isEqualTo(typo));
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.component.Component> descendants(
+            com.vaadin.flow.component.Component c) {
+        return c.getChildren().flatMap(ch -> java.util.stream.Stream.concat(java.util.stream.Stream.of(ch),
+                descendants(ch)));
     }
 
     @Test

@@ -31,6 +31,16 @@ final class CollectPage extends Screen {
         return page.locator("#collect-manual-iid .digit-group-field input").nth(n - 1);
     }
 
+    /** The field (vaadin-text-field) of IID group {@code n} (1-based): carries the invalid and flagged marks. */
+    Locator iidGroupField(int n) {
+        return page.locator("#collect-manual-iid vaadin-text-field.digit-group-field").nth(n - 1);
+    }
+
+    /** The read-back's line about a group whose check digit does not fit. */
+    Locator readBackFlag() {
+        return id("collect-readback-flag");
+    }
+
     /** Types into one IID group (as a burst of keys) and lets the server catch up. */
     CollectPage typeGroup(int n, String digits) {
         iidGroup(n).fill(digits);

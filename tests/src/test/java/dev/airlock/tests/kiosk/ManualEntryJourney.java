@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Manual IID entry with typing errors: a short group is named, Save refuses an incomplete IID,
  * a whole IID pasted into group 1 spreads over the groups, the read-back is confirmed, and the
- * machine shows up in the machine list.
+ * machine shows up in the machine list; a group whose check digit does not fit is marked as soon
+ * as it is typed and kept only by "Keep it as typed".
  */
 @ExtendWith(FailureShot.class)
 class ManualEntryJourney {
@@ -90,5 +91,29 @@ class ManualEntryJourney {
         machines.search("MANUAL-PC01");
         assertThat(machines.grid()).containsText("MANUAL-PC01");
         b.screenshot("machines-manual");
+
+        // A mistyped group (group 4, one digit off): marked red with words below as soon as it is complete.
+        machines.nav("nav.collect");
+        collect = new CollectPage(b);
+        collect.machineAndProduct("MANUAL-PC02");
+        char d = iid.charAt(3 * 7 + 1);
+        String typo = iid.substring(0, 22) + (char) (d == '9' ? '8' : d + 1) + iid.substring(23);
+        for (int g = 1; g <= 4; g++) {
+            collect.typeGroup(g, typo.substring(g * 7 - 7, g * 7));
+        }
+        assertThat(collect.iidGroupField(4)).hasClass(java.util.regex.Pattern.compile(".*\\bdigit-group-flagged\\b.*"));
+        assertThat(collect.iidGroupField(4)).hasAttribute("invalid", "");
+        assertThat(collect.iidGroupField(3)).not().hasAttribute("invalid", "");
+        assertThat(collect.groupsMessage()).isEqualTo(Texts.get("digits.groupMistyped", "4"));
+        b.screenshot("collect-manual-mistyped-group");
+        for (int g = 5; g <= 9; g++) {
+            collect.typeGroup(g, typo.substring(g * 7 - 7, g * 7));
+        }
+        // The read-back says so and asks for an explicit "Keep it as typed".
+        assertThat(collect.readBack()).isVisible();
+        assertThat(collect.readBack()).hasText(Texts.get("collect.readback.keep"));
+        assertThat(collect.readBackFlag()).containsText(Texts.get("collect.readback.flagged", "4").substring(0, 30));
+        b.screenshot("collect-manual-keep-as-typed");
+        assertThat(collect.confirm()).contains("MANUAL-PC02");
     }
 }

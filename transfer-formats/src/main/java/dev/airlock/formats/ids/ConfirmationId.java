@@ -2,9 +2,12 @@ package dev.airlock.formats.ids;
 
 import java.util.List;
 
-/** Confirmation ID: 48 digits, shown as 8 groups of 6 (labelled A-H in the phone activation dialog). */
+/**
+ * Confirmation ID: 48 digits, shown as 8 groups of 6 (labelled A-H in the phone activation dialog).
+ * Parsing does not verify check digits; {@link #groupCheck()} offers them as an advisory check.
+ */
 public final class ConfirmationId {
-    private static final List<DigitGroups.Layout> LAYOUTS = List.of(new DigitGroups.Layout(8, 6));
+    private static final List<DigitGroups.Layout> LAYOUTS = List.of(new DigitGroups.Layout(8, 6, true, true));
 
     private final String digits;
 
@@ -25,6 +28,11 @@ public final class ConfirmationId {
     /** The 8 groups of 6 (A-H), for typing at the machine. */
     public List<String> groups() {
         return DigitGroups.split(digits, 6);
+    }
+
+    /** The advisory group check (see {@link GroupCheck}): which groups A-H look mistyped, if any. */
+    public GroupCheck.Result groupCheck() {
+        return GroupCheck.of(this);
     }
 
     @Override

@@ -5,11 +5,16 @@ import java.util.List;
 
 /**
  * Parses long decimal identifiers typed in groups (IID, CID): digits separated by spaces or
- * dashes. Check digits are not verified: the scheme for 7-digit groups is not public.
+ * dashes. Check digits are not verified here (see {@link GroupCheck}: advisory); only a digit
+ * count one off a checked layout is located by them, to name the group where a digit was dropped.
  */
 final class DigitGroups {
-    /** A permitted shape: {@code groups} groups of {@code size} digits each. */
-    record Layout(int groups, int size) {
+    /**
+     * A permitted shape: {@code groups} groups of {@code size} digits each; {@code checked} when
+     * its groups are known to carry {@link GroupCheck} digits, {@code lettered} when groups are
+     * named A, B, … (a CID).
+     */
+    record Layout(int groups, int size, boolean checked, boolean lettered) {
         int digits() {
             return groups * size;
         }
@@ -51,7 +56,25 @@ final class DigitGroups {
                 return digits.toString();
             }
         }
-        throw new InvalidIdException(label + " must be " + lengths(layouts) + " digits, got " + digits.length());
+        throw new InvalidIdException(label + " must be " + lengths(layouts) + " digits, got " + digits.length()
+                + shiftWords(digits.toString(), layouts));
+    }
+
+    /**
+     * ": group 4 looks one digit short" when the count is one off a checked layout and the check
+     * names at most two groups, else "".
+     */
+    private static String shiftWords(String digits, List<Layout> layouts) {
+        for (Layout layout : layouts) {
+            if (layout.checked()) {
+                var shift = GroupCheck.locateShift(digits, layout.groups(), layout.size());
+                if (shift.isPresent() && shift.get().groups().size() <= 2) {
+                    return ": " + GroupCheck.looks(shift.get(), layout.lettered())
+                            + (shift.get().isShort() ? " one digit short" : " one digit too long");
+                }
+            }
+        }
+        return "";
     }
 
     private static void checkGrouping(String label, List<String> groups, int total, List<Layout> layouts)

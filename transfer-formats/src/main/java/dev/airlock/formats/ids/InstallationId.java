@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * Installation ID: 63 digits in 9 groups of 7 (Windows 8+, current Office) or 54 digits in 9
- * groups of 6 (Windows 7, Office 2010). Check digits are not verified (scheme not public).
+ * groups of 6 (Windows 7, Office 2010). Parsing does not verify check digits; {@link #groupCheck()}
+ * offers them as an advisory check to input surfaces.
  */
 public final class InstallationId {
     private static final List<DigitGroups.Layout> LAYOUTS =
-            List.of(new DigitGroups.Layout(9, 7), new DigitGroups.Layout(9, 6));
+            List.of(new DigitGroups.Layout(9, 7, true, false), new DigitGroups.Layout(9, 6, false, false));
 
     private final String digits;
 
@@ -34,6 +35,11 @@ public final class InstallationId {
     /** The 9 groups, for display in big grouped digits. */
     public List<String> groups() {
         return DigitGroups.split(digits, groupSize());
+    }
+
+    /** The advisory group check: mistyped groups for 63 digits, unconfirmed ones for 54 (see {@link GroupCheck}). */
+    public GroupCheck.Result groupCheck() {
+        return GroupCheck.of(this);
     }
 
     @Override
