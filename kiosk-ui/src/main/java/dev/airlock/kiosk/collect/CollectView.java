@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -27,6 +28,7 @@ import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.MainLayout;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +56,8 @@ public class CollectView extends VerticalLayout {
     final Span summary = new Span();
     final ManualEntryForm manual;
     final Span manualResult = new Span();
+    final Paragraph unchangedHint = new Paragraph();
+    final CollectorKitPanel kit;
     private final ApplianceHolder holder;
     private final Devices devices;
     private final BackgroundWork work;
@@ -61,16 +65,18 @@ public class CollectView extends VerticalLayout {
     private int shown;
     private int hidden;
 
-    public CollectView(ApplianceHolder holder, Devices devices, BackgroundWork work) {
+    public CollectView(ApplianceHolder holder, Devices devices, BackgroundWork work, Seal seal) {
         this.holder = holder;
         this.devices = devices;
         this.work = work;
         addClassNames("kiosk-view", "collect-view");
         manual = new ManualEntryForm(holder.get().inventory().knownProducts());
+        kit = new CollectorKitPanel(holder, seal, () -> devices.media().pollNow());
         configureStickPanel();
         configureManual();
         add(new H1(getTranslation("collect.title")), new H2(getTranslation("collect.stick.title")), sticks,
-                stickChoice, importStick, progress, progressText, summary, outcomes,
+                stickChoice, importStick, progress, progressText, summary, unchangedHint, outcomes,
+                new H2(getTranslation("collect.kit.title")), kit,
                 new H2(getTranslation("collect.manual.title")), manual, manualResult);
         showSticks(devices.sticks());
         devices.onMedia(this, e -> showSticks(devices.sticks()));
@@ -100,6 +106,9 @@ public class CollectView extends VerticalLayout {
         outcomes.addClassName("collect-outcomes");
         summary.setId("collect-summary");
         summary.addClassName("collect-summary");
+        unchangedHint.setId("collect-unchanged-hint");
+        unchangedHint.addClassName("collect-hint");
+        unchangedHint.setVisible(false);
     }
 
     private void configureManual() {
@@ -113,6 +122,7 @@ public class CollectView extends VerticalLayout {
 
     /** Shows the sticks present; offers an import for lab sticks holding collected or result files. */
     void showSticks(List<Stick> present) {
+        kit.showSticks(present);
         sticks.removeAll();
         if (present.isEmpty()) {
             sticks.add(new Span(getTranslation("collect.stick.none")));
@@ -200,6 +210,7 @@ public class CollectView extends VerticalLayout {
         hidden = 0;
         outcomes.removeAll();
         summary.setText("");
+        unchangedHint.setVisible(false);
         progress.setVisible(true);
         progress.setIndeterminate(expected <= 0);
         progress.setValue(0);
@@ -256,6 +267,9 @@ public class CollectView extends VerticalLayout {
                 result.get(FileOutcome.Kind.UPDATED), result.get(FileOutcome.Kind.UNCHANGED),
                 result.get(FileOutcome.Kind.REJECTED)));
         summary.getElement().setAttribute("data-rejected", String.valueOf(result.anyRejected()));
+        long unchanged = result.get(FileOutcome.Kind.UNCHANGED);
+        unchangedHint.setText(getTranslation("collect.unchangedHint", unchanged));
+        unchangedHint.setVisible(unchanged > 0);
         updateImportButton();
     }
 
