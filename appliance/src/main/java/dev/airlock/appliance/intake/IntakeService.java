@@ -255,7 +255,8 @@ public final class IntakeService {
                     + n.why() + "; " + RECOLLECT_HINT, OptionalLong.of(n.machineId()));
         }
         CollectionOutcome.Conflict c = (CollectionOutcome.Conflict) outcome;
-        return rejected(file, "conflict: " + c.message());
+        return new FileOutcome(file, FileOutcome.Kind.REJECTED, "conflict: " + c.message(), OptionalLong.empty(),
+                c.sameAs());
     }
 
     private static FileOutcome rejected(Path file, String message) {

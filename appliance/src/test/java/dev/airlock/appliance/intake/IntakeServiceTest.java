@@ -307,6 +307,7 @@ class IntakeServiceTest {
         assertThat(o.machineId()).isEmpty();
         assertThat(o.message()).startsWith("conflict: ").contains("LAB-B").contains("LAB-A (id " + a + ")")
                 .contains("--same-as " + a);
+        assertThat(o.sameAs()).hasValue(a);
         assertThat(summary.anyRejected()).isTrue();
         assertThat(count("audit_log")).isEqualTo(auditRows);
         assertThat(snapshot()).isEqualTo(before);

@@ -243,7 +243,15 @@ public class CollectView extends VerticalLayout {
         }
         shown++;
         Div line = new Div();
-        line.addClassNames("collect-outcome", "collect-outcome-" + o.kind().label());
+        fill(line, o);
+        outcomes.add(line);
+    }
+
+    /** One file's outcome in {@code line}: kind, file name, message, and for a conflict the way out. */
+    private void fill(Div line, FileOutcome o) {
+        line.removeAll();
+        line.setClassName("collect-outcome");
+        line.addClassName("collect-outcome-" + o.kind().label());
         Span kind = new Span(getTranslation("collect.outcome." + o.kind().label()));
         kind.addClassName("collect-outcome-kind");
         Span file = new Span(o.file().getFileName() == null ? o.file().toString() : o.file().getFileName().toString());
@@ -251,7 +259,27 @@ public class CollectView extends VerticalLayout {
         Span message = new Span(o.message());
         message.addClassName("collect-outcome-message");
         line.add(kind, file, message);
-        outcomes.add(line);
+        o.sameAs().ifPresent(machine -> line.add(sameAsButton(o, machine, line)));
+    }
+
+    /** For a conflict: the operator says the file is that machine (renamed, new board), as intake --same-as. */
+    private Button sameAsButton(FileOutcome o, long machine, Div line) {
+        Button b = new Button(getTranslation("collect.sameAs", machine));
+        b.addClassName("collect-same-as");
+        b.getElement().setAttribute("data-machine", String.valueOf(machine));
+        b.addClickListener(e -> takeInAs(o, machine, line));
+        return b;
+    }
+
+    /** Takes one refused file in again as machine {@code machine}; its line shows the new outcome. */
+    void takeInAs(FileOutcome o, long machine, Div line) {
+        List<FileOutcome> again = new java.util.ArrayList<>();
+        holder.get().intake().ingest(List.of(o.file()), new IntakeOptions(java.util.Optional.empty(),
+                java.util.OptionalLong.of(machine)), KioskState.session().actor(), again::add);
+        again.stream().filter(n -> n.kind() != FileOutcome.Kind.SKIPPED).findFirst().ifPresent(n -> fill(line, n));
+        again.stream().findFirst().ifPresent(n -> Notification.show(getTranslation("collect.sameAsDone",
+                getTranslation("collect.outcome." + n.kind().label()), n.message()), 5000,
+                Notification.Position.BOTTOM_CENTER));
     }
 
     private void finish(IntakeSummary result) {

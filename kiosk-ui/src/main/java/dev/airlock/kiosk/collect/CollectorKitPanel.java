@@ -55,9 +55,11 @@ final class CollectorKitPanel extends VerticalLayout {
         stick.setEmptySelectionAllowed(false);
         stick.setItemLabelGenerator(s -> getTranslation("collect.kit.stickItem", s.label(),
                 getTranslation("collect.stick.kind." + s.kind().name().toLowerCase(java.util.Locale.ROOT))));
+        stick.setWidth("20em");
         stick.addValueChangeListener(e -> write.setEnabled(e.getValue() != null));
         mak.setId("collect-kit-mak");
         mak.setLabel(getTranslation("collect.kit.mak"));
+        mak.setWidth("22em");
         mak.setEmptySelectionAllowed(true);
         mak.setEmptySelectionCaption(getTranslation("collect.kit.noMak"));
         mak.setItemLabelGenerator(m -> m == null ? getTranslation("collect.kit.noMak")
@@ -131,6 +133,7 @@ final class CollectorKitPanel extends VerticalLayout {
         }
         result.setText(text);
         result.getElement().setAttribute("data-holds-key", String.valueOf(chosen != null));
+        result.scrollIntoView();
         Notification.show(getTranslation("collect.kit.done", s.label()), 4000, Notification.Position.BOTTOM_CENTER);
         written.run();
     }

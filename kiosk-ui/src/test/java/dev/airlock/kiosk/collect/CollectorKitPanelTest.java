@@ -10,8 +10,14 @@ import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import dev.airlock.formats.ids.ProductKey;
+import dev.airlock.formats.kit.CollectorRecord;
+import dev.airlock.formats.kit.CollectorRecordWriter;
+import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.kiosk.testing.KioskViewTest;
+import dev.airlock.kiosk.testing.LabData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +25,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Collect screen's collector kit: onto the lab stick, with a supervisor's optional MAK; and re-collect hints. */
+/**
+ * The Collect screen's parts the CLI has too: the collector kit onto the lab stick (with a
+ * supervisor's optional MAK), re-collect hints, and a conflict taken in as the machine it is.
+ */
 class CollectorKitPanelTest extends KioskViewTest {
     private static final String MAK = "BCDFG-HJKMP-QRTVW-XY234-6789B";
 
@@ -122,5 +131,32 @@ class CollectorKitPanelTest extends KioskViewTest {
                 + " nothing. Run Collect.cmd again at that machine, then take the new file in.");
         assertThat(view.outcomes.getElement().getTextRecursively())
                 .contains("the same file again changes nothing: run Collect.cmd again at that machine");
+    }
+
+    @Test
+    void conflict_sameIidOnARenamedMachine_isTakenInAsThatMachine_withOneTouch() throws Exception {
+        signedIn(ApplianceInfo.Role.LAB, false);
+        LabData data = new LabData(holder.get(), tmp);
+        data.collect("OLD-NAME-01", LabData.iid(901), LicenseStatus.NOTIFICATION);
+        long old = data.only("OLD-NAME-01").machineId();
+        Path stick = folder("LAB4");
+        CollectorRecord renamed = LabData.record("NEW-NAME-01", LabData.iid(901), LicenseStatus.NOTIFICATION);
+        Path file = Files.createDirectories(stick.resolve("AIRLOCK/collected")).resolve("NEW-NAME-01.xml");
+        Files.write(file, new CollectorRecordWriter().write(renamed));
+        CollectView view = navigate(CollectView.class);
+
+        view.importNow(stick);
+
+        Div line = (Div) view.outcomes.getChildren().findFirst().orElseThrow();
+        assertThat(line.getElement().getTextRecursively()).contains("Rejected").contains("OLD-NAME-01");
+        Button sameAs = line.getChildren().filter(c -> c instanceof Button).map(Button.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("a conflict offers to take the file in as that machine"));
+        assertThat(sameAs.getText()).isEqualTo("It is machine " + old + ": take it in as that machine");
+
+        test(sameAs).click();
+
+        assertThat(line.getElement().getTextRecursively()).contains("Updated").doesNotContain("Rejected");
+        assertThat(holder.get().inventory().machine(String.valueOf(old)).orElseThrow().machine().hostName())
+                .isEqualTo("NEW-NAME-01");
     }
 }
