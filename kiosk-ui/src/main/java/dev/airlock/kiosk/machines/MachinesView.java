@@ -52,9 +52,9 @@ public class MachinesView extends VerticalLayout {
         configureGrid();
         assign = new GroupAssign("machines", inventory, this::selectedMachines, this::assigned);
         grid.addSelectionListener(e -> assign.update());
-        Div filters = new Div(search, state, group);
+        Div filters = new Div(search, state, group, assign);
         filters.addClassName("machines-filters");
-        add(new H1(getTranslation("machines.title")), filters, assign, grid);
+        add(new H1(getTranslation("machines.title")), filters, grid);
         expand(grid);
     }
 
