@@ -31,7 +31,8 @@ final class GroupAssign extends HorizontalLayout {
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         setWrap(true);
         group.setId(idPrefix + "-assign-group");
-        group.setLabel(getTranslation("machines.assign.group"));
+        group.setLabel(getTranslation(idPrefix.equals("machine") ? "machine.assign.group" : "machines.assign.group"));
+        group.setWidth("16em");
         group.setPlaceholder(getTranslation("machines.assign.groupHint"));
         group.setAllowCustomValue(true);
         group.addCustomValueSetListener(e -> group.setValue(e.getDetail().strip()));
