@@ -32,6 +32,8 @@ public final class Appliance implements AutoCloseable {
     private final AuditService audit;
     private final InventoryService inventory;
     private final dev.airlock.appliance.activation.ActivationKitService activationKit;
+    private final dev.airlock.appliance.collector.CollectorKitService collectorKit =
+            new dev.airlock.appliance.collector.CollectorKitService();
     private final dev.airlock.appliance.activation.ActivationService activation;
     private final IntakeService intake;
     private final KeyService keys;
@@ -152,6 +154,11 @@ public final class Appliance implements AutoCloseable {
 
     public IntakeService intake() {
         return intake;
+    }
+
+    /** Writes the collector kit onto a lab stick (optionally with a MAK from the vault to install). */
+    public dev.airlock.appliance.collector.CollectorKitService collectorKit() {
+        return collectorKit;
     }
 
     /** Writing the activation kit onto a lab stick. */

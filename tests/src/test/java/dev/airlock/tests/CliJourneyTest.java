@@ -34,7 +34,9 @@ class CliJourneyTest {
 
         Cli.Run again = Cli.airlock(data, "intake", stick.toString());
         assertThat(again.exit()).isZero();
-        assertThat(again.out()).contains("20 files: 0 accepted, 0 updated, 20 unchanged");
+        assertThat(again.out()).contains("20 files: 0 accepted, 0 updated, 20 unchanged")
+                .contains("20 files unchanged: the same file again changes nothing. To record a change, run"
+                        + " Collect.cmd again at that machine");
 
         Cli.Run verify = Cli.airlock(data, "audit", "verify");
         assertThat(verify.exit()).as(verify.all()).isZero();

@@ -8,8 +8,13 @@ import dev.airlock.appliance.inventory.ProductEvent;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.inventory.ProductStateMachine;
 import dev.airlock.appliance.store.Store;
+import dev.airlock.appliance.inventory.ProductFilter;
+import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.ids.InvalidIdException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** Manual applies (slmgr /atp or the phone dialog) and a supervisor's forced reuse of a stored CID. */
@@ -24,6 +29,37 @@ public final class ActivationService {
     public ActivationService(Store store, InventoryService inventory) {
         this.store = store;
         this.inventory = inventory;
+    }
+
+    /** The states whose products wait for their CID to be put in (by the kit or by hand). */
+    public static final List<ProductState> WAITING_FOR_APPLY = List.of(ProductState.CID_RECEIVED,
+            ProductState.REUSABLE, ProductState.APPLY_FAILED);
+
+    /**
+     * The command that puts a product's CID in at the machine: {@code cscript ospp.vbs /actcid:CID}
+     * for Office 2010 (OSPP), else {@code slmgr /atp CID ACTID} (Windows and Office 2013+).
+     *
+     * @throws IllegalArgumentException when the product has no CID yet
+     */
+    public static String applyCommand(Product p) {
+        if (p.cid().isEmpty()) {
+            throw new IllegalArgumentException("product " + p.id() + " has no CID yet; nothing to apply");
+        }
+        return p.applicationId().equalsIgnoreCase(ApplicationId.OFFICE_2010.toString())
+                ? "cscript ospp.vbs /actcid:" + p.cid() : "slmgr /atp " + p.cid() + " " + p.skuId();
+    }
+
+    /**
+     * Products waiting for their CID to be put in ({@link #WAITING_FOR_APPLY}), at most
+     * {@code max} of each state, ordered by host name then product id.
+     */
+    public List<Product> waitingForApply(int max) {
+        List<Product> out = new ArrayList<>();
+        for (ProductState s : WAITING_FOR_APPLY) {
+            out.addAll(inventory.products(ProductFilter.all().withState(s), 0, max));
+        }
+        out.sort(Comparator.comparing(Product::hostName).thenComparingLong(Product::id));
+        return out;
     }
 
     /**

@@ -67,10 +67,10 @@ final class BundlesCommand implements Runnable {
                         b.id().substring(0, 8), b.requestId().substring(0, 8), b.merged(), b.mergedBy(), b.cids(),
                         b.errors(), b.skipped(), b.counts(), b.fileName());
             }
-            long open = listing.outbound().stream().mapToLong(OutboundBundle::open).sum();
-            long waiting = listing.outbound().stream().filter(b -> b.state() != OutboundBundle.State.ANSWERED).count();
-            out.printf("%d request%s still out there (%d records without an answer)%n", waiting,
-                    Words.s(waiting), open);
+            BundleLedger.Outstanding still = listing.outstanding();
+            out.printf("%d request%s still out there (%d record%s without an answer)%s%n", still.requests(),
+                    Words.s(still.requests()), still.records(), Words.s(still.records()),
+                    still.since().map(t -> " since " + t).orElse(""));
             return ExitCodes.OK;
         }
 

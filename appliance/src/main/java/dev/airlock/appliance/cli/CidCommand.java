@@ -1,8 +1,8 @@
 package dev.airlock.appliance.cli;
 
+import dev.airlock.appliance.activation.ActivationService;
 import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;
-import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import java.io.PrintWriter;
@@ -70,11 +70,7 @@ final class CidCommand implements Runnable {
                 }
                 out.println(labels.toString().stripTrailing());
                 out.println(digits.toString().stripTrailing());
-                if (p.applicationId().equalsIgnoreCase(ApplicationId.OFFICE_2010.toString())) {
-                    out.println("  Apply: cscript ospp.vbs /actcid:" + p.cid());
-                } else {
-                    out.println("  Apply: slmgr /atp " + p.cid() + " " + p.skuId());
-                }
+                out.println("  Apply: " + ActivationService.applyCommand(p));
             }
             out.printf("%nAfterwards: ./airlock mark-applied PRODUCT_ID [--verified] (or collect the machine again).%n");
             return ExitCodes.OK;

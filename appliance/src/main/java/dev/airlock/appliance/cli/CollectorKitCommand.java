@@ -3,7 +3,6 @@ package dev.airlock.appliance.cli;
 import dev.airlock.appliance.collector.CollectorKitService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
-import dev.airlock.formats.ids.ProductKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +43,6 @@ final class CollectorKitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, KeysException {
         Path stick = to.toAbsolutePath().normalize();
-        Optional<ProductKey> key = Optional.empty();
         Long makId = null;
         if (installMak != null) {
             // parsed here, not by picocli, whose error would echo a key typed by mistake
@@ -54,6 +52,9 @@ final class CollectorKitCommand implements Callable<Integer> {
             }
             makId = Long.parseLong(installMak.strip());
         }
+        CollectorKitService kits = new CollectorKitService();
+        CollectorKitService.KitWritten kit;
+        String partial = "";
         if (makId != null) {
             if (!java.nio.file.Files.isDirectory(stick)) {
                 throw new IOException(stick + " is not a folder (is the stick mounted?)");
@@ -64,17 +65,24 @@ final class CollectorKitCommand implements Callable<Integer> {
                         + " list, add one with ./airlock mak add)");
             }
             try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
-                key = Optional.of(vault.reveal(makId, passphrase, global.actor(), "collector kit on " + stick));
+                CollectorKitService.KitWithKey written = kits.writeWithMak(stick, vault, makId, passphrase,
+                        global.actor());
+                kit = written.kit();
+                partial = "*****-*****-*****-*****-" + written.mak().partialKey();
             }
+        } else {
+            kit = kits.write(stick, Optional.empty());
         }
-        CollectorKitService.KitWritten kit = new CollectorKitService().write(stick, key);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Collector kit written to " + kit.kitDir());
         kit.files().forEach(f -> out.println("  " + f.getFileName()));
         out.println("Records will be written to " + kit.collectedDir());
         if (kit.holdsKey()) {
-            out.println("WARNING: the kit holds the product key " + key.get() + " (MAK " + makId
+            out.println("WARNING: the kit holds the product key " + partial + " (MAK " + makId
                     + ") in clear text (InstallKey.txt). Keep the stick in the lab and delete the kit after use.");
+        }
+        if (kit.removedKey()) {
+            out.println("The key file of the earlier kit (InstallKey.txt) was removed: this kit installs no key.");
         }
         out.println("On each lab machine: open the stick, double-click AIRLOCK\\collector\\Collect.cmd"
                 + (kit.holdsKey() ? " (right-click > Run as administrator)." : "."));

@@ -87,6 +87,12 @@ final class IntakeCommand implements Callable<Integer> {
             };
             summary = appliance.intake().ingest(paths, options, global.actor(), printer);
             out.printf("%d file%s: %s%n", summary.total(), Words.s(summary.total()), summary);
+            long unchanged = summary.get(FileOutcome.Kind.UNCHANGED);
+            if (unchanged > 0) {
+                out.printf("%d file%s unchanged: the same file again changes nothing. To record a change, run"
+                        + " Collect.cmd again at that machine, then take the new file in.%n", unchanged,
+                        Words.s(unchanged));
+            }
         }
         out.flush();
         return summary.anyRejected() ? ExitCodes.REJECTED : ExitCodes.OK;

@@ -89,7 +89,7 @@ public final class Main {
     }
 
     /** Builds commands and mixins, handing them the context when they ask for it. */
-    private record Factory(CliContext context) implements CommandLine.IFactory {
+    record Factory(CliContext context) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             try {

@@ -1,5 +1,10 @@
 package dev.airlock.appliance.collector;
 
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.MakEntry;
+import dev.airlock.appliance.keys.MakVault;
+import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.ids.ProductKey;
 import java.io.IOException;
@@ -24,8 +29,37 @@ public final class CollectorKitService {
     /** The file the script reads a key to install from. */
     public static final String INSTALL_KEY_FILE = "InstallKey.txt";
 
-    /** What was written, for the operator. */
-    public record KitWritten(Path kitDir, Path collectedDir, List<Path> files, boolean holdsKey) {}
+    /** The warning every kit that holds a key carries, on the screen and in the CLI's output. */
+    public static final String CLEAR_TEXT_WARNING = "The kit holds the product key in clear text (InstallKey.txt),"
+            + " like an Unattend.xml: keep the stick in the lab and delete the kit when done (writing the kit again"
+            + " without a MAK removes the key file).";
+
+    /**
+     * What was written, for the operator; {@code removedKey}: an earlier kit's key file was deleted
+     * (the kit was written again without a key).
+     */
+    public record KitWritten(Path kitDir, Path collectedDir, List<Path> files, boolean holdsKey, boolean removedKey) {}
+
+    /** A kit written with MAK {@code mak} to install: what the vault shows of it (never the key). */
+    public record KitWithKey(KitWritten kit, MakEntry mak) {}
+
+    /**
+     * Writes the kit with MAK {@code makId} from the vault to install: unseals it with
+     * {@code passphrase} (audited as {@code mak.reveal}, purpose "collector kit on STICK") and
+     * writes it in clear text beside the scripts. The key itself never leaves this method.
+     *
+     * @throws IllegalArgumentException when the vault holds no MAK with that id
+     */
+    public KitWithKey writeWithMak(Path stickRoot, MakVault vault, long makId, Passphrase passphrase, Actor actor)
+            throws IOException, KeysException {
+        if (!Files.isDirectory(stickRoot)) {
+            throw new IOException(stickRoot + " is not a folder (is the stick mounted?)");
+        }
+        MakEntry entry = vault.find(makId).orElseThrow(() -> new IllegalArgumentException("there is no MAK with id "
+                + makId + " in the vault (add one first)"));
+        ProductKey key = vault.reveal(makId, passphrase, actor, "collector kit on " + stickRoot);
+        return new KitWithKey(write(stickRoot, Optional.of(key)), entry);
+    }
 
     /** Writes the kit under {@code stickRoot}; an earlier kit's files are replaced (and a stale key removed). */
     public KitWritten write(Path stickRoot, Optional<ProductKey> installKey) throws IOException {
@@ -43,14 +77,15 @@ public final class CollectorKitService {
             written.add(target);
         }
         Path keyFile = kit.resolve(INSTALL_KEY_FILE);
+        boolean removed = false;
         if (installKey.isPresent()) {
             AtomicFiles.write(keyFile, (installKey.get().revealForInstall() + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             written.add(keyFile);
         } else {
-            Files.deleteIfExists(keyFile);
+            removed = Files.deleteIfExists(keyFile);
         }
-        return new KitWritten(kit, collected, written, installKey.isPresent());
+        return new KitWritten(kit, collected, written, installKey.isPresent(), removed);
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -41,6 +41,9 @@ public final class IntakeService {
     /** Where the collector's apply mode writes its result files, relative to the stick root. */
     public static final String STICK_RESULTS = "AIRLOCK/results";
     private static final int MAX_DEPTH = 32;
+    /** What to do about an unchanged file, added to its outcome's message. */
+    public static final String RECOLLECT_HINT = "the same file again changes nothing: run Collect.cmd again at that"
+            + " machine";
 
     private final Store store;
     private final InventoryService inventory;
@@ -181,8 +184,8 @@ public final class IntakeService {
         String sha = sha256(bytes);
         Optional<java.time.Instant> seen = store.read(tx -> repo.ingestedAt(tx, sha));
         if (seen.isPresent()) {
-            return new FileOutcome(file, FileOutcome.Kind.UNCHANGED, "already taken in on " + seen.get(),
-                    OptionalLong.empty());
+            return new FileOutcome(file, FileOutcome.Kind.UNCHANGED, "already taken in on " + seen.get() + "; "
+                    + RECOLLECT_HINT, OptionalLong.empty());
         }
         if (ApplyResultReader.looksLikeResult(bytes) || inResultsFolder(file)) {
             return ingestResult(file, bytes, sha, options, actor);
@@ -249,10 +252,11 @@ public final class IntakeService {
         }
         if (outcome instanceof CollectionOutcome.Unchanged n) {
             return new FileOutcome(file, FileOutcome.Kind.UNCHANGED, n.hostName() + " (id " + n.machineId() + "): "
-                    + n.why(), OptionalLong.of(n.machineId()));
+                    + n.why() + "; " + RECOLLECT_HINT, OptionalLong.of(n.machineId()));
         }
         CollectionOutcome.Conflict c = (CollectionOutcome.Conflict) outcome;
-        return rejected(file, "conflict: " + c.message());
+        return new FileOutcome(file, FileOutcome.Kind.REJECTED, "conflict: " + c.message(), OptionalLong.empty(),
+                c.sameAs());
     }
 
     private static FileOutcome rejected(Path file, String message) {

@@ -17,6 +17,14 @@ public sealed interface CollectionOutcome {
     /** Nothing that matters changed; {@code why} says so in plain words. */
     record Unchanged(long machineId, String hostName, String why) implements CollectionOutcome {}
 
-    /** Refused, nothing written: the data clashes with the record (same IID elsewhere, ambiguous host). */
-    record Conflict(String message) implements CollectionOutcome {}
+    /**
+     * Refused, nothing written: the data clashes with the record (same IID elsewhere, ambiguous host).
+     * {@code sameAs}: the machine the record may really be (renamed, new board), when taking it in
+     * as that machine is the way out.
+     */
+    record Conflict(String message, java.util.OptionalLong sameAs) implements CollectionOutcome {
+        public Conflict(String message) {
+            this(message, java.util.OptionalLong.empty());
+        }
+    }
 }

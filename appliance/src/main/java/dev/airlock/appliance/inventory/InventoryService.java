@@ -89,7 +89,8 @@ public final class InventoryService {
                         + " is already recorded for machine " + other.hostName() + " (id " + other.machineId()
                         + "); one IID on two machines means the same hardware and key. If " + id.hostName()
                         + " is " + other.hostName() + " renamed or with a new board, take the file in with --same-as "
-                        + other.machineId() + "; otherwise the file was copied or edited: collect the machine again");
+                        + other.machineId() + "; otherwise the file was copied or edited: collect the machine again",
+                        OptionalLong.of(other.machineId()));
             }
         }
         Instant now = clock.instant();

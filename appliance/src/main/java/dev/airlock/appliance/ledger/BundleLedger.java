@@ -27,7 +27,33 @@ public final class BundleLedger {
     public record ReferenceEntry(long productId, boolean answered) {}
 
     /** Every outbound and inbound bundle, oldest first. */
-    public record Listing(List<OutboundBundle> outbound, List<InboundBundle> inbound) {}
+    public record Listing(List<OutboundBundle> outbound, List<InboundBundle> inbound) {
+        /** What is still out: requests not wholly answered, their open records, since the oldest of them. */
+        public Outstanding outstanding() {
+            int requests = 0;
+            long records = 0;
+            java.time.Instant since = null;
+            for (OutboundBundle b : outbound) {
+                if (b.state() != OutboundBundle.State.ANSWERED) {
+                    requests++;
+                    records += b.open();
+                    since = since == null || b.created().isBefore(since) ? b.created() : since;
+                }
+            }
+            return new Outstanding(requests, records, Optional.ofNullable(since));
+        }
+    }
+
+    /**
+     * Requests still out (written or partly answered), the records of them without an answer, and
+     * when the oldest of them was written (empty when none is out).
+     */
+    public record Outstanding(int requests, long records, Optional<java.time.Instant> since) {}
+
+    /** What is still out now. */
+    public Outstanding outstanding() {
+        return list().outstanding();
+    }
 
     /**
      * Records a request written to a stick, with its lab-side reference map, inside the caller's

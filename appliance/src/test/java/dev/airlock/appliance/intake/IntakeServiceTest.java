@@ -149,7 +149,8 @@ class IntakeServiceTest {
 
         FileOutcome o = only();
         assertThat(o.kind()).isEqualTo(Kind.UNCHANGED);
-        assertThat(o.message()).isEqualTo("already taken in on " + NOW);
+        assertThat(o.message()).isEqualTo("already taken in on " + NOW + "; the same file again changes nothing: run"
+                + " Collect.cmd again at that machine");
         assertThat(summary.get(Kind.UNCHANGED)).isEqualTo(1);
         assertThat(count("audit_log")).isEqualTo(auditRows);
         assertThat(snapshot()).isEqualTo(before);
@@ -178,7 +179,7 @@ class IntakeServiceTest {
 
         FileOutcome o = only();
         assertThat(o.kind()).isEqualTo(Kind.UNCHANGED);
-        assertThat(o.message()).endsWith("same as the record");
+        assertThat(o.message()).endsWith("same as the record; " + IntakeService.RECOLLECT_HINT);
         assertThat(count("audit_log")).isEqualTo(auditRows);
         assertThat(count("machine_change")).isZero();
         assertThat(machine(o).machine().lastCollected()).isEqualTo(T1);
@@ -306,6 +307,7 @@ class IntakeServiceTest {
         assertThat(o.machineId()).isEmpty();
         assertThat(o.message()).startsWith("conflict: ").contains("LAB-B").contains("LAB-A (id " + a + ")")
                 .contains("--same-as " + a);
+        assertThat(o.sameAs()).hasValue(a);
         assertThat(summary.anyRejected()).isTrue();
         assertThat(count("audit_log")).isEqualTo(auditRows);
         assertThat(snapshot()).isEqualTo(before);

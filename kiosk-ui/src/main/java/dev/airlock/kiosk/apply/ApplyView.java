@@ -21,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.activation.ActivationKitService;
+import dev.airlock.appliance.activation.ActivationService;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.intake.FileOutcome;
@@ -28,10 +29,8 @@ import dev.airlock.appliance.intake.IntakeOptions;
 import dev.airlock.appliance.intake.IntakeService;
 import dev.airlock.appliance.intake.IntakeSummary;
 import dev.airlock.appliance.inventory.Product;
-import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
@@ -232,14 +231,9 @@ public class ApplyView extends VerticalLayout {
         return box;
     }
 
-    /** Products waiting to be applied by hand: CID received, or applying failed. */
+    /** Products waiting to be applied by hand: CID received, reusable (reimaged), or applying failed. */
     void refreshMachines() {
-        List<Product> waiting = new ArrayList<>();
-        for (ProductState s : List.of(ProductState.CID_RECEIVED, ProductState.APPLY_FAILED)) {
-            waiting.addAll(appliance().inventory().products(ProductFilter.all().withState(s), 0, MAX_LISTED));
-        }
-        waiting.sort(java.util.Comparator.comparing(Product::hostName).thenComparing(Product::id));
-        machines.setItems(waiting);
+        machines.setItems(appliance().activation().waitingForApply(MAX_LISTED));
         showCid(null);
     }
 
@@ -269,11 +263,14 @@ public class ApplyView extends VerticalLayout {
         } catch (InvalidIdException e) {
             cidPanel.add(new Paragraph(p.iidGrouped()));
         }
-        String command = p.applicationId().equalsIgnoreCase(ApplicationId.OFFICE_2010.toString())
-                ? "cscript ospp.vbs /actcid:" + p.cid() : "slmgr /atp " + p.cid() + " " + p.skuId();
-        Span cmd = new Span(command);
+        Span cmd = new Span(ActivationService.applyCommand(p));
         cmd.addClassName("apply-command");
         cidPanel.add(new Paragraph(getTranslation("apply.cid.command")), cmd);
+        if (p.state() == ProductState.REUSABLE) {
+            Paragraph reused = new Paragraph(getTranslation("apply.cid.reusable"));
+            reused.addClassName("apply-note");
+            cidPanel.add(reused);
+        }
         if (p.state() == ProductState.APPLY_FAILED) {
             Paragraph failed = new Paragraph(getTranslation("apply.cid.failedBefore", p.stateDetail()));
             failed.addClassName("apply-warning");

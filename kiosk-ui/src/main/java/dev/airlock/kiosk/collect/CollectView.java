@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -28,6 +29,7 @@ import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.MainLayout;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +57,8 @@ public class CollectView extends VerticalLayout {
     final Span summary = new Span();
     final ManualEntryForm manual;
     final Span manualResult = new Span();
+    final Paragraph unchangedHint = new Paragraph();
+    final CollectorKitPanel kit;
     private final ApplianceHolder holder;
     private final Devices devices;
     private final BackgroundWork work;
@@ -62,16 +66,18 @@ public class CollectView extends VerticalLayout {
     private int shown;
     private int hidden;
 
-    public CollectView(ApplianceHolder holder, Devices devices, BackgroundWork work) {
+    public CollectView(ApplianceHolder holder, Devices devices, BackgroundWork work, Seal seal) {
         this.holder = holder;
         this.devices = devices;
         this.work = work;
         addClassNames("kiosk-view", "collect-view");
         manual = new ManualEntryForm(holder.get().inventory().knownProducts());
+        kit = new CollectorKitPanel(holder, seal, () -> devices.media().pollNow());
         configureStickPanel();
         configureManual();
         add(new H1(getTranslation("collect.title")), new H2(getTranslation("collect.stick.title")), sticks,
-                stickChoice, importStick, progress, progressText, summary, outcomes,
+                stickChoice, importStick, progress, progressText, summary, unchangedHint, outcomes,
+                new H2(getTranslation("collect.kit.title")), kit,
                 new H2(getTranslation("collect.manual.title")), manual, manualResult);
         showSticks(devices.sticks());
         devices.onMedia(this, e -> showSticks(devices.sticks()));
@@ -101,6 +107,9 @@ public class CollectView extends VerticalLayout {
         outcomes.addClassName("collect-outcomes");
         summary.setId("collect-summary");
         summary.addClassName("collect-summary");
+        unchangedHint.setId("collect-unchanged-hint");
+        unchangedHint.addClassName("collect-hint");
+        unchangedHint.setVisible(false);
     }
 
     private void configureManual() {
@@ -114,6 +123,7 @@ public class CollectView extends VerticalLayout {
 
     /** Shows the sticks present; offers an import for lab sticks holding collected or result files. */
     void showSticks(List<Stick> present) {
+        kit.showSticks(present);
         sticks.removeAll();
         if (present.isEmpty()) {
             sticks.add(new Span(getTranslation("collect.stick.none")));
@@ -207,6 +217,7 @@ public class CollectView extends VerticalLayout {
         hidden = 0;
         outcomes.removeAll();
         summary.setText("");
+        unchangedHint.setVisible(false);
         progress.setVisible(true);
         progress.setIndeterminate(expected <= 0);
         progress.setValue(0);
@@ -239,7 +250,15 @@ public class CollectView extends VerticalLayout {
         }
         shown++;
         Div line = new Div();
-        line.addClassNames("collect-outcome", "collect-outcome-" + o.kind().label());
+        fill(line, o);
+        outcomes.add(line);
+    }
+
+    /** One file's outcome in {@code line}: kind, file name, message, and for a conflict the way out. */
+    private void fill(Div line, FileOutcome o) {
+        line.removeAll();
+        line.setClassName("collect-outcome");
+        line.addClassName("collect-outcome-" + o.kind().label());
         Span kind = new Span(getTranslation("collect.outcome." + o.kind().label()));
         kind.addClassName("collect-outcome-kind");
         Span file = new Span(o.file().getFileName() == null ? o.file().toString() : o.file().getFileName().toString());
@@ -247,7 +266,27 @@ public class CollectView extends VerticalLayout {
         Span message = new Span(o.message());
         message.addClassName("collect-outcome-message");
         line.add(kind, file, message);
-        outcomes.add(line);
+        o.sameAs().ifPresent(machine -> line.add(sameAsButton(o, machine, line)));
+    }
+
+    /** For a conflict: the operator says the file is that machine (renamed, new board), as intake --same-as. */
+    private Button sameAsButton(FileOutcome o, long machine, Div line) {
+        Button b = new Button(getTranslation("collect.sameAs", machine));
+        b.addClassName("collect-same-as");
+        b.getElement().setAttribute("data-machine", String.valueOf(machine));
+        b.addClickListener(e -> takeInAs(o, machine, line));
+        return b;
+    }
+
+    /** Takes one refused file in again as machine {@code machine}; its line shows the new outcome. */
+    void takeInAs(FileOutcome o, long machine, Div line) {
+        List<FileOutcome> again = new java.util.ArrayList<>();
+        holder.get().intake().ingest(List.of(o.file()), new IntakeOptions(java.util.Optional.empty(),
+                java.util.OptionalLong.of(machine)), KioskState.session().actor(), again::add);
+        again.stream().filter(n -> n.kind() != FileOutcome.Kind.SKIPPED).findFirst().ifPresent(n -> fill(line, n));
+        again.stream().findFirst().ifPresent(n -> Notification.show(getTranslation("collect.sameAsDone",
+                getTranslation("collect.outcome." + n.kind().label()), n.message()), 5000,
+                Notification.Position.BOTTOM_CENTER));
     }
 
     private void finish(IntakeSummary result) {
@@ -263,6 +302,9 @@ public class CollectView extends VerticalLayout {
                 result.get(FileOutcome.Kind.UPDATED), result.get(FileOutcome.Kind.UNCHANGED),
                 result.get(FileOutcome.Kind.REJECTED)));
         summary.getElement().setAttribute("data-rejected", String.valueOf(result.anyRejected()));
+        long unchanged = result.get(FileOutcome.Kind.UNCHANGED);
+        unchangedHint.setText(getTranslation("collect.unchangedHint", unchanged));
+        unchangedHint.setVisible(unchanged > 0);
         updateImportButton();
     }
 

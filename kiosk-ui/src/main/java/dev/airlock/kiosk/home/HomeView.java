@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,6 +18,7 @@ import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.gateway.GatewayService;
 import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.inventory.StatusReport;
 import dev.airlock.appliance.keys.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
@@ -44,6 +46,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     final Div totals = new Div();
     final Div groups = new Div();
     final Div gatewaySummary = new Div();
+    final Paragraph stillOut = new Paragraph();
     Bars bars;
     private final ApplianceHolder holder;
     private final Devices devices;
@@ -60,7 +63,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         if (isGateway()) {
             add(new H2(getTranslation("home.gateway.title")), gatewaySummary);
         } else {
-            add(totals, new H2(getTranslation("home.byState")));
+            stillOut.setId("home-still-out");
+            stillOut.addClassName("home-still-out");
+            add(stillOut, totals, new H2(getTranslation("home.byState")));
             bars = new Bars(Map.of());
             add(bars, new H2(getTranslation("home.byGroup")), groups);
         }
@@ -92,6 +97,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         bars = fresh;
         showGroups(status);
         showSteps(labSteps(status, devices.sticks()));
+        showStillOut(a.ledger().outstanding());
     }
 
     private void showSteps(List<Step> list) {
@@ -175,6 +181,16 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         }
         return out;
     }
+
+    /** "2 requests are still out (38 products) since …"; hidden when nothing is out. */
+    private void showStillOut(BundleLedger.Outstanding out) {
+        stillOut.setVisible(out.requests() > 0);
+        stillOut.setText(out.requests() == 0 ? "" : getTranslation("home.stillOut", out.requests(), out.records(),
+                out.since().map(t -> WHEN.format(t)).orElse("")));
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault());
 
     private void showTotals(StatusReport status, long saved) {
         totals.removeAll();

@@ -31,6 +31,7 @@ import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.qr.QrScanPanel;
+import dev.airlock.kiosk.ui.BundlesList;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
     final Div summary = new Div();
     final QrScanPanel scanPanel;
     final Div scanBox = new Div();
+    final BundlesList bundles;
 
     private final ApplianceHolder holder;
     private final BackgroundWork work;
@@ -63,11 +65,13 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
         this.work = work;
         this.devices = devices;
         this.scanPanel = new QrScanPanel(devices, this::scanned);
+        this.bundles = new BundlesList(holder.get().ledger());
         addClassNames("kiosk-view", "import-view");
         configureStick();
         configureScan();
         configureSummary();
-        add(new H1(getTranslation("import.title")), stickBox(), scanBox, progress, progressText, summary);
+        add(new H1(getTranslation("import.title")), stickBox(), scanBox, progress, progressText, summary,
+                new H2(getTranslation("bundles.title")), bundles);
         devices.onMedia(this, e -> refreshSticks());
         devices.onCode(this, code -> scanBox.setVisible(true)); // a scan arrives: show what it did
         refreshSticks();
@@ -223,6 +227,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
             summary.add(describe(o));
         }
         summary.setVisible(true);
+        bundles.refresh();
         refreshSticks();
     }
 

@@ -43,7 +43,9 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
     final Div history = new Div();
     final Div audit = new Div();
     final Button back = new Button();
+    final GroupAssign assign;
     private final ApplianceHolder holder;
+    private long machineId = -1;
 
     public MachineDetailView(ApplianceHolder holder) {
         this.holder = holder;
@@ -61,7 +63,10 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
         history.addClassName("machine-history");
         audit.setId("machine-audit");
         audit.addClassName("machine-audit");
-        add(back, title, facts, new H2(getTranslation("machine.products")), products,
+        assign = new GroupAssign("machine", holder.get().inventory(),
+                () -> machineId < 0 ? List.of() : List.of(machineId),
+                () -> show(holder.get().inventory().machine(String.valueOf(machineId))));
+        add(back, title, facts, assign, new H2(getTranslation("machine.products")), products,
                 new H2(getTranslation("machine.history")), history, new H2(getTranslation("machine.audit")), audit);
     }
 
@@ -78,10 +83,15 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
         audit.removeAll();
         if (detail.isEmpty()) {
             title.setText(getTranslation("machine.notFound"));
+            machineId = -1;
+            assign.setVisible(false);
             return;
         }
         MachineDetail d = detail.get();
         Machine m = d.machine();
+        machineId = m.id();
+        assign.setVisible(true);
+        assign.update();
         title.setText(m.hostName());
         showFacts(m);
         d.products().forEach(this::showProduct);

@@ -41,6 +41,7 @@ public class MachinesView extends VerticalLayout {
     final ComboBox<ProductState> state = new ComboBox<>();
     final ComboBox<String> group = new ComboBox<>();
     final Grid<Product> grid = new Grid<>(Product.class, false);
+    final GroupAssign assign;
     private final InventoryService inventory;
 
     public MachinesView(ApplianceHolder holder) {
@@ -49,7 +50,9 @@ public class MachinesView extends VerticalLayout {
         setSizeFull();
         configureFilters();
         configureGrid();
-        Div filters = new Div(search, state, group);
+        assign = new GroupAssign("machines", inventory, this::selectedMachines, this::assigned);
+        grid.addSelectionListener(e -> assign.update());
+        Div filters = new Div(search, state, group, assign);
         filters.addClassName("machines-filters");
         add(new H1(getTranslation("machines.title")), filters, grid);
         expand(grid);
@@ -96,6 +99,7 @@ public class MachinesView extends VerticalLayout {
         grid.setPageSize(50);
         grid.setItems(query -> fetch(inventory, filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, inventory.countProducts(filter())));
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText(getTranslation("machines.empty"));
     }
@@ -114,6 +118,20 @@ public class MachinesView extends VerticalLayout {
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
+    }
+
+    /** The machines of the ticked rows (a machine with several products counts once). */
+    List<Long> selectedMachines() {
+        return grid.getSelectedItems().stream().map(Product::machineId).distinct().sorted().toList();
+    }
+
+    /** After an assignment: the group filter knows the new group, the rows show it, nothing stays ticked. */
+    private void assigned() {
+        String keep = group.getValue();
+        group.setItems(inventory.status().byGroup().keySet().stream().filter(g -> !g.isEmpty()).toList());
+        group.setValue(keep);
+        grid.deselectAll();
+        refresh();
     }
 
     void open(Product p) {

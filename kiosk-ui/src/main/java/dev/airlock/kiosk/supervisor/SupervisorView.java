@@ -15,6 +15,7 @@ import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
+import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.core.SupervisorOnly;
 import dev.airlock.kiosk.ui.MainLayout;
@@ -28,7 +29,7 @@ import java.util.List;
 @SupervisorOnly
 @PageTitle("Airlock · Supervisor")
 public class SupervisorView extends VerticalLayout implements HasUrlParameter<String> {
-    static final List<String> TABS = List.of("mak", "trust", "operators", "backup", "audit", "settings");
+    static final List<String> TABS = Routes.SUPERVISOR_TABS;
 
     final Tabs tabs = new Tabs();
     final Div content = new Div();

@@ -39,7 +39,7 @@ class ApplyViewTest extends KioskViewTest {
         lab = signedIn(ApplianceInfo.Role.LAB, false);
         data = new LabData(lab, tmp);
         if (!prepared) {
-            for (int i = 1; i <= 5; i++) {
+            for (int i = 1; i <= 6; i++) {
                 data.collect("APPLY-PC-0" + i, LabData.iid(i), LicenseStatus.NOTIFICATION);
             }
             data.roundTrip();
@@ -166,5 +166,29 @@ class ApplyViewTest extends KioskViewTest {
         Product failed = data.only("APPLY-PC-05");
         assertThat(failed.state()).isEqualTo(ProductState.APPLY_FAILED);
         assertThat(view.machines.getListDataView().getItems()).anyMatch(x -> x.id() == failed.id());
+    }
+
+    @Test
+    void reimagedProduct_reusable_isListedToTypeByHand_andMarkedApplied_countsAnActivationSaved() throws Exception {
+        Product p = received("APPLY-PC-06", 6);
+        Path stick = Files.createDirectories(tmp.resolve("VERIFIED"));
+        LabData.writeResult(stick, "APPLY-PC-06", p.iid(), ApplyResult.Result.DEPOSITED, 0, LicenseStatus.LICENSED);
+        data.intakeResults(stick);
+        data.collect("APPLY-PC-06", p.iid(), LicenseStatus.NOTIFICATION); // reimaged: the same IID again
+        Product reusable = data.only("APPLY-PC-06");
+        assertThat(reusable.state()).isEqualTo(ProductState.REUSABLE);
+        long savedBefore = lab.inventory().activationsSaved();
+
+        ApplyView view = navigate(ApplyView.class);
+        Product row = view.machines.getListDataView().getItems().filter(x -> x.id() == reusable.id()).findFirst()
+                .orElseThrow(() -> new AssertionError("a REUSABLE product is listed to apply by hand"));
+        view.machines.select(row);
+
+        assertThat(view.cidPanel.getElement().getTextRecursively()).contains("slmgr /atp " + reusable.cid() + " "
+                + reusable.skuId()).contains("reimaged with the same IID");
+        test(view.markApplied).click();
+
+        assertThat(data.only("APPLY-PC-06").state()).isEqualTo(ProductState.APPLIED);
+        assertThat(lab.inventory().activationsSaved()).isEqualTo(savedBefore + 1);
     }
 }

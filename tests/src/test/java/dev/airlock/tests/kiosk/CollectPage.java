@@ -22,6 +22,14 @@ final class CollectPage extends Screen {
         return id("collect-summary").innerText();
     }
 
+    /** Writes the collector kit onto the stick offered (a lab or empty stick); returns the result line. */
+    String writeCollectorKit() {
+        assertThat(id("collect-kit-write")).isEnabled(new LocatorAssertions.IsEnabledOptions().setTimeout(20_000));
+        clickId("collect-kit-write");
+        assertThat(id("collect-kit-result")).not().isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(30_000));
+        return id("collect-kit-result").innerText();
+    }
+
     Locator outcomes() {
         return id("collect-outcomes");
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole round trip at the kiosk: a lab appliance (set up and enrolled with a gateway by the
- * CLI), collect from a real vfat lab stick, export to a second vfat stick, the gateway CLI against
+ * CLI), collect from a real vfat lab stick and write the collector kit onto it, export to a second vfat stick, the gateway CLI against
  * the stand-in Microsoft service writes the response onto it, import, activation kit onto the lab
  * stick, results written as the collector's Apply would, results read: every product VERIFIED.
  */
@@ -62,6 +62,16 @@ class RoundTripJourney {
         String summary = collect.importStick();
         assertThat(summary).contains("20 accepted").contains("0 rejected");
         b.screenshot("collect-done");
+
+        // The collector kit onto the same lab stick, from the kiosk (no terminal on the appliance).
+        String kitWritten = collect.writeCollectorKit();
+        assertThat(kitWritten).startsWith("Collector kit written to LABSTICK");
+        b.screenshot("collect-kit-written");
+        labStick.replug(500);
+        for (String f : new String[] {"Collect.cmd", "Apply.cmd", "Collect.ps1", "README.txt"}) {
+            assertThat(labStick.mount.resolve("AIRLOCK/collector").resolve(f)).isNotEmptyFile();
+        }
+        assertThat(labStick.mount.resolve("AIRLOCK/collector/InstallKey.txt")).doesNotExist();
         collect.nav("nav.home");
         home = new HomePage(b);
         int products = home.count("COLLECTED");

@@ -1,0 +1,46 @@
+package dev.airlock.appliance.activation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.airlock.appliance.inventory.Product;
+import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.formats.ids.ApplicationId;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The one rule that says how a CID goes in by hand: slmgr /atp, or ospp.vbs /actcid for Office 2010. */
+class ApplyCommandTest {
+    private static final String CID = "123456".repeat(8);
+    private static final String SKU = "11111111-0000-4000-8000-000000000042";
+
+    private static Product product(String app, String cid) {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        return new Product(7, 1, "PC-1", "", SKU, app, "", "Product", "", "ABCDE", "Volume:MAK", "", 5, 0,
+                "1".repeat(63), cid, ProductState.REUSABLE, "", t, t, t);
+    }
+
+    @Test
+    void windowsAndOffice2013Plus_useSlmgrAtp_withTheCidAndTheActivationId() {
+        assertThat(ActivationService.applyCommand(product(ApplicationId.WINDOWS.toString(), CID)))
+                .isEqualTo("slmgr /atp " + CID + " " + SKU);
+    }
+
+    @Test
+    void office2010_usesOsppActcid() {
+        assertThat(ActivationService.applyCommand(product(ApplicationId.OFFICE_2010.toString().toUpperCase(), CID)))
+                .isEqualTo("cscript ospp.vbs /actcid:" + CID);
+    }
+
+    @Test
+    void withoutACid_saysThereIsNothingToApply() {
+        assertThatThrownBy(() -> ActivationService.applyCommand(product(ApplicationId.WINDOWS.toString(), "")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no CID yet");
+    }
+
+    @Test
+    void waitingStates_areCidReceivedReusableAndApplyFailed() {
+        assertThat(ActivationService.WAITING_FOR_APPLY).containsExactly(ProductState.CID_RECEIVED,
+                ProductState.REUSABLE, ProductState.APPLY_FAILED);
+    }
+}
