@@ -101,6 +101,7 @@ final class AddCommand implements Callable<Integer> {
         if (outcome instanceof CollectionOutcome.Added a) {
             out.printf("Added machine %s (id %d) with '%s', IID %s%n", a.hostName(), a.machineId(), entry.productName(),
                     entry.iid());
+            a.notNeeded().forEach(n -> out.printf("It needs no CID and stays out of export: %s%n", n));
         } else if (outcome instanceof CollectionOutcome.Updated u) {
             out.printf("Updated machine %s (id %d): %s%n", u.hostName(), u.machineId(), String.join("; ", u.changes()));
         } else if (outcome instanceof CollectionOutcome.Unchanged n) {

@@ -5,6 +5,7 @@ import dev.airlock.appliance.export.BudgetWarning;
 import dev.airlock.appliance.export.ExportOptions;
 import dev.airlock.appliance.export.ExportRefusedException;
 import dev.airlock.appliance.export.ExportResult;
+import dev.airlock.appliance.inventory.StatusReport;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.qr.QrOptions;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code airlock export}: write a signed request bundle to a transfer stick. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a signed request bundle of COLLECTED products to STICK/AIRLOCK/outbound/, then mark",
-            "them EXPORTED. Refuses a lab stick (one holding AIRLOCK/collected, kit or results files) and, without",
-            "--force, an export larger than a MAK's last known remaining count. Needs the supervisor passphrase."})
+            "them EXPORTED. Products that need no CID (already Licensed, or KMS clients) are left out and counted.",
+            "Refuses a lab stick (one holding AIRLOCK/collected, kit or results files) and, without --force, an",
+            "export larger than a MAK's last known remaining count. Needs the supervisor passphrase."})
 final class ExportCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -87,6 +89,10 @@ final class ExportCommand implements Callable<Integer> {
         if (r.leftOver() > 0) {
             out.printf("%d more eligible product%s did not fit: run export again%n", r.leftOver(),
                     Words.s(r.leftOver()));
+        }
+        String leftOut = StatusReport.leftOutLine(r.notNeeded());
+        if (!leftOut.isEmpty()) {
+            out.printf("%s: they need no CID, so nothing was spent on them%n", leftOut);
         }
         r.qr().ifPresent(q -> out.printf("%d QR frame%s at %s written to %s (%s)%n", q.images().size(),
                 Words.s(q.images().size()), q.options(), qr, q.framesFile()));

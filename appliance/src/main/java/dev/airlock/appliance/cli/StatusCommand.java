@@ -44,6 +44,7 @@ final class StatusCommand implements Callable<Integer> {
             doc.put("products", report.products());
             doc.put("byState", report.byState());
             doc.put("byGroup", report.byGroup());
+            doc.put("notNeeded", report.notNeeded());
             doc.put("activationsSaved", saved);
             doc.put("nextSteps", report.nextSteps());
             Json.print(out, doc);
@@ -55,6 +56,10 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("%-14s %8s  %s%n", "STATE", "PRODUCTS", "MEANING");
         for (Map.Entry<ProductState, Long> e : report.byState().entrySet()) {
             out.printf("%-14s %8d  %s%n", e.getKey(), e.getValue(), e.getKey().meaning());
+        }
+        if (report.leftOut() > 0) {
+            out.printf("%n%s (they need no CID: never exported or put in a kit)%n",
+                    StatusReport.leftOutLine(report.notNeeded()));
         }
         if (!report.byGroup().isEmpty()) {
             out.printf("%nBy group:%n");

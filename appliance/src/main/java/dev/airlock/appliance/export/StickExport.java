@@ -5,10 +5,12 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.bundles.QrTransfer;
 import dev.airlock.appliance.inventory.BulkTransitions;
 import dev.airlock.appliance.inventory.InventoryService;
+import dev.airlock.appliance.inventory.NotNeededReason;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductEvent;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.inventory.StatusReport;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakEntry;
@@ -41,7 +43,8 @@ import java.util.stream.Stream;
  * and sign the request, write it atomically under {@code STICK/AIRLOCK/outbound/}, read it back,
  * and only then mark the products EXPORTED, in one transaction with the bundle's ledger rows.
  *
- * <p>Eligible: COLLECTED products. With {@code again}, also EXPORTED (still waiting) and REJECTED
+ * <p>Eligible: COLLECTED products; a product that needs no CID (collected Licensed, or a KMS
+ * client) is NOT_NEEDED and never eligible: the plan only counts it, per reason. With {@code again}, also EXPORTED (still waiting) and REJECTED
  * ones. A rejected product whose machine got a new key comes back as COLLECTED on its own (a new
  * IID), so it goes out without {@code again}; the same IID again (e.g. after activations were added
  * to the MAK) is an explicit decision.
@@ -73,8 +76,33 @@ public final class StickExport {
         this.transitions = new BulkTransitions(audit, clock);
     }
 
-    /** What an export would take: the products, budget warnings, and how many eligible ones do not fit. */
-    public record Plan(List<Product> products, List<BudgetWarning> warnings, long leftOver) {}
+    /**
+     * What an export would take: the products, budget warnings, how many eligible ones do not fit,
+     * and how many of the chosen group are left out because they need no CID (per reason, zero-filled).
+     */
+    public record Plan(List<Product> products, List<BudgetWarning> warnings, long leftOver,
+            Map<NotNeededReason, Long> notNeeded) {
+        public Plan {
+            products = List.copyOf(products);
+            warnings = List.copyOf(warnings);
+            notNeeded = Map.copyOf(notNeeded);
+        }
+
+        /** An empty plan (nothing chosen yet). */
+        public static Plan empty() {
+            return new Plan(List.of(), List.of(), 0, Map.of());
+        }
+
+        /** How many products were left out because they need no CID. */
+        public long notNeededTotal() {
+            return StatusReport.leftOut(notNeeded);
+        }
+
+        /** The count for one reason (0 when none). */
+        public long notNeeded(NotNeededReason reason) {
+            return notNeeded.getOrDefault(reason, 0L);
+        }
+    }
 
     /** Chooses the products and checks the MAK budget; writes nothing. */
     public Plan plan(ExportOptions options) {
@@ -105,7 +133,8 @@ public final class StickExport {
                 }
             }
         }
-        return new Plan(chosen, budget(chosen), Math.max(0, eligible - chosen.size()));
+        return new Plan(chosen, budget(chosen), Math.max(0, eligible - chosen.size()),
+                inventory.notNeeded(options.group()));
     }
 
     /** MAKs (partial key + ePID prefix) whose last known remaining count is lower than their products here. */
@@ -142,10 +171,12 @@ public final class StickExport {
         checkTransferStick(stick);
         Plan plan = plan(options);
         if (plan.products().isEmpty()) {
+            String leftOut = StatusReport.leftOutLine(plan.notNeeded());
             throw new ExportRefusedException("nothing to export: no " + (options.again()
                     ? "COLLECTED, EXPORTED or REJECTED" : "COLLECTED") + " products"
                     + options.group().map(g -> " in group " + g).orElse("")
-                    + (options.again() ? "" : " (add --again to send EXPORTED or REJECTED ones once more)"));
+                    + (options.again() ? "" : " (add --again to send EXPORTED or REJECTED ones once more)")
+                    + (leftOut.isEmpty() ? "" : "; " + leftOut + " (they need no CID)"));
         }
         if (!plan.warnings().isEmpty() && !options.force()) {
             StringBuilder sb = new StringBuilder("the MAK budget is too small; nothing was exported:");
@@ -204,7 +235,7 @@ public final class StickExport {
             }
         }
         return new ExportResult(recorded, file, moved.moved().size(), plan.warnings(), plan.leftOver(),
-                moved.skipped().size(), qr);
+                moved.skipped().size(), qr, plan.notNeeded());
     }
 
     /** Refuses a stick that carries lab-only files (names, addresses, or a MAK in clear). */

@@ -243,7 +243,10 @@ public final class IntakeService {
     private static FileOutcome describe(Path file, CollectionOutcome outcome) {
         if (outcome instanceof CollectionOutcome.Added a) {
             return new FileOutcome(file, FileOutcome.Kind.ACCEPTED, "new machine " + a.hostName() + " (id "
-                    + a.machineId() + ") with " + a.products() + (a.products() == 1 ? " product" : " products"),
+                    + a.machineId() + ") with " + a.products() + (a.products() == 1 ? " product" : " products")
+                    + (a.notNeeded().isEmpty() ? "" : "; " + (a.notNeeded().size() == 1
+                            ? "1 needs no CID and stays" : a.notNeeded().size() + " need no CID and stay")
+                            + " out of export (" + String.join("; ", a.notNeeded()) + ")"),
                     OptionalLong.of(a.machineId()));
         }
         if (outcome instanceof CollectionOutcome.Updated u) {

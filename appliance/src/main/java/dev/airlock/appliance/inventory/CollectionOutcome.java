@@ -4,8 +4,16 @@ import java.util.List;
 
 /** What recording one machine's collection did to the store. */
 public sealed interface CollectionOutcome {
-    /** A machine new to the store, with its products. */
-    record Added(long machineId, String hostName, int products) implements CollectionOutcome {}
+    /**
+     * A machine new to the store, with its products.
+     *
+     * @param notNeeded one line per product recorded as needing no CID ("'Office 21': Licensed, nothing to do")
+     */
+    record Added(long machineId, String hostName, int products, List<String> notNeeded) implements CollectionOutcome {
+        public Added {
+            notNeeded = List.copyOf(notNeeded);
+        }
+    }
 
     /** A known machine whose identity or products changed; {@code changes} in plain words. */
     record Updated(long machineId, String hostName, List<String> changes) implements CollectionOutcome {

@@ -152,12 +152,12 @@ final class InventoryRepository {
                 .bind("iid", iid).bind("m", exceptMachine).map((rs, ctx) -> product(rs)).list();
     }
 
-    void insertProduct(Tx tx, long machineId, ProductFacts f, ProductState state, Instant at) {
+    void insertProduct(Tx tx, long machineId, ProductFacts f, ProductState state, String detail, Instant at) {
         String now = Times.format(at);
         tx.handle().createUpdate("INSERT INTO product (machine_id, sku_id, application_id, product_class, name,"
                         + " description, partial_key, channel, epid, license_status, grace_minutes, iid, state,"
-                        + " state_changed_at, first_seen_at, last_seen_at) VALUES (:m, :sku, :app, :cls, :name, :desc,"
-                        + " :pk, :channel, :epid, :ls, :grace, :iid, :state, :now, :now, :now)")
+                        + " state_detail, state_changed_at, first_seen_at, last_seen_at) VALUES (:m, :sku, :app, :cls,"
+                        + " :name, :desc, :pk, :channel, :epid, :ls, :grace, :iid, :state, :detail, :now, :now, :now)")
                 .bind("m", machineId)
                 .bind("sku", f.skuId())
                 .bind("app", f.applicationId())
@@ -171,6 +171,7 @@ final class InventoryRepository {
                 .bind("grace", f.graceMinutes())
                 .bind("iid", f.iid())
                 .bind("state", state.name())
+                .bind("detail", detail)
                 .bind("now", now)
                 .execute();
     }
@@ -322,6 +323,22 @@ final class InventoryRepository {
                 .map((rs, ctx) -> {
                     out.computeIfAbsent(rs.getString(1), k -> zeroCounts())
                             .merge(ProductState.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+                    return 0;
+                })
+                .forEach(x -> { });
+        return out;
+    }
+
+    /** NOT_NEEDED products per (group, reason); group "" for machines without one. */
+    Map<String, Map<NotNeededReason, Long>> notNeededByGroup(Tx tx) {
+        Map<String, Map<NotNeededReason, Long>> out = new LinkedHashMap<>();
+        tx.handle().createQuery("SELECT COALESCE(g.name, ''), p.license_status, p.channel, count(*) FROM product p"
+                        + " JOIN machine m ON m.id = p.machine_id LEFT JOIN lab_group g ON g.id = m.group_id"
+                        + " WHERE p.state = 'NOT_NEEDED' GROUP BY 1, 2, 3 ORDER BY 1")
+                .map((rs, ctx) -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(NotNeededReason.class))
+                            .merge(NotNeededReason.ofRecorded(rs.getInt(2), rs.getString(3)), rs.getLong(4),
+                                    Long::sum);
                     return 0;
                 })
                 .forEach(x -> { });

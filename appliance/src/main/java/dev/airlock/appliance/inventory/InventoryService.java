@@ -100,12 +100,14 @@ public final class InventoryService {
         // Step 4a: a new machine.
         if (match.isEmpty()) {
             long machineId = repo.insertMachine(tx, id, "collector", groupId, record.collected());
+            List<String> notNeeded = new ArrayList<>();
             for (ProductFacts f : facts) {
-                repo.insertProduct(tx, machineId, f, ProductState.COLLECTED, now);
+                insertNew(tx, machineId, f, now).ifPresent(notNeeded::add);
             }
             audit.append(tx, actor, "machine.added", "machine " + machineId, "host=" + id.hostName() + "; products="
-                    + facts.size() + "; source=" + source + group.map(g -> "; group=" + g).orElse(""));
-            return new CollectionOutcome.Added(machineId, id.hostName(), facts.size());
+                    + facts.size() + notNeededAudit(notNeeded) + "; source=" + source
+                    + group.map(g -> "; group=" + g).orElse(""));
+            return new CollectionOutcome.Added(machineId, id.hostName(), facts.size(), notNeeded);
         }
         // Step 4b: a known machine: record what changed.
         Machine m = match.get();
@@ -158,10 +160,11 @@ public final class InventoryService {
                 MachineIdentity id = new MachineIdentity(entry.hostName(), "", false, "", "", "", "", "", "",
                         List.of(), List.of());
                 long machineId = repo.insertMachine(tx, id, "manual", groupId, now);
-                repo.insertProduct(tx, machineId, f, ProductState.COLLECTED, now);
+                List<String> notNeeded = insertNew(tx, machineId, f, now).stream().toList();
                 audit.append(tx, actor, "machine.added", "machine " + machineId, "host=" + entry.hostName()
-                        + "; products=1; source=manual entry" + entry.group().map(g -> "; group=" + g).orElse(""));
-                return new CollectionOutcome.Added(machineId, entry.hostName(), 1);
+                        + "; products=1" + notNeededAudit(notNeeded) + "; source=manual entry"
+                        + entry.group().map(g -> "; group=" + g).orElse(""));
+                return new CollectionOutcome.Added(machineId, entry.hostName(), 1, notNeeded);
             }
             Machine m = byHost.get(0);
             List<String> changes = new ArrayList<>();
@@ -307,8 +310,35 @@ public final class InventoryService {
                     products += e.getValue();
                 }
             }
-            return new StatusReport(repo.machineCount(tx), products, byState, byGroup, nextSteps(byState));
+            Map<NotNeededReason, Long> notNeeded = zeroReasons();
+            repo.notNeededByGroup(tx).values().forEach(m -> m.forEach((r, n) -> notNeeded.merge(r, n, Long::sum)));
+            return new StatusReport(repo.machineCount(tx), products, byState, byGroup, notNeeded,
+                    nextSteps(byState));
         });
+    }
+
+    /**
+     * Products left out because they need no CID (state NOT_NEEDED), per reason, zero-filled; of
+     * machines in {@code group} when given ("" = machines without a group).
+     */
+    public Map<NotNeededReason, Long> notNeeded(Optional<String> group) {
+        return store.read(tx -> {
+            Map<NotNeededReason, Long> out = zeroReasons();
+            repo.notNeededByGroup(tx).forEach((g, counts) -> {
+                if (group.isEmpty() || group.get().strip().equalsIgnoreCase(g)) {
+                    counts.forEach((r, n) -> out.merge(r, n, Long::sum));
+                }
+            });
+            return out;
+        });
+    }
+
+    static Map<NotNeededReason, Long> zeroReasons() {
+        Map<NotNeededReason, Long> m = new java.util.EnumMap<>(NotNeededReason.class);
+        for (NotNeededReason r : NotNeededReason.values()) {
+            m.put(r, 0L);
+        }
+        return m;
     }
 
     private static List<String> nextSteps(Map<ProductState, Long> s) {
@@ -322,7 +352,9 @@ public final class InventoryService {
         if (steps.isEmpty()) {
             steps.add(s.values().stream().mapToLong(Long::longValue).sum() == 0
                     ? "No products yet: collect machines with the collector kit and run ./airlock intake"
-                    : "Nothing waits: every product is applied or verified");
+                    : s.get(ProductState.NOT_NEEDED) > 0
+                            ? "Nothing waits: every product is applied, verified or needs no CID"
+                            : "Nothing waits: every product is applied or verified");
         }
         return steps;
     }
@@ -377,12 +409,14 @@ public final class InventoryService {
         for (ProductFacts f : facts) {
             Product old = existing.get(f.skuId());
             boolean licensed = f.licenseStatus() == LicenseStatus.LICENSED.code();
+            Optional<NotNeededReason> notNeeded = NotNeededReason.of(f.licenseStatus(), f.channel());
             if (old == null) {
-                repo.insertProduct(tx, machineId, f, ProductState.COLLECTED, now);
-                changes.add("new product '" + f.name() + "'");
+                Optional<String> why = insertNew(tx, machineId, f, now);
+                changes.add("new product '" + f.name() + "'" + why.map(w -> " (" + w + ")").orElse(""));
             } else if (!old.iid().equals(f.iid())) {
                 // Step a: an IID this product had before, with its CID kept: a reimage back to that installation.
-                Optional<String> earlierCid = licensed ? Optional.empty() : repo.historicCid(tx, old.id(), f.iid());
+                Optional<String> earlierCid = notNeeded.isPresent() ? Optional.empty()
+                        : repo.historicCid(tx, old.id(), f.iid());
                 ProductState next = ProductStateMachine.apply(old.state(), ProductEvent.NEW_IID);
                 repo.replaceInstallation(tx, old, f, next, now, "new IID seen in " + source);
                 if (earlierCid.isPresent()) {
@@ -390,6 +424,13 @@ public final class InventoryService {
                             + "; the IID equals an earlier installation's", Optional.of(cid(earlierCid.get())), actor);
                     changes.add("'" + f.name() + "' is back to an earlier IID whose CID is stored: " + old.state()
                             + " -> " + reused.state() + " (reimage: its CID can be applied again)");
+                } else if (notNeeded.isPresent()) {
+                    // the new installation is Licensed already, or a KMS client: it needs no CID
+                    Product fresh = transition(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(),
+                            Optional.empty(), actor);
+                    changes.add("'" + f.name() + "' has a new IID (new key or hardware): " + old.state() + " -> "
+                            + fresh.state() + " (" + notNeeded.get().detail() + ")"
+                            + (old.cid().isEmpty() ? "" : "; its earlier CID is kept in the history"));
                 } else {
                     changes.add("'" + f.name() + "' has a new IID (new key or hardware): " + old.state() + " -> "
                             + next + (old.cid().isEmpty() ? "" : "; its earlier CID is kept in the history"));
@@ -412,10 +453,49 @@ public final class InventoryService {
                     transition(tx, old.id(), ProductEvent.VERIFY, "the machine reports Licensed (" + source + ")",
                             Optional.empty(), actor);
                     changes.add("'" + f.name() + "' reports Licensed: APPLIED -> VERIFIED");
+                } else if (notNeeded.isPresent() && (old.state() == ProductState.COLLECTED
+                        || old.state() == ProductState.REJECTED)) {
+                    // Step d: not sent yet (or refused), and now Licensed or a KMS client: nothing to spend on it.
+                    transition(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(), Optional.empty(),
+                            actor);
+                    changes.add("'" + f.name() + "' needs no CID: " + old.state() + " -> NOT_NEEDED ("
+                            + notNeeded.get().detail() + ")");
+                } else if (old.state() == ProductState.NOT_NEEDED && notNeeded.isPresent()
+                        && notNeeded.get() != NotNeededReason.ofRecorded(old.licenseStatus(), old.channel())) {
+                    // Step e: still needs nothing, for another reason now.
+                    transition(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(), Optional.empty(),
+                            actor);
+                } else if (old.state() == ProductState.NOT_NEEDED && notNeeded.isEmpty()) {
+                    // Step f: lost its licence (reimage, hardware change) with the same IID: back into the flow;
+                    // straight to REUSABLE when an earlier installation with this IID left its CID.
+                    Optional<String> earlierCid = repo.historicCid(tx, old.id(), f.iid());
+                    Product back = transition(tx, old.id(), ProductEvent.NEEDS_CID, "no longer licensed ("
+                            + source + ")", Optional.empty(), actor);
+                    if (earlierCid.isPresent()) {
+                        back = transition(tx, old.id(), ProductEvent.REUSE, REIMAGE_DETAIL + source
+                                + "; the IID equals an earlier installation's", Optional.of(cid(earlierCid.get())),
+                                actor);
+                    }
+                    changes.add("'" + f.name() + "' is no longer licensed and needs a CID again: NOT_NEEDED -> "
+                            + back.state() + (earlierCid.isPresent() ? " (reimage: its stored CID can be applied"
+                                    + " again)" : ""));
                 }
             }
         }
         return changes;
+    }
+
+    /** Inserts a product new to its machine: COLLECTED, or NOT_NEEDED with the reason returned. */
+    private Optional<String> insertNew(Tx tx, long machineId, ProductFacts f, Instant now) {
+        Optional<NotNeededReason> why = NotNeededReason.of(f.licenseStatus(), f.channel());
+        ProductState start = why.isPresent()
+                ? ProductStateMachine.apply(ProductState.COLLECTED, ProductEvent.NEEDS_NOTHING) : ProductState.COLLECTED;
+        repo.insertProduct(tx, machineId, f, start, why.map(NotNeededReason::detail).orElse(""), now);
+        return why.map(r -> "'" + f.name() + "': " + r.detail());
+    }
+
+    private static String notNeededAudit(List<String> notNeeded) {
+        return notNeeded.isEmpty() ? "" : "; need no CID=" + notNeeded.size();
     }
 
     private static ConfirmationId cid(String digits) {

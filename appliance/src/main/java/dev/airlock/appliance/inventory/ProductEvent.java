@@ -19,5 +19,9 @@ public enum ProductEvent {
     /** Supervisor override: reuse a stored CID although the IID differs. */
     FORCE_REUSE,
     /** Re-collected with a different IID (new key or hardware): a new installation. */
-    NEW_IID
+    NEW_IID,
+    /** Collected Licensed or as a KMS client (GVLK) before it went out: it needs no CID. */
+    NEEDS_NOTHING,
+    /** Collected again, no longer Licensed, on a channel that needs a CID (MAK, CSVLK, retail). */
+    NEEDS_CID
 }

@@ -17,7 +17,13 @@ public enum ProductState {
     /** Reimaged with the same IID: a stored CID can be reapplied without a round trip. */
     REUSABLE("can reuse its stored CID (reimage)"),
     /** Applying the CID at the machine failed (code in the detail). */
-    APPLY_FAILED("applying the CID failed");
+    APPLY_FAILED("applying the CID failed"),
+    /**
+     * Collected Licensed, or as a KMS client (GVLK): needs no CID, so it is never exported or put in
+     * a kit ({@link NotNeededReason} in the detail). Comes back to COLLECTED by itself when a later
+     * collection shows it lost its licence.
+     */
+    NOT_NEEDED("needs no CID: already licensed, or a KMS client");
 
     private final String meaning;
 

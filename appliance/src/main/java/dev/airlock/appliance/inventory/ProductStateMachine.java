@@ -5,6 +5,8 @@ import static dev.airlock.appliance.inventory.ProductEvent.APPLY_FAIL;
 import static dev.airlock.appliance.inventory.ProductEvent.CID_RECEIVED;
 import static dev.airlock.appliance.inventory.ProductEvent.EXPORT;
 import static dev.airlock.appliance.inventory.ProductEvent.FORCE_REUSE;
+import static dev.airlock.appliance.inventory.ProductEvent.NEEDS_CID;
+import static dev.airlock.appliance.inventory.ProductEvent.NEEDS_NOTHING;
 import static dev.airlock.appliance.inventory.ProductEvent.NEW_IID;
 import static dev.airlock.appliance.inventory.ProductEvent.REJECT;
 import static dev.airlock.appliance.inventory.ProductEvent.REUSE;
@@ -19,6 +21,8 @@ import java.util.Optional;
  * {@code COLLECTED → EXPORTED → CID_RECEIVED → APPLIED → VERIFIED}, side exits
  * {@code REJECTED} (may go out again) and {@code REUSABLE} (reimage) → {@code APPLIED}, and
  * {@code APPLY_FAILED} (apply may be retried). A new IID always starts over at COLLECTED.
+ * {@code NOT_NEEDED} is the side exit for a product that needs no CID (collected Licensed, or a
+ * KMS client) before anything was spent on it; it returns to COLLECTED when it loses its licence.
  */
 public final class ProductStateMachine {
     private static final Map<ProductState, Map<ProductEvent, ProductState>> TABLE = new EnumMap<>(ProductState.class);
@@ -50,6 +54,13 @@ public final class ProductStateMachine {
         // Supervisor override: reuse a stored CID although the IID differs.
         allow(ProductState.COLLECTED, FORCE_REUSE, ProductState.REUSABLE);
         allow(ProductState.REJECTED, FORCE_REUSE, ProductState.REUSABLE);
+        // Needs no CID (Licensed, or a KMS client): only before it goes out, or after a rejection; a
+        // product further along keeps its way (APPLIED + Licensed is VERIFY, not this).
+        allow(ProductState.COLLECTED, NEEDS_NOTHING, ProductState.NOT_NEEDED);
+        allow(ProductState.REJECTED, NEEDS_NOTHING, ProductState.NOT_NEEDED);
+        allow(ProductState.NOT_NEEDED, NEEDS_NOTHING, ProductState.NOT_NEEDED); // the reason changed
+        // ... and back into the flow when it loses its licence (reimage, hardware change) with the same IID.
+        allow(ProductState.NOT_NEEDED, NEEDS_CID, ProductState.COLLECTED);
         // A new IID (new key or hardware) starts a new installation from any state.
         for (ProductState s : ProductState.values()) {
             allow(s, NEW_IID, ProductState.COLLECTED);

@@ -21,26 +21,32 @@ import org.junit.jupiter.params.provider.MethodSource;
  * from the production table: {@code COLLECTED → EXPORTED → CID_RECEIVED → APPLIED → VERIFIED};
  * {@code REJECTED} may be exported again and a later CID still counts; {@code REUSABLE}
  * (reimage, or supervisor override without an IID match) goes to {@code APPLIED}; a failed
- * apply may be retried; a new IID starts over at {@code COLLECTED} from anywhere.
+ * apply may be retried; a new IID starts over at {@code COLLECTED} from anywhere; a product that
+ * needs no CID (Licensed, or a KMS client) is {@code NOT_NEEDED} until it loses its licence.
  */
 class ProductStateMachineTest {
     /** Rows: from-state; columns: event; cells: next state, or "-" where the event is illegal. */
     private static final String EXPECTED = """
-            from \\ event  EXPORT    CID_RECEIVED  REJECT    APPLY    APPLY_FAIL    VERIFY    REUSE     FORCE_REUSE  NEW_IID
-            COLLECTED      EXPORTED  -             -         -        -             -         REUSABLE  REUSABLE     COLLECTED
-            EXPORTED       EXPORTED  CID_RECEIVED  REJECTED  -        -             -         -         -            COLLECTED
-            CID_RECEIVED   -         -             -         APPLIED  APPLY_FAILED  -         -         -            COLLECTED
-            APPLIED        -         -             -         -        -             VERIFIED  REUSABLE  -            COLLECTED
-            VERIFIED       -         -             -         -        -             -         REUSABLE  -            COLLECTED
-            REJECTED       EXPORTED  CID_RECEIVED  -         -        -             -         -         REUSABLE     COLLECTED
-            REUSABLE       -         -             -         APPLIED  APPLY_FAILED  -         -         -            COLLECTED
-            APPLY_FAILED   -         -             -         APPLIED  APPLY_FAILED  -         REUSABLE  -            COLLECTED
+            from \\ event  EXPORT    CID_RECEIVED  REJECT    APPLY    APPLY_FAIL    VERIFY    REUSE     FORCE_REUSE  NEW_IID    NEEDS_NOTHING  NEEDS_CID
+            COLLECTED      EXPORTED  -             -         -        -             -         REUSABLE  REUSABLE     COLLECTED  NOT_NEEDED     -
+            EXPORTED       EXPORTED  CID_RECEIVED  REJECTED  -        -             -         -         -            COLLECTED  -              -
+            CID_RECEIVED   -         -             -         APPLIED  APPLY_FAILED  -         -         -            COLLECTED  -              -
+            APPLIED        -         -             -         -        -             VERIFIED  REUSABLE  -            COLLECTED  -              -
+            VERIFIED       -         -             -         -        -             -         REUSABLE  -            COLLECTED  -              -
+            REJECTED       EXPORTED  CID_RECEIVED  -         -        -             -         -         REUSABLE     COLLECTED  NOT_NEEDED     -
+            REUSABLE       -         -             -         APPLIED  APPLY_FAILED  -         -         -            COLLECTED  -              -
+            APPLY_FAILED   -         -             -         APPLIED  APPLY_FAILED  -         REUSABLE  -            COLLECTED  -              -
+            NOT_NEEDED     -         -             -         -        -             -         -         -            COLLECTED  NOT_NEEDED     COLLECTED
             """;
     // Why the less obvious cells are what they are:
     //  EXPORTED  + EXPORT      : a bundle lost on the way may be exported again while waiting.
     //  REJECTED  + EXPORT      : re-export after a key change; REJECTED + CID_RECEIVED: a later CID beats an error.
     //  APPLIED/VERIFIED/APPLY_FAILED + REUSE : reimaged with the same IID, stored CID goes back on.
     //  COLLECTED/REJECTED + FORCE_REUSE      : supervisor override, IID differs from the stored one.
+    //  COLLECTED/REJECTED + NEEDS_NOTHING    : collected Licensed or as a KMS client before anything was spent
+    //                                          on it; further along (e.g. APPLIED + Licensed) it keeps its way.
+    //  NOT_NEEDED + NEEDS_NOTHING            : the reason changed (Licensed -> KMS client); NEEDS_CID: lost its
+    //                                          licence, back into the flow; it never exports from NOT_NEEDED.
     //  APPLY_FAILED + APPLY / APPLY_FAIL     : retry, which may fail again.
 
     private static final Map<ProductState, Map<ProductEvent, Optional<ProductState>>> TABLE = parse(EXPECTED);
@@ -102,6 +108,21 @@ class ProductStateMachineTest {
         assertThat(EnumSet.allOf(ProductState.class).stream()
                 .filter(s -> ProductStateMachine.next(s, ProductEvent.EXPORT).isPresent()))
                 .containsExactlyInAnyOrder(ProductState.COLLECTED, ProductState.EXPORTED, ProductState.REJECTED);
+    }
+
+    @Test
+    void notNeeded_isNeverExported_andComesBackToCollectedWhenItLosesItsLicence() {
+        ProductState s = ProductStateMachine.apply(ProductState.COLLECTED, ProductEvent.NEEDS_NOTHING);
+        assertThat(s).isEqualTo(ProductState.NOT_NEEDED);
+        assertThat(ProductStateMachine.next(s, ProductEvent.EXPORT)).isEmpty();
+        assertThat(ProductStateMachine.apply(s, ProductEvent.NEEDS_CID)).isEqualTo(ProductState.COLLECTED);
+    }
+
+    @Test
+    void appliedProductReportingLicensed_isVerified_notLeftOut() {
+        assertThat(ProductStateMachine.next(ProductState.APPLIED, ProductEvent.NEEDS_NOTHING)).isEmpty();
+        assertThat(ProductStateMachine.apply(ProductState.APPLIED, ProductEvent.VERIFY))
+                .isEqualTo(ProductState.VERIFIED);
     }
 
     private static Map<ProductState, Map<ProductEvent, Optional<ProductState>>> parse(String grid) {

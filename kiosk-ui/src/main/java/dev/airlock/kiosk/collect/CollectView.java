@@ -313,7 +313,8 @@ public class CollectView extends VerticalLayout {
         CollectionOutcome outcome = holder.get().inventory().addManual(entry, KioskState.session().actor());
         String text;
         if (outcome instanceof CollectionOutcome.Added a) {
-            text = getTranslation("collect.manual.added", a.hostName());
+            text = a.notNeeded().isEmpty() ? getTranslation("collect.manual.added", a.hostName())
+                    : getTranslation("collect.manual.addedNotNeeded", a.hostName(), String.join("; ", a.notNeeded()));
         } else if (outcome instanceof CollectionOutcome.Updated u) {
             text = getTranslation("collect.manual.updated", u.hostName(), String.join("; ", u.changes()));
         } else if (outcome instanceof CollectionOutcome.Unchanged n) {

@@ -45,6 +45,7 @@ import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.qr.QrFramesDisplay;
 import dev.airlock.kiosk.ui.EjectButton;
+import dev.airlock.kiosk.ui.LeftOut;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.io.IOException;
@@ -75,6 +76,8 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     final IntegerField limit = new IntegerField();
     final Div preview = new Div();
     final Span previewSummary = new Span();
+    /** Products left out because they need no CID, and why. */
+    final Paragraph leftOut = new Paragraph();
     final Paragraph notLeaving = new Paragraph();
     final Grid<ExportRecord> previewGrid = new Grid<>();
     final Div warnings = new Div();
@@ -94,7 +97,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     private final BackgroundWork work;
     private final Devices devices;
     private final KioskSettings settings;
-    private StickExport.Plan plan = new StickExport.Plan(List.of(), List.of(), 0);
+    private StickExport.Plan plan = StickExport.Plan.empty();
     private Stick written;
 
     public ExportView(ApplianceHolder holder, Seal seal, BackgroundWork work, Devices devices,
@@ -156,6 +159,9 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         preview.addClassName("export-preview");
         previewSummary.addClassName("export-preview-summary");
         notLeaving.addClassName("export-not-leaving");
+        leftOut.setId("export-left-out");
+        leftOut.addClassName("export-left-out");
+        leftOut.setVisible(false);
         notLeaving.setText(getTranslation("export.preview.notLeaving"));
         previewGrid.setId("export-preview-grid");
         previewGrid.addClassName("export-preview-grid");
@@ -178,7 +184,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         force.setId("export-force");
         force.setLabel(getTranslation("export.force"));
         force.addClassName("export-force");
-        preview.add(new H2(getTranslation("export.preview.title")), previewSummary, previewGrid, notLeaving,
+        preview.add(new H2(getTranslation("export.preview.title")), previewSummary, leftOut, previewGrid, notLeaving,
                 warnings, force);
     }
 
@@ -256,6 +262,9 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         previewSummary.setText(plan.products().isEmpty() ? getTranslation("export.preview.nothing")
                 : getTranslation("export.preview.summary", plan.products().size())
                         + (plan.leftOver() > 0 ? " " + getTranslation("export.preview.leftOver", plan.leftOver()) : ""));
+        String out = LeftOut.text(this, "export.preview.notNeeded", plan.notNeeded());
+        leftOut.setText(out);
+        leftOut.setVisible(!out.isEmpty());
         warnings.removeAll();
         for (BudgetWarning w : plan.warnings()) {
             Paragraph p = new Paragraph(getTranslation("export.warning", w.partialKey(), w.epidPrefix(), w.products(),

@@ -26,6 +26,7 @@ import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.ui.Bars;
+import dev.airlock.kiosk.ui.LeftOut;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.StateBadge;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     final Div steps = new Div();
     final Div totals = new Div();
+    /** How many products need no CID and why ("3 products left out: 2 already licensed, 1 KMS client"). */
+    final Paragraph leftOut = new Paragraph();
     final Div groups = new Div();
     final Div gatewaySummary = new Div();
     final Paragraph stillOut = new Paragraph();
@@ -57,6 +60,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         addClassNames("kiosk-view", "home-view");
         steps.addClassName("home-steps");
         totals.addClassName("home-totals");
+        leftOut.setId("home-left-out");
+        leftOut.addClassName("home-left-out");
+        leftOut.setVisible(false);
         groups.addClassName("home-groups");
         gatewaySummary.addClassName("home-gateway");
         add(new H1(getTranslation("home.title")), steps);
@@ -65,7 +71,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         } else {
             stillOut.setId("home-still-out");
             stillOut.addClassName("home-still-out");
-            add(stillOut, totals, new H2(getTranslation("home.byState")));
+            add(stillOut, totals, leftOut, new H2(getTranslation("home.byState")));
             bars = new Bars(Map.of());
             add(bars, new H2(getTranslation("home.byGroup")), groups);
         }
@@ -91,6 +97,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         Appliance a = holder.get();
         StatusReport status = a.inventory().status();
         showTotals(status, a.inventory().activationsSaved());
+        String out = LeftOut.text(this, "home.leftOut", status.notNeeded());
+        leftOut.setText(out);
+        leftOut.setVisible(!out.isEmpty());
         Bars fresh = new Bars(status.byState());
         fresh.setId("home-bars");
         replace(bars, fresh);
@@ -161,6 +170,10 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (status.products() > 0 && n.get(ProductState.VERIFIED) == status.products()) {
             out.add(new Step(getTranslation("home.step.allVerified", status.products()), "machines"));
+        } else if (status.products() > 0 && n.get(ProductState.NOT_NEEDED) > 0
+                && n.get(ProductState.VERIFIED) + n.get(ProductState.NOT_NEEDED) == status.products()) {
+            out.add(new Step(getTranslation("home.step.allDone", n.get(ProductState.VERIFIED),
+                    n.get(ProductState.NOT_NEEDED)), "machines"));
         }
         if (!labStickWithFiles) {
             out.add(new Step(getTranslation(status.products() == 0 ? "home.step.insertFirst" : "home.step.insert"),

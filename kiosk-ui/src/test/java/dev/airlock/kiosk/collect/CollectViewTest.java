@@ -164,6 +164,20 @@ class CollectViewTest extends KioskViewTest {
     private static final String IID_DATA = "1234560" + "2345670" + "3456780" + "4567890" + "5678900" + "6789010"
             + "7890120" + "8901230" + "9012340";
 
+    @Test
+    void manualEntry_ofALicensedProduct_saysItNeedsNoCidAndStaysOut() throws Exception {
+        CollectView view = navigate(CollectView.class);
+        view.save(new dev.airlock.appliance.inventory.ManualEntry("LAB-HAND-LIC", java.util.Optional.empty(),
+                dev.airlock.formats.ids.SkuId.parse(SKU), dev.airlock.formats.ids.ApplicationId.WINDOWS,
+                "Windows(R), Enterprise edition", dev.airlock.formats.ids.ExtendedProductId.parse(EPID),
+                dev.airlock.formats.ids.InstallationId.parse("3".repeat(56) + "4343434"), java.util.Optional.empty(),
+                "Volume:MAK", dev.airlock.formats.kit.LicenseStatus.LICENSED));
+        assertThat(view.manualResult.getText()).isEqualTo("Saved: new machine LAB-HAND-LIC. It needs no CID and"
+                + " stays out of export ('Windows(R), Enterprise edition': Licensed, nothing to do)");
+        assertThat(holder.get().inventory().machine("LAB-HAND-LIC").orElseThrow().products()).singleElement()
+                .satisfies(p -> assertThat(p.state()).isEqualTo(dev.airlock.appliance.inventory.ProductState.NOT_NEEDED));
+    }
+
     private void fillProduct(ManualEntryForm form, String host) {
         test(form.host).setValue(host);
         test(form.sku).setValue(SKU);

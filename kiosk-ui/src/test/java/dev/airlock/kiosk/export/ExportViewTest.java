@@ -40,6 +40,28 @@ class ExportViewTest extends KioskViewTest {
     }
 
     @Test
+    void preview_leavesOutLicensedAndKmsClientProducts_andSaysHowManyAndWhy() throws Exception {
+        Appliance lab = signedIn(ApplianceInfo.Role.LAB, true);
+        LabData data = new LabData(lab, tmp);
+        data.collect("LEFT-OUT-1", LabData.iid(9001), dev.airlock.formats.kit.LicenseStatus.LICENSED);
+        data.collect("LEFT-OUT-2", LabData.iid(9002), dev.airlock.formats.kit.LicenseStatus.OOB_GRACE,
+                "Volume:GVLK");
+        data.collect("GOES-OUT-3", LabData.iid(9003), dev.airlock.formats.kit.LicenseStatus.NOTIFICATION);
+        var counts = lab.inventory().notNeeded(java.util.Optional.empty());
+        long licensed = counts.get(dev.airlock.appliance.inventory.NotNeededReason.LICENSED);
+        long kms = counts.get(dev.airlock.appliance.inventory.NotNeededReason.KMS_CLIENT);
+
+        ExportView view = navigate(ExportView.class);
+
+        assertThat(view.plan().products()).extracting(p -> p.iid())
+                .contains(LabData.iid(9003)).doesNotContain(LabData.iid(9001), LabData.iid(9002));
+        assertThat(view.leftOut.isVisible()).isTrue();
+        assertThat(view.leftOut.getText()).isEqualTo((licensed + kms) + " products left out: " + licensed
+                + " already licensed, " + kms + (kms == 1 ? " KMS client" : " KMS clients") + ". They need no CID,"
+                + " so they stay in the lab and no activation is spent.");
+    }
+
+    @Test
     void preview_listsOnlyAllowListedFields_andNoHostName_evenInTheWrittenFile() throws Exception {
         Appliance lab = labWith(3, PLANTED);
         List<String> hosts = new java.util.ArrayList<>();

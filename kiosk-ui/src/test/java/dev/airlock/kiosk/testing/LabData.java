@@ -85,18 +85,29 @@ public final class LabData {
     }
 
     public static CollectorRecord record(String host, String iid, LicenseStatus status) throws Exception {
+        return record(host, iid, status, "Volume:MAK");
+    }
+
+    /** As {@link #record(String, String, LicenseStatus)} on key channel {@code channel} (e.g. "Volume:GVLK"). */
+    public static CollectorRecord record(String host, String iid, LicenseStatus status, String channel)
+            throws Exception {
         MachineIdentity id = new MachineIdentity(host, "lab.example", true, host + ".lab.example", uuid(host),
                 "SN-" + host, "Microsoft Windows 11 Enterprise", "10.0.26100", "26100", List.of("192.0.2.42"),
                 List.of());
         CollectedProduct p = new CollectedProduct(ProductClass.SOFTWARE_LICENSING_PRODUCT, SkuId.parse(SKU),
                 ApplicationId.WINDOWS, "Windows(R), Enterprise edition", "", PartialProductKey.parse("HMK42"),
-                ExtendedProductId.parse(EPID), "Volume:MAK", status, 0, InstallationId.parse(iid));
+                ExtendedProductId.parse(EPID), channel, status, 0, InstallationId.parse(iid));
         return new CollectorRecord(next(), "1.1.0", id, List.of(p));
     }
 
     /** Takes in a collector record of {@code host} with {@code iid}, as intake does from a stick. */
     public FileOutcome collect(String host, String iid, LicenseStatus status) throws Exception {
-        CollectorRecord r = record(host, iid, status);
+        return collect(host, iid, status, "Volume:MAK");
+    }
+
+    /** As {@link #collect(String, String, LicenseStatus)} on key channel {@code channel}. */
+    public FileOutcome collect(String host, String iid, LicenseStatus status, String channel) throws Exception {
+        CollectorRecord r = record(host, iid, status, channel);
         Path f = tmp.resolve("collect-" + System.nanoTime()).resolve("AIRLOCK/collected")
                 .resolve(host + "-" + r.collected().getEpochSecond() + ".xml");
         Files.createDirectories(f.getParent());
