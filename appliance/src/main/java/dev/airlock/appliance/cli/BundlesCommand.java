@@ -27,8 +27,8 @@ final class BundlesCommand implements Runnable {
 
     /** {@code airlock bundles list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Outbound requests (written, partly answered, answered) and merged responses, with",
-                "counts, so you see what is still out there."})
+            description = {"Show the requests written (written, partly answered, answered) and the responses merged,"
+                + " with counts: what is still out there."})
     static final class ListBundles implements Callable<Integer> {
         @Mixin
         GlobalOptions global;

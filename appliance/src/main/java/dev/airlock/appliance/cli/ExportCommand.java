@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code airlock export}: write a signed request bundle to a transfer stick. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a signed request bundle of COLLECTED products to STICK/AIRLOCK/outbound/, then mark",
-            "them EXPORTED. Refuses a lab stick (one holding AIRLOCK/collected, kit or results files) and, without",
-            "--force, an export larger than a MAK's last known remaining count. Needs the supervisor passphrase."})
+        description = {"Write a signed request bundle of COLLECTED products to STICK/AIRLOCK/outbound/ and mark them"
+                + " EXPORTED.",
+            "Refuses a lab stick (one holding AIRLOCK/collected, kit or results files) and, without --force, an"
+                + " export larger than a MAK's last known remaining count. Needs the supervisor passphrase."})
 final class ExportCommand implements Callable<Integer> {
     private final CliContext context;
 

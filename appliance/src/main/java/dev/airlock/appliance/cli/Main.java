@@ -22,7 +22,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code. */
     static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(new AirlockCommand(), new Factory(context));
+        CommandLine cmd = commandLine(context);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -43,6 +43,11 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The whole command tree, its commands and mixins built with {@code context}. */
+    static CommandLine commandLine(CliContext context) {
+        return new CommandLine(new AirlockCommand(), new Factory(context));
     }
 
     private static int handle(Exception e, PrintWriter err) {

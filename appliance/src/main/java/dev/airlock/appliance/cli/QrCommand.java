@@ -45,7 +45,7 @@ final class QrCommand implements Runnable {
         @Option(names = "--to", required = true, paramLabel = "DIR", description = "Where to write the frames.")
         Path to;
 
-        @Option(names = "--version", paramLabel = "N", defaultValue = "20",
+        @Option(names = "--qr-version", paramLabel = "N", defaultValue = "20",
                 description = "QR version (symbol size), 10..25 read well (default: ${DEFAULT-VALUE}).")
         int version;
 
@@ -59,7 +59,7 @@ final class QrCommand implements Runnable {
             try {
                 options = QrOptions.of(version, ec);
             } catch (IllegalArgumentException e) {
-                throw new Rejected("--version/--ec: " + e.getMessage());
+                throw new Rejected("--qr-version/--ec: " + e.getMessage());
             }
             QrTransfer.Encoded encoded;
             try {
@@ -77,8 +77,9 @@ final class QrCommand implements Runnable {
 
     /** {@code airlock qr decode}. */
     @Command(name = "decode", mixinStandardHelpOptions = true,
-            description = {"Reassemble a bundle from scanned frames (a text file, one frame per line, or '-' for",
-                "stdin, e.g. a scanner) and/or QR images, check it, and write the bundle file to DIR."})
+            description = {"Reassemble a bundle from scanned frames and/or QR images, check it, and write the bundle file"
+                + " to DIR.",
+                "Scanned frames come from a text file (one frame per line) or '-' for stdin (e.g. a scanner)."})
     static final class Decode implements Callable<Integer> {
         private final CliContext context;
 
