@@ -33,7 +33,7 @@ final class ActivationKitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path stick = to.toAbsolutePath().normalize();
+        Path stick = UserPaths.stickRoot(to);
         ActivationKitService.KitWritten kit = global.open().activationKit().write(stick, Optional.ofNullable(group),
                 global.actor());
         PrintWriter out = spec.commandLine().getOut();

@@ -43,7 +43,7 @@ final class CollectorKitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, KeysException {
-        Path stick = to.toAbsolutePath().normalize();
+        Path stick = UserPaths.stickRoot(to);
         Optional<ProductKey> key = Optional.empty();
         Long makId = null;
         if (installMak != null) {

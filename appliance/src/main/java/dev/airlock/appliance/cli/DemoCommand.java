@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
         if (machines < 1 || machines > 1_000_000) {
             throw new Rejected("--machines must be between 1 and 1000000");
         }
-        Path dir = new DemoData(context.clock()).write(machines, to.toAbsolutePath().normalize(), seed, n -> { });
+        Path dir = new DemoData(context.clock()).write(machines, UserPaths.outputFolder(to), seed, n -> { });
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Wrote %d demo collector file%s to %s%n", machines, Words.s(machines), dir);
         out.println("Next: ./airlock intake " + to);

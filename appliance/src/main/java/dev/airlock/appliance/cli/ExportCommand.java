@@ -58,6 +58,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        to = UserPaths.stickRoot(to);
         Appliance appliance = global.open();
         ExportOptions options = new ExportOptions(to, Optional.ofNullable(group), limit == null ? Integer.MAX_VALUE
                 : limit, again, force, Optional.ofNullable(qr), QrOptions.defaults());

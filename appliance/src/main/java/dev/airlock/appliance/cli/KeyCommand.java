@@ -104,10 +104,8 @@ final class KeyCommand implements Runnable {
         @Override
         public Integer call() throws IOException, KeysException {
             Appliance appliance = global.open();
-            Path dir = to.toAbsolutePath().normalize();
-            if (!Files.isDirectory(dir)) {
-                throw new IOException(dir + " is not a folder (is the stick mounted?)");
-            }
+            Path dir = UserPaths.outputFolder(to);
+            Files.createDirectories(dir);
             SignedBundle card;
             PublicKey key;
             try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {

@@ -1,6 +1,8 @@
 package dev.airlock.appliance.cli;
 
+import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.bundles.QrTransfer;
+import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.qr.QrOptions;
 import java.io.IOException;
@@ -63,7 +65,8 @@ final class QrCommand implements Runnable {
             }
             QrTransfer.Encoded encoded;
             try {
-                encoded = QrTransfer.encode(file, to.toAbsolutePath().normalize(), options);
+                encoded = QrTransfer.encode(UserPaths.inputFile(file, "the bundle file"), UserPaths.outputFolder(to),
+                        options);
             } catch (FormatException e) {
                 throw new Rejected(file + ": " + e.getMessage());
             }
@@ -96,6 +99,10 @@ final class QrCommand implements Runnable {
                 description = "Text files of scanned frames ('-' = stdin) and/or PNG/JPEG images of frames.")
         List<String> inputs;
 
+        @Option(names = "--signer-card", paramLabel = "CARD",
+                description = "Without a data dir: the signer's key card file, to check the signature against.")
+        Path signerCard;
+
         Decode(CliContext context) {
             this.context = context;
         }
@@ -110,9 +117,9 @@ final class QrCommand implements Runnable {
                     lines.addAll(new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
                 } else if (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg")
                         || lower.endsWith(".gif") || lower.endsWith(".bmp")) {
-                    images.add(Path.of(input));
+                    images.add(UserPaths.inputFile(Path.of(input), "the frame image"));
                 } else {
-                    Path p = Path.of(input);
+                    Path p = UserPaths.inputFile(Path.of(input), "the frames text file (one scanned frame per line)");
                     if (Files.size(p) > 64L << 20) {
                         throw new Rejected(input + " is larger than 64 MiB: not a frames file");
                     }
@@ -120,9 +127,14 @@ final class QrCommand implements Runnable {
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
+            Path dir = UserPaths.outputFolder(to);
             QrTransfer.Decoded decoded;
             try {
-                decoded = global.open().qr().decode(lines, images, to.toAbsolutePath().normalize(), out::println);
+                if (Appliance.exists(global.dataDir())) {
+                    decoded = global.open().qr().decode(lines, images, dir, out::println);
+                } else {
+                    decoded = QrTransfer.decodeUnchecked(lines, images, dir, signerKey(), out::println);
+                }
             } catch (FormatException e) {
                 throw new Rejected(e.getMessage());
             }
@@ -131,9 +143,30 @@ final class QrCommand implements Runnable {
                         w.inspection().id(), w.file(), w.inspection().signerLabel());
                 return ExitCodes.OK;
             }
+            if (decoded instanceof QrTransfer.Decoded.Unchecked u) {
+                out.printf("Wrote %s bundle to %s (signed by key %s, fingerprint %s)%n", u.kind().word(), u.file(),
+                        u.signer(), u.fingerprint());
+                out.printf("No data store in %s: the bundle's signature was checked against %s, but not whether this"
+                        + " appliance trusts that key. Compare the fingerprint with the signer's screen, or run"
+                        + " 'airlock verify %s' where the data dir is.%n", global.dataDir(),
+                        signerCard == null ? "the key it carries" : "the key on " + signerCard, u.file());
+                return ExitCodes.OK;
+            }
             QrTransfer.Decoded.Incomplete inc = (QrTransfer.Decoded.Incomplete) decoded;
             throw new Rejected("incomplete: " + inc.percent() + "% read; missing frames " + inc.missingFrames()
                     + ". Scan them and run decode again with all frames");
+        }
+
+        private java.util.Optional<dev.airlock.formats.signature.PublicKey> signerKey() throws IOException {
+            if (signerCard == null) {
+                return java.util.Optional.empty();
+            }
+            Path card = UserPaths.inputFile(signerCard, "the signer's key card file (airlock-keycard-*.xml)");
+            try {
+                return java.util.Optional.of(BundleFile.read(card).keyCard().key());
+            } catch (FormatException e) {
+                throw new Rejected(card + ": not a key card: " + e.getMessage());
+            }
         }
     }
 }

@@ -66,6 +66,7 @@ final class TrustCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new Rejected("--fingerprint: " + e.getMessage() + "; nothing was stored");
             }
+            card = UserPaths.inputFile(card, "the key card file (airlock-keycard-*.xml)");
             Appliance appliance = global.open();
             KeyCard keyCard;
             try {

@@ -164,4 +164,130 @@ class CommandTreeTest {
             entry.append(line.strip());
         }
     }
+
+    @Test
+    void unknownCommand_saysSoInWords_andNamesTheNearest() {
+        Run top = run("exprot");
+        assertThat(top.exit()).isEqualTo(2);
+        assertThat(top.err()).startsWith("airlock: 'exprot' is not a command. Did you mean: export?")
+                .contains("Try 'airlock --help'.").doesNotContain("Unmatched");
+        Run nested = run("qr", "encdoe");
+        assertThat(nested.exit()).isEqualTo(2);
+        assertThat(nested.err()).startsWith("airlock: 'encdoe' is not a command of 'airlock qr'. Did you mean: encode?")
+                .contains("Try 'airlock qr --help'.");
+        Run option = run("status", "--frob");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.err()).contains("'--frob' is not an option of 'airlock status'.");
+    }
+
+    /** One user mistake: the command line, and words the message must hold. */
+    record Mistake(List<String> args, String words) {}
+
+    @Test
+    void userMistakes_exit1_withTheFixInWords_neverInternal() throws Exception {
+        Path lab = tmp.resolve("data");
+        Path gateway = tmp.resolve("gw");
+        try (var a = dev.airlock.appliance.Appliance.init(lab, dev.airlock.appliance.store.ApplianceInfo.Role.LAB,
+                "Lab", Samples.SUPERVISOR, Samples.CLOCK, new SplittableRandom(1));
+                var g = dev.airlock.appliance.Appliance.init(gateway,
+                        dev.airlock.appliance.store.ApplianceInfo.Role.GATEWAY, "GW", Samples.SUPERVISOR, Samples.CLOCK,
+                        new SplittableRandom(2))) {
+            // stores exist; nothing else needed
+        }
+        Path file = java.nio.file.Files.writeString(tmp.resolve("file.txt"), "x");
+        Path folder = java.nio.file.Files.createDirectories(tmp.resolve("folder"));
+        Path truncated = java.nio.file.Files.write(tmp.resolve("broken.png"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0});
+        Path textPng = java.nio.file.Files.writeString(tmp.resolve("text.png"), "hello, not an image");
+        String out = tmp.resolve("out").toString();
+        List<Mistake> table = List.of(
+                new Mistake(List.of("intake", "/no/such"), "no such file or folder"),
+                new Mistake(List.of("import", "/no/such"), "no such file or folder"),
+                new Mistake(List.of("gateway", "process", "/no/such.xml", "--to", folder.toString(), "--data",
+                        gateway.toString()), "no such file: /no/such.xml"),
+                new Mistake(List.of("gateway", "process", folder.toString(), "--to", folder.toString(), "--data",
+                        gateway.toString()), "is a folder, not a file"),
+                new Mistake(List.of("activation-kit", "--to", file.toString()), "give the stick's root folder"),
+                new Mistake(List.of("activation-kit", "--to", "/no/such"), "no such folder: /no/such"),
+                new Mistake(List.of("collector-kit", "--to", file.toString()), "give the stick's root folder"),
+                new Mistake(List.of("export", "--to", "/no/such"), "no such folder: /no/such; give the stick's root folder"),
+                new Mistake(List.of("qr", "decode", "--to", out, truncated.toString()),
+                        "broken.png is not a readable PNG/JPEG image: the file is damaged or cut short"),
+                new Mistake(List.of("qr", "decode", "--to", out, textPng.toString()),
+                        "text.png is not a readable PNG/JPEG image"),
+                new Mistake(List.of("qr", "decode", "--to", out, "/no/such.png"), "no such file: /no/such.png"),
+                new Mistake(List.of("qr", "decode", "--to", out, "/no/such.txt"), "no such file: /no/such.txt"),
+                new Mistake(List.of("qr", "decode", "--to", file.toString(), textPng.toString()),
+                        "is a file, not a folder"),
+                new Mistake(List.of("qr", "encode", "/no/such", "--to", out), "no such file: /no/such"),
+                new Mistake(List.of("verify", "/no/such.xml"), "no such file: /no/such.xml"),
+                new Mistake(List.of("verify", folder.toString()), "is a folder, not a file"),
+                new Mistake(List.of("trust", "add", "/no/such.xml", "--fingerprint",
+                        "00000 00000 00000 00000 00000 00000"), "no such file: /no/such.xml"),
+                new Mistake(List.of("demo", "--machines", "2", "--to", file.toString()), "is a file, not a folder"),
+                new Mistake(List.of("key", "card", "--to", file.toString(), "--label", "L"), "is a file, not a folder"),
+                new Mistake(List.of("status", "--data", "/no/such"), "no Airlock data store in /no/such"),
+                new Mistake(List.of("list", "--data", tmp.resolve("empty").toString()), "run ./airlock init first"));
+        List<String> failures = new ArrayList<>();
+        for (Mistake m : table) {
+            Run r = run(m.args().toArray(String[]::new));
+            String shown = String.join(" ", m.args()) + " -> exit " + r.exit() + ": " + r.all().strip();
+            if (r.exit() != 1 || !r.all().contains(m.words())) {
+                failures.add(shown);
+            }
+            if (r.all().matches("(?s).*\\b[A-Z][A-Za-z]+(Exception|Error)\\b.*") || r.all().contains("internal error")) {
+                failures.add("names a Java class: " + shown);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void qrDecode_withoutAStore_writesTheBundle_andSaysTrustWasNotChecked() throws Exception {
+        Path noStore = tmp.resolve("no-store");
+        try (var fx = new dev.airlock.appliance.testing.RoundTripFixture(tmp.resolve("fx"))) {
+            fx.addProducts(1, 2, "6789B");
+            Path request = fx.export(dev.airlock.appliance.export.ExportOptions.to(fx.stick)).file();
+            Path frames = tmp.resolve("frames");
+            Map<String, String> env = Map.of("AIRLOCK_DATA", noStore.toString(), SecretInput.PASSPHRASE_ENV,
+                    dev.airlock.appliance.testing.RoundTripFixture.PASSPHRASE);
+            Run encode = run(env, "", "qr", "encode", request.toString(), "--to", frames.toString());
+            assertThat(encode.exit()).as(encode.all()).isZero();
+            String framesFile = frames.resolve("frames.txt").toString();
+
+            // Without the signer's key the frames cannot be checked at all: refused, with the fix.
+            Run bare = run(env, "", "qr", "decode", "--to", tmp.resolve("out1").toString(), framesFile);
+            assertThat(bare.exit()).as(bare.all()).isEqualTo(1);
+            assertThat(bare.err()).contains("--signer-card CARD").contains("nothing was written");
+
+            // The lab's key card: a key card carries its own key, so it decodes as it is.
+            Run card = run(Map.of("AIRLOCK_DATA", fx.dir.resolve("lab").toString(), SecretInput.PASSPHRASE_ENV,
+                    dev.airlock.appliance.testing.RoundTripFixture.PASSPHRASE), "", "key", "card", "--to",
+                    tmp.resolve("card").toString(), "--label", "Lab 1");
+            assertThat(card.exit()).as(card.all()).isZero();
+            Path cardFile;
+            try (var files = java.nio.file.Files.list(tmp.resolve("card"))) {
+                cardFile = files.filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();
+            }
+            Run cardFrames = run(env, "", "qr", "encode", cardFile.toString(), "--to", tmp.resolve("cf").toString());
+            assertThat(cardFrames.exit()).as(cardFrames.all()).isZero();
+            Run cardBack = run(env, "", "qr", "decode", "--to", tmp.resolve("out2").toString(),
+                    tmp.resolve("cf/frames.txt").toString());
+            assertThat(cardBack.exit()).as(cardBack.all()).isZero();
+            assertThat(cardBack.out()).contains("Wrote keycard bundle").contains("No data store in " + noStore)
+                    .contains("checked against the key it carries, but not whether this appliance trusts that key");
+
+            // With the signer's card the request decodes and is written; trust was not checked, and it says so.
+            Run decoded = run(env, "", "qr", "decode", "--to", tmp.resolve("out3").toString(), "--signer-card",
+                    cardFile.toString(), framesFile);
+            assertThat(decoded.exit()).as(decoded.all()).isZero();
+            assertThat(decoded.out()).contains("Wrote request bundle").contains("No data store in " + noStore)
+                    .contains("but not whether this appliance trusts that key");
+            try (var files = java.nio.file.Files.list(tmp.resolve("out3"))) {
+                Path written = files.findFirst().orElseThrow();
+                assertThat(java.nio.file.Files.readAllBytes(written)).isEqualTo(java.nio.file.Files.readAllBytes(request));
+            }
+            assertThat(noStore).doesNotExist();
+        }
+    }
 }
