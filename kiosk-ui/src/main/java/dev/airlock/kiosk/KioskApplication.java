@@ -2,7 +2,10 @@ package dev.airlock.kiosk;
 
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.config.Settings;
+import dev.airlock.appliance.support.DataDirInUseException;
+import dev.airlock.appliance.support.DataDirLock;
 import dev.airlock.kiosk.core.KioskPaths;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,32 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class KioskApplication {
+    /** Held for the kiosk's whole life: one data dir, one writer (released by the OS when the process ends). */
+    private static DataDirLock dataDirLock;
+
     public static void main(String[] args) {
-        SpringApplication.run(KioskApplication.class, withPort(springArgs(args), System.getenv()));
+        String[] spring = withPort(springArgs(args), System.getenv());
+        try {
+            dataDirLock = holdDataDir(spring, System.getenv());
+        } catch (DataDirInUseException e) {
+            System.err.println("airlock: " + e.getMessage());
+            System.exit(1);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("airlock: " + e.getMessage());
+            System.exit(3);
+        }
+        SpringApplication.run(KioskApplication.class, spring);
+    }
+
+    /** Takes the data dir for this kiosk, so no second kiosk or writing command works on it meanwhile. */
+    static DataDirLock holdDataDir(String[] springArgs, Map<String, String> env) {
+        return DataDirLock.acquire(paths(springArgs, env).dataDir(), "kiosk", Clock.systemUTC());
+    }
+
+    private static KioskPaths paths(String[] springArgs, Map<String, String> env) {
+        String data = List.of(springArgs).stream().filter(a -> a.startsWith("--airlock.data="))
+                .map(a -> a.substring(15)).reduce((a, b) -> b).orElse(null);
+        return KioskPaths.resolve(data, env, System.getProperty("airlock.defaultData", ""));
     }
 
     /**

@@ -41,7 +41,7 @@ final class BundlesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BundleLedger.Listing listing = global.open().ledger().list();
+            BundleLedger.Listing listing = global.openToRead().ledger().list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();

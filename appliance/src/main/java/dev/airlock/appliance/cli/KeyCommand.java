@@ -146,7 +146,7 @@ final class KeyCommand implements Runnable {
 
         @Override
         public Integer call() throws KeysException {
-            PublicKey key = global.open().keys().publicKey();
+            PublicKey key = global.openToRead().keys().publicKey();
             PrintWriter out = spec.commandLine().getOut();
             out.println("Key id       " + key.id());
             out.println("Fingerprint  " + key.fingerprint());

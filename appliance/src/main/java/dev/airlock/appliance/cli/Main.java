@@ -1,6 +1,7 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.support.DataDirInUseException;
 import dev.airlock.appliance.store.StoreException;
 import dev.airlock.appliance.store.StoreMissingException;
 import java.io.PrintWriter;
@@ -54,7 +55,7 @@ public final class Main {
     private static int handle(Exception e, PrintWriter err) {
         int code;
         String message;
-        if (e instanceof Rejected || e instanceof StoreMissingException || e instanceof IllegalArgumentException
+        if (e instanceof Rejected || e instanceof DataDirInUseException || e instanceof StoreMissingException || e instanceof IllegalArgumentException
                 || e instanceof KeysException) {
             code = ExitCodes.REJECTED;
             message = e.getMessage();

@@ -131,7 +131,7 @@ final class QrCommand implements Runnable {
             QrTransfer.Decoded decoded;
             try {
                 if (Appliance.exists(global.dataDir())) {
-                    decoded = global.open().qr().decode(lines, images, dir, out::println);
+                    decoded = global.openToRead().qr().decode(lines, images, dir, out::println);
                 } else {
                     decoded = QrTransfer.decodeUnchecked(lines, images, dir, signerKey(), out::println);
                 }

@@ -100,7 +100,7 @@ final class TrustCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<TrustedPeer> peers = global.open().trust().list();
+            List<TrustedPeer> peers = global.openToRead().trust().list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, peers.stream().map(TrustCommand::jsonRow).toList());
