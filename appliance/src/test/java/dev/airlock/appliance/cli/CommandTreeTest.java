@@ -290,4 +290,76 @@ class CommandTreeTest {
             assertThat(noStore).doesNotExist();
         }
     }
+
+    /** A terminal that "types" the given lines and remembers each prompt. */
+    private static final class ScriptedTerminal implements Terminal {
+        final java.util.ArrayDeque<String> lines;
+        final List<String> prompts = new ArrayList<>();
+
+        ScriptedTerminal(String... lines) {
+            this.lines = new java.util.ArrayDeque<>(List.of(lines));
+        }
+
+        @Override
+        public char[] readHidden(String prompt) {
+            prompts.add(prompt);
+            String line = lines.poll();
+            return line == null ? null : line.toCharArray();
+        }
+    }
+
+    private Run onTerminal(ScriptedTerminal terminal, String... args) {
+        CliContext context = new CliContext(Map.of("AIRLOCK_DATA", tmp.resolve("data").toString()), Samples.CLOCK,
+                new SplittableRandom(3), new ByteArrayInputStream(new byte[0]), "tester", "", new ArrayList<>(),
+                d -> { }, java.util.Optional.of(terminal));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void init_onATerminal_asksAgainWhenThePassphraseIsTooShort_orTheTwoDiffer() {
+        String good = "correct horse battery staple";
+        ScriptedTerminal terminal = new ScriptedTerminal("short", good, "typo horse battery staple", good, good);
+        Run init = onTerminal(terminal, "init", "--role", "lab", "--name", "Lab 3 kiosk");
+        assertThat(init.exit()).as(init.all()).isZero();
+        assertThat(init.err()).contains("The passphrase is too short (5 characters): choose one of at least 10"
+                + " characters").contains(". Try again (2 more tries).")
+                .contains("The two passphrases differ. Try again (1 more try).").doesNotContain(good)
+                .doesNotContain("short\n");
+        assertThat(terminal.prompts).containsExactly(
+                "New supervisor passphrase (at least 10 characters): ",
+                "New supervisor passphrase (at least 10 characters): ", "Type it again: ",
+                "New supervisor passphrase (at least 10 characters): ", "Type it again: ");
+        assertThat(init.out()).contains("Created lab appliance 'Lab 3 kiosk'");
+    }
+
+    @Test
+    void init_onATerminal_givesUpAfterThreeTries_andLeavesNoStore() {
+        ScriptedTerminal terminal = new ScriptedTerminal("short", "tiny", "nine char");
+        Run init = onTerminal(terminal, "init", "--role", "lab", "--name", "Lab");
+        assertThat(init.exit()).isEqualTo(1);
+        assertThat(init.err()).contains("Try again (2 more tries).").contains("Try again (1 more try).")
+                .contains("airlock: the passphrase is too short (9 characters)")
+                .contains("(3 tries); nothing was changed");
+        assertThat(terminal.prompts).hasSize(3);
+        assertThat(tmp.resolve("data/airlock.db")).doesNotExist();
+    }
+
+    @Test
+    void init_fromTheEnvironment_tooShort_exits1WithTheReason_withoutAsking() {
+        ScriptedTerminal terminal = new ScriptedTerminal();
+        CliContext context = new CliContext(Map.of("AIRLOCK_DATA", tmp.resolve("data").toString(),
+                SecretInput.PASSPHRASE_ENV, "too short"), Samples.CLOCK, new SplittableRandom(3),
+                new ByteArrayInputStream(new byte[0]), "tester", "", new ArrayList<>(), d -> { },
+                java.util.Optional.of(terminal));
+        StringWriter err = new StringWriter();
+        int exit = Main.run(context, new PrintWriter(new StringWriter()), new PrintWriter(err), "init", "--role", "lab",
+                "--name", "Lab");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("AIRLOCK_PASSPHRASE: the passphrase is too short (9 characters)")
+                .contains("nothing was changed");
+        assertThat(terminal.prompts).isEmpty();
+    }
 }
