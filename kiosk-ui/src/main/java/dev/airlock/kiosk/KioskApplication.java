@@ -23,8 +23,9 @@ public class KioskApplication {
 
     public static void main(String[] args) {
         String[] spring = withPort(springArgs(args), System.getenv());
+        boolean help = List.of(args).contains("--help") || List.of(args).contains("-h");
         try {
-            dataDirLock = holdDataDir(spring, System.getenv());
+            dataDirLock = help ? null : holdDataDir(spring, System.getenv());
         } catch (DataDirInUseException e) {
             System.err.println("airlock: " + e.getMessage());
             System.exit(1);
