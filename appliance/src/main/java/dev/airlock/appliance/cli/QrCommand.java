@@ -82,7 +82,7 @@ final class QrCommand implements Runnable {
     @Command(name = "decode", mixinStandardHelpOptions = true,
             description = {"Reassemble a bundle from scanned frames and/or QR images, check it, and write the bundle file"
                 + " to DIR.",
-                "Scanned frames come from a text file (one frame per line) or '-' for stdin (e.g. a scanner)."})
+                "Scanned frames come from a text file (one frame per line) or '-' for stdin (a scanner, say)."})
     static final class Decode implements Callable<Integer> {
         private final CliContext context;
 

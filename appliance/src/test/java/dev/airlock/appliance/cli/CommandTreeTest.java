@@ -139,6 +139,16 @@ class CommandTreeTest {
             failures.add(name + " --help: './airlock' split across lines");
         }
         List<String> lines = help.lines().toList();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String end = lines.get(i).stripTrailing();
+            String next = lines.get(i + 1).strip();
+            if (end.matches(".*\\b\\p{L}\\.") && next.matches("\\p{L}\\..*")) {
+                failures.add(name + " --help: an abbreviation split across lines: " + end + " / " + next);
+            }
+            if (end.endsWith(".") && next.startsWith("/")) {
+                failures.add(name + " --help: a path split at its dot: " + end + " / " + next);
+            }
+        }
         int at = lines.indexOf("Commands:");
         if (at < 0) {
             return;
