@@ -33,7 +33,7 @@ class SingleWriterTest {
     }
 
     @Test
-    void aWritingCommand_holdsTheDataDir_aSecondIsRefusedWithPidAndTime_andKill9FreesIt() throws Exception {
+    void aWritingCommand_holdsTheDataDir_aSecondCommandAndAKioskAreRefusedWithPidAndTime_andKill9FreesIt() throws Exception {
         Path data = initLab();
         // mak add takes the data dir, then waits for the key on stdin: a long-running writer.
         List<String> cmd = new ArrayList<>(Cli.command(data, "mak", "add"));
@@ -52,6 +52,13 @@ class SingleWriterTest {
                     .containsPattern("since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d, ");
             Cli.Run status = Cli.airlock(data, "status");
             assertThat(status.exit()).as("a reader runs beside the writer: " + status.all()).isZero();
+            Path media = Files.createDirectories(tmp.resolve("media"));
+            assertThatThrownBy(() -> KioskProcess.start(KioskProcess.Options.of(data).env("AIRLOCK_MEDIA_ROOTS",
+                    media.toString()), tmp.resolve("kiosk.log")).close())
+                    .as("a kiosk does not start on a data dir a command holds")
+                    .hasMessageContaining("the kiosk exited with 1")
+                    .hasMessageContaining("is in use by another Airlock (pid " + holder.pid() + ", since ")
+                    .hasMessageContaining(", airlock mak add). Stop it first, or use another --data.");
 
             holder.destroyForcibly(); // kill -9
             assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
