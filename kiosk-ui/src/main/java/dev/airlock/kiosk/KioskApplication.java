@@ -2,8 +2,11 @@ package dev.airlock.kiosk;
 
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.config.Settings;
+import dev.airlock.appliance.support.DataDirInUseException;
+import dev.airlock.appliance.support.DataDirLock;
 import dev.airlock.kiosk.core.KioskPaths;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,9 @@ public class KioskApplication {
               -h, --help   Show this help and start nothing.
             """;
 
+    /** Held for the kiosk's whole life: one data dir, one writer (released by the OS when the process ends). */
+    private static DataDirLock dataDirLock;
+
     public static void main(String[] args) {
         String[] springArgs;
         try {
@@ -40,7 +46,28 @@ public class KioskApplication {
             System.exit(2);
             return;
         }
-        SpringApplication.run(KioskApplication.class, withPort(springArgs, System.getenv()));
+        String[] spring = withPort(springArgs, System.getenv());
+        try {
+            dataDirLock = holdDataDir(spring, System.getenv());
+        } catch (DataDirInUseException e) {
+            System.err.println("airlock: " + e.getMessage());
+            System.exit(1);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("airlock: " + e.getMessage());
+            System.exit(3);
+        }
+        SpringApplication.run(KioskApplication.class, spring);
+    }
+
+    /** Takes the data dir for this kiosk, so no second kiosk or writing command works on it meanwhile. */
+    static DataDirLock holdDataDir(String[] springArgs, Map<String, String> env) {
+        return DataDirLock.acquire(paths(springArgs, env).dataDir(), "kiosk", Clock.systemUTC());
+    }
+
+    private static KioskPaths paths(String[] springArgs, Map<String, String> env) {
+        String data = List.of(springArgs).stream().filter(a -> a.startsWith("--airlock.data="))
+                .map(a -> a.substring(15)).reduce((a, b) -> b).orElse(null);
+        return KioskPaths.resolve(data, env, System.getProperty("airlock.defaultData", ""));
     }
 
     /**

@@ -63,4 +63,17 @@ class KioskApplicationTest {
         assertThat(KioskApplication.withPort(dataArg, Map.of("AIRLOCK_KIOSK_PORT", "8282")))
                 .contains("--server.port=8282");
     }
+
+    @Test
+    void holdDataDir_takesTheDataDirForTheKiosk_andASecondKioskIsRefusedNamingIt() {
+        String[] args = {"--airlock.data=" + data};
+        try (var first = KioskApplication.holdDataDir(args, Map.of())) {
+            assertThat(first.holder().what()).isEqualTo("kiosk");
+            assertThatThrownBy(() -> KioskApplication.holdDataDir(args, Map.of()))
+                    .isInstanceOf(dev.airlock.appliance.support.DataDirInUseException.class)
+                    .hasMessageContaining("is in use by another Airlock (pid " + ProcessHandle.current().pid())
+                    .hasMessageContaining(", kiosk). Stop it first, or use another --data.");
+        }
+        KioskApplication.holdDataDir(args, Map.of()).close(); // free again once the first let go
+    }
 }

@@ -77,7 +77,7 @@ class BundleJourneyTest {
 
         // Carried as QR frames: encode, then reassemble from the frame text and from the images.
         Path frames = tmp.resolve("frames");
-        Cli.Run encode = Cli.airlock(null, "qr", "encode", request.toString(), "--to", frames.toString(), "--version",
+        Cli.Run encode = Cli.airlock(null, "qr", "encode", request.toString(), "--to", frames.toString(), "--qr-version",
                 "15", "--ec", "M");
         assertThat(encode.exit()).as(encode.all()).isZero();
         List<String> lines = Files.readAllLines(frames.resolve("frames.txt"), StandardCharsets.US_ASCII);

@@ -3,6 +3,7 @@ package dev.airlock.appliance.bundles;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.BundleKind;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.qr.QrDecoder;
 import dev.airlock.formats.qr.QrEncoder;
@@ -10,6 +11,8 @@ import dev.airlock.formats.qr.QrImageDecoder;
 import dev.airlock.formats.qr.QrOptions;
 import dev.airlock.formats.qr.QrRenderer;
 import dev.airlock.formats.qr.ScanResult;
+import dev.airlock.formats.signature.Fingerprint;
+import dev.airlock.formats.signature.KeyId;
 import dev.airlock.formats.signature.PublicKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +63,9 @@ public final class QrTransfer {
         /** The bundle was complete, verified and written. */
         record Written(Path file, Inspection inspection) implements Decoded {}
 
+        /** Complete and its signature intact, written, but with no store its signer's trust was not checked. */
+        record Unchecked(Path file, BundleKind kind, KeyId signer, Fingerprint fingerprint) implements Decoded {}
+
         /** Not all frames were there. */
         record Incomplete(int percent, List<Integer> missingFrames) implements Decoded {}
     }
@@ -67,12 +73,65 @@ public final class QrTransfer {
     /**
      * Feeds scanned lines (from a frames text file or a scanner log) and/or QR images to a
      * decoder, reporting every line's result to {@code progress}; when complete, checks the
-     * bundle and writes it as a bundle file into {@code dir}.
+     * bundle against this appliance's trust store and writes it as a bundle file into {@code dir}.
      */
     public Decoded decode(List<String> lines, List<Path> images, Path dir, Consumer<String> progress)
             throws IOException, FormatException {
+        Reassembled r = reassemble(lines, images, progress);
+        if (r.bundle().isEmpty()) {
+            return r.incomplete();
+        }
+        SignedBundle bundle = r.bundle().get();
+        Inspection inspection = bundles.inspect(bundle);
+        if (!inspection.trusted()) {
+            throw new FormatException("the frames hold a complete " + inspection.kind().word() + " bundle, but "
+                    + inspection.problem().orElse("its signer is not trusted here") + "; nothing was written");
+        }
+        PublicKey key = bundles.knownSigner(bundle).orElseThrow();
+        Path file = dir.resolve(BundleFile.fileName(bundle));
+        AtomicFiles.write(file, BundleFile.write(bundle, key));
+        return new Decoded.Written(file, inspection);
+    }
+
+    /**
+     * As {@link #decode}, where there is no store to check trust against: the signature is checked
+     * against the key the bundle carries (a key card) or {@code signerKey} (the signer's key card,
+     * given by the user), but nobody has said that key is trusted.
+     */
+    public static Decoded decodeUnchecked(List<String> lines, List<Path> images, Path dir,
+            Optional<PublicKey> signerKey, Consumer<String> progress) throws IOException, FormatException {
+        Reassembled r = reassemble(lines, images, progress);
+        if (r.bundle().isEmpty()) {
+            return r.incomplete();
+        }
+        SignedBundle bundle = r.bundle().get();
+        PublicKey key;
+        if (bundle.kind() == BundleKind.KEY_CARD) {
+            key = bundle.keyCard().key(); // checks the card's self-signature
+        } else if (signerKey.isPresent()) {
+            key = signerKey.get();
+            if (!key.id().equals(bundle.signer())) {
+                throw new FormatException("the frames hold a " + bundle.kind().word() + " bundle signed by key "
+                        + bundle.signer() + ", but the key card given is for key " + key.id()
+                        + "; give the signer's own key card; nothing was written");
+            }
+        } else {
+            throw new FormatException("the frames hold a complete " + bundle.kind().word() + " bundle signed by key "
+                    + bundle.signer() + ", but QR frames carry only the signer's key id, not its key: give the"
+                    + " signer's key card with --signer-card CARD, or decode where the data dir is (--data DIR);"
+                    + " nothing was written");
+        }
+        bundle.verify(key);
+        Path file = dir.resolve(BundleFile.fileName(bundle));
+        AtomicFiles.write(file, BundleFile.write(bundle, key));
+        return new Decoded.Unchecked(file, bundle.kind(), bundle.signer(), key.fingerprint());
+    }
+
+    private record Reassembled(Optional<SignedBundle> bundle, Decoded.Incomplete incomplete) {}
+
+    private static Reassembled reassemble(List<String> lines, List<Path> images, Consumer<String> progress)
+            throws IOException, FormatException {
         QrDecoder decoder = new QrDecoder();
-        Optional<byte[]> complete = Optional.empty();
         List<String> inputs = new ArrayList<>(lines);
         for (Path image : images) {
             inputs.add(QrImageDecoder.decode(image));
@@ -84,8 +143,7 @@ public final class QrTransfer {
             ScanResult r = decoder.receivePart(line);
             if (r instanceof ScanResult.Complete c) {
                 progress.accept("complete: all frames read");
-                complete = Optional.of(c.bundle());
-                break;
+                return new Reassembled(Optional.of(SignedBundle.parse(c.bundle())), null);
             } else if (r instanceof ScanResult.Progress p) {
                 progress.accept(String.format(Locale.ROOT, "frame accepted: %d of %d (%d%%)", p.received(), p.total(),
                         p.percent()));
@@ -93,18 +151,7 @@ public final class QrTransfer {
                 progress.accept("frame refused: " + x.reason());
             }
         }
-        if (complete.isEmpty()) {
-            return new Decoded.Incomplete(decoder.estimatedPercentComplete(), decoder.missingFrames());
-        }
-        SignedBundle bundle = SignedBundle.parse(complete.get());
-        Inspection inspection = bundles.inspect(bundle);
-        if (!inspection.trusted()) {
-            throw new FormatException("the frames hold a complete " + inspection.kind().word() + " bundle, but "
-                    + inspection.problem().orElse("its signer is not trusted here") + "; nothing was written");
-        }
-        PublicKey key = bundles.knownSigner(bundle).orElseThrow();
-        Path file = dir.resolve(BundleFile.fileName(bundle));
-        AtomicFiles.write(file, BundleFile.write(bundle, key));
-        return new Decoded.Written(file, inspection);
+        return new Reassembled(Optional.empty(),
+                new Decoded.Incomplete(decoder.estimatedPercentComplete(), decoder.missingFrames()));
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "activation-kit", mixinStandardHelpOptions = true,
         description = {"Write the activation kit onto a lab stick (DIR/AIRLOCK/kit/): one file per machine with"
                 + " products in CID_RECEIVED or REUSABLE (host name, SMBIOS UUID; per product SKU, IID, CID).",
-            "Run AIRLOCK\\collector\\Apply.cmd as administrator on each machine, then ./airlock intake DIR.",
+            "Run AIRLOCK\\collector\\Apply.cmd as administrator on each machine, then 'airlock intake DIR'.",
             "The kit names machines: it stays in the lab."})
 final class ActivationKitCommand implements Callable<Integer> {
     @Mixin
@@ -33,7 +33,7 @@ final class ActivationKitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path stick = to.toAbsolutePath().normalize();
+        Path stick = UserPaths.stickRoot(to);
         ActivationKitService.KitWritten kit = global.open().activationKit().write(stick, Optional.ofNullable(group),
                 global.actor());
         PrintWriter out = spec.commandLine().getOut();

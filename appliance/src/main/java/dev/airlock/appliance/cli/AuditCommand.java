@@ -35,7 +35,7 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ChainReport report = global.open().audit().verify();
+            ChainReport report = global.openToRead().audit().verify();
             if (report instanceof ChainReport.Intact ok) {
                 spec.commandLine().getOut().printf("Audit log intact: %d row%s, each hashing the one before.%n",
                         ok.rows(), Words.s(ok.rows()));
@@ -68,7 +68,7 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<AuditEntry> entries = global.open().audit().recent(Math.max(1, limit), subject.strip());
+            List<AuditEntry> entries = global.openToRead().audit().recent(Math.max(1, limit), subject.strip());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, entries);

@@ -27,8 +27,8 @@ final class BundlesCommand implements Runnable {
 
     /** {@code airlock bundles list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Outbound requests (written, partly answered, answered) and merged responses, with",
-                "counts, so you see what is still out there."})
+            description = {"Show the requests written (written, partly answered, answered) and the responses merged,"
+                + " with counts: what is still out there."})
     static final class ListBundles implements Callable<Integer> {
         @Mixin
         GlobalOptions global;
@@ -41,7 +41,7 @@ final class BundlesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BundleLedger.Listing listing = global.open().ledger().list();
+            BundleLedger.Listing listing = global.openToRead().ledger().list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();

@@ -44,7 +44,7 @@ final class CidCommand implements Runnable {
 
         @Override
         public Integer call() {
-            MachineDetail d = global.open().inventory().machine(machine).orElseThrow(() -> new Rejected(
+            MachineDetail d = global.openToRead().inventory().machine(machine).orElseThrow(() -> new Rejected(
                     "no machine '" + machine + "' (see ./airlock list)"));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s (machine %d)%n", d.machine().hostName(), d.machine().id());

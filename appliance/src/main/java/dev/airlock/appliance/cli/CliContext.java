@@ -6,15 +6,23 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * What the CLI takes from its surroundings, injected so tests control it: environment,
- * clock, randomness, stdin, the OS user, the launcher's default data dir, and the sleeper that
- * waits out the delay after repeated wrong passphrases.
+ * clock, randomness, stdin, the OS user, the launcher's default data dir, the sleeper that
+ * waits out the delay after repeated wrong passphrases, and the terminal secrets are typed on.
  */
 record CliContext(Map<String, String> environment, Clock clock, RandomGenerator random, InputStream stdin,
-        String osUser, String launcherDefaultData, List<AutoCloseable> toClose, Sleeper sleeper) {
+        String osUser, String launcherDefaultData, List<AutoCloseable> toClose, Sleeper sleeper,
+        Optional<Terminal> terminal) {
+
+    /** A context whose terminal is the real one when stdin is the real stdin and a terminal. */
+    CliContext(Map<String, String> environment, Clock clock, RandomGenerator random, InputStream stdin,
+            String osUser, String launcherDefaultData, List<AutoCloseable> toClose, Sleeper sleeper) {
+        this(environment, clock, random, stdin, osUser, launcherDefaultData, toClose, sleeper, Terminal.of(stdin));
+    }
 
     /** A context that really sleeps after repeated wrong passphrases. */
     CliContext(Map<String, String> environment, Clock clock, RandomGenerator random, InputStream stdin,

@@ -42,7 +42,7 @@ final class CollectorKitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, KeysException {
-        Path stick = to.toAbsolutePath().normalize();
+        Path stick = UserPaths.stickRoot(to);
         Long makId = null;
         if (installMak != null) {
             // parsed here, not by picocli, whose error would echo a key typed by mistake

@@ -11,7 +11,7 @@ public final class CommandTree {
 
     /** Every command's name below {@code airlock}, parents before their subcommands, in declaration order. */
     public static List<String> names() {
-        CommandLine root = new CommandLine(new AirlockCommand(), new Main.Factory(CliContext.system()));
+        CommandLine root = Main.commandLine(CliContext.system());
         List<String> out = new ArrayList<>();
         walk(root, "", out);
         return List.copyOf(out);

@@ -32,7 +32,7 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        global.open();
+        global.openToRead();
         Settings settings = global.settings();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new Rejected("--machines must be between 1 and 1000000");
         }
         Clock clock = now ? context.clock() : Clock.fixed(COLLECTED, ZoneOffset.UTC);
-        Path dir = new DemoData(clock).write(machines, to.toAbsolutePath().normalize(), seed, n -> { });
+        Path dir = new DemoData(clock).write(machines, UserPaths.outputFolder(to), seed, n -> { });
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Wrote %d demo collector file%s to %s%n", machines, Words.s(machines), dir);
         out.println("Next: ./airlock intake " + to);

@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code airlock export}: write a signed request bundle to a transfer stick. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a signed request bundle of COLLECTED products to STICK/AIRLOCK/outbound/, then mark",
-            "them EXPORTED. Products that need no CID (already Licensed, or KMS clients) are left out and counted.",
-            "Refuses a lab stick (one holding AIRLOCK/collected, kit or results files) and, without --force, an",
-            "export larger than a MAK's last known remaining count. Needs the supervisor passphrase."})
+        description = {"Write a signed request bundle of COLLECTED products to STICK/AIRLOCK/outbound/ and mark them"
+                + " EXPORTED.",
+            "Products that need no CID (already Licensed, or KMS clients) are left out and counted.",
+            "Refuses a lab stick (one holding AIRLOCK/collected, kit or results files) and, without --force, an"
+                + " export larger than a MAK's last known remaining count. Needs the supervisor passphrase."})
 final class ExportCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -59,6 +60,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        to = UserPaths.stickRoot(to);
         Appliance appliance = global.open();
         ExportOptions options = new ExportOptions(to, Optional.ofNullable(group), limit == null ? Integer.MAX_VALUE
                 : limit, again, force, Optional.ofNullable(qr), QrOptions.defaults());

@@ -93,6 +93,9 @@ final class GatewayCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            request = UserPaths.inputFile(request, "the lab's request bundle file (STICK/AIRLOCK/outbound/"
+                    + "airlock-request-....xml)");
+            to = UserPaths.outputFolder(to);
             Appliance appliance = global.open();
             GatewayResult result;
             try (Passphrase passphrase = new SecretInput(context, err).passphrase()) {

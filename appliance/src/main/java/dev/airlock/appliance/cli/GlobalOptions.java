@@ -4,6 +4,7 @@ import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.config.Settings;
 import dev.airlock.appliance.keys.Sleeper;
+import dev.airlock.appliance.support.DataDirLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,8 +59,26 @@ final class GlobalOptions {
         }
     }
 
+    /**
+     * Opens the store to change it: first takes the data dir for this command (one writer at a
+     * time: a running kiosk or another writing command refuses it, naming itself).
+     */
     Appliance open() {
+        if (Appliance.exists(dataDir())) {
+            lockForWriting();
+        }
         return context.closeLater(Appliance.open(dataDir(), context.clock(), sleeper()));
+    }
+
+    /** Opens the store only to read it: no lock, so it runs beside a kiosk (SQLite WAL lets readers in). */
+    Appliance openToRead() {
+        return context.closeLater(Appliance.open(dataDir(), context.clock(), sleeper()));
+    }
+
+    /** Takes the data dir until the command ends, creating it when missing; refused while another writer runs. */
+    void lockForWriting() {
+        String what = mixee == null ? "airlock" : mixee.qualifiedName();
+        context.closeLater(DataDirLock.acquire(dataDir(), what, context.clock()));
     }
 
     /** The context's sleeper, telling the user first how long the wait after wrong passphrases is. */

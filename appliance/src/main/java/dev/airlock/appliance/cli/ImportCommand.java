@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code airlock import}: verify and merge response bundles. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Verify and merge response bundles from the gateway: files, folders, stick roots",
-            "(AIRLOCK/inbound/*.xml) or QR frames text files (one frame per line). Each merges in one transaction;",
-            "the same response again changes nothing. Exit 1 if any input was refused."})
+        description = {"Verify and merge response bundles from the gateway (files, folders, stick roots or QR frames"
+                + " text files).",
+            "A stick root is read at AIRLOCK/inbound/*.xml; a frames text file holds one frame per line. Each"
+                + " response merges in one transaction; the same response again changes nothing. Exit 1 if any"
+                + " input was refused."})
 final class ImportCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;

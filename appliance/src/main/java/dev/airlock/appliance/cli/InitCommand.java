@@ -62,6 +62,10 @@ final class InitCommand implements Callable<Integer> {
         } catch (WeakPassphraseException e) {
             throw new Rejected(e.getMessage() + "; nothing was changed");
         }
+        global.lockForWriting();
+        if (Appliance.exists(global.dataDir())) {
+            throw new Rejected("a data store was created in " + global.dataDir() + " meanwhile; nothing was changed");
+        }
         Appliance appliance = context.closeLater(Appliance.init(global.dataDir(), r, name, actor, context.clock(),
                 context.random(), keys, global.sleeper()));
         ApplianceInfo info = appliance.info();

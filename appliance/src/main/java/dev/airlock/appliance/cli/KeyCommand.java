@@ -77,8 +77,8 @@ final class KeyCommand implements Runnable {
     @Command(name = "card", mixinStandardHelpOptions = true,
             description = {"Write this appliance's public key card (role, label, public key, created; self-signed) as"
                     + " a bundle file and as a QR PNG into DIR, and print the fingerprint to read aloud.",
-                "Needs the supervisor passphrase (the card is signed). On the other side:"
-                        + " ./airlock trust add CARD --fingerprint \"DIGITS\""})
+                "Needs the supervisor passphrase (the card is signed). On the other side run"
+                        + " 'airlock trust add CARD --fingerprint DIGITS'."})
     static final class Card implements Callable<Integer> {
         /** Cards are small: one version-10 symbol is plenty, and reads easily from a screen. */
         static final QrOptions CARD_QR = QrOptions.of(10, QrOptions.EcLevel.M);
@@ -104,10 +104,8 @@ final class KeyCommand implements Runnable {
         @Override
         public Integer call() throws IOException, KeysException {
             Appliance appliance = global.open();
-            Path dir = to.toAbsolutePath().normalize();
-            if (!Files.isDirectory(dir)) {
-                throw new IOException(dir + " is not a folder (is the stick mounted?)");
-            }
+            Path dir = UserPaths.outputFolder(to);
+            Files.createDirectories(dir);
             SignedBundle card;
             PublicKey key;
             try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
@@ -148,7 +146,7 @@ final class KeyCommand implements Runnable {
 
         @Override
         public Integer call() throws KeysException {
-            PublicKey key = global.open().keys().publicKey();
+            PublicKey key = global.openToRead().keys().publicKey();
             PrintWriter out = spec.commandLine().getOut();
             out.println("Key id       " + key.id());
             out.println("Fingerprint  " + key.fingerprint());

@@ -44,7 +44,7 @@ final class ListCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new Rejected("--limit must be at least 1");
         }
-        Appliance appliance = global.open();
+        Appliance appliance = global.openToRead();
         ProductFilter filter = ProductFilter.all();
         if (state != null) {
             filter = filter.withState(state);

@@ -1,10 +1,12 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.support.DataDirInUseException;
 import dev.airlock.appliance.store.StoreException;
 import dev.airlock.appliance.store.StoreMissingException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,14 +24,14 @@ public final class Main {
 
     /** Runs one command line and returns its exit code. */
     static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(new AirlockCommand(), new Factory(context));
+        CommandLine cmd = commandLine(context);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> handle(e, line.getErr()));
         cmd.setParameterExceptionHandler((e, a) -> {
             PrintWriter w = e.getCommandLine().getErr();
-            w.println("airlock: " + e.getMessage());
+            w.println("airlock: " + usageMessage(e));
             w.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             w.flush();
             return ExitCodes.USAGE;
@@ -45,10 +47,15 @@ public final class Main {
         return code;
     }
 
+    /** The whole command tree, its commands and mixins built with {@code context}. */
+    static CommandLine commandLine(CliContext context) {
+        return new CommandLine(new AirlockCommand(), new Factory(context));
+    }
+
     private static int handle(Exception e, PrintWriter err) {
         int code;
         String message;
-        if (e instanceof Rejected || e instanceof StoreMissingException || e instanceof IllegalArgumentException
+        if (e instanceof Rejected || e instanceof DataDirInUseException || e instanceof StoreMissingException || e instanceof IllegalArgumentException
                 || e instanceof KeysException) {
             code = ExitCodes.REJECTED;
             message = e.getMessage();
@@ -56,10 +63,10 @@ public final class Main {
             code = ExitCodes.INTERNAL;
             message = e.getMessage();
         } else if (e instanceof java.io.IOException io) {
-            code = ExitCodes.INTERNAL;
+            code = isUserMistake(io) ? ExitCodes.REJECTED : ExitCodes.INTERNAL;
             message = describe(io);
         } else if (e instanceof java.io.UncheckedIOException io) {
-            code = ExitCodes.INTERNAL;
+            code = isUserMistake(io.getCause()) ? ExitCodes.REJECTED : ExitCodes.INTERNAL;
             message = describe(io.getCause());
         } else {
             code = ExitCodes.INTERNAL;
@@ -71,16 +78,57 @@ public final class Main {
         return code;
     }
 
-    /** A file-system failure in plain words: what, where, why. */
+    /**
+     * A command-line mistake in words: an unknown command names the nearest ones ("'exprot' is not
+     * a command. Did you mean: export?"); anything else as picocli says it.
+     */
+    static String usageMessage(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return e.getMessage();
+        }
+        CommandLine line = u.getCommandLine();
+        String first = u.getUnmatched().get(0);
+        List<String> near = u.getSuggestions();
+        String suggestion = near.isEmpty() ? "" : " Did you mean: " + String.join(", ", near) + "?";
+        String name = line.getCommandSpec().qualifiedName();
+        if (first.startsWith("-")) {
+            return "'" + first + "' is not an option of '" + name + "'." + suggestion;
+        }
+        if (!line.getSubcommands().isEmpty()) {
+            return "'" + first + "' is not a command" + (line.getParent() == null ? "" : " of '" + name + "'") + "."
+                    + suggestion;
+        }
+        return "'" + first + "' is one argument too many for '" + name + "'.";
+    }
+
+    /** File-system failures that come from a path the user gave: exit 1 with words, not an internal error. */
+    static boolean isUserMistake(java.io.IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.NotDirectoryException
+                || e instanceof java.nio.file.AccessDeniedException
+                || e instanceof java.nio.file.FileAlreadyExistsException
+                || e instanceof java.nio.file.DirectoryNotEmptyException
+                || (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                        && (f.getReason().contains("Not a directory") || f.getReason().contains("Is a directory")
+                                || f.getReason().contains("is a folder, not a file")));
+    }
+
+    /** A file-system failure in plain words: what, where, why, and what to do. */
     static String describe(java.io.IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException n) {
-            return "no such file or folder: " + n.getFile();
+            return "no such file or folder: " + n.getFile() + "; check the path (is the stick inserted and mounted?)";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException n) {
+            return n.getFile() + " is a file, not a folder; give a folder";
         }
         if (e instanceof java.nio.file.AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
+            return "permission denied: " + a.getFile() + "; check who owns it, or whether the stick is read-only";
         }
         if (e instanceof java.nio.file.FileAlreadyExistsException f) {
-            return "already exists: " + f.getFile();
+            return "already exists: " + f.getFile() + "; move it away or choose another name";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                && f.getReason().contains("Not a directory")) {
+            return f.getFile() + ": a part of this path is a file, not a folder; give a folder";
         }
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();

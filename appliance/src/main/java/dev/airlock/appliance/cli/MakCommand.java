@@ -104,7 +104,7 @@ final class MakCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<MakEntry> entries = global.open().makVault().list();
+            List<MakEntry> entries = global.openToRead().makVault().list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, entries.stream().map(MakCommand::jsonRow).toList());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code airlock mark-applied}: record a CID put in by hand. */
 @Command(name = "mark-applied", mixinStandardHelpOptions = true,
         description = {"Record that a product's CID was applied by hand (slmgr /atp, ospp.vbs /actcid or the phone"
-                + " activation dialog; see ./airlock cid show). Audited."})
+                + " activation dialog; see 'airlock cid show'). Audited."})
 final class MarkAppliedCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;

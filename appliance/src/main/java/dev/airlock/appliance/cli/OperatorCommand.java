@@ -95,7 +95,7 @@ final class OperatorCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Operator> operators = global.open().operators().list();
+            List<Operator> operators = global.openToRead().operators().list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, operators.stream().map(OperatorCommand::jsonRow).toList());

@@ -1,6 +1,8 @@
 package dev.airlock.appliance.cli;
 
+import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.bundles.QrTransfer;
+import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.qr.QrOptions;
 import java.io.IOException;
@@ -45,7 +47,7 @@ final class QrCommand implements Runnable {
         @Option(names = "--to", required = true, paramLabel = "DIR", description = "Where to write the frames.")
         Path to;
 
-        @Option(names = "--version", paramLabel = "N", defaultValue = "20",
+        @Option(names = "--qr-version", paramLabel = "N", defaultValue = "20",
                 description = "QR version (symbol size), 10..25 read well (default: ${DEFAULT-VALUE}).")
         int version;
 
@@ -59,11 +61,12 @@ final class QrCommand implements Runnable {
             try {
                 options = QrOptions.of(version, ec);
             } catch (IllegalArgumentException e) {
-                throw new Rejected("--version/--ec: " + e.getMessage());
+                throw new Rejected("--qr-version/--ec: " + e.getMessage());
             }
             QrTransfer.Encoded encoded;
             try {
-                encoded = QrTransfer.encode(file, to.toAbsolutePath().normalize(), options);
+                encoded = QrTransfer.encode(UserPaths.inputFile(file, "the bundle file"), UserPaths.outputFolder(to),
+                        options);
             } catch (FormatException e) {
                 throw new Rejected(file + ": " + e.getMessage());
             }
@@ -77,8 +80,9 @@ final class QrCommand implements Runnable {
 
     /** {@code airlock qr decode}. */
     @Command(name = "decode", mixinStandardHelpOptions = true,
-            description = {"Reassemble a bundle from scanned frames (a text file, one frame per line, or '-' for",
-                "stdin, e.g. a scanner) and/or QR images, check it, and write the bundle file to DIR."})
+            description = {"Reassemble a bundle from scanned frames and/or QR images, check it, and write the bundle file"
+                + " to DIR.",
+                "Scanned frames come from a text file (one frame per line) or '-' for stdin (a scanner, say)."})
     static final class Decode implements Callable<Integer> {
         private final CliContext context;
 
@@ -95,6 +99,10 @@ final class QrCommand implements Runnable {
                 description = "Text files of scanned frames ('-' = stdin) and/or PNG/JPEG images of frames.")
         List<String> inputs;
 
+        @Option(names = "--signer-card", paramLabel = "CARD",
+                description = "Without a data dir: the signer's key card file, to check the signature against.")
+        Path signerCard;
+
         Decode(CliContext context) {
             this.context = context;
         }
@@ -109,9 +117,9 @@ final class QrCommand implements Runnable {
                     lines.addAll(new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
                 } else if (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg")
                         || lower.endsWith(".gif") || lower.endsWith(".bmp")) {
-                    images.add(Path.of(input));
+                    images.add(UserPaths.inputFile(Path.of(input), "the frame image"));
                 } else {
-                    Path p = Path.of(input);
+                    Path p = UserPaths.inputFile(Path.of(input), "the frames text file (one scanned frame per line)");
                     if (Files.size(p) > 64L << 20) {
                         throw new Rejected(input + " is larger than 64 MiB: not a frames file");
                     }
@@ -119,9 +127,14 @@ final class QrCommand implements Runnable {
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
+            Path dir = UserPaths.outputFolder(to);
             QrTransfer.Decoded decoded;
             try {
-                decoded = global.open().qr().decode(lines, images, to.toAbsolutePath().normalize(), out::println);
+                if (Appliance.exists(global.dataDir())) {
+                    decoded = global.openToRead().qr().decode(lines, images, dir, out::println);
+                } else {
+                    decoded = QrTransfer.decodeUnchecked(lines, images, dir, signerKey(), out::println);
+                }
             } catch (FormatException e) {
                 throw new Rejected(e.getMessage());
             }
@@ -130,9 +143,30 @@ final class QrCommand implements Runnable {
                         w.inspection().id(), w.file(), w.inspection().signerLabel());
                 return ExitCodes.OK;
             }
+            if (decoded instanceof QrTransfer.Decoded.Unchecked u) {
+                out.printf("Wrote %s bundle to %s (signed by key %s, fingerprint %s)%n", u.kind().word(), u.file(),
+                        u.signer(), u.fingerprint());
+                out.printf("No data store in %s: the bundle's signature was checked against %s, but not whether this"
+                        + " appliance trusts that key. Compare the fingerprint with the signer's screen, or run"
+                        + " 'airlock verify %s' where the data dir is.%n", global.dataDir(),
+                        signerCard == null ? "the key it carries" : "the key on " + signerCard, u.file());
+                return ExitCodes.OK;
+            }
             QrTransfer.Decoded.Incomplete inc = (QrTransfer.Decoded.Incomplete) decoded;
             throw new Rejected("incomplete: " + inc.percent() + "% read; missing frames " + inc.missingFrames()
                     + ". Scan them and run decode again with all frames");
+        }
+
+        private java.util.Optional<dev.airlock.formats.signature.PublicKey> signerKey() throws IOException {
+            if (signerCard == null) {
+                return java.util.Optional.empty();
+            }
+            Path card = UserPaths.inputFile(signerCard, "the signer's key card file (airlock-keycard-*.xml)");
+            try {
+                return java.util.Optional.of(BundleFile.read(card).keyCard().key());
+            } catch (FormatException e) {
+                throw new Rejected(card + ": not a key card: " + e.getMessage());
+            }
         }
     }
 }

@@ -45,6 +45,9 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RestoreResult r;
         try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+            if (java.nio.file.Files.isDirectory(global.dataDir())) {
+                global.lockForWriting(); // not while a kiosk or another command works on this data dir
+            }
             r = BackupService.restore(file, global.dataDir(), passphrase, replace, global.actor(), context.clock());
         } catch (BackupException e) {
             throw new Rejected(e.getMessage());

@@ -3,7 +3,6 @@ package dev.airlock.appliance.cli;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.keys.WeakPassphraseException;
 import java.io.ByteArrayOutputStream;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -22,6 +21,8 @@ final class SecretInput {
     /** The environment variable scripts put the passphrase in. */
     static final String PASSPHRASE_ENV = "AIRLOCK_PASSPHRASE";
     private static final int MAX_LINE = 4096;
+    /** How often a new passphrase is asked before the command gives up. */
+    static final int NEW_PASSPHRASE_TRIES = 3;
     private final CliContext context;
     private final PrintWriter err;
 
@@ -36,9 +37,9 @@ final class SecretInput {
         if (fromEnv.isPresent()) {
             return fromEnv.get();
         }
-        Console console = terminal().orElseThrow(() -> new Rejected("this needs the supervisor passphrase: run it on"
+        Terminal console = terminal().orElseThrow(() -> new Rejected("this needs the supervisor passphrase: run it on"
                 + " a terminal, or set " + PASSPHRASE_ENV + " for scripts"));
-        char[] typed = console.readPassword("Supervisor passphrase: ");
+        char[] typed = console.readHidden("Supervisor passphrase: ");
         if (typed == null || typed.length == 0) {
             throw new Rejected("no passphrase given; nothing was changed");
         }
@@ -49,27 +50,66 @@ final class SecretInput {
         }
     }
 
-    /** A new supervisor passphrase: typed twice on a terminal (both must agree), checked for length. */
+    /**
+     * A new supervisor passphrase: from {@value #PASSPHRASE_ENV} (refused when too short), else typed
+     * twice on a terminal. A passphrase too short, or two that differ, is asked again with the
+     * reason, up to {@value #NEW_PASSPHRASE_TRIES} tries.
+     */
     Passphrase newPassphrase() {
-        Passphrase chosen = fromEnvironment().orElseGet(this::askTwice);
-        try {
-            chosen.checkStrongEnoughToSet();
-        } catch (WeakPassphraseException e) {
-            chosen.close();
-            throw new Rejected(e.getMessage() + "; nothing was changed");
+        Optional<Passphrase> fromEnv = fromEnvironment();
+        if (fromEnv.isPresent()) {
+            Passphrase chosen = fromEnv.get();
+            try {
+                chosen.checkStrongEnoughToSet();
+            } catch (WeakPassphraseException e) {
+                chosen.close();
+                throw new Rejected(PASSPHRASE_ENV + ": " + e.getMessage() + "; nothing was changed");
+            }
+            return chosen;
         }
-        return chosen;
+        Terminal console = terminal().orElseThrow(() -> new Rejected("this sets the supervisor passphrase: run it on"
+                + " a terminal, or set " + PASSPHRASE_ENV + " for scripts"));
+        for (int attempt = 1; ; attempt++) {
+            String problem;
+            try {
+                return askTwice(console);
+            } catch (WeakPassphraseException e) {
+                problem = e.getMessage();
+            } catch (Rejected e) {
+                if (!e.getMessage().startsWith("the two passphrases differ")) {
+                    throw e;
+                }
+                problem = "the two passphrases differ";
+            }
+            if (attempt == NEW_PASSPHRASE_TRIES) {
+                throw new Rejected(problem + " (" + NEW_PASSPHRASE_TRIES + " tries); nothing was changed");
+            }
+            int left = NEW_PASSPHRASE_TRIES - attempt;
+            err.println(Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ". Try again (" + left
+                    + " more tr" + (left == 1 ? "y" : "ies") + ").");
+            err.flush();
+        }
     }
 
-    private Passphrase askTwice() {
-        Console console = terminal().orElseThrow(() -> new Rejected("this sets the supervisor passphrase: run it on"
-                + " a terminal, or set " + PASSPHRASE_ENV + " for scripts"));
-        char[] first = console.readPassword("New supervisor passphrase (at least %d characters): ",
-                Passphrase.MIN_LENGTH);
-        char[] second = first == null ? null : console.readPassword("Type it again: ");
-        if (first == null || second == null || first.length == 0) {
+    private Passphrase askTwice(Terminal console) throws WeakPassphraseException {
+        char[] first = console.readHidden("New supervisor passphrase (at least " + Passphrase.MIN_LENGTH
+                + " characters): ");
+        if (first == null || first.length == 0) {
             wipe(first);
-            wipe(second);
+            throw new Rejected("no passphrase given; nothing was changed");
+        }
+        Passphrase candidate = Passphrase.of(first);
+        try {
+            candidate.checkStrongEnoughToSet(); // before the second prompt: say "too short" at once
+        } catch (WeakPassphraseException e) {
+            candidate.close();
+            wipe(first);
+            throw e;
+        }
+        candidate.close();
+        char[] second = console.readHidden("Type it again: ");
+        if (second == null) {
+            wipe(first);
             throw new Rejected("no passphrase given; nothing was changed");
         }
         char[] same = sameTwice(first, second, "passphrases");
@@ -107,9 +147,9 @@ final class SecretInput {
      * stdin. The caller must not echo it.
      */
     char[] secretLine(String prompt) throws IOException {
-        Optional<Console> console = terminal();
+        Optional<Terminal> console = terminal();
         if (console.isPresent()) {
-            char[] typed = console.get().readPassword("%s", prompt);
+            char[] typed = console.get().readHidden(prompt);
             if (typed == null) {
                 throw new Rejected("nothing was typed; nothing was changed");
             }
@@ -130,25 +170,8 @@ final class SecretInput {
         }
     }
 
-    /** The interactive terminal, only when this process really talks to one on the real stdin. */
-    private Optional<Console> terminal() {
-        if (context.stdin() != System.in) {
-            return Optional.empty(); // tests inject stdin: never prompt on a real console then
-        }
-        Console console = System.console();
-        if (console == null) {
-            return Optional.empty();
-        }
-        try {
-            // JDK 22+: System.console() exists even when redirected; isTerminal() tells.
-            Object terminal = Console.class.getMethod("isTerminal").invoke(console);
-            if (Boolean.FALSE.equals(terminal)) {
-                return Optional.empty();
-            }
-        } catch (ReflectiveOperationException e) {
-            // JDK 21: a non-null console is a terminal
-        }
-        return Optional.of(console);
+    private Optional<Terminal> terminal() {
+        return context.terminal();
     }
 
     /** Reads bytes up to the first line end, without buffering past it. */

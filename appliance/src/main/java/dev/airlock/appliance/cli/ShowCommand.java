@@ -38,7 +38,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Appliance appliance = global.open();
+        Appliance appliance = global.openToRead();
         MachineDetail d = appliance.inventory().machine(machine)
                 .orElseThrow(() -> new Rejected("no machine '" + machine + "' (see ./airlock list)"));
         List<AuditEntry> audit = appliance.audit().recent(50, "machine " + d.machine().id());

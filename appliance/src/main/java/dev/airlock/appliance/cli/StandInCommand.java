@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code airlock stand-in}: a made-up BatchActivation service on 127.0.0.1, to try the round trip. Needs no store. */
 @Command(name = "stand-in", mixinStandardHelpOptions = true,
-        description = {"Run a stand-in for Microsoft's BatchActivation service on 127.0.0.1 until Ctrl-C,",
-            "to try the whole round trip without Microsoft. Same wire shape as the real service;",
-            "its CIDs are made up and activate nothing. Point a gateway at it with --endpoint."})
+        description = {"Run a stand-in for Microsoft's BatchActivation service on 127.0.0.1 until Ctrl-C.",
+            "It lets you try the whole round trip without Microsoft: same wire shape as the real service,"
+                + " but its CIDs are made up and activate nothing. Point a gateway at it with --endpoint."})
 final class StandInCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -29,7 +29,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Appliance appliance = global.open();
+        Appliance appliance = global.openToRead();
         StatusReport report = appliance.inventory().status();
         long saved = appliance.inventory().activationsSaved();
         ApplianceInfo info = appliance.info();

@@ -66,6 +66,7 @@ final class TrustCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new Rejected("--fingerprint: " + e.getMessage() + "; nothing was stored");
             }
+            card = UserPaths.inputFile(card, "the key card file (airlock-keycard-*.xml)");
             Appliance appliance = global.open();
             KeyCard keyCard;
             try {
@@ -99,7 +100,7 @@ final class TrustCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<TrustedPeer> peers = global.open().trust().list();
+            List<TrustedPeer> peers = global.openToRead().trust().list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, peers.stream().map(TrustCommand::jsonRow).toList());

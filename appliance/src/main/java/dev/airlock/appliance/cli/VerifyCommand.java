@@ -35,9 +35,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        file = UserPaths.inputFile(file, "the bundle file (e.g. STICK/AIRLOCK/outbound/airlock-request-....xml)");
         Inspection in;
         try {
-            in = global.open().bundles().inspect(file);
+            in = global.openToRead().bundles().inspect(file);
         } catch (FormatException e) {
             throw new Rejected(file + ": " + e.getMessage());
         }

@@ -86,6 +86,13 @@ public final class MergeService {
     public List<MergeOutcome> importPaths(List<Path> paths, Actor actor, Consumer<MergeOutcome> listener) {
         List<MergeOutcome> all = new ArrayList<>();
         for (Path input : paths) {
+            if (!Files.exists(input)) {
+                MergeOutcome o = new MergeOutcome.Refused(input.toString(), "no such file or folder; give a response"
+                        + " file, a stick's root folder or its AIRLOCK/inbound folder");
+                listener.accept(o);
+                all.add(o);
+                continue;
+            }
             List<Path> files;
             try {
                 files = expand(input);

@@ -259,6 +259,12 @@ public final class KioskProcess implements AutoCloseable {
         return start(options, log, port);
     }
 
+    /** {@code kill -9}: the kiosk gets no chance to clean up (SIGKILL). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Stops it the way systemd would (SIGTERM, then SIGKILL after 20 s). */
     @Override
     public void close() throws InterruptedException {

@@ -10,9 +10,12 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 
 /** Reads the text of the QR code in an image (a rendered frame, a photo, a camera frame) with ZXing. */
@@ -71,9 +74,23 @@ public final class QrImageDecoder {
      * @throws IOException       if the file cannot be read
      */
     public static String decode(Path imageFile) throws QrFormatException, IOException {
-        BufferedImage image = ImageIO.read(imageFile.toFile());
+        if (!Files.exists(imageFile)) {
+            throw new NoSuchFileException(imageFile.toString());
+        }
+        if (!Files.isRegularFile(imageFile)) {
+            throw new QrFormatException(imageFile + " is a folder, not an image file");
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(imageFile.toFile());
+        } catch (IIOException | RuntimeException e) {
+            // the image reader's own words ("I/O error reading PNG header!") say nothing a person can act on
+            throw new QrFormatException(imageFile.getFileName() + " is not a readable PNG/JPEG image: the file is"
+                    + " damaged or cut short (" + Files.size(imageFile) + " bytes); copy or photograph it again");
+        }
         if (image == null) {
-            throw new QrFormatException(imageFile.getFileName() + " is not an image Java can read (PNG, JPEG, GIF, BMP)");
+            throw new QrFormatException(imageFile.getFileName() + " is not a readable PNG/JPEG image: its content is"
+                    + " not an image (PNG, JPEG, GIF or BMP)");
         }
         return decode(image);
     }

@@ -45,8 +45,11 @@ public final class HardenedXml {
      * @throws XmlRefusedException only when the file is over the limit ({@link #tooLarge})
      */
     public static byte[] readLimited(Path file, int maxBytes, String format) throws IOException, XmlRefusedException {
+        if (!Files.exists(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString());
+        }
         if (!Files.isRegularFile(file)) {
-            throw new IOException("not a regular file");
+            throw new java.nio.file.FileSystemException(file.toString(), null, "is a folder, not a file");
         }
         long size = Files.size(file);
         if (size > maxBytes) {
