@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = {"Start the touch kiosk on http://127.0.0.1:8080 (loopback only).",
-            "The ./airlock launcher starts it (the kiosk application, built on first use); it prints the",
-            "address, then a line with \"ready\" when it answers. Ctrl+C stops it."})
+            "The launcher starts it (the kiosk application, built on first use).",
+            "It prints the address, then a line with \"ready\" when it answers. Ctrl+C stops it."})
 final class KioskCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -50,28 +50,17 @@ class ActivationCliTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    private Run run(String passphrase, String... args) {
+    private CliRun run(String passphrase, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("AIRLOCK_DATA", tmp.resolve("data").toString());
         if (passphrase != null) {
             env.put(SecretInput.PASSPHRASE_ENV, passphrase);
         }
-        CliContext context = new CliContext(env, Samples.CLOCK, new SplittableRandom(3),
-                new ByteArrayInputStream(new byte[0]), "tester", "", new ArrayList<>(), d -> { });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.run(env, "", args);
     }
 
-    private Run ok(String passphrase, String... args) {
-        Run r = run(passphrase, args);
+    private CliRun ok(String passphrase, String... args) {
+        CliRun r = run(passphrase, args);
         assertThat(r.exit()).as(String.join(" ", args) + ": " + r.all()).isZero();
         return r;
     }
@@ -117,13 +106,13 @@ class ActivationCliTest {
         assertThat(ok(null, "activation-kit", "--to", stick.toString()).out()).contains("nothing to write");
         long id = receiveCid();
 
-        Run show = ok(null, "cid", "show", "LAB-PC-0042");
+        CliRun show = ok(null, "cid", "show", "LAB-PC-0042");
         assertThat(show.out()).contains("A      B      C      D      E      F      G      H")
                 .contains("111111 222222 333333 444444 555555 666666 777777 888888")
                 .contains("slmgr /atp " + CID + " " + SKU);
         assertThat(run(null, "cid", "show", "NO-SUCH-PC").exit()).isEqualTo(1);
 
-        Run kit = ok(null, "activation-kit", "--to", stick.toString());
+        CliRun kit = ok(null, "activation-kit", "--to", stick.toString());
         assertThat(kit.out()).contains("1 machine, 1 product").contains("keep the stick in the lab");
         assertThat(stick.resolve("AIRLOCK/kit/LAB-PC-0042_0DEC0DE0-0000-4000-8000-000000000042.xml")).exists();
 
@@ -151,12 +140,12 @@ class ActivationCliTest {
         write(stick.resolve("AIRLOCK/collected/a.xml"), new CollectorRecordWriter().write(
                 record(NEW_IID, LicenseStatus.NOTIFICATION, "2026-11-22T10:00:00Z")));
         assertThat(ok(null, "intake", stick.toString()).out()).contains("new IID");
-        Run noForce = run(PASSPHRASE, "reuse-cid", Long.toString(id));
+        CliRun noForce = run(PASSPHRASE, "reuse-cid", Long.toString(id));
         assertThat(noForce.exit()).isEqualTo(2);
         assertThat(noForce.err()).contains("--force");
-        Run wrong = run("not the passphrase", "reuse-cid", Long.toString(id), "--force");
+        CliRun wrong = run("not the passphrase", "reuse-cid", Long.toString(id), "--force");
         assertThat(wrong.exit()).isEqualTo(1);
-        Run forced = ok(PASSPHRASE, "reuse-cid", Long.toString(id), "--force");
+        CliRun forced = ok(PASSPHRASE, "reuse-cid", Long.toString(id), "--force");
         assertThat(forced.out()).contains("is now REUSABLE").contains("Windows may refuse it");
         assertThat(ok(null, "audit", "log").out()).contains("product.force_reuse").contains("activation-kit.written");
         assertThat(ok(null, "audit", "verify").exit()).isZero();

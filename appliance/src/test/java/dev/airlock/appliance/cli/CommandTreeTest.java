@@ -29,25 +29,13 @@ class CommandTreeTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    private Run run(Map<String, String> extraEnv, String stdin, String... args) {
+    private CliRun run(Map<String, String> extraEnv, String stdin, String... args) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.putIfAbsent("AIRLOCK_DATA", tmp.resolve("data").toString());
-        CliContext context = new CliContext(env, Samples.CLOCK, new SplittableRandom(3),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), "tester", "", new ArrayList<>(),
-                d -> { });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.run(env, stdin, args);
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         return run(Map.of(), "", args);
     }
 
@@ -96,7 +84,7 @@ class CommandTreeTest {
             String name = ("airlock " + String.join(" ", path)).strip();
             List<String> args = new ArrayList<>(path);
             args.add("--help");
-            Run help = run(args.toArray(String[]::new));
+            CliRun help = run(args.toArray(String[]::new));
             if (help.exit() != 0) {
                 failures.add(name + " --help: exit " + help.exit() + ": " + help.err());
                 continue;
@@ -177,15 +165,15 @@ class CommandTreeTest {
 
     @Test
     void unknownCommand_saysSoInWords_andNamesTheNearest() {
-        Run top = run("exprot");
+        CliRun top = run("exprot");
         assertThat(top.exit()).isEqualTo(2);
         assertThat(top.err()).startsWith("airlock: 'exprot' is not a command. Did you mean: export?")
                 .contains("Try 'airlock --help'.").doesNotContain("Unmatched");
-        Run nested = run("qr", "encdoe");
+        CliRun nested = run("qr", "encdoe");
         assertThat(nested.exit()).isEqualTo(2);
         assertThat(nested.err()).startsWith("airlock: 'encdoe' is not a command of 'airlock qr'. Did you mean: encode?")
                 .contains("Try 'airlock qr --help'.");
-        Run option = run("status", "--frob");
+        CliRun option = run("status", "--frob");
         assertThat(option.exit()).isEqualTo(2);
         assertThat(option.err()).contains("'--frob' is not an option of 'airlock status'.");
     }
@@ -240,7 +228,7 @@ class CommandTreeTest {
                 new Mistake(List.of("list", "--data", tmp.resolve("empty").toString()), "run ./airlock init first"));
         List<String> failures = new ArrayList<>();
         for (Mistake m : table) {
-            Run r = run(m.args().toArray(String[]::new));
+            CliRun r = run(m.args().toArray(String[]::new));
             String shown = String.join(" ", m.args()) + " -> exit " + r.exit() + ": " + r.all().strip();
             if (r.exit() != 1 || !r.all().contains(m.words())) {
                 failures.add(shown);
@@ -261,17 +249,17 @@ class CommandTreeTest {
             Path frames = tmp.resolve("frames");
             Map<String, String> env = Map.of("AIRLOCK_DATA", noStore.toString(), SecretInput.PASSPHRASE_ENV,
                     dev.airlock.appliance.testing.RoundTripFixture.PASSPHRASE);
-            Run encode = run(env, "", "qr", "encode", request.toString(), "--to", frames.toString());
+            CliRun encode = run(env, "", "qr", "encode", request.toString(), "--to", frames.toString());
             assertThat(encode.exit()).as(encode.all()).isZero();
             String framesFile = frames.resolve("frames.txt").toString();
 
             // Without the signer's key the frames cannot be checked at all: refused, with the fix.
-            Run bare = run(env, "", "qr", "decode", "--to", tmp.resolve("out1").toString(), framesFile);
+            CliRun bare = run(env, "", "qr", "decode", "--to", tmp.resolve("out1").toString(), framesFile);
             assertThat(bare.exit()).as(bare.all()).isEqualTo(1);
             assertThat(bare.err()).contains("--signer-card CARD").contains("nothing was written");
 
             // The lab's key card: a key card carries its own key, so it decodes as it is.
-            Run card = run(Map.of("AIRLOCK_DATA", fx.dir.resolve("lab").toString(), SecretInput.PASSPHRASE_ENV,
+            CliRun card = run(Map.of("AIRLOCK_DATA", fx.dir.resolve("lab").toString(), SecretInput.PASSPHRASE_ENV,
                     dev.airlock.appliance.testing.RoundTripFixture.PASSPHRASE), "", "key", "card", "--to",
                     tmp.resolve("card").toString(), "--label", "Lab 1");
             assertThat(card.exit()).as(card.all()).isZero();
@@ -279,16 +267,16 @@ class CommandTreeTest {
             try (var files = java.nio.file.Files.list(tmp.resolve("card"))) {
                 cardFile = files.filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();
             }
-            Run cardFrames = run(env, "", "qr", "encode", cardFile.toString(), "--to", tmp.resolve("cf").toString());
+            CliRun cardFrames = run(env, "", "qr", "encode", cardFile.toString(), "--to", tmp.resolve("cf").toString());
             assertThat(cardFrames.exit()).as(cardFrames.all()).isZero();
-            Run cardBack = run(env, "", "qr", "decode", "--to", tmp.resolve("out2").toString(),
+            CliRun cardBack = run(env, "", "qr", "decode", "--to", tmp.resolve("out2").toString(),
                     tmp.resolve("cf/frames.txt").toString());
             assertThat(cardBack.exit()).as(cardBack.all()).isZero();
             assertThat(cardBack.out()).contains("Wrote keycard bundle").contains("No data store in " + noStore)
                     .contains("checked against the key it carries, but not whether this appliance trusts that key");
 
             // With the signer's card the request decodes and is written; trust was not checked, and it says so.
-            Run decoded = run(env, "", "qr", "decode", "--to", tmp.resolve("out3").toString(), "--signer-card",
+            CliRun decoded = run(env, "", "qr", "decode", "--to", tmp.resolve("out3").toString(), "--signer-card",
                     cardFile.toString(), framesFile);
             assertThat(decoded.exit()).as(decoded.all()).isZero();
             assertThat(decoded.out()).contains("Wrote request bundle").contains("No data store in " + noStore)
@@ -318,21 +306,21 @@ class CommandTreeTest {
         }
     }
 
-    private Run onTerminal(ScriptedTerminal terminal, String... args) {
+    private CliRun onTerminal(ScriptedTerminal terminal, String... args) {
         CliContext context = new CliContext(Map.of("AIRLOCK_DATA", tmp.resolve("data").toString()), Samples.CLOCK,
                 new SplittableRandom(3), new ByteArrayInputStream(new byte[0]), "tester", "", new ArrayList<>(),
                 d -> { }, java.util.Optional.of(terminal));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+        return new CliRun(exit, out.toString(), err.toString());
     }
 
     @Test
     void init_onATerminal_asksAgainWhenThePassphraseIsTooShort_orTheTwoDiffer() {
         String good = "correct horse battery staple";
         ScriptedTerminal terminal = new ScriptedTerminal("short", good, "typo horse battery staple", good, good);
-        Run init = onTerminal(terminal, "init", "--role", "lab", "--name", "Lab 3 kiosk");
+        CliRun init = onTerminal(terminal, "init", "--role", "lab", "--name", "Lab 3 kiosk");
         assertThat(init.exit()).as(init.all()).isZero();
         assertThat(init.err()).contains("The passphrase is too short (5 characters): choose one of at least 10"
                 + " characters").contains(". Try again (2 more tries).")
@@ -348,7 +336,7 @@ class CommandTreeTest {
     @Test
     void init_onATerminal_givesUpAfterThreeTries_andLeavesNoStore() {
         ScriptedTerminal terminal = new ScriptedTerminal("short", "tiny", "nine char");
-        Run init = onTerminal(terminal, "init", "--role", "lab", "--name", "Lab");
+        CliRun init = onTerminal(terminal, "init", "--role", "lab", "--name", "Lab");
         assertThat(init.exit()).isEqualTo(1);
         assertThat(init.err()).contains("Try again (2 more tries).").contains("Try again (1 more try).")
                 .contains("airlock: the passphrase is too short (9 characters)")

@@ -21,15 +21,8 @@ class DemoCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        CliContext context = new CliContext(Map.of(), Samples.CLOCK, new SplittableRandom(3),
-                new ByteArrayInputStream(new byte[0]), "tester", "", new ArrayList<>(), d -> { });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(Map.of(), "", args);
     }
 
     @Test
@@ -56,7 +49,7 @@ class DemoCommandTest {
 
     @Test
     void demo_withoutTo_isAUsageError() {
-        Run r = run("demo", "--machines", "3");
+        CliRun r = run("demo", "--machines", "3");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Missing required option: '--to=DIR'");
     }
@@ -65,7 +58,7 @@ class DemoCommandTest {
     void demoApply_onAStickWithoutAKit_exits1AndSaysHowToWriteOne() throws Exception {
         assertThat(run("demo", "--machines", "2", "--to", tmp.toString()).exit()).isZero();
 
-        Run r = run("demo", "apply", "--stick", tmp.toString());
+        CliRun r = run("demo", "apply", "--stick", tmp.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("There is no activation kit on " + tmp).contains("activation-kit --to");
@@ -74,7 +67,7 @@ class DemoCommandTest {
 
     @Test
     void demoApply_answersHelp() {
-        Run r = run("demo", "apply", "--help");
+        CliRun r = run("demo", "apply", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--stick=DIR").contains("made-up result files");
     }

@@ -46,29 +46,15 @@ class GroupCheckCliTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     /** {@link #IID} with group 4's first digit changed by 1: group 4 fails the check. */
     private static String mistypedInGroup4() {
         char c = IID.charAt(21);
         return IID.substring(0, 21) + (char) (c == '9' ? '8' : c + 1) + IID.substring(22);
     }
 
-    private Run run(Path data, String stdin, String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AIRLOCK_DATA", data.toString());
-        env.put(SecretInput.PASSPHRASE_ENV, PASSPHRASE);
-        CliContext context = new CliContext(env, Samples.CLOCK, new SplittableRandom(3),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), "tester", "", new ArrayList<>(),
-                d -> { });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(Path data, String stdin, String... args) {
+        return CliRun.run(Map.of("AIRLOCK_DATA", data.toString(), SecretInput.PASSPHRASE_ENV, PASSPHRASE), stdin,
+                args);
     }
 
     private String[] add(String host, String... more) {
@@ -88,7 +74,7 @@ class GroupCheckCliTest {
     void add_withFittingIid_isRecorded() {
         Path data = lab();
         assertThat(GroupCheck.failing(IID, 7)).isEmpty();
-        Run r = run(data, "", add("LAB-PC-1", "--iid", String.join(" ", IID.split("(?<=\\G.{7})"))));
+        CliRun r = run(data, "", add("LAB-PC-1", "--iid", String.join(" ", IID.split("(?<=\\G.{7})"))));
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.all()).doesNotContain("mistyped");
     }
@@ -96,7 +82,7 @@ class GroupCheckCliTest {
     @Test
     void add_withMistypedGroup_isRefusedNamingTheGroup_andRecordsNothing() {
         Path data = lab();
-        Run r = run(data, "", add("LAB-PC-2", "--iid", mistypedInGroup4()));
+        CliRun r = run(data, "", add("LAB-PC-2", "--iid", mistypedInGroup4()));
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("IID group 4 looks mistyped (its check digit does not fit)")
                 .contains("type it again").contains("--keep-as-typed").contains("Nothing was recorded");
@@ -106,7 +92,7 @@ class GroupCheckCliTest {
     @Test
     void add_withMistypedGroup_andKeepAsTyped_isRecordedWithANote() {
         Path data = lab();
-        Run r = run(data, "", add("LAB-PC-3", "--iid", mistypedInGroup4(), "--keep-as-typed"));
+        CliRun r = run(data, "", add("LAB-PC-3", "--iid", mistypedInGroup4(), "--keep-as-typed"));
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.err()).contains("IID group 4 looks mistyped").contains("kept as typed");
         assertThat(r.out()).contains("Added machine LAB-PC-3");
@@ -116,11 +102,11 @@ class GroupCheckCliTest {
     void add_typedOnStdin_withMistypedGroup_asksToKeep_yKeeps_otherwiseRefused() {
         Path data = lab();
         String typo = mistypedInGroup4();
-        Run no = run(data, typo + "\n" + typo + "\n\n", add("LAB-PC-4"));
+        CliRun no = run(data, typo + "\n" + typo + "\n\n", add("LAB-PC-4"));
         assertThat(no.exit()).isEqualTo(1);
         assertThat(no.err()).contains("Keep it as typed? [y/N]").contains("nothing was recorded");
 
-        Run yes = run(data, typo + "\n" + typo + "\ny\n", add("LAB-PC-4"));
+        CliRun yes = run(data, typo + "\n" + typo + "\ny\n", add("LAB-PC-4"));
         assertThat(yes.exit()).as(yes.all()).isZero();
         assertThat(yes.out()).contains("Added machine LAB-PC-4");
     }
@@ -129,7 +115,7 @@ class GroupCheckCliTest {
     void add_withADroppedDigit_namesTheGroupWhereItWasDropped() {
         Path data = lab();
         String dropped = IID.substring(0, 3 * 7 + 4) + IID.substring(3 * 7 + 5); // only group 4 fits the shift
-        Run r = run(data, "", add("LAB-PC-5", "--iid", dropped));
+        CliRun r = run(data, "", add("LAB-PC-5", "--iid", dropped));
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("IID must be 54 or 63 digits, got 62: group 4 looks one digit short");
     }
@@ -138,7 +124,7 @@ class GroupCheckCliTest {
     void add_54DigitIidFailingTheCheck_isRecordedWithANoteOnly() {
         Path data = lab();
         String iid54 = "123451".repeat(9);
-        Run r = run(data, "", add("LAB-PC-6", "--iid", iid54));
+        CliRun r = run(data, "", add("LAB-PC-6", "--iid", iid54));
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.err()).contains("may be mistyped").contains("not confirmed for 54-digit IIDs");
     }
@@ -189,7 +175,7 @@ class GroupCheckCliTest {
         Path gw = tmp.resolve("gw");
         Path request = gatewayWithRequest(gw);
         List<String> typed = cidGroupsWithMistypedD();
-        Run r = run(gw, lines(typed, 0, 4), "gateway", "process", request.toString(), "--to",
+        CliRun r = run(gw, lines(typed, 0, 4), "gateway", "process", request.toString(), "--to",
                 tmp.resolve("stick").toString(), "--mode", "phone");
         assertThat(r.exit()).as(r.all()).isEqualTo(1);
         assertThat(r.out()).contains("CID group D looks mistyped (its check digit does not fit): check it with the"
@@ -204,7 +190,7 @@ class GroupCheckCliTest {
         Path request = gatewayWithRequest(gw);
         List<String> typed = cidGroupsWithMistypedD();
         String right = ConfirmationId.parse(StandInActivationService.cidFor(IID)).groups().get(3);
-        Run r = run(gw, lines(typed, 0, 4) + "n\n" + right + "\n" + lines(typed, 4, 8) + "y\n", "gateway", "process",
+        CliRun r = run(gw, lines(typed, 0, 4) + "n\n" + right + "\n" + lines(typed, 4, 8) + "y\n", "gateway", "process",
                 request.toString(), "--to", tmp.resolve("stick").toString(), "--mode", "phone");
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.out()).contains("group D looks mistyped").contains("Response written");
@@ -215,14 +201,14 @@ class GroupCheckCliTest {
         Path gw = tmp.resolve("gw");
         Path request = gatewayWithRequest(gw);
         List<String> typed = cidGroupsWithMistypedD();
-        Run yes = run(gw, lines(typed, 0, 4) + "y\n" + lines(typed, 4, 8) + "y\n", "gateway", "process",
+        CliRun yes = run(gw, lines(typed, 0, 4) + "y\n" + lines(typed, 4, 8) + "y\n", "gateway", "process",
                 request.toString(), "--to", tmp.resolve("stick").toString(), "--mode", "phone");
         assertThat(yes.exit()).as(yes.all()).isZero();
         assertThat(yes.out()).contains("Read back: " + String.join(" ", typed)).contains("Response written");
 
         Path gw2 = tmp.resolve("gw2");
         Path request2 = gatewayWithRequest(gw2);
-        Run kept = run(gw2, lines(typed, 0, 8) + "y\n", "gateway", "process",
+        CliRun kept = run(gw2, lines(typed, 0, 8) + "y\n", "gateway", "process",
                 request2.toString(), "--to", tmp.resolve("stick2").toString(), "--mode", "phone", "--keep-as-typed");
         assertThat(kept.exit()).as(kept.all()).isZero();
         assertThat(kept.out()).contains("CID group D looks mistyped").contains("kept as typed (--keep-as-typed)")

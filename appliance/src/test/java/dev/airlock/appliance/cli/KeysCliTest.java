@@ -30,42 +30,30 @@ class KeysCliTest {
 
     final List<Duration> slept = new ArrayList<>();
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    private Run run(String passphrase, String stdin, String... args) {
+    private CliRun run(String passphrase, String stdin, String... args) {
         return runIn(tmp.resolve("data"), passphrase, stdin, args);
     }
 
-    private Run runIn(Path data, String passphrase, String stdin, String... args) {
+    private CliRun runIn(Path data, String passphrase, String stdin, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("AIRLOCK_DATA", data.toString());
         if (passphrase != null) {
             env.put(SecretInput.PASSPHRASE_ENV, passphrase);
         }
-        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        CliContext context = new CliContext(env, Samples.CLOCK, new SplittableRandom(3), in, "tester", "",
-                new ArrayList<>(), slept::add);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.run(env, stdin, slept::add, args);
     }
 
     private void init() {
-        Run init = run(PASSPHRASE, "", "init", "--role", "lab", "--name", "Lab 3 kiosk");
+        CliRun init = run(PASSPHRASE, "", "init", "--role", "lab", "--name", "Lab 3 kiosk");
         assertThat(init.exit()).as(init.all()).isZero();
     }
 
     @Test
     void init_createsTheKeyPair_andPrintsItsFingerprintInSixGroups() {
-        Run init = run(PASSPHRASE, "", "init", "--role", "lab", "--name", "Lab 3 kiosk");
+        CliRun init = run(PASSPHRASE, "", "init", "--role", "lab", "--name", "Lab 3 kiosk");
         assertThat(init.exit()).as(init.all()).isZero();
         assertThat(init.out()).containsPattern("fingerprint \\d{5}( \\d{5}){5}").doesNotContain(PASSPHRASE);
-        Run show = run(null, "", "key", "show");
+        CliRun show = run(null, "", "key", "show");
         assertThat(show.exit()).isZero();
         assertThat(show.out()).contains("BEGIN PUBLIC KEY");
         assertThat(run(null, "", "audit", "verify").exit()).isZero();
@@ -74,10 +62,10 @@ class KeysCliTest {
 
     @Test
     void init_withShortPassphrase_orNone_isRefusedAndLeavesNoStore() {
-        Run shortOne = run("too short", "", "init", "--role", "lab", "--name", "Lab");
+        CliRun shortOne = run("too short", "", "init", "--role", "lab", "--name", "Lab");
         assertThat(shortOne.exit()).isEqualTo(1);
         assertThat(shortOne.err()).contains("too short").contains("at least 10 characters").doesNotContain("too short\"");
-        Run none = run(null, "", "init", "--role", "lab", "--name", "Lab");
+        CliRun none = run(null, "", "init", "--role", "lab", "--name", "Lab");
         assertThat(none.exit()).isEqualTo(1);
         assertThat(none.err()).contains("AIRLOCK_PASSPHRASE");
         assertThat(tmp.resolve("data/airlock.db")).doesNotExist();
@@ -86,13 +74,13 @@ class KeysCliTest {
     @Test
     void keyInit_givesAnOldStoreItsKeys_onceOnly() {
         Samples.initLab(tmp.resolve("data")).close(); // a store as the earlier version made it: no keys
-        Run show = run(null, "", "key", "show");
+        CliRun show = run(null, "", "key", "show");
         assertThat(show.exit()).isEqualTo(1);
         assertThat(show.err()).contains("./airlock key init");
-        Run keyInit = run(PASSPHRASE, "", "key", "init");
+        CliRun keyInit = run(PASSPHRASE, "", "key", "init");
         assertThat(keyInit.exit()).as(keyInit.all()).isZero();
         assertThat(keyInit.out()).contains("Key pair created");
-        Run again = run(PASSPHRASE, "", "key", "init");
+        CliRun again = run(PASSPHRASE, "", "key", "init");
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("already has a key pair");
     }
@@ -100,17 +88,17 @@ class KeysCliTest {
     @Test
     void makAdd_fromStdin_listShowsOnlyTheLast5_andNothingPrintsTheKey() throws Exception {
         init();
-        Run add = run(PASSPHRASE, KEY + "\n", "mak", "add", "--description", "Windows 11 Enterprise");
+        CliRun add = run(PASSPHRASE, KEY + "\n", "mak", "add", "--description", "Windows 11 Enterprise");
         assertThat(add.exit()).as(add.all()).isZero();
         assertThat(add.out()).contains("Added MAK 1: *****-*****-*****-*****-6789B");
-        Run list = run(null, "", "mak", "list");
+        CliRun list = run(null, "", "mak", "list");
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains("6789B").contains("Windows 11 Enterprise").contains("unknown");
-        Run json = run(null, "", "mak", "list", "--json");
+        CliRun json = run(null, "", "mak", "list", "--json");
         assertThat(json.out()).contains("\"partialKey\" : \"6789B\"");
-        Run log = run(null, "", "audit", "log");
+        CliRun log = run(null, "", "audit", "log");
         assertThat(log.out()).contains("mak.add");
-        for (Run r : List.of(add, list, json, log)) {
+        for (CliRun r : List.of(add, list, json, log)) {
             assertThat(r.all()).doesNotContain("BCDFG").doesNotContain("HJKMP").doesNotContain(PASSPHRASE);
         }
         assertThat(run(null, "", "audit", "verify").exit()).isZero();
@@ -121,7 +109,7 @@ class KeysCliTest {
     @Test
     void makAdd_invalidKey_isRejectedWithoutEchoingIt() {
         init();
-        Run bad = run(PASSPHRASE, "W7XQ2-TP9CK-HMY3R-G8VDJ-4BF6A\n", "mak", "add");
+        CliRun bad = run(PASSPHRASE, "W7XQ2-TP9CK-HMY3R-G8VDJ-4BF6A\n", "mak", "add");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("character 25 is not allowed").doesNotContain("W7XQ2").doesNotContain("TP9CK")
                 .doesNotContain("4BF6A");
@@ -131,7 +119,7 @@ class KeysCliTest {
     @Test
     void makAdd_keyOnTheCommandLine_isRefusedWithoutEchoingIt() {
         init();
-        Run argv = run(PASSPHRASE, "", "mak", "add", KEY);
+        CliRun argv = run(PASSPHRASE, "", "mak", "add", KEY);
         assertThat(argv.exit()).isEqualTo(2);
         assertThat(argv.err()).contains("never given on the command line").doesNotContain("BCDFG").doesNotContain("6789B");
         assertThat(run(null, "", "mak", "list").out()).contains("0 MAKs");
@@ -140,7 +128,7 @@ class KeysCliTest {
     @Test
     void makAdd_wrongPassphrase_saysSo_andAddsNothing() {
         init();
-        Run wrong = run("not the passphrase", KEY + "\n", "mak", "add");
+        CliRun wrong = run("not the passphrase", KEY + "\n", "mak", "add");
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.err()).contains("wrong passphrase").doesNotContain("GCM").doesNotContain("BCDFG");
         assertThat(run(null, "", "mak", "list").out()).contains("0 MAKs");
@@ -152,7 +140,7 @@ class KeysCliTest {
         for (int i = 0; i < 5; i++) {
             run("not the passphrase", KEY + "\n", "mak", "add");
         }
-        Run sixth = run(PASSPHRASE, KEY + "\n", "mak", "add");
+        CliRun sixth = run(PASSPHRASE, KEY + "\n", "mak", "add");
         assertThat(sixth.err()).contains("wait 30 seconds");
         assertThat(slept).containsExactly(Duration.ofSeconds(30));
         assertThat(sixth.exit()).as(sixth.all()).isZero();
@@ -164,7 +152,7 @@ class KeysCliTest {
         run(PASSPHRASE, KEY + "\n", "mak", "add");
         assertThat(run(null, "", "mak", "remove", "1").exit()).isZero();
         assertThat(run(null, "", "mak", "list").out()).contains("0 MAKs");
-        Run again = run(null, "", "mak", "remove", "1");
+        CliRun again = run(null, "", "mak", "remove", "1");
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("no MAK with id 1");
     }
@@ -174,19 +162,19 @@ class KeysCliTest {
         init();
         run(PASSPHRASE, KEY + "\n", "mak", "add");
         Path stick = Files.createDirectories(tmp.resolve("stick"));
-        Run kit = run(PASSPHRASE, "", "collector-kit", "--to", stick.toString(), "--install-mak", "1");
+        CliRun kit = run(PASSPHRASE, "", "collector-kit", "--to", stick.toString(), "--install-mak", "1");
         assertThat(kit.exit()).as(kit.all()).isZero();
         assertThat(kit.all()).contains("clear text").contains("6789B").doesNotContain("BCDFG");
         assertThat(Files.readString(stick.resolve("AIRLOCK/collector/InstallKey.txt")).strip()).isEqualTo(KEY);
         assertThat(run(null, "", "audit", "log").out()).contains("mak.reveal");
 
-        Run literal = run(PASSPHRASE, "", "collector-kit", "--to", stick.toString(), "--install-mak", KEY);
+        CliRun literal = run(PASSPHRASE, "", "collector-kit", "--to", stick.toString(), "--install-mak", KEY);
         assertThat(literal.exit()).isEqualTo(1);
         assertThat(literal.err()).contains("never the key itself").doesNotContain("BCDFG").doesNotContain("6789B");
-        Run unknown = run(PASSPHRASE, "", "collector-kit", "--to", stick.toString(), "--install-mak", "9");
+        CliRun unknown = run(PASSPHRASE, "", "collector-kit", "--to", stick.toString(), "--install-mak", "9");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("no MAK with id 9");
-        Run wrong = run("not the passphrase", "", "collector-kit", "--to", stick.toString(), "--install-mak", "1");
+        CliRun wrong = run("not the passphrase", "", "collector-kit", "--to", stick.toString(), "--install-mak", "1");
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.err()).contains("wrong passphrase");
     }
@@ -194,10 +182,10 @@ class KeysCliTest {
     @Test
     void trustListAndRemove_onAnEmptyTrustStore() {
         init();
-        Run list = run(null, "", "trust", "list");
+        CliRun list = run(null, "", "trust", "list");
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains("0 trusted peers");
-        Run remove = run(null, "", "trust", "remove", "nobody");
+        CliRun remove = run(null, "", "trust", "remove", "nobody");
         assertThat(remove.exit()).isEqualTo(1);
         assertThat(remove.err()).contains("no trusted peer");
     }
@@ -208,7 +196,7 @@ class KeysCliTest {
         Path gw = tmp.resolve("gw");
         assertThat(runIn(gw, PASSPHRASE, "", "init", "--role", "gateway", "--name", "GW").exit()).isZero();
         Path stick = Files.createDirectories(tmp.resolve("stick"));
-        Run card = run(PASSPHRASE, "", "key", "card", "--to", stick.toString(), "--label", "Lab 3");
+        CliRun card = run(PASSPHRASE, "", "key", "card", "--to", stick.toString(), "--label", "Lab 3");
         assertThat(card.exit()).as(card.all()).isZero();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("Fingerprint: +(\\d{5}( \\d{5}){5})")
                 .matcher(card.out());
@@ -223,18 +211,18 @@ class KeysCliTest {
         assertThat(Files.readString(cardFile)).contains("Lab 3").doesNotContain("Lab 3 kiosk");
 
         String typo = (fingerprint.charAt(0) == '9' ? "8" : "9") + fingerprint.substring(1);
-        Run wrong = runIn(gw, null, "", "trust", "add", cardFile.toString(), "--fingerprint", typo);
+        CliRun wrong = runIn(gw, null, "", "trust", "add", cardFile.toString(), "--fingerprint", typo);
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.err()).contains("does not match").contains("group 1").contains("nothing was stored");
         assertThat(runIn(gw, null, "", "trust", "list").out()).contains("0 trusted peers");
 
-        Run ok = runIn(gw, null, "", "trust", "add", cardFile.toString(), "--fingerprint", fingerprint);
+        CliRun ok = runIn(gw, null, "", "trust", "add", cardFile.toString(), "--fingerprint", fingerprint);
         assertThat(ok.exit()).as(ok.all()).isZero();
         assertThat(ok.out()).contains("Trusted lab 'Lab 3'");
-        Run list = runIn(gw, null, "", "trust", "list");
+        CliRun list = runIn(gw, null, "", "trust", "list");
         assertThat(list.out()).contains("lab").contains("Lab 3").contains(fingerprint).contains("tester");
 
-        Run onLab = run(null, "", "trust", "add", cardFile.toString(), "--fingerprint", fingerprint);
+        CliRun onLab = run(null, "", "trust", "add", cardFile.toString(), "--fingerprint", fingerprint);
         assertThat(onLab.exit()).isEqualTo(1);
         assertThat(onLab.err()).contains("a lab trusts only gateways");
 
@@ -248,10 +236,10 @@ class KeysCliTest {
     void trustAdd_aFileThatIsNoCard_isRejected() throws Exception {
         init();
         Path notACard = Files.writeString(tmp.resolve("card.xml"), "<hello/>");
-        Run r = run(null, "", "trust", "add", notACard.toString(), "--fingerprint", "1".repeat(30));
+        CliRun r = run(null, "", "trust", "add", notACard.toString(), "--fingerprint", "1".repeat(30));
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("nothing was stored");
-        Run badDigits = run(null, "", "trust", "add", notACard.toString(), "--fingerprint", "12345");
+        CliRun badDigits = run(null, "", "trust", "add", notACard.toString(), "--fingerprint", "12345");
         assertThat(badDigits.exit()).isEqualTo(1);
         assertThat(badDigits.err()).contains("30 digits");
     }

@@ -25,49 +25,36 @@ class NotNeededCliTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    private Run run(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AIRLOCK_DATA", tmp.resolve("data").toString());
-        env.put(SecretInput.PASSPHRASE_ENV, PASSPHRASE);
-        CliContext context = new CliContext(env, Samples.CLOCK, new SplittableRandom(3),
-                new ByteArrayInputStream(new byte[0]), "tester", "", new ArrayList<>(), d -> { });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(Map.of("AIRLOCK_DATA", tmp.resolve("data").toString(), SecretInput.PASSPHRASE_ENV,
+                PASSPHRASE), "", args);
     }
 
     @Test
     void statusAndExport_sayHowManyWereLeftOutAndWhy_andOnlyTheOthersGoOut() throws Exception {
         assertThat(run("init", "--role", "lab", "--name", "Lab 3").exit()).isZero();
         Path labStick = copyMixedStick(tmp.resolve("lab-stick"));
-        Run intake = run("intake", labStick.toString());
+        CliRun intake = run("intake", labStick.toString());
         assertThat(intake.exit()).as(intake.all()).isZero();
         assertThat(intake.out()).contains("1 needs no CID and stays out of export");
 
-        Run status = run("status");
+        CliRun status = run("status");
         assertThat(status.out()).containsPattern("NOT_NEEDED +3  needs no CID: already licensed, or a KMS client")
                 .contains("3 products left out: 1 already licensed, 2 KMS clients (they need no CID: never exported"
                         + " or put in a kit)")
                 .contains("3 products wait for export");
         assertThat(run("status", "--json").out()).contains("\"notNeeded\"").contains("\"KMS_CLIENT\" : 2");
-        Run listed = run("list", "--state", "not_needed");
+        CliRun listed = run("list", "--state", "not_needed");
         assertThat(listed.exit()).as(listed.all()).isZero();
         assertThat(listed.out()).contains("LAB-MIX-1").contains("LAB-MIX-2").contains("LAB-MIX-3");
 
         Path stick = Files.createDirectories(tmp.resolve("stick"));
-        Run export = run("export", "--to", stick.toString());
+        CliRun export = run("export", "--to", stick.toString());
         assertThat(export.exit()).as(export.all()).isZero();
         assertThat(export.out()).contains("with 3 products")
                 .contains("3 products left out: 1 already licensed, 2 KMS clients: they need no CID, so nothing was"
                         + " spent on them");
-        Run nothing = run("export", "--to", stick.toString());
+        CliRun nothing = run("export", "--to", stick.toString());
         assertThat(nothing.exit()).isEqualTo(1);
         assertThat(nothing.err()).contains("nothing to export")
                 .contains("3 products left out: 1 already licensed, 2 KMS clients (they need no CID)");

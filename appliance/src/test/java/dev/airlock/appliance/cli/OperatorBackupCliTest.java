@@ -31,12 +31,6 @@ class OperatorBackupCliTest {
 
     Path data;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     @BeforeEach
     void setUp() {
         data = tmp.resolve("data");
@@ -49,23 +43,17 @@ class OperatorBackupCliTest {
         }
     }
 
-    private Run run(Map<String, String> extraEnv, String stdin, String... args) {
+    private CliRun run(Map<String, String> extraEnv, String stdin, String... args) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.putIfAbsent("AIRLOCK_DATA", data.toString());
-        CliContext context = new CliContext(env, Samples.CLOCK, new SplittableRandom(3),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), "tester", "", new ArrayList<>(),
-                d -> { });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.run(env, stdin, args);
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         return run(Map.of(), "", args);
     }
 
-    private Run withSecrets(String pin, String... args) {
+    private CliRun withSecrets(String pin, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put(SecretInput.PASSPHRASE_ENV, PASSPHRASE);
         if (pin != null) {
@@ -76,34 +64,34 @@ class OperatorBackupCliTest {
 
     @Test
     void operatorAdd_list_resetPin_remove() {
-        Run add = withSecrets("2468", "operator", "add", "Anna", "--role", "supervisor");
+        CliRun add = withSecrets("2468", "operator", "add", "Anna", "--role", "supervisor");
         assertThat(add.exit()).as(add.all()).isZero();
         assertThat(add.out()).contains("Added supervisor Anna (operator 1)");
-        Run ben = run(Map.of(SecretInput.PASSPHRASE_ENV, PASSPHRASE), "1357\n1357\n", "operator", "add", "Ben",
+        CliRun ben = run(Map.of(SecretInput.PASSPHRASE_ENV, PASSPHRASE), "1357\n1357\n", "operator", "add", "Ben",
                 "--role", "TECHNICIAN");
         assertThat(ben.exit()).as(ben.all()).isZero();
 
-        Run list = run("operator", "list");
+        CliRun list = run("operator", "list");
         assertThat(list.exit()).isZero();
         assertThat(list.out()).containsPattern("1 +Anna +supervisor").containsPattern("2 +Ben +technician")
                 .contains("2 operators");
-        Run json = run("operator", "list", "--json");
+        CliRun json = run("operator", "list", "--json");
         assertThat(json.out()).contains("\"name\" : \"Anna\"").contains("\"role\" : \"technician\"");
 
-        Run reset = withSecrets("86420", "operator", "reset-pin", "ben");
+        CliRun reset = withSecrets("86420", "operator", "reset-pin", "ben");
         assertThat(reset.exit()).as(reset.all()).isZero();
         assertThat(reset.out()).contains("New PIN set for Ben");
 
-        Run last = withSecrets(null, "operator", "remove", "Anna");
+        CliRun last = withSecrets(null, "operator", "remove", "Anna");
         assertThat(last.exit()).isEqualTo(1);
         assertThat(last.err()).contains("Anna is the last supervisor").contains("nothing was changed");
-        Run remove = withSecrets(null, "operator", "remove", "Ben");
+        CliRun remove = withSecrets(null, "operator", "remove", "Ben");
         assertThat(remove.exit()).as(remove.all()).isZero();
         assertThat(run("operator", "list").out()).contains("1 operator").doesNotContain("Ben");
 
-        Run log = run("audit", "log");
+        CliRun log = run("audit", "log");
         assertThat(log.out()).contains("operator.add").contains("operator.pin-reset").contains("operator.remove");
-        for (Run r : List.of(add, ben, list, json, reset, remove, log)) {
+        for (CliRun r : List.of(add, ben, list, json, reset, remove, log)) {
             assertThat(r.all()).doesNotContain("2468").doesNotContain("1357").doesNotContain("86420")
                     .doesNotContain(PASSPHRASE);
         }
@@ -112,28 +100,28 @@ class OperatorBackupCliTest {
 
     @Test
     void operatorAdd_refusesBadInput_andAWrongOrMissingPassphrase() {
-        Run badPin = withSecrets("12", "operator", "add", "Anna", "--role", "supervisor");
+        CliRun badPin = withSecrets("12", "operator", "add", "Anna", "--role", "supervisor");
         assertThat(badPin.exit()).isEqualTo(1);
         assertThat(badPin.err()).contains("PIN must be 4 to 8 digits");
-        Run differ = run(Map.of(SecretInput.PASSPHRASE_ENV, PASSPHRASE), "1234\n4321\n", "operator", "add", "Anna",
+        CliRun differ = run(Map.of(SecretInput.PASSPHRASE_ENV, PASSPHRASE), "1234\n4321\n", "operator", "add", "Anna",
                 "--role", "supervisor");
         assertThat(differ.exit()).isEqualTo(1);
         assertThat(differ.err()).contains("the two PINs differ");
-        Run badRole = withSecrets("1234", "operator", "add", "Anna", "--role", "admin");
+        CliRun badRole = withSecrets("1234", "operator", "add", "Anna", "--role", "admin");
         assertThat(badRole.exit()).isEqualTo(2);
-        Run noPass = run(Map.of(OperatorCommand.PIN_ENV, "1234"), "", "operator", "add", "Anna", "--role",
+        CliRun noPass = run(Map.of(OperatorCommand.PIN_ENV, "1234"), "", "operator", "add", "Anna", "--role",
                 "supervisor");
         assertThat(noPass.exit()).isEqualTo(1);
         assertThat(noPass.err()).contains("AIRLOCK_PASSPHRASE");
-        Run wrongPass = run(Map.of(SecretInput.PASSPHRASE_ENV, "not the passphrase", OperatorCommand.PIN_ENV,
+        CliRun wrongPass = run(Map.of(SecretInput.PASSPHRASE_ENV, "not the passphrase", OperatorCommand.PIN_ENV,
                 "1234"), "", "operator", "add", "Anna", "--role", "supervisor");
         assertThat(wrongPass.exit()).isEqualTo(1);
         assertThat(wrongPass.err()).contains("wrong passphrase");
         withSecrets("1234", "operator", "add", "Anna", "--role", "supervisor");
-        Run dup = withSecrets("1234", "operator", "add", "ANNA", "--role", "technician");
+        CliRun dup = withSecrets("1234", "operator", "add", "ANNA", "--role", "technician");
         assertThat(dup.exit()).isEqualTo(1);
         assertThat(dup.err()).contains("an operator called ANNA already exists");
-        Run unknown = withSecrets("1234", "operator", "reset-pin", "Zed");
+        CliRun unknown = withSecrets("1234", "operator", "reset-pin", "Zed");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("no operator called Zed");
         assertThat(run("operator", "list").out()).contains("1 operator");
@@ -142,40 +130,40 @@ class OperatorBackupCliTest {
     @Test
     void backup_thenRestore_intoANewDir_andWithReplace() throws Exception {
         Path stick = Files.createDirectories(tmp.resolve("stick"));
-        Run backup = withSecrets(null, "backup", "--to", stick.toString());
+        CliRun backup = withSecrets(null, "backup", "--to", stick.toString());
         assertThat(backup.exit()).as(backup.all()).isZero();
         Path file = stick.resolve("AIRLOCK/backup/airlock-backup-20250304-050607.alb");
         assertThat(file).isRegularFile();
         assertThat(backup.out()).contains("Wrote backup " + file).contains("3 machines, 3 products");
 
         Path fresh = tmp.resolve("fresh");
-        Run restore = run(Map.of(SecretInput.PASSPHRASE_ENV, PASSPHRASE, "AIRLOCK_DATA", fresh.toString()), "",
+        CliRun restore = run(Map.of(SecretInput.PASSPHRASE_ENV, PASSPHRASE, "AIRLOCK_DATA", fresh.toString()), "",
                 "restore", file.toString());
         assertThat(restore.exit()).as(restore.all()).isZero();
         assertThat(restore.out()).contains("Restored appliance 'Lab 3 kiosk'").contains("3 machines, 3 products");
-        Run status = run(Map.of("AIRLOCK_DATA", fresh.toString()), "", "status");
+        CliRun status = run(Map.of("AIRLOCK_DATA", fresh.toString()), "", "status");
         assertThat(status.out()).contains("Machines: 3");
 
-        Run refused = withSecrets(null, "restore", file.toString());
+        CliRun refused = withSecrets(null, "restore", file.toString());
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("a data store already exists").contains("--replace");
 
-        Run wrong = run(Map.of(SecretInput.PASSPHRASE_ENV, "not the passphrase"), "", "restore", file.toString(),
+        CliRun wrong = run(Map.of(SecretInput.PASSPHRASE_ENV, "not the passphrase"), "", "restore", file.toString(),
                 "--replace");
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.err()).contains("wrong passphrase for this backup");
 
-        Run replace = withSecrets(null, "restore", file.toString(), "--replace", "--data", data.toString());
+        CliRun replace = withSecrets(null, "restore", file.toString(), "--replace", "--data", data.toString());
         assertThat(replace.exit()).as(replace.all()).isZero();
         assertThat(replace.out()).contains("The previous store was moved to " + tmp.resolve(
                 "data.before-restore-20250304-050607"));
         try (Stream<Path> siblings = Files.list(tmp)) {
             assertThat(siblings.map(p -> p.getFileName().toString())).contains("data.before-restore-20250304-050607");
         }
-        Run log = run("audit", "log", "--limit", "1");
+        CliRun log = run("audit", "log", "--limit", "1");
         assertThat(log.out()).contains("backup.restore");
         assertThat(run("audit", "verify").exit()).isZero();
-        for (Run r : List.of(backup, restore, refused, wrong, replace)) {
+        for (CliRun r : List.of(backup, restore, refused, wrong, replace)) {
             assertThat(r.all()).doesNotContain(PASSPHRASE);
         }
     }

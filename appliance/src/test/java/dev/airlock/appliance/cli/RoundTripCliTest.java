@@ -30,22 +30,9 @@ class RoundTripCliTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    private Run run(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AIRLOCK_DATA", tmp.resolve("data").toString());
-        env.put(SecretInput.PASSPHRASE_ENV, PASSPHRASE);
-        CliContext context = new CliContext(env, Samples.CLOCK, new SplittableRandom(3),
-                new ByteArrayInputStream(new byte[0]), "tester", "", new ArrayList<>(), d -> { });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(Map.of("AIRLOCK_DATA", tmp.resolve("data").toString(), SecretInput.PASSPHRASE_ENV,
+                PASSPHRASE), "", args);
     }
 
     @Test
@@ -60,19 +47,19 @@ class RoundTripCliTest {
                     gateway.publicKey().fingerprint(), Samples.SUPERVISOR);
         }
         // the demo folder is a lab stick: refused
-        Run lab = run("export", "--to", collected.toString());
+        CliRun lab = run("export", "--to", collected.toString());
         assertThat(lab.exit()).as(lab.all()).isEqualTo(1);
         assertThat(lab.err()).contains("lab stick");
 
         Path stick = Files.createDirectories(tmp.resolve("stick"));
-        Run export = run("export", "--to", stick.toString(), "--force");
+        CliRun export = run("export", "--to", stick.toString(), "--force");
         assertThat(export.exit()).as(export.all()).isZero();
         assertThat(export.out()).contains("Wrote request").contains("now EXPORTED");
         Path requestFile;
         try (Stream<Path> files = Files.list(stick.resolve("AIRLOCK/outbound"))) {
             requestFile = files.findFirst().orElseThrow();
         }
-        Run listed = run("bundles", "list");
+        CliRun listed = run("bundles", "list");
         assertThat(listed.out()).contains("written").contains("1 request still out there");
 
         SignedBundle request = BundleFile.read(requestFile);
@@ -80,10 +67,10 @@ class RoundTripCliTest {
         Path inbound = Files.createDirectories(stick.resolve("AIRLOCK/inbound"));
         Files.write(inbound.resolve(BundleFile.fileName(response)), BundleFile.write(response, gateway.publicKey()));
 
-        Run imported = run("import", stick.toString());
+        CliRun imported = run("import", stick.toString());
         assertThat(imported.exit()).as(imported.all()).isZero();
         assertThat(imported.out()).contains("merged").contains("CIDs received").contains("request answered");
-        Run again = run("import", stick.toString());
+        CliRun again = run("import", stick.toString());
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("already merged");
         Path junk = Files.writeString(tmp.resolve("junk.xml"), "<x/>");
@@ -91,12 +78,12 @@ class RoundTripCliTest {
 
         // Apply: the kit onto the lab stick, the demo plays the machines, intake takes every product to VERIFIED.
         assertThat(run("activation-kit", "--to", collected.toString()).exit()).isZero();
-        Run played = run("demo", "apply", "--stick", collected.toString());
+        CliRun played = run("demo", "apply", "--stick", collected.toString());
         assertThat(played.exit()).as(played.all()).isZero();
         assertThat(played.out()).startsWith("DEMO: made-up apply results").contains("Wrote 3 result files");
-        Run results = run("intake", collected.toString());
+        CliRun results = run("intake", collected.toString());
         assertThat(results.exit()).as(results.all()).isZero();
-        Run status = run("status", "--json");
+        CliRun status = run("status", "--json");
         com.fasterxml.jackson.databind.JsonNode byState = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(status.out()).get("byState");
         int all = 0;
@@ -106,7 +93,7 @@ class RoundTripCliTest {
         assertThat(all).as(status.out()).isGreaterThanOrEqualTo(3);
         assertThat(byState.get("VERIFIED").asInt()).as(status.out()).isEqualTo(all);
 
-        Run json = run("bundles", "list", "--json");
+        CliRun json = run("bundles", "list", "--json");
         assertThat(json.out()).contains("\"state\" : \"answered\"").contains("\"state\" : \"merged\"");
         assertThat(run("audit", "verify").exit()).isZero();
     }
