@@ -85,17 +85,19 @@ public class MachinesView extends VerticalLayout {
         grid.setId("machines-grid");
         grid.addClassName("machines-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(Product::hostName).setHeader(getTranslation("machines.col.host")).setAutoWidth(true)
+        grid.addColumn(Product::hostName).setHeader(getTranslation("machines.col.host")).setWidth("9.5em")
+                .setFlexGrow(0)
                 .setKey("host");
         grid.addColumn(Product::group).setHeader(getTranslation("machines.col.group")).setKey("group")
-                .setWidth("8em").setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0);
         // the product name takes what is left and wraps onto a second line (styles.css), never "Wind…"
-        grid.addColumn(Product::name).setHeader(getTranslation("machines.col.product")).setFlexGrow(3)
-                .setKey("product");
+        grid.addColumn(Product::name).setHeader(getTranslation("machines.col.product")).setWidth("9em")
+                .setFlexGrow(1).setKey("product");
         grid.addComponentColumn(p -> new StateBadge(p.state())).setHeader(getTranslation("machines.col.state"))
-                .setAutoWidth(true).setKey("state");
+                .setAutoWidth(true).setFlexGrow(0).setKey("state");
+        // date and time on two lines where the screen is narrow, so the product name keeps its room
         grid.addColumn(p -> WHEN.format(p.lastSeen())).setHeader(getTranslation("machines.col.lastSeen"))
-                .setAutoWidth(true).setKey("lastSeen");
+                .setWidth("7.5em").setFlexGrow(0).setKey("lastSeen");
         grid.setPageSize(50);
         grid.setItems(query -> fetch(inventory, filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, inventory.countProducts(filter())));

@@ -117,6 +117,9 @@ class RoundTripJourney {
         String kit = apply.writeKit();
         assertThat(kit).isNotBlank();
         b.screenshot("apply-kit-written");
+        // A CID to type by hand: its 8 groups in even rows at this window size
+        assertThat(apply.showCid("DEMO-LAB-00001")).isIn(java.util.List.of(8), java.util.List.of(4, 4));
+        b.screenshot("apply-cid-by-hand");
         labStick.replug(500);
         dev.airlock.tests.LabMachines.applyKit(labStick.mount, 0);
         labStick.replug(1500);
