@@ -64,6 +64,7 @@ public class KioskApplication {
         return DataDirLock.acquire(paths(springArgs, env).dataDir(), "kiosk", Clock.systemUTC());
     }
 
+    /** The data dir the Spring arguments name ({@code --airlock.data=}, the last one wins), else the defaults. */
     private static KioskPaths paths(String[] springArgs, Map<String, String> env) {
         String data = List.of(springArgs).stream().filter(a -> a.startsWith("--airlock.data="))
                 .map(a -> a.substring(15)).reduce((a, b) -> b).orElse(null);
@@ -79,10 +80,8 @@ public class KioskApplication {
         boolean given = out.stream().anyMatch(a -> a.startsWith("--server.port="))
                 || env.containsKey("SERVER_PORT");
         if (!given) {
-            String data = out.stream().filter(a -> a.startsWith("--airlock.data=")).map(a -> a.substring(15))
-                    .reduce((a, b) -> b).orElse(null);
-            KioskPaths paths = KioskPaths.resolve(data, env, System.getProperty("airlock.defaultData", ""));
-            out.add("--server.port=" + Settings.load(paths.dataDir(), env, Map.of()).value(Setting.KIOSK_PORT));
+            out.add("--server.port=" + Settings.load(paths(springArgs, env).dataDir(), env, Map.of())
+                    .value(Setting.KIOSK_PORT));
         }
         return out.toArray(String[]::new);
     }

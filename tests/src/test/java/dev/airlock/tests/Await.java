@@ -7,10 +7,10 @@ import java.util.concurrent.locks.LockSupport;
  * Waits for a condition another process brings about (a line in its output, a file on a stick,
  * a FUSE server gone), checking it every few milliseconds until it holds or the time is up.
  */
-final class Await {
+public final class Await {
     /** A condition that may need I/O to check. */
     @FunctionalInterface
-    interface Condition {
+    public interface Condition {
         boolean holds() throws Exception;
     }
 
@@ -19,14 +19,14 @@ final class Await {
     private Await() {}
 
     /** Returns once {@code condition} holds; fails naming {@code what} after {@code timeout}. */
-    static void until(String what, Duration timeout, Condition condition) throws Exception {
+    public static void until(String what, Duration timeout, Condition condition) throws Exception {
         if (!within(timeout, condition)) {
             throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
         }
     }
 
     /** Whether {@code condition} came to hold within {@code timeout} (false when the time ran out). */
-    static boolean within(Duration timeout, Condition condition) throws Exception {
+    public static boolean within(Duration timeout, Condition condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) {

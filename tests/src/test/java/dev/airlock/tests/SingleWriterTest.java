@@ -7,6 +7,7 @@ import dev.airlock.tests.kiosk.KioskProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -108,16 +109,11 @@ class SingleWriterTest {
 
     private static void awaitHolder(Path data, String marker, Process holder) throws Exception {
         Path lock = data.resolve("airlock.lock");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
+        Await.until("the holder to take the data dir", Duration.ofSeconds(60), () -> {
             if (!holder.isAlive()) {
                 throw new IllegalStateException("the holder exited with " + holder.exitValue());
             }
-            if (Files.exists(lock) && Files.readString(lock, StandardCharsets.UTF_8).contains(marker)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("the holder never took the data dir");
+            return Files.exists(lock) && Files.readString(lock, StandardCharsets.UTF_8).contains(marker);
+        });
     }
 }

@@ -166,7 +166,9 @@ final class AddCommand implements Callable<Integer> {
             err.println(what + "; kept as typed (--keep-as-typed).");
             return typed;
         }
-        Optional<BufferedReader> ask = iid == null ? Optional.of(stdin()) : terminal();
+        // asked on stdin when the IID was typed there, or when stdin is a person's terminal
+        Optional<BufferedReader> ask = iid == null || context.terminal().isPresent() ? Optional.of(stdin())
+                : Optional.empty();
         if (ask.isPresent()) {
             err.print(what + ": compare it with the machine's screen. Keep it as typed? [y/N]: ");
             err.flush();
@@ -179,23 +181,6 @@ final class AddCommand implements Callable<Integer> {
         }
         throw new Rejected(what + ": compare it with the machine's screen and type it again; if it is right as"
                 + " typed, add --keep-as-typed. Nothing was recorded");
-    }
-
-    /** Lines from the interactive terminal, only when this process really talks to one on the real stdin. */
-    private Optional<BufferedReader> terminal() {
-        java.io.Console console = System.console();
-        if (context.stdin() != System.in || console == null) {
-            return Optional.empty(); // tests inject stdin: never prompt on a real console then
-        }
-        try {
-            // JDK 22+: System.console() exists even when redirected; isTerminal() tells.
-            if (Boolean.FALSE.equals(java.io.Console.class.getMethod("isTerminal").invoke(console))) {
-                return Optional.empty();
-            }
-        } catch (ReflectiveOperationException e) {
-            // JDK 21: a non-null console is a terminal
-        }
-        return Optional.of(stdin());
     }
 
     private static String firstDifference(InstallationId a, InstallationId b) {

@@ -310,10 +310,8 @@ public final class InventoryService {
                     products += e.getValue();
                 }
             }
-            Map<NotNeededReason, Long> notNeeded = zeroReasons();
-            repo.notNeededByGroup(tx).values().forEach(m -> m.forEach((r, n) -> notNeeded.merge(r, n, Long::sum)));
-            return new StatusReport(repo.machineCount(tx), products, byState, byGroup, notNeeded,
-                    nextSteps(byState));
+            return new StatusReport(repo.machineCount(tx), products, byState, byGroup,
+                    sumReasons(repo.notNeededByGroup(tx), Optional.empty()), nextSteps(byState));
         });
     }
 
@@ -322,23 +320,22 @@ public final class InventoryService {
      * machines in {@code group} when given ("" = machines without a group).
      */
     public Map<NotNeededReason, Long> notNeeded(Optional<String> group) {
-        return store.read(tx -> {
-            Map<NotNeededReason, Long> out = zeroReasons();
-            repo.notNeededByGroup(tx).forEach((g, counts) -> {
-                if (group.isEmpty() || group.get().strip().equalsIgnoreCase(g)) {
-                    counts.forEach((r, n) -> out.merge(r, n, Long::sum));
-                }
-            });
-            return out;
-        });
+        return store.read(tx -> sumReasons(repo.notNeededByGroup(tx), group));
     }
 
-    static Map<NotNeededReason, Long> zeroReasons() {
-        Map<NotNeededReason, Long> m = new java.util.EnumMap<>(NotNeededReason.class);
+    /** The per-group counts summed per reason (zero-filled), over every group or only {@code group}. */
+    private static Map<NotNeededReason, Long> sumReasons(Map<String, Map<NotNeededReason, Long>> byGroup,
+            Optional<String> group) {
+        Map<NotNeededReason, Long> out = new java.util.EnumMap<>(NotNeededReason.class);
         for (NotNeededReason r : NotNeededReason.values()) {
-            m.put(r, 0L);
+            out.put(r, 0L);
         }
-        return m;
+        byGroup.forEach((g, counts) -> {
+            if (group.isEmpty() || group.get().strip().equalsIgnoreCase(g)) {
+                counts.forEach((r, n) -> out.merge(r, n, Long::sum));
+            }
+        });
+        return out;
     }
 
     private static List<String> nextSteps(Map<ProductState, Long> s) {

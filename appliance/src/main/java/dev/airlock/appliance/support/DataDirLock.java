@@ -52,29 +52,17 @@ public final class DataDirLock implements AutoCloseable {
             return "pid=" + pid + "\nsince=" + since + "\nholder=" + what.replace('\n', ' ') + "\n";
         }
 
+        /** The holder the file names (Java properties, as {@link #encode} writes them), or empty when it is unreadable. */
         static Optional<Holder> decode(String text) {
-            long pid = -1;
-            Instant since = null;
-            String what = null;
-            for (String line : text.lines().toList()) {
-                int eq = line.indexOf('=');
-                if (eq < 0) {
-                    continue;
-                }
-                String value = line.substring(eq + 1).strip();
-                try {
-                    switch (line.substring(0, eq).strip()) {
-                        case "pid" -> pid = Long.parseLong(value);
-                        case "since" -> since = Instant.parse(value);
-                        case "holder" -> what = value;
-                        default -> { }
-                    }
-                } catch (NumberFormatException | DateTimeParseException e) {
-                    return Optional.empty();
-                }
+            java.util.Properties p = new java.util.Properties();
+            try {
+                p.load(new java.io.StringReader(text));
+                String what = p.getProperty("holder");
+                return what == null ? Optional.empty() : Optional.of(new Holder(Long.parseLong(p.getProperty("pid", "")),
+                        Instant.parse(p.getProperty("since", "")), what));
+            } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+                return Optional.empty();
             }
-            return pid < 0 || since == null || what == null ? Optional.empty()
-                    : Optional.of(new Holder(pid, since, what));
         }
 
         /** "pid 1234, since 2026-12-01 11:02:13, kiosk" (local time). */

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.collect;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
@@ -127,13 +128,11 @@ final class CollectorKitPanel extends VerticalLayout {
                 }
             }
         } catch (IOException | KeysException | RuntimeException e) {
-            error.setText(getTranslation("collect.kit.failed", e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            error.setText(getTranslation("collect.kit.failed", Sentence.of(e)));
             return;
         }
         result.setText(text);
         result.getElement().setAttribute("data-holds-key", String.valueOf(chosen != null));
-        result.scrollIntoView();
         Notification.show(getTranslation("collect.kit.done", s.label()), 4000, Notification.Position.BOTTOM_CENTER);
         written.run();
     }

@@ -156,7 +156,7 @@ final class PhoneEntryPanel extends VerticalLayout {
             saved(ConfirmationId.parse(digits));
         } catch (InvalidIdException e) {
             flagged(null);
-            message.setText(getTranslation("gateway.phone.again", e.getMessage()));
+            message.setText(getTranslation("gateway.phone.again", Sentence.of(e)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.machines;
 
+import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -82,7 +83,7 @@ final class GroupAssign extends HorizontalLayout {
             text = moved == 0 ? getTranslation("machines.assign.nothingMoved", ids.size(), name)
                     : getTranslation("machines.assign.done", moved, name);
         } catch (IllegalArgumentException e) {
-            result.setText(getTranslation("machines.assign.failed", e.getMessage()));
+            result.setText(getTranslation("machines.assign.failed", Sentence.of(e)));
             return;
         }
         result.setText(text);

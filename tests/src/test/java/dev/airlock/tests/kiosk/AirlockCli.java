@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,19 +75,22 @@ final class AirlockCli {
     /** A long-running {@code airlock} command (e.g. {@code stand-in}) in its own JVM; close it to stop it. */
     record Background(Process process, Path log) implements AutoCloseable {
         /** Waits until the output has a line matching {@code pattern}; returns its first group. */
-        String await(Pattern pattern) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
+        String await(Pattern pattern) throws Exception {
+            String[] found = new String[1];
+            if (!dev.airlock.tests.Await.within(Duration.ofSeconds(60), () -> {
                 Matcher m = pattern.matcher(Files.readString(log, StandardCharsets.UTF_8));
                 if (m.find()) {
-                    return m.group(1);
+                    found[0] = m.group(1);
+                    return true;
                 }
                 if (!process.isAlive()) {
                     throw new IllegalStateException("exited with " + process.exitValue() + ": " + Files.readString(log));
                 }
-                Thread.sleep(50);
+                return false;
+            })) {
+                throw new IllegalStateException("no line matching " + pattern + " in: " + Files.readString(log));
             }
-            throw new IllegalStateException("no line matching " + pattern + " in: " + Files.readString(log));
+            return found[0];
         }
 
         @Override
