@@ -1,5 +1,7 @@
 package dev.airlock.appliance.demo;
 
+import dev.airlock.appliance.activation.ActivationKitService;
+import dev.airlock.appliance.intake.IntakeService;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.kit.ActivationKit;
 import dev.airlock.formats.kit.ActivationKitReader;
@@ -47,10 +49,6 @@ import java.util.stream.Stream;
  * kit is refused, so no real product is ever reported Licensed by a demo.
  */
 public final class DemoApply {
-    /** Where the kit is on a stick (as the kiosk and {@code airlock activation-kit} write it). */
-    public static final String KIT = "AIRLOCK/kit";
-    /** Where the results go, as the collector writes them. */
-    public static final String RESULTS = "AIRLOCK/results";
     /** The collector version written into demo results: marks them as made up. */
     public static final String COLLECTOR_VERSION = "demo";
     /** The message on every demo outcome. */
@@ -107,7 +105,7 @@ public final class DemoApply {
         if (!Files.isDirectory(stick)) {
             return new Played.Refused(stick + " is not a folder: give the lab stick's root (e.g. /media/LAB1)");
         }
-        Path kitDir = stick.resolve(KIT);
+        Path kitDir = stick.resolve(ActivationKitService.STICK_KIT);
         List<Path> kitFiles = xmlFiles(kitDir);
         if (kitFiles.isEmpty()) {
             return new Played.Refused("There is no activation kit on " + stick + " (no files in " + kitDir + "):"
@@ -119,7 +117,7 @@ public final class DemoApply {
         for (Path f : xmlFiles(stick.resolve("AIRLOCK/collected"))) {
             readRecord(f).ifPresent(r -> keepNewest(machines, r));
         }
-        Path resultsDir = stick.resolve(RESULTS);
+        Path resultsDir = stick.resolve(IntakeService.STICK_RESULTS);
         for (Path f : xmlFiles(resultsDir)) {
             readResult(f).ifPresent(r -> keepNewest(machines, r.machineRecord()));
         }
