@@ -157,6 +157,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
                   if (!n) return;
                   const e = n.nodeType === 1 ? n : n.parentElement;
                   if (!e || !e.closest) return;
+                  // rows a grid adds while it scrolls are not results: only the grid itself can be one
+                  const grid = e.closest('vaadin-grid');
+                  if (grid) { if (grid.matches(sel)) state.pending.add(grid); return; }
                   const hit = e.closest(sel);
                   if (hit) state.pending.add(hit);
                   if (n.nodeType === 1 && n.querySelectorAll) n.querySelectorAll(sel).forEach(x => state.pending.add(x));
