@@ -52,7 +52,7 @@ final class UpdateTab extends VerticalLayout {
             .withZone(ZoneOffset.UTC);
 
     final Paragraph running = new Paragraph();
-    final Div onStick = new Div();
+    final VerticalLayout onStick = new VerticalLayout();
     final ComboBox<Path> updateFile = new ComboBox<>();
     final Checkbox reinstall = new Checkbox();
     final Button verify = new Button();
@@ -80,6 +80,8 @@ final class UpdateTab extends VerticalLayout {
     boolean backupSettled;
     private boolean busy;
     private boolean refreshing;
+    /** The label of the stick each offered update is on. */
+    private final java.util.Map<Path, String> stickOf = new java.util.HashMap<>();
     private Registration poll;
 
     UpdateTab(ApplianceHolder holder, Seal seal, Devices devices, BackgroundWork work, KioskSettings settings,
@@ -97,8 +99,8 @@ final class UpdateTab extends VerticalLayout {
         configureStick();
         configureBackup();
         configureStatus();
-        add(new H2(getTranslation("supervisor.update.title")), running,
-                new Paragraph(getTranslation("supervisor.update.intro")), status, restart, onStick);
+        add(new H2(getTranslation("supervisor.update.title")), running, status, restart, onStick,
+                new Paragraph(getTranslation("supervisor.update.intro")));
         devices.onMedia(this, e -> refreshSticks());
         refresh();
     }
@@ -106,7 +108,8 @@ final class UpdateTab extends VerticalLayout {
     private void configureStick() {
         updateFile.setId("update-file");
         updateFile.setLabel(getTranslation("supervisor.update.file"));
-        updateFile.setItemLabelGenerator(p -> p.getFileName() + " (" + p.getParent().getParent().getParent() + ")");
+        updateFile.setItemLabelGenerator(p -> getTranslation("supervisor.update.fileOn", p.getFileName(),
+                stickOf.getOrDefault(p, "?")));
         updateFile.setWidth("36em");
         updateFile.addValueChangeListener(e -> {
             if (!refreshing) {
@@ -129,6 +132,7 @@ final class UpdateTab extends VerticalLayout {
         install.addClickListener(e -> install());
         installResult.setId("update-install-result");
         installResult.addClassName("supervisor-message");
+        onStick.setPadding(false);
         onStick.add(new H3(getTranslation("supervisor.update.stickTitle")), updateFile, reinstall, verify, progress,
                 progressText, verifyResult, backupStep, install, installResult);
     }
@@ -146,7 +150,7 @@ final class UpdateTab extends VerticalLayout {
         backupResult.addClassName("supervisor-message");
         backupStep.add(new H3(getTranslation("supervisor.update.backupTitle")),
                 new Paragraph(getTranslation("supervisor.update.backupIntro")),
-                new HorizontalLayout(backupStick, backup, skipBackup), backupResult);
+                backupStick, new HorizontalLayout(backup, skipBackup), backupResult);
     }
 
     private void configureStatus() {
@@ -235,8 +239,12 @@ final class UpdateTab extends VerticalLayout {
         Sticks.refresh(backupStick, sticks);
         UpdateService u = updates();
         List<Path> found = new ArrayList<>();
+        stickOf.clear();
         for (Stick s : sticks) {
-            found.addAll(u.find(s.root()));
+            for (Path p : u.find(s.root())) {
+                found.add(p);
+                stickOf.put(p, s.label());
+            }
         }
         Path selected = updateFile.getValue();
         refreshing = true;
