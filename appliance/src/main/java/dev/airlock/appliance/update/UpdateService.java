@@ -121,13 +121,14 @@ public final class UpdateService {
      */
     public Verified verify(Path manifestFile, boolean reinstall, UpdateProgress progress) throws UpdateException {
         String name = manifestFile.getFileName().toString();
-        byte[] manifestBytes = readSmall(manifestFile, UpdateManifest.MAX_BYTES, "The update " + name);
+        byte[] manifestBytes = readSmall(manifestFile, UpdateManifest.MAX_BYTES, "The update " + name,
+                Problem.MALFORMED);
         Path sigFile = manifestFile.resolveSibling(name + SIGNATURE_EXTENSION);
         if (!KeyValues.isPlainFile(sigFile)) {
             throw new UpdateException(Problem.BAD_SIGNATURE, "The update " + name + " has no signature file ("
                     + sigFile.getFileName() + ") beside it: copy both files of the release onto the stick");
         }
-        byte[] signature = readSmall(sigFile, 64, "The signature " + sigFile.getFileName());
+        byte[] signature = readSmall(sigFile, 64, "The signature " + sigFile.getFileName(), Problem.BAD_SIGNATURE);
         PublicKey key = releaseKey();
         if (signature.length != 64) {
             throw new UpdateException(Problem.BAD_SIGNATURE, "The update's signature file " + sigFile.getFileName()
@@ -286,7 +287,8 @@ public final class UpdateService {
             default -> Phase.UNREADABLE;
         };
         if (phase == Phase.UNREADABLE) {
-            message = "The update status says state=" + state + ", which this appliance does not know";
+            message = state.isEmpty() ? "The update status " + file + " has no state= line"
+                    : "The update status says state=" + state + ", which this appliance does not know";
         }
         return new UpdateStatus(phase, version, slot, message, written);
     }
@@ -391,7 +393,8 @@ public final class UpdateService {
         }
     }
 
-    private static byte[] readSmall(Path file, int max, String what) throws UpdateException {
+    /** At most {@code max} bytes of {@code file}; a longer file is refused as {@code tooLong}. */
+    private static byte[] readSmall(Path file, int max, String what, Problem tooLong) throws UpdateException {
         byte[] b;
         try {
             b = readUpTo(file, max + 1);
@@ -400,7 +403,7 @@ public final class UpdateService {
                     + ImageCopy.reason(e) + "): put the stick back and try again", e);
         }
         if (b.length > max) {
-            throw new UpdateException(max == 64 ? Problem.BAD_SIGNATURE : Problem.MALFORMED, what + " is larger than "
+            throw new UpdateException(tooLong, what + " is larger than "
                     + max + " bytes: it is not part of an Airlock update. Do not use it");
         }
         return b;

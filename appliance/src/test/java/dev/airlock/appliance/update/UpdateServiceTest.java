@@ -288,6 +288,8 @@ class UpdateServiceTest {
         status("state=exploded\n", Instant.now());
         assertThat(updates.status().phase()).isEqualTo(Phase.UNREADABLE);
         assertThat(updates.status().message()).contains("state=exploded");
+        status("version=" + NEXT + "\n", Instant.now());
+        assertThat(updates.status().message()).contains("has no state= line");
         status("message=" + "x".repeat(5000) + "\n", Instant.now());
         assertThat(updates.status().phase()).isEqualTo(Phase.UNREADABLE);
     }

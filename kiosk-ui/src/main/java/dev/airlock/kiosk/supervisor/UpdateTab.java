@@ -80,6 +80,8 @@ final class UpdateTab extends VerticalLayout {
     boolean backupSettled;
     private boolean busy;
     private boolean refreshing;
+    /** Set once the restart was asked for: the status stays "Restarting..." until the screen goes. */
+    private boolean restarting;
     /** The label of the stick each offered update is on. */
     private final java.util.Map<Path, String> stickOf = new java.util.HashMap<>();
     private Registration poll;
@@ -186,6 +188,7 @@ final class UpdateTab extends VerticalLayout {
 
     /** Shows the running version, the status and the sticks again; outside an appliance image only that it is none. */
     void refresh() {
+        restarting = false;
         RunningImage r = updates().running();
         boolean appliance = r instanceof RunningImage.Version;
         running.setText(appliance ? getTranslation("supervisor.update.running", ((RunningImage.Version) r).version())
@@ -204,6 +207,9 @@ final class UpdateTab extends VerticalLayout {
     void refreshStatus() {
         UpdateService u = updates();
         if (!(u.running() instanceof RunningImage.Version now)) {
+            return;
+        }
+        if (restarting) {
             return;
         }
         UpdateStatus s = u.status();
@@ -393,6 +399,8 @@ final class UpdateTab extends VerticalLayout {
         Actor actor = KioskState.session().actor();
         restart.setEnabled(false);
         work.run(UI.getCurrent(), bar -> updates().restart(actor), (f, t) -> { }, (ImageVersion v) -> {
+            restarting = true;
+            restart.setVisible(false);
             status.setText(getTranslation("supervisor.update.restarting", v));
         }, e -> {
             restart.setEnabled(true);

@@ -116,6 +116,9 @@ class SupervisorUpdateTest extends KioskViewTest {
         finishBackgroundWork();
         assertThat(RESTARTS.get()).isEqualTo(before + 1);
         assertThat(tab.status.getText()).startsWith("Restarting into version " + NEXT + ".");
+        assertThat(tab.restart.isVisible()).isFalse();
+        tab.refreshStatus();
+        assertThat(tab.status.getText()).as("stays while the screen goes").startsWith("Restarting into version");
         assertThat(a.audit().recent(1, "").get(0).action()).isEqualTo("update.restart");
 
         // after the restart: the new version runs (or the old one, when the new one did not come up)
