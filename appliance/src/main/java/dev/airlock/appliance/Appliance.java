@@ -226,6 +226,11 @@ public final class Appliance implements AutoCloseable {
         return operators;
     }
 
+    /** Updates from a stick: verify, stage for the system's update helper, its status, restart. */
+    public dev.airlock.appliance.update.UpdateService update(dev.airlock.appliance.update.UpdateConfig config) {
+        return new dev.airlock.appliance.update.UpdateService(store, audit, config);
+    }
+
     /** Encrypted backups onto a stick (restoring is {@code BackupService.restore}, with no store open). */
     public dev.airlock.appliance.backup.BackupService backup() {
         return backup;

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             OperatorCommand.class,
             BackupCommand.class,
             RestoreCommand.class,
+            UpdateCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 input rejected, 2 usage error, 3 internal error.",
             "Run 'airlock COMMAND --help' for a command's options."})

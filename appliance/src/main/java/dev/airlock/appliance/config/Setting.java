@@ -43,7 +43,11 @@ public enum Setting {
             v -> v.equals("10") || v.equals("15") || v.equals("20")),
     QR_FRAMES_PER_SECOND("qr.frames-per-second", "2", "QR auto-cycle speed, 1 to 5", v -> isIntBetween(v, 1, 5)),
     MEDIA_ROOTS("media.roots", "/media,/run/media,/run/airlock/media", "where USB sticks are mounted, comma-separated",
-            v -> !v.isBlank());
+            v -> !v.isBlank()),
+    UPDATE_RELEASE_KEY("update.release-key", "/usr/share/airlock/update-key.pem", "the release key updates must be"
+            + " signed with (Ed25519 public key, PEM), built into the image", v -> v.startsWith("/")),
+    UPDATE_OS_RELEASE("update.os-release", "/etc/os-release", "the file whose IMAGE_VERSION= is the running"
+            + " appliance image's version", v -> v.startsWith("/"));
 
     private final String key;
     private final String defaultValue;

@@ -51,6 +51,12 @@ public class KioskBeans {
         return new Devices(settings, paths, clock);
     }
 
+    /** Restarts into an installed update: {@code systemctl reboot}, which polkit on the image allows the kiosk. */
+    @Bean
+    dev.airlock.appliance.update.Restarter restarter() {
+        return dev.airlock.appliance.update.Restarter.systemctl();
+    }
+
     @Bean
     KioskSettings kioskSettings(KioskPaths paths) {
         return new KioskSettings(paths);

@@ -8,7 +8,7 @@ public final class Routes {
     public static final String SIGN_IN = "sign-in";
     /** The supervisor screen's tabs, each reachable as {@code supervisor/NAME}, in the order shown. */
     public static final java.util.List<String> SUPERVISOR_TABS = java.util.List.of("mak", "trust", "operators",
-            "backup", "audit", "settings");
+            "backup", "audit", "settings", "update");
 
     private Routes() {
     }

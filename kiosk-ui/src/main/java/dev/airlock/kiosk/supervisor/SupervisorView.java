@@ -11,6 +11,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.airlock.appliance.update.Restarter;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
@@ -22,7 +23,8 @@ import dev.airlock.kiosk.ui.MainLayout;
 import java.util.List;
 
 /**
- * The supervisor's screens as tabs (only the selected one is attached): MAK vault, trust, operators, backup, audit log, settings.
+ * The supervisor's screens as tabs (only the selected one is attached): MAK vault, trust, operators, backup, audit log,
+ * settings, system update.
  * {@code supervisor/<tab>} (e.g. {@code supervisor/backup}) opens a tab directly.
  */
 @Route(value = "supervisor", layout = MainLayout.class)
@@ -40,9 +42,10 @@ public class SupervisorView extends VerticalLayout implements HasUrlParameter<St
     final BackupTab backup;
     final AuditTab audit;
     final SettingsTab settings;
+    final UpdateTab update;
 
     public SupervisorView(ApplianceHolder holder, Seal seal, Devices devices, BackgroundWork work,
-            KioskSettings kioskSettings, OurKeyCard ourKeyCard) {
+            KioskSettings kioskSettings, OurKeyCard ourKeyCard, Restarter restarter) {
         addClassNames("kiosk-view", "supervisor-view");
         mak = new MakTab(holder, seal);
         trust = new TrustTab(holder, seal, devices, ourKeyCard);
@@ -50,13 +53,14 @@ public class SupervisorView extends VerticalLayout implements HasUrlParameter<St
         backup = new BackupTab(holder, seal, devices, work);
         audit = new AuditTab(holder);
         settings = new SettingsTab(kioskSettings, seal);
+        update = new UpdateTab(holder, seal, devices, work, kioskSettings, restarter);
         configureTabs();
         add(new H1(getTranslation("supervisor.title")), tabs, content);
         setSizeFull();
     }
 
     private void configureTabs() {
-        contents = List.of(mak, trust, operators, backup, audit, settings);
+        contents = List.of(mak, trust, operators, backup, audit, settings, update);
         for (String name : TABS) {
             Tab tab = new Tab(getTranslation("supervisor.tab." + name));
             tab.setId("supervisor-tab-" + name);

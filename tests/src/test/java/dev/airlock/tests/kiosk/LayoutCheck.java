@@ -38,6 +38,7 @@ class LayoutCheck {
         SCREENS.put("supervisor/backup", null);
         SCREENS.put("supervisor/audit", "audit-verify");
         SCREENS.put("supervisor/settings", "settings-save");
+        SCREENS.put("supervisor/update", "update-verify");
     }
 
     static final String OVERFLOW = """
@@ -124,7 +125,12 @@ class LayoutCheck {
 
     @BeforeAll
     static void start() throws Exception {
-        kiosk = Kiosk.start("layout", o -> o, 1024, 600, dir -> {
+        // an appliance image with an update on a folder stick, so the update screen shows all it has
+        dev.airlock.appliance.testing.UpdateRelease release = new dev.airlock.appliance.testing.UpdateRelease(
+                java.nio.file.Files.createTempDirectory("layout-image"), "2026.11.02.1");
+        kiosk = Kiosk.start("layout", o -> o.env("AIRLOCK_UPDATE_OS_RELEASE", release.osRelease.toString())
+                .env("AIRLOCK_UPDATE_RELEASE_KEY", release.releaseKey.toString()), 1024, 600, dir -> {
+            dev.airlock.appliance.testing.UpdateRelease.write(dir.resolve("media/UPDATE"), "2026.12.01.3", 4096);
             Path data = dir.resolve("data");
             AirlockCli.ok(data, "init", "--role", "lab", "--name", "Lab 3");
             Path demo = dir.resolve("demo");
@@ -179,6 +185,13 @@ class LayoutCheck {
                 resultInView(s, "supervisor/mak", "mak-add", "mak-error", "mak-key");
                 resultInView(s, "supervisor/operators", "operators-add", "operators-message", null);
                 resultInView(s, "collect", "collect-manual-save", "collect-manual-error", null);
+                // the update screen once an update verified: the backup step and the install button fit too
+                resultInView(s, "supervisor/update", "update-verify", "update-verify-result", null);
+                b.page.waitForFunction("() => (document.getElementById('update-verify-result') || {}).innerText"
+                        + " && document.getElementById('update-verify-result').innerText.includes('can be installed')",
+                        null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+                b.screenshot(s + "-supervisor-update-verified");
+                check("supervisor-update-verified", s);
                 opensAtTop(s, "machines", "export");
             }
         }

@@ -30,6 +30,47 @@ public final class PublicKey {
         return new PublicKey(raw.clone());
     }
 
+    /**
+     * From an Ed25519 SubjectPublicKeyInfo in PEM, as {@code openssl pkey -pubout} writes it: one
+     * {@code PUBLIC KEY} block, nothing else but blank lines around it. Refuses other key types,
+     * private keys and damaged text, saying which.
+     */
+    public static PublicKey fromPem(String pem) {
+        if (pem.length() > 4096) {
+            throw new IllegalArgumentException("this is not an Ed25519 public key in PEM: the text is "
+                    + pem.length() + " characters long, a key is about 113");
+        }
+        String text = pem.strip();
+        if (text.contains("PRIVATE KEY-----")) {
+            throw new IllegalArgumentException("this PEM holds a private key; give the public key"
+                    + " (openssl pkey -in KEY.pem -pubout)");
+        }
+        String begin = "-----BEGIN PUBLIC KEY-----";
+        String end = "-----END PUBLIC KEY-----";
+        if (!text.startsWith(begin) || !text.endsWith(end) || text.indexOf(begin, 1) >= 0) {
+            throw new IllegalArgumentException("this is not one PEM public key (it must be a single block from "
+                    + begin + " to " + end + ")");
+        }
+        String body = text.substring(begin.length(), text.length() - end.length()).replaceAll("\\s", "");
+        byte[] der;
+        try {
+            der = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the PEM public key is damaged: its base64 text does not decode", e);
+        }
+        return fromSpki(der);
+    }
+
+    /** From the DER bytes of an Ed25519 SubjectPublicKeyInfo (RFC 8410): 12 fixed bytes, then the 32-byte key. */
+    public static PublicKey fromSpki(byte[] der) {
+        if (der.length != SPKI_PREFIX.length + LENGTH
+                || !Arrays.equals(der, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
+            throw new IllegalArgumentException("this public key is not an Ed25519 key (another algorithm, or a"
+                    + " damaged file): Airlock only reads Ed25519 keys (openssl genpkey -algorithm ed25519)");
+        }
+        return ofRaw(Arrays.copyOfRange(der, SPKI_PREFIX.length, der.length));
+    }
+
     public byte[] raw() {
         return raw.clone();
     }
