@@ -60,6 +60,8 @@ mkdir -p "$WORK"; openssl pkey -in "$RELEASE_KEY" -pubout -out "$WORK/update-key
 if [ -n "$REUSE_ROOT" ] && [ -d "$WORK/root/usr/lib/airlock" ]; then
   log "reusing the root in $WORK/root (--reuse-root): only the overlay files are copied again"
   cp -rT --preserve=mode "$HERE/rootfs" "$WORK/root"
+  # the class-data archive checks file times: keep the time the root was built with
+  SOURCE_DATE_EPOCH=$(cat "$WORK/source-date-epoch")
 else
 REUSE_ROOT=""
 mv "$WORK/update-key.pem.new" "$OUT/.update-key.pem"; rm -rf "$WORK"; mkdir -p "$WORK"; mv "$OUT/.update-key.pem" "$WORK/update-key.pem"
@@ -73,6 +75,7 @@ if [ ! -f "$KIOSK_JAR" ] || [ -n "$(find "$REPO/pom.xml" "$REPO"/*/pom.xml "$REP
     -pl kiosk-ui -am package > "$WORK/maven.log" 2>&1 || { tail -40 "$WORK/maven.log" >&2; die "the kiosk build failed"; }
 fi
 "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$KIOSK_JAR" extract --destination "$WORK/kiosk" >/dev/null
+echo "$SOURCE_DATE_EPOCH" > "$WORK/source-date-epoch"
 sed "s|@KIOSK@|/usr/lib/airlock/kiosk|g" "$HERE/kiosk.classlist" > "$WORK/kiosk/kiosk.classlist"
 
 # 2. The Java runtime: jlink of the modules jdeps finds in the kiosk, plus what it loads by name.
@@ -101,9 +104,9 @@ mmdebstrap --mode=root --variant=essential --components=main --include="$PKGS" \
   --customize-hook="$HERE/customize.sh \"\$1\"" \
   --skip=essential/unlink \
   "$SUITE" "$WORK/root" "$MIRROR" > "$WORK/mmdebstrap.log" 2>&1 || { tail -40 "$WORK/mmdebstrap.log" >&2; die "mmdebstrap failed (log: $WORK/mmdebstrap.log)"; }
-dpkg-query --admindir="$WORK/root/usr/share/factory/var/lib/dpkg" -W -f='${Package}\t${Version}\t${Architecture}\n' > "$OUT/$NAME.packages.txt"
 
 fi # --reuse-root
+dpkg-query --admindir="$WORK/root/usr/share/factory/var/lib/dpkg" -W -f='${Package}\t${Version}\t${Architecture}\n' > "$OUT/$NAME.packages.txt"
 
 # 5. The root filesystem: squashfs, every time set to SOURCE_DATE_EPOCH.
 log "root: squashfs"
