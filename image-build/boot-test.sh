@@ -131,7 +131,7 @@ done
 stop_qemu
 
 # Verdict: every marker ok, all expected markers present, the screen shows the setup page.
-tr -d '\r' < "$SERIAL" | grep -a '^AIRLOCK-MARK ' > "$OUT/markers.txt" || true
+tr -d '\r' < "$SERIAL" | grep -a -o 'AIRLOCK-MARK .*' > "$OUT/markers.txt" || true
 failed=0
 for m in start kiosk-answering kiosk-cds browser-renderer browser-wayland root-readonly var-tmpfs data-writable failed-units \
          nft-policies nic-down loopback-only outbound-blocked kiosk-no-network stick-mounted stick-writable stick-not-exec \
