@@ -29,12 +29,10 @@ done
 for t in qemu-system-x86_64 qemu-img socat mkfs.vfat mcopy tesseract pnmtopng; do
   command -v "$t" >/dev/null || die "$t is missing: apt-get install qemu-system-x86 qemu-utils ovmf socat dosfstools mtools tesseract-ocr netpbm"
 done
-OVMF_CODE=/usr/share/OVMF/OVMF_CODE_4M.fd; OVMF_VARS=/usr/share/OVMF/OVMF_VARS_4M.fd
 [ -f "$OVMF_CODE" ] || die "no UEFI firmware at $OVMF_CODE: apt-get install ovmf"
 
 rm -rf "$OUT"; mkdir -p "$OUT"
 W=$OUT/run; mkdir -p "$W"
-QEMU_PID=; SCAN_PID=
 cleanup() {
   [ -n "$QEMU_PID" ] && kill "$QEMU_PID" 2>/dev/null || true
   [ -n "$SCAN_PID" ] && kill "$SCAN_PID" 2>/dev/null || true
@@ -51,33 +49,6 @@ cp "$OVMF_VARS" "$W/vars.fd"
 truncate -s 64M "$W/stick.img"
 mkfs.vfat -n AIRLOCKTEST "$W/stick.img" >/dev/null
 MTOOLS_SKIP_CHECK=1 mmd -i "$W/stick.img" ::/AIRLOCK
-
-qemu_run() { # qemu_run ACCEL SERIAL_LOG
-  local accel=$1 serial=$2 cpu=max
-  [ "$accel" = kvm ] && cpu=host
-  rm -f "$W/qmp.sock" "$W/scan.sock"
-  qemu-system-x86_64 -machine q35 -accel "$accel" -cpu "$cpu" -smp 2 -m 2048 \
-    -nodefaults -display none -device VGA,xres=1024,yres=600 \
-    -drive if=pflash,format=raw,readonly=on,file="$OVMF_CODE" -drive if=pflash,format=raw,file="$W/vars.fd" \
-    -drive if=none,id=disk,file="$W/disk.qcow2",format=qcow2 -device virtio-blk-pci,drive=disk \
-    -device qemu-xhci,id=xhci \
-    -drive if=none,id=stick,file="$W/stick.img",format=raw -device usb-storage,bus=xhci.0,drive=stick \
-    -chardev socket,id=scan,path="$W/scan.sock",server=on,wait=off -device usb-serial,bus=xhci.0,chardev=scan,always-plugged=on \
-    -netdev user,id=n0,restrict=on -device e1000,netdev=n0 \
-    -serial file:"$serial" -qmp unix:"$W/qmp.sock",server=on,wait=off \
-    -smbios type=11,value=io.systemd.credential:airlock.boottest=1 &
-  QEMU_PID=$!
-  for _ in $(seq 50); do [ -S "$W/scan.sock" ] && break; sleep 0.1; done
-  # qemu's usb-serial appears to the guest only while its chardev is connected: hold it open.
-  socat -u UNIX-CONNECT:"$W/scan.sock" OPEN:"$W/scanner-out.txt",creat,append &
-  SCAN_PID=$!
-}
-qmp() { printf '{"execute":"qmp_capabilities"}\n%s\n' "$1" | socat -t 5 - UNIX-CONNECT:"$W/qmp.sock" >/dev/null 2>&1; }
-stop_qemu() {
-  qmp '{"execute":"quit"}' || true
-  for _ in $(seq 50); do kill -0 "$QEMU_PID" 2>/dev/null || break; sleep 0.1; done
-  kill "$QEMU_PID" "$SCAN_PID" 2>/dev/null || true; wait "$QEMU_PID" 2>/dev/null || true; QEMU_PID=; SCAN_PID=
-}
 
 # KVM if it works: /dev/kvm may exist and still not run a kernel (nested microVMs), so a probe
 # boot must print the kernel's first line within 40 s.
