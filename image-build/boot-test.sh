@@ -57,8 +57,13 @@ if [ "$ACCEL" = auto ]; then
   ACCEL=tcg
   if [ -w /dev/kvm ]; then
     log "probing KVM"
-    qemu_run kvm "$W/probe.log"
-    for _ in $(seq 40); do grep -q 'Linux version' "$W/probe.log" 2>/dev/null && { ACCEL=kvm; break; }; sleep 1; done
+    qemu_run kvm "$W/probe.log" 2>"$W/probe.err"
+    for _ in $(seq 40); do
+      grep -q 'Linux version' "$W/probe.log" 2>/dev/null && { ACCEL=kvm; break; }
+      kill -0 "$QEMU_PID" 2>/dev/null || break  # qemu gave up
+      grep -q "KVM internal error" "$W/probe.err" 2>/dev/null && break  # qemu pauses the VM on it
+      sleep 1
+    done
     stop_qemu
     cp "$OVMF_VARS" "$W/vars.fd"
     qemu-img create -q -f qcow2 -b "$(readlink -f "$IMAGE")" -F raw "$W/disk.qcow2" "$(( $(stat -L -c %s "$IMAGE") + 1024 * 1024 * 1024 ))"

@@ -69,7 +69,9 @@ log "building $NAME (commit $COMMIT, SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH) into 
 
 # 1. The kiosk: the Spring Boot jar of kiosk-ui, extracted into jar + lib/ (as ./airlock kiosk runs it).
 KIOSK_JAR=$REPO/kiosk-ui/target/kiosk.jar
-if [ ! -f "$KIOSK_JAR" ] || [ -n "$(find "$REPO/pom.xml" "$REPO"/*/pom.xml "$REPO"/{transfer-formats,appliance,kiosk-ui}/src/main -newer "$KIOSK_JAR" -print -quit)" ]; then
+# (kiosk-ui/src/main/frontend is what Vaadin's build generates: not a source)
+if [ ! -f "$KIOSK_JAR" ] || [ -n "$(find "$REPO/pom.xml" "$REPO"/{transfer-formats,appliance,kiosk-ui}/pom.xml \
+    "$REPO"/{transfer-formats,appliance,kiosk-ui}/src/main -path "$REPO/kiosk-ui/src/main/frontend" -prune -o -newer "$KIOSK_JAR" -print -quit)" ]; then
   log "kiosk: building kiosk-ui (tests skipped)"
   "$REPO/mvnw" -q -B -f "$REPO/pom.xml" -Dmaven.test.skip=true -Dproject.build.outputTimestamp="$SOURCE_DATE_EPOCH" \
     -pl kiosk-ui -am package > "$WORK/maven.log" 2>&1 || { tail -40 "$WORK/maven.log" >&2; die "the kiosk build failed"; }
