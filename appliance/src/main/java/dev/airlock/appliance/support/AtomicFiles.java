@@ -29,6 +29,31 @@ public final class AtomicFiles {
      * @param durable fsync the file and its folder (off only for throw-away data such as demo files)
      */
     public static void write(Path target, byte[] data, boolean durable) throws IOException {
+        replace(target, data, durable);
+        byte[] back;
+        try {
+            back = Files.readAllBytes(target);
+        } catch (IOException e) {
+            throw new IOException("wrote " + target + " but cannot read it back (" + e.getClass().getSimpleName()
+                    + "); the medium lost it, so the file cannot be trusted", e);
+        }
+        if (!Arrays.equals(back, data)) {
+            throw new IOException("wrote " + target + " but reading it back gave different content"
+                    + " (failing medium?); the file cannot be trusted");
+        }
+    }
+
+    /**
+     * Writes {@code data} to {@code target} through a temp file, fsync and a rename, without reading
+     * it back: for a file another process takes away as soon as it appears (a request a system
+     * service picks up and deletes).
+     */
+    public static void handOver(Path target, byte[] data) throws IOException {
+        replace(target, data, true);
+    }
+
+    /** Temp file beside {@code target}, written (and fsynced when durable), renamed over it, folder synced. */
+    private static void replace(Path target, byte[] data, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(
@@ -51,46 +76,6 @@ public final class AtomicFiles {
             if (durable) {
                 syncDirectory(dir);
             }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        byte[] back;
-        try {
-            back = Files.readAllBytes(target);
-        } catch (IOException e) {
-            throw new IOException("wrote " + target + " but cannot read it back (" + e.getClass().getSimpleName()
-                    + "); the medium lost it, so the file cannot be trusted", e);
-        }
-        if (!Arrays.equals(back, data)) {
-            throw new IOException("wrote " + target + " but reading it back gave different content"
-                    + " (failing medium?); the file cannot be trusted");
-        }
-    }
-
-    /**
-     * Writes {@code data} to {@code target} through a temp file, fsync and a rename, without reading
-     * it back: for a file another process takes away as soon as it appears (a request a system
-     * service picks up and deletes).
-     */
-    public static void handOver(Path target, byte[] data) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(
-                ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(data);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
         }
