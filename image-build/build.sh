@@ -86,7 +86,7 @@ MODULES=$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --mul
   --class-path "$WORK/kiosk/lib/*" "$WORK/kiosk/kiosk.jar" "$WORK"/kiosk/lib/*.jar 2>/dev/null | tail -n 1)
 MODULES=$MODULES,jdk.crypto.ec,jdk.zipfs,jdk.charsets,jdk.localedata,jdk.management,jdk.naming.dns,jdk.net
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --include-locales=en,de,fr,es,it,nl,pl,pt,sv,da,fi,nb,cs \
-  --strip-debug --no-man-pages --no-header-files --generate-cds-archive --output "$WORK/runtime" >/dev/null
+  --strip-debug --no-man-pages --no-header-files --output "$WORK/runtime" >/dev/null
 echo "$MODULES" > "$WORK/runtime-modules.txt"
 
 # 4. The root: Debian packages, then customize.sh (overlay, users, services, runtime, kiosk).

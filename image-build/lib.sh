@@ -10,7 +10,10 @@ die() { printf 'image-build: %s\n' "$*" >&2; exit 1; }
 # --- qemu, for boot-test.sh and update-test.sh (they set W, OVMF_CODE and the files in $W) ---
 OVMF_CODE=/usr/share/OVMF/OVMF_CODE_4M.fd; OVMF_VARS=/usr/share/OVMF/OVMF_VARS_4M.fd
 QEMU_PID=; SCAN_PID=
-qemu_run() { # qemu_run ACCEL SERIAL_LOG [CREDENTIAL_VALUE]: boots $W/disk.qcow2 with $W/stick.img in the background
+# qemu_run ACCEL SERIAL_LOG [CREDENTIAL_VALUE]: boots $W/disk.qcow2 with $W/stick.img in the
+# background; the serial console is appended to SERIAL_LOG. With QEMU_NO_REBOOT=1 a restart of the
+# guest ends qemu instead (update-test.sh then starts it again: a power cycle, see there).
+qemu_run() {
   local accel=$1 serial=$2 cred=${3:-1} cpu=max
   [ "$accel" = kvm ] && cpu=host
   rm -f "$W/qmp.sock" "$W/scan.sock"
@@ -22,7 +25,7 @@ qemu_run() { # qemu_run ACCEL SERIAL_LOG [CREDENTIAL_VALUE]: boots $W/disk.qcow2
     -drive if=none,id=stick,file="$W/stick.img",format=raw -device usb-storage,bus=xhci.0,drive=stick \
     -chardev socket,id=scan,path="$W/scan.sock",server=on,wait=off -device usb-serial,bus=xhci.0,chardev=scan,always-plugged=on \
     -netdev user,id=n0,restrict=on -device e1000,netdev=n0 \
-    -serial file:"$serial" -qmp unix:"$W/qmp.sock",server=on,wait=off \
+    -chardev file,id=console,path="$serial",append=on -serial chardev:console ${QEMU_NO_REBOOT:+-no-reboot} -qmp unix:"$W/qmp.sock",server=on,wait=off \
     -smbios type=11,value=io.systemd.credential:airlock.boottest="$cred" &
   QEMU_PID=$!
   for _ in $(seq 50); do [ -S "$W/scan.sock" ] && break; sleep 0.1; done

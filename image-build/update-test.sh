@@ -52,14 +52,26 @@ qemu-img create -q -f qcow2 -b "$IMG" -F raw "$W/disk.qcow2" "$(( $(stat -c %s "
 cp "$OVMF_VARS" "$W/vars.fd"
 
 ACCEL=${AIRLOCK_ACCEL:-tcg}; [ "$ACCEL" = tcg ] && ACCEL=tcg,thread=multi
-log "booting under ${ACCEL%%,*} (four boots)"
+# Each restart of the guest ends qemu (-no-reboot) and the loop starts it again on the same disk
+# and firmware variables: a power cycle. qemu's own warm reset under TCG sometimes never reaches
+# the boot loader's kernel after a full boot (1 of 4 plain resets here, and the first update runs
+# stalled in the firmware for 10 minutes); a cold start from the same disk and variables always
+# booted. The one-shot entry, the default entry and the fallback live on the disk and in the
+# variables, so a power cycle tests them as a warm restart would.
 SERIAL=$OUT/serial.log
-qemu_run "$ACCEL" "$SERIAL" update
-deadline=$(( $(date +%s) + TIMEOUT ))
-while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$QEMU_PID" 2>/dev/null; do
-  grep -a -q 'AIRLOCK-MARK update-done' "$SERIAL" 2>/dev/null && break
-  grep -a -q 'AIRLOCK-MARK update-[a-z-]* FAIL' "$SERIAL" 2>/dev/null && break
-  sleep 5
+export QEMU_NO_REBOOT=1
+deadline=$(( $(date +%s) + TIMEOUT )); starts=0
+while [ "$(date +%s)" -lt "$deadline" ] && [ "$starts" -lt 6 ]; do
+  starts=$((starts + 1))
+  log "start $starts under ${ACCEL%%,*}"
+  qemu_run "$ACCEL" "$SERIAL" update
+  while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$QEMU_PID" 2>/dev/null; do
+    grep -a -q 'AIRLOCK-MARK update-done\|AIRLOCK-MARK update-[a-z-]* FAIL' "$SERIAL" 2>/dev/null && break
+    sleep 5
+  done
+  grep -a -q 'AIRLOCK-MARK update-done\|AIRLOCK-MARK update-[a-z-]* FAIL' "$SERIAL" 2>/dev/null && break
+  kill -0 "$QEMU_PID" 2>/dev/null && break  # the deadline passed with qemu running
+  stop_qemu  # the guest restarted: qemu ended; start it again
 done
 stop_qemu
 tr -d '\r' < "$SERIAL" | grep -a -o 'AIRLOCK-MARK update-.*' > "$OUT/markers.txt" || true
