@@ -37,17 +37,23 @@ public final class DroppingProxy implements AutoCloseable {
     private final AtomicInteger dropped = new AtomicInteger();
     private volatile boolean closed;
 
-    private DroppingProxy(InetSocketAddress target, Duration quiet) throws IOException {
+    private DroppingProxy(InetSocketAddress target, Duration quiet, int port) throws IOException {
         this.target = target;
         this.quiet = quiet;
         server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 50);
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 50);
         threads.execute(this::acceptLoop);
     }
 
     /** A proxy on a free loopback port in front of {@code service}'s host and port. */
     public static DroppingProxy inFrontOf(URI service, Duration quiet) throws IOException {
-        return new DroppingProxy(new InetSocketAddress(service.getHost(), service.getPort()), quiet);
+        return inFrontOf(service, quiet, 0);
+    }
+
+    /** The same on loopback {@code port} (0: a free port). */
+    public static DroppingProxy inFrontOf(URI service, Duration quiet, int port) throws IOException {
+        return new DroppingProxy(new InetSocketAddress(service.getHost(), service.getPort()), quiet, port);
     }
 
     /** {@code service} with the proxy's port instead of its own. */
