@@ -3,7 +3,7 @@
 # 50 records against the BatchActivation stand-in in each network mode (keep-alive, close after
 # each answer, close while idle, slow answer, a proxy that drops connections between requests),
 # plus the answer-lost modes (close mid-answer, close without answering). `./mvnw verify` runs the
-# same test at 10 runs. Figures: appliance/target/transport-matrix.txt.
+# same test at 5 runs. Figures: appliance/target/transport-matrix.txt.
 # Usage: tests/bench-transport.sh [RUNS] [RECORDS]
 set -eu
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)

@@ -155,8 +155,9 @@ public final class GatewayService {
                     problem = Optional.of(nd.getMessage() + "; nothing was spent, run the same command again later");
                     run.settle(e, Settled.UNASKED, null, listener);
                 } catch (BatchActivationClient.AnswerLost lost) {
-                    problem = Optional.of(lost.getMessage() + "; the record stays in flight: it is asked again only"
-                            + " with --resend-in-flight");
+                    problem = Optional.of(lost.getMessage() + "; the service may have processed it, so the record"
+                            + " stays in flight: it is asked again only with --resend-in-flight (which may spend an"
+                            + " activation again)");
                     run.settle(e, Settled.IN_FLIGHT, null, listener);
                 }
             }

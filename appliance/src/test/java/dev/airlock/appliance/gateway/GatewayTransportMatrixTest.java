@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The transport matrix: whole gateway runs (real store, keys, signed bundles) of
- * {@code airlock.transport.runs} runs × {@code airlock.transport.records} records (default 10 × 50,
+ * {@code airlock.transport.runs} runs × {@code airlock.transport.records} records (default 5 × 50,
  * always on; {@code tests/bench-transport.sh} runs 50 × 50) against the stand-in in each way a
  * network treats connections. Every run must answer every record and count, and no (IID, ePID)
  * pair may reach the service twice (the stand-in counts what it was asked). Figures go to stdout
@@ -52,7 +52,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayTransportMatrixTest {
     static final String PASS = "correct horse battery staple";
-    static final int RUNS = Integer.getInteger("airlock.transport.runs", 10);
+    static final int RUNS = Integer.getInteger("airlock.transport.runs", 5);
     static final int RECORDS = Integer.getInteger("airlock.transport.records", 50);
     static final int EPIDS = 5;
     static final List<String> FIGURES = new ArrayList<>();
