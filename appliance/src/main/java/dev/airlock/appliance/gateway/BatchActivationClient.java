@@ -95,7 +95,7 @@ final class BatchActivationClient implements AutoCloseable {
                 return once(envelope, type);
             } catch (Refused e) {
                 last = e.failure;
-                if (e.final_) {
+                if (e.hopeless) {
                     break; // a refusal of the request itself: asking the same again does not help
                 }
             }
@@ -104,16 +104,16 @@ final class BatchActivationClient implements AutoCloseable {
                 + " times)" : ""));
     }
 
-    /** One try that certainly spent nothing; {@code final_}: trying again cannot help. */
+    /** One try that certainly spent nothing; {@code hopeless}: trying again cannot help. */
     private static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
         final NotDelivered failure;
-        final boolean final_;
+        final boolean hopeless;
 
-        Refused(String message, boolean final_) {
+        Refused(String message, boolean hopeless) {
             super(message, null, false, false);
             this.failure = new NotDelivered(message);
-            this.final_ = final_;
+            this.hopeless = hopeless;
         }
     }
 

@@ -40,6 +40,8 @@ final class HttpTransport implements AutoCloseable {
     private static final int MAX_LINE = 8 * 1024;
     private static final int MAX_HEADERS = 100;
     private static final int MAX_INFORMATIONAL = 5;
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "\\b[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*");
 
     private final URI endpoint;
     private final String host;
@@ -614,7 +616,9 @@ final class HttpTransport implements AutoCloseable {
         if (e instanceof SSLException) {
             return "TLS error: " + tlsReason((SSLException) e);
         }
-        return m.isBlank() || m.contains("exception") || m.contains("java.") ? "network error" : m;
+        boolean javaWords = m.contains("exception") || CLASS_NAME.matcher(e.getMessage() == null ? "" : e.getMessage())
+                .find();
+        return m.isBlank() || javaWords ? "network error" : m;
     }
 
     private static String tlsReason(SSLException e) {
