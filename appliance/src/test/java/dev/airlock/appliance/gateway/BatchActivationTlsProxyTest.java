@@ -282,4 +282,45 @@ class BatchActivationTlsProxyTest {
         assertThat(slept).as("a refusal of the credentials is not retried").isEmpty();
         assertThat(service.asked()).isEmpty();
     }
+
+    @Test
+    void httpThroughAForwardProxy_sendsTheAbsoluteUrl_withTheCredentials() throws Exception {
+        // the stand-in reads an absolute-form target as a forward proxy passes it on
+        URI far = URI.create("http://activation.example.invalid" + StandInBatchActivation.PATH);
+        BatchActivationConfig d = BatchActivationConfig.direct(far, Duration.ofSeconds(5), 0, slept::add);
+        BatchActivationConfig viaProxy = new BatchActivationConfig(far, d.digestKey(),
+                Optional.of(InetSocketAddress.createUnresolved("127.0.0.1", service.endpoint().getPort())),
+                Optional.of("user"), Optional.of("secret"), d.connectTimeout(), d.readTimeout(), 0, d.backoff(),
+                Optional.empty(), d.sleeper());
+        try (BatchActivationClient c = new BatchActivationClient(viaProxy)) {
+            assertThat(c.confirmationId(ExtendedProductId.parse(EPID), iid(9))).isInstanceOf(ServiceAnswer.Cid.class);
+        }
+        assertThat(service.rejections()).isEmpty();
+        assertThat(service.asked()).containsExactly("1:" + iid(9).digits());
+    }
+
+    @Test
+    void gatewayTimeoutFromAProxy_isAnAnswerLost_becauseTheRequestMayHaveBeenPassedOn() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            daemon(() -> {
+                try (Socket c = s.accept()) {
+                    c.getInputStream().read(new byte[8192]);
+                    c.getOutputStream().write("HTTP/1.1 504 Gateway Timeout\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    c.getOutputStream().flush();
+                    Thread.sleep(200);
+                } catch (IOException | InterruptedException e) {
+                    // done
+                }
+            });
+            URI endpoint = URI.create("http://127.0.0.1:" + s.getLocalPort() + StandInBatchActivation.PATH);
+            try (BatchActivationClient c = new BatchActivationClient(BatchActivationConfig.direct(endpoint,
+                    Duration.ofSeconds(2), 2, slept::add))) {
+                assertThatThrownBy(() -> c.confirmationId(ExtendedProductId.parse(EPID), iid(10)))
+                        .isInstanceOf(BatchActivationClient.AnswerLost.class)
+                        .hasMessageContaining("HTTP 504").hasMessageContaining("may have passed the request on");
+            }
+            assertThat(slept).isEmpty();
+        }
+    }
 }
