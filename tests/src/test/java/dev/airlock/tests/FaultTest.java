@@ -361,20 +361,60 @@ class FaultTest {
         gatewayFaultThenRetry(StandInBatchActivation.Mode.SILENT, true);
     }
 
+    @Test
+    void gatewayAnswerBrokenMidway_leavesThatRecordInFlight_namingWhatHappened_andResendFinishesIt()
+            throws Exception {
+        int records = 6;
+        Path gw = tmp.resolve("gw");
+        Path request = gatewayWithRequest(gw, records);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        try (StandInBatchActivation microsoft = StandInBatchActivation.start()) {
+            microsoft.network(StandInBatchActivation.Network.CLOSE_AFTER_ANSWER);
+            microsoft.behaveAfter(2, StandInBatchActivation.Mode.BREAK_MID_ANSWER, 1);
+            Cli.Run failed = process(gw, request, out, microsoft, false);
+            System.out.println("BREAK_MID_ANSWER: " + failed.err().strip());
+            assertThat(failed.exit()).as(failed.all()).isEqualTo(1);
+            assertThat(failed.err()).startsWith("airlock: ").contains("broke in the middle of the answer")
+                    .contains("the record stays in flight").contains("--resend-in-flight")
+                    .doesNotContain("Exception").doesNotContain("java.");
+            assertThat(failed.out()).contains("2 CIDs").contains("1 in flight").contains("Partial response written");
+            // the service processed the broken one: 3 spent, and it is not asked again by itself
+            assertThat(microsoft.spent()).hasSize(3);
+            Cli.Run retry = process(gw, request, out, microsoft, false);
+            assertThat(retry.exit()).as(retry.all()).isEqualTo(1);
+            assertThat(retry.out()).contains("1 in flight");
+            assertThat(microsoft.spent()).hasSize(records);
+            assertThat(new HashSet<>(microsoft.spent())).hasSize(records);
+            Cli.Run resend = process(gw, request, out, microsoft, true);
+            ok(resend);
+            assertThat(resend.out()).contains(records + " CIDs").contains("Response written");
+            assertThat(microsoft.spent()).hasSize(records + 1); // the operator's word asked the broken one again
+        }
+    }
+
+    @Test
+    void gatewayConnectionRefused_exit1_saysRefused_andNothingWasSpent() throws Exception {
+        Path gw = tmp.resolve("gw");
+        Path request = gatewayWithRequest(gw, 2);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Cli.Run r = airlock(gw, "gateway", "process", request.toString(), "--to", out.toString(), "--endpoint",
+                "http://127.0.0.1:" + port + "/BatchActivation/BatchActivation.asmx", "--set", "gateway.retries=1",
+                "--set", "gateway.retry-backoff-ms=10");
+        assertThat(r.exit()).as(r.all()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot connect to BatchActivation at 127.0.0.1:" + port
+                + " (connection refused) (tried 2 times)").contains("nothing was spent, run the same command again");
+        assertThat(r.out()).contains("0 in flight").contains("No response written");
+    }
+
     private void gatewayFaultThenRetry(StandInBatchActivation.Mode mode, boolean inFlight) throws Exception {
         int records = 6;
         int first = 2;
         Path gw = tmp.resolve("gw");
-        Path request;
-        try (RoundTripFixture f = new RoundTripFixture(tmp.resolve("f"))) {
-            f.addProducts(1, records, "6789B");
-            request = f.export(ExportOptions.to(f.stick)).file();
-            PublicKey labKey = f.lab.keys().publicKey();
-            try (Appliance g = Appliance.init(gw, ApplianceInfo.Role.GATEWAY, "Gateway 1", Samples.SUPERVISOR,
-                    Samples.CLOCK, new SplittableRandom(8), CheapKeys.prepare(RoundTripFixture.PASSPHRASE), d -> { })) {
-                g.trust().pin(ApplianceInfo.Role.LAB, "Lab 1", labKey, labKey.fingerprint(), Samples.SUPERVISOR);
-            }
-        }
+        Path request = gatewayWithRequest(gw, records);
         Path out = Files.createDirectories(tmp.resolve("out"));
         try (StandInBatchActivation microsoft = StandInBatchActivation.start()) {
             microsoft.behaveAfter(first, mode, 1_000);
@@ -403,6 +443,21 @@ class FaultTest {
             assertThat(spent).hasSize(records);
         }
         ok(airlock(gw, "audit", "verify"));
+    }
+
+    /** A lab with {@code records} products exported to a request, and a gateway at {@code gw} pinning the lab. */
+    private Path gatewayWithRequest(Path gw, int records) throws Exception {
+        Path request;
+        try (RoundTripFixture f = new RoundTripFixture(tmp.resolve("f"))) {
+            f.addProducts(1, records, "6789B");
+            request = f.export(ExportOptions.to(f.stick)).file();
+            PublicKey labKey = f.lab.keys().publicKey();
+            try (Appliance g = Appliance.init(gw, ApplianceInfo.Role.GATEWAY, "Gateway 1", Samples.SUPERVISOR,
+                    Samples.CLOCK, new SplittableRandom(8), CheapKeys.prepare(RoundTripFixture.PASSPHRASE), d -> { })) {
+                g.trust().pin(ApplianceInfo.Role.LAB, "Lab 1", labKey, labKey.fingerprint(), Samples.SUPERVISOR);
+            }
+        }
+        return request;
     }
 
     private Cli.Run process(Path gw, Path request, Path to, StandInBatchActivation microsoft, boolean resend)

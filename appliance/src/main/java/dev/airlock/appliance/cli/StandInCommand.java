@@ -1,13 +1,17 @@
 package dev.airlock.appliance.cli;
 
+import dev.airlock.appliance.demo.DroppingProxy;
 import dev.airlock.appliance.demo.StandInActivationService;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code airlock stand-in}: a made-up BatchActivation service on 127.0.0.1, to try the round trip. Needs no store. */
@@ -25,6 +29,13 @@ final class StandInCommand implements Callable<Integer> {
     @Option(names = "--remaining", paramLabel = "N", defaultValue = "500", description = "Activations left it reports for every MAK (default: ${DEFAULT-VALUE}).")
     long remaining;
 
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "keep-alive", description = "How it treats"
+            + " connections, to try the gateway on a network like yours: keep-alive (default), close-after-answer"
+            + " (closes after each answer without saying so), close-while-idle (closes a connection idle for 1 s),"
+            + " slow-answer (each answer in pieces, about 1 s), proxy-drops (a proxy in front that drops each"
+            + " connection between requests).")
+    String network;
+
     StandInCommand(CliContext context) {
         // needs nothing from the context: no store, no secrets
     }
@@ -34,11 +45,30 @@ final class StandInCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new Rejected("--port must be between 0 and 65535");
         }
-        try (StandInActivationService service = StandInActivationService.start(port)) {
+        boolean proxied = "proxy-drops".equals(network);
+        StandInActivationService.Network net = null;
+        for (StandInActivationService.Network n : StandInActivationService.Network.values()) {
+            if (n.word().equals(network)) {
+                net = n;
+            }
+        }
+        if (net == null && !proxied) {
+            throw new ParameterException(spec.commandLine(), "--network must be keep-alive, close-after-answer, close-while-idle, slow-answer or"
+                    + " proxy-drops, not '" + network + "'");
+        }
+        try (StandInActivationService service = StandInActivationService.start(proxied ? 0 : port);
+                DroppingProxy proxy = proxied ? DroppingProxy.inFrontOf(service.endpoint(), Duration.ofMillis(5),
+                        port) : null) {
             service.remainingOtherwise(Math.max(0, remaining));
+            service.network(proxied ? StandInActivationService.Network.KEEP_ALIVE : net);
+            service.idleTimeout(Duration.ofSeconds(1));
+            service.slowPiece(Duration.ofMillis(200));
+            URI endpoint = proxied ? proxy.endpoint(service.endpoint()) : service.endpoint();
             PrintWriter out = spec.commandLine().getOut();
-            out.println("BatchActivation stand-in (made-up CIDs) listening on " + service.endpoint());
-            out.println("Use it: ./airlock gateway process REQUEST --to STICK --endpoint " + service.endpoint());
+            out.println("BatchActivation stand-in (made-up CIDs) listening on " + endpoint
+                    + (proxied ? " (through a proxy that drops connections between requests)" : "")
+                    + ("keep-alive".equals(network) ? "" : "; network: " + network));
+            out.println("Use it: ./airlock gateway process REQUEST --to STICK --endpoint " + endpoint);
             out.println("Stop it with Ctrl-C.");
             out.flush();
             CountDownLatch forever = new CountDownLatch(1);

@@ -1,13 +1,17 @@
 package dev.airlock.appliance.demo;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.airlock.formats.ids.GroupCheck;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,10 +20,15 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,7 +44,11 @@ import org.w3c.dom.Node;
  * answers like the real service (ResponseXml holding an escaped document that declares
  * encoding="utf-16"). CIDs are made up, derived from the IID's digits (so tests know them in
  * advance): they activate nothing.
- * Behaviours can be switched: error codes per IID, remaining counts, HTTP 500, malformed XML, silence.
+ * Behaviours can be switched: error codes per IID, remaining counts, HTTP 500, malformed XML,
+ * silence, an answer broken off, a connection closed without an answer ({@link Mode}); and how it
+ * treats connections, as networks do ({@link Network}): HTTP/1.1 keep-alive, closing after each
+ * answer without saying so, closing idle connections, slow answers. HTTP/1.1 is spoken on plain
+ * sockets here (not a library server) so that each of these is exact.
  */
 public class StandInActivationService implements AutoCloseable {
     /** Path of the real service. */
@@ -50,9 +63,55 @@ public class StandInActivationService implements AutoCloseable {
     private static final String RESPONSE_NS = "http://www.microsoft.com/DRM/SL/BatchActivationResponse/1.0";
 
     /** What to do with the next calls. */
-    public enum Mode { ANSWER, HTTP_500, MALFORMED, SILENT }
+    public enum Mode {
+        ANSWER, HTTP_500, MALFORMED, SILENT,
+        /** Sends the status line, headers and half the body, then closes: the request was processed. */
+        BREAK_MID_ANSWER,
+        /** Reads the whole request (it counts as asked), then closes without a byte of answer. */
+        CLOSE_WITHOUT_ANSWER
+    }
 
-    private final HttpServer server;
+    /** How connections are treated, as real services and proxies do. */
+    public enum Network {
+        /** HTTP/1.1 persistent connections, kept open until the client closes them. */
+        KEEP_ALIVE("keep-alive"),
+        /** Closes the connection after each answer without announcing it (HTTP/1.0 style, as some proxies do). */
+        CLOSE_AFTER_ANSWER("close-after-answer"),
+        /**
+         * Keeps connections alive but closes one that waits longer than {@link StandInActivationService#idleTimeout} (20 ms by
+         * default) for its next request.
+         */
+        CLOSE_WHILE_IDLE("close-while-idle"),
+        /** Answers late and in pieces: first byte after {@link StandInActivationService#slowPiece}, then each of 4 pieces after another. */
+        SLOW_ANSWER("slow-answer");
+
+        private final String word;
+
+        Network(String word) {
+            this.word = word;
+        }
+
+        /** Its name on the command line. */
+        public String word() {
+            return word;
+        }
+    }
+
+    private static final int MAX_HEAD = 64 * 1024;
+    private static final int MAX_BODY = 1 << 20;
+
+    private final ServerSocket server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "stand-in");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile boolean closed;
+    private volatile Network network = Network.KEEP_ALIVE;
+    private volatile Duration idleTimeout = Duration.ofMillis(20);
+    private volatile Duration slowPiece = Duration.ofMillis(5);
     private volatile Mode mode = Mode.ANSWER;
     private final AtomicInteger modeCalls = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger answerFirst = new AtomicInteger(0);
@@ -65,10 +124,10 @@ public class StandInActivationService implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port} (0: a free port). */
     protected StandInActivationService(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 50);
+        threads.execute(this::acceptLoop);
     }
 
     /** Starts a stand-in on loopback {@code port} (0: a free port). */
@@ -78,7 +137,27 @@ public class StandInActivationService implements AutoCloseable {
 
     /** The URL to configure as gateway.endpoint. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + PATH);
+    }
+
+    /** Treat connections as {@code network} from now on. */
+    public void network(Network network) {
+        this.network = network;
+    }
+
+    /** {@link Network#CLOSE_WHILE_IDLE}: how long a connection may wait for its next request. */
+    public void idleTimeout(Duration idle) {
+        this.idleTimeout = idle;
+    }
+
+    /** {@link Network#SLOW_ANSWER}: the pause before the first byte and between the answer's pieces. */
+    public void slowPiece(Duration piece) {
+        this.slowPiece = piece;
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
     }
 
     /** Behave as {@code mode} for the next {@code calls} calls, then answer normally again. */
@@ -140,49 +219,232 @@ public class StandInActivationService implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            // stopping anyway
+        }
+        for (Socket s : open) {
+            closeQuietly(s);
+        }
+        threads.shutdownNow();
     }
 
-    private void handle(HttpExchange x) throws IOException {
-        try (x) {
-            byte[] body = x.getRequestBody().readAllBytes();
-            String problem = check(x, body);
-            if (problem != null) {
-                rejections.add(problem);
-                send(x, 500, fault(problem));
-                return;
+    // --- HTTP/1.1 on plain sockets ----------------------------------------------------------------
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                return; // closed
             }
-            Mode now = mode;
-            if (now != Mode.ANSWER && answerFirst.getAndUpdate(n -> Math.max(0, n - 1)) <= 0
-                    && modeCalls.getAndDecrement() > 0) {
-                switch (now) {
-                    case HTTP_500 -> send(x, 500, fault("Server was unable to process request."));
-                    case MALFORMED -> send(x, 200, "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><Batch".getBytes(StandardCharsets.UTF_8));
-                    case SILENT -> sleepQuietly(3_000);
-                    default -> { }
+            connections.incrementAndGet();
+            open.add(s);
+            try {
+                threads.execute(() -> serve(s));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                closeQuietly(s);
+            }
+        }
+    }
+
+    /** One connection: requests one after another until either side closes it. */
+    private void serve(Socket s) {
+        try (s) {
+            s.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            for (int served = 0; !closed; served++) {
+                // the idle time-out is for a kept-alive connection between requests; a new one gets 10 s
+                // for its first request, as servers give a header time-out longer than their idle one
+                s.setSoTimeout(served == 0 ? 10_000 : network == Network.CLOSE_WHILE_IDLE
+                        ? (int) Math.max(1, idleTimeout.toMillis()) : 0);
+                String requestLine;
+                try {
+                    requestLine = line(in, true);
+                } catch (SocketTimeoutException e) {
+                    return; // idle too long: close, as servers and proxies with an idle time-out do
                 }
-                return;
+                if (requestLine == null) {
+                    return; // the client closed
+                }
+                s.setSoTimeout(10_000);
+                Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                int size = requestLine.length();
+                for (String h = line(in, false); !h.isEmpty(); h = line(in, false)) {
+                    size += h.length();
+                    int colon = h.indexOf(':');
+                    if (colon <= 0 || size > MAX_HEAD) {
+                        return;
+                    }
+                    headers.put(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+                }
+                int length;
+                try {
+                    length = Integer.parseInt(headers.getOrDefault("Content-Length", "-1"));
+                } catch (NumberFormatException e) {
+                    length = -1;
+                }
+                if (length < 0 || length > MAX_BODY) {
+                    send(out, 411, fault("a Content-Length is required"), false);
+                    return;
+                }
+                byte[] body = in.readNBytes(length);
+                if (body.length < length) {
+                    return; // the request never arrived whole: nothing to process
+                }
+                String[] parts = requestLine.split(" ", 3);
+                if (parts.length != 3) {
+                    return;
+                }
+                Next next = exchange(out, parts[0], parts[1], headers, body);
+                if (next != Next.CONTINUE) {
+                    if (next == Next.HOLD) {
+                        // no answer at all: hold the connection until the client gives up (at most a minute)
+                        s.setSoTimeout(60_000);
+                        in.transferTo(OutputStream.nullOutputStream());
+                    }
+                    return;
+                }
+                if (network == Network.CLOSE_AFTER_ANSWER) {
+                    return; // without "Connection: close": the client learns it when it tries again
+                }
             }
-            send(x, 200, answer(lastRequest));
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            open.remove(s);
         }
     }
 
-    private volatile String[] lastRequest;
+    /** What becomes of a connection after an exchange. */
+    private enum Next { CONTINUE, CLOSE, HOLD }
 
-    /** Null when the request is exactly what Microsoft's service expects; else why not. */
-    private String check(HttpExchange x, byte[] body) {
-        if (!"POST".equals(x.getRequestMethod())) {
-            return "method " + x.getRequestMethod();
+    /** Answers one request; says what becomes of the connection. */
+    private Next exchange(OutputStream out, String method, String target, Map<String, String> headers,
+            byte[] body) throws IOException {
+        Object checked = check(method, target, headers, body);
+        if (checked instanceof String problem) {
+            rejections.add(problem);
+            send(out, 500, fault(problem), false);
+            return Next.CONTINUE;
         }
-        if (!PATH.equals(x.getRequestURI().getPath())) {
-            return "path " + x.getRequestURI().getPath();
+        String[] request = (String[]) checked;
+        Mode now = mode;
+        if (now != Mode.ANSWER && answerFirst.getAndUpdate(n -> Math.max(0, n - 1)) <= 0
+                && modeCalls.getAndDecrement() > 0) {
+            switch (now) {
+                case HTTP_500 -> {
+                    send(out, 500, fault("Server was unable to process request."), false);
+                    return Next.CONTINUE;
+                }
+                case MALFORMED -> {
+                    send(out, 200, "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><Batch".getBytes(StandardCharsets.UTF_8), false);
+                    return Next.CONTINUE;
+                }
+                case SILENT -> {
+                    return Next.HOLD;
+                }
+                case BREAK_MID_ANSWER -> {
+                    byte[] whole = answer(request);
+                    out.write(head(200, whole.length));
+                    out.write(whole, 0, whole.length / 2);
+                    out.flush();
+                    return Next.CLOSE;
+                }
+                case CLOSE_WITHOUT_ANSWER -> {
+                    answer(request); // processed (and spent), but the answer never leaves
+                    return Next.CLOSE;
+                }
+                default -> { }
+            }
         }
-        if (!"http://www.microsoft.com/BatchActivationService/BatchActivate".equals(
-                x.getRequestHeaders().getFirst("SOAPAction"))) {
-            return "SOAPAction " + x.getRequestHeaders().getFirst("SOAPAction");
+        send(out, 200, answer(request), network == Network.SLOW_ANSWER);
+        return Next.CONTINUE;
+    }
+
+    private void send(OutputStream out, int status, byte[] body, boolean slowly) throws IOException {
+        byte[] head = head(status, body.length);
+        if (!slowly) {
+            byte[] all = new byte[head.length + body.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            System.arraycopy(body, 0, all, head.length, body.length);
+            out.write(all);
+            out.flush();
+            return;
         }
-        if (!"text/xml; charset=utf-8".equals(x.getRequestHeaders().getFirst("Content-Type"))) {
-            return "Content-Type " + x.getRequestHeaders().getFirst("Content-Type");
+        long pause = slowPiece.toMillis();
+        sleepQuietly(pause);
+        out.write(head);
+        out.flush();
+        int piece = (body.length + 3) / 4;
+        for (int off = 0; off < body.length; off += piece) {
+            sleepQuietly(pause);
+            out.write(body, off, Math.min(piece, body.length - off));
+            out.flush();
+        }
+    }
+
+    private static byte[] head(int status, int length) {
+        String reason = switch (status) {
+            case 200 -> "OK";
+            case 411 -> "Length Required";
+            default -> "Internal Server Error";
+        };
+        return ("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/xml; charset=utf-8\r\nContent-Length: "
+                + length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A line without its CRLF; null at a clean end of stream before a request (when {@code first}). */
+    private static String line(InputStream in, boolean first) throws IOException {
+        StringBuilder b = new StringBuilder();
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                if (first && b.isEmpty()) {
+                    return null;
+                }
+                throw new IOException("closed mid-line");
+            }
+            if (c == '\n') {
+                int n = b.length();
+                return n > 0 && b.charAt(n - 1) == '\r' ? b.substring(0, n - 1) : b.toString();
+            }
+            if (b.length() > 8192) {
+                throw new IOException("line too long");
+            }
+            b.append((char) c);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    /**
+     * The parsed request ({"1", PID, IID} or {"2", PID, null}) when it is exactly what Microsoft's
+     * service expects; else a String saying why not.
+     */
+    private Object check(String method, String target, Map<String, String> headers, byte[] body) {
+        if (!"POST".equals(method)) {
+            return "method " + method;
+        }
+        String path = URI.create(target).getPath();
+        if (!PATH.equals(path)) {
+            return "path " + path;
+        }
+        if (!"http://www.microsoft.com/BatchActivationService/BatchActivate".equals(headers.get("SOAPAction"))) {
+            return "SOAPAction " + headers.get("SOAPAction");
+        }
+        if (!"text/xml; charset=utf-8".equals(headers.get("Content-Type"))) {
+            return "Content-Type " + headers.get("Content-Type");
         }
         try {
             Document env = parse(body);
@@ -221,17 +483,16 @@ public class StandInActivationService implements AutoCloseable {
             if ("1".equals(type)) {
                 String iid = only(req, ns, "IID").getTextContent();
                 asked.add("1:" + iid);
-                lastRequest = new String[] {"1", pid, iid};
+                return new String[] {"1", pid, iid};
             } else if ("2".equals(type)) {
                 if (req.getElementsByTagNameNS(ns, "IID").getLength() != 0) {
                     return "IID in a count request";
                 }
                 asked.add("2:" + pid);
-                lastRequest = new String[] {"2", pid, null};
+                return new String[] {"2", pid, null};
             } else {
                 return "RequestType " + type;
             }
-            return null;
         } catch (CharacterCodingException e) {
             return "inner request is not UTF-16LE";
         } catch (Exception e) {
@@ -259,6 +520,18 @@ public class StandInActivationService implements AutoCloseable {
                     + "<PID>" + r[1] + "</PID><ActivationRemaining>" + n + "</ActivationRemaining>"
                     + "</Response></Responses></ActivationResponse>";
         }
+        return envelope(inner);
+    }
+
+    /** The body of a CID answer for this ePID and IID, exactly as {@link #start started} stand-ins send it. */
+    public static byte[] cidAnswer(String pid, String iidDigits) {
+        return envelope("<?xml version=\"1.0\" encoding=\"utf-16\"?><ActivationResponse xmlns=\"" + RESPONSE_NS
+                + "\"><VersionNumber>2.0</VersionNumber><ResponseType>1</ResponseType><Responses><Response>"
+                + "<PID>" + pid + "</PID><CID>" + cidFor(iidDigits) + "</CID></Response></Responses>"
+                + "</ActivationResponse>");
+    }
+
+    private static byte[] envelope(String inner) {
         String escaped = inner.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         return ("<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"" + SOAP_NS
                 + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">"
@@ -272,14 +545,6 @@ public class StandInActivationService implements AutoCloseable {
                 + "\"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>" + text
                 .replace("&", "&amp;").replace("<", "&lt;") + "</faultstring></soap:Fault></soap:Body></soap:Envelope>")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void send(HttpExchange x, int status, byte[] body) throws IOException {
-        x.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
-        x.sendResponseHeaders(status, body.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     private static Document parse(byte[] bytes) throws Exception {

@@ -4,15 +4,6 @@ import dev.airlock.formats.ids.ExtendedProductId;
 import dev.airlock.formats.ids.InstallationId;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Authenticator;
-import java.net.ConnectException;
-import java.net.PasswordAuthentication;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -22,47 +13,41 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A client of Microsoft's BatchActivation service: one {@code Request} per call, as Microsoft's
  * published client sends. Failures come in two kinds, because an activation must never be spent
- * twice: {@link NotDelivered} (the service produced no answer: connection refused, TLS failure,
- * HTTP error status — safe to ask again) and {@link AnswerLost} (the request may have been
- * processed but its answer could not be read: time-out, broken connection, unreadable answer).
- * Only NotDelivered failures are retried, with exponential backoff.
+ * twice: {@link NotDelivered} (the request provably never reached the service whole, or the
+ * service refused it with an HTTP error status: nothing was spent, asking again is safe) and
+ * {@link AnswerLost} (the request was sent whole and may have been processed, but no answer could
+ * be read: time-out, connection closed or broken before the answer was complete, unreadable
+ * answer). Only NotDelivered failures are retried, with exponential backoff; how connections are
+ * used and which failures prove that nothing was sent is {@link HttpTransport}'s part.
  */
-final class BatchActivationClient {
+final class BatchActivationClient implements AutoCloseable {
+    private static final String[] HEADERS = {
+        "Content-Type: " + BatchActivationWire.CONTENT_TYPE,
+        "SOAPAction: " + BatchActivationWire.SOAP_ACTION,
+        "Accept: text/xml",
+        "User-Agent: Airlock-gateway",
+    };
     private final BatchActivationConfig config;
-    private final HttpClient http;
+    private final HttpTransport http;
 
     BatchActivationClient(BatchActivationConfig config) throws GatewayException {
         this.config = config;
-        HttpClient.Builder b = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.connectTimeout());
-        config.proxy().ifPresent(p -> b.proxy(ProxySelector.of(p)));
-        if (config.proxyUser().isPresent()) {
-            String user = config.proxyUser().get();
-            char[] password = config.proxyPassword().orElse("").toCharArray();
-            // The JDK refuses Basic proxy authentication for HTTPS tunnels unless allowed explicitly.
-            if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
-                System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        SSLSocketFactory tls = null;
+        if ("https".equalsIgnoreCase(config.endpoint().getScheme())) {
+            try {
+                tls = config.caBundle().isPresent() ? sslContext(config.caBundle().get()).getSocketFactory()
+                        : SSLContext.getDefault().getSocketFactory();
+            } catch (GeneralSecurityException e) {
+                throw new GatewayException("TLS is not available in this Java runtime; nothing was asked", e);
             }
-            b.authenticator(new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return getRequestorType() == RequestorType.PROXY ? new PasswordAuthentication(user, password)
-                            : null;
-                }
-            });
         }
-        if (config.caBundle().isPresent()) {
-            b.sslContext(sslContext(config.caBundle().get()));
-        }
-        this.http = b.build();
+        this.http = new HttpTransport(config, tls);
     }
 
     /** The service produced no answer: nothing was spent, asking again is safe. */
@@ -83,36 +68,34 @@ final class BatchActivationClient {
         }
     }
 
-    /** A CID for (ePID, IID). */
+    /** A CID for (ePID, IID): spends an activation, so it is never sent twice on its own. */
     ServiceAnswer confirmationId(ExtendedProductId epid, InstallationId iid) throws NotDelivered, AnswerLost {
         return call(BatchActivationWire.TYPE_CID, epid, iid);
     }
 
-    /** The remaining activations of the MAK behind {@code epid}. */
+    /** The remaining activations of the MAK behind {@code epid}: spends nothing, so it may be asked twice. */
     ServiceAnswer remaining(ExtendedProductId epid) throws NotDelivered, AnswerLost {
         return call(BatchActivationWire.TYPE_REMAINING, epid, null);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     private ServiceAnswer call(int type, ExtendedProductId epid, InstallationId iid) throws NotDelivered, AnswerLost {
         byte[] envelope = BatchActivationWire.envelope(BatchActivationWire.innerRequest(type, epid, iid),
                 config.digestKey());
-        HttpRequest request = HttpRequest.newBuilder(config.endpoint())
-                .timeout(config.readTimeout())
-                .header("Content-Type", BatchActivationWire.CONTENT_TYPE)
-                .header("SOAPAction", BatchActivationWire.SOAP_ACTION)
-                .header("Accept", "text/xml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
-                .build();
         NotDelivered last = null;
         for (int attempt = 0; attempt <= config.retries(); attempt++) {
             if (attempt > 0) {
                 backoff(attempt);
             }
             try {
-                return once(request, type);
-            } catch (NotDelivered e) {
-                last = e;
-                if (e.getMessage().startsWith("HTTP 4")) {
+                return once(envelope, type);
+            } catch (Refused e) {
+                last = e.failure;
+                if (e.hopeless) {
                     break; // a refusal of the request itself: asking the same again does not help
                 }
             }
@@ -121,38 +104,39 @@ final class BatchActivationClient {
                 + " times)" : ""));
     }
 
-    private ServiceAnswer once(HttpRequest request, int type) throws NotDelivered, AnswerLost {
-        HttpResponse<InputStream> response;
+    /** One try that certainly spent nothing; {@code hopeless}: trying again cannot help. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        final NotDelivered failure;
+        final boolean hopeless;
+
+        Refused(String message, boolean hopeless) {
+            super(message, null, false, false);
+            this.failure = new NotDelivered(message);
+            this.hopeless = hopeless;
+        }
+    }
+
+    private ServiceAnswer once(byte[] envelope, int type) throws Refused, AnswerLost {
+        HttpTransport.Answer response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
-            throw new NotDelivered("no connection to " + where() + " within " + config.connectTimeout().toSeconds()
-                    + " s");
-        } catch (HttpTimeoutException e) {
-            throw new AnswerLost("no answer from " + where() + " within " + config.readTimeout().toSeconds() + " s");
-        } catch (ConnectException e) {
-            throw new NotDelivered("cannot connect to " + where() + " (" + reason(e) + ")");
-        } catch (SSLHandshakeException e) {
-            throw new NotDelivered("TLS with " + where() + " failed (" + reason(e) + "); check gateway.ca-bundle");
-        } catch (IOException e) {
-            throw new AnswerLost("the connection to " + where() + " broke (" + reason(e) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AnswerLost("interrupted while waiting for " + where());
+            response = http.post(envelope, HEADERS, type == BatchActivationWire.TYPE_REMAINING,
+                    BatchActivationWire.MAX_ANSWER_BYTES);
+        } catch (HttpTransport.NeverSent e) {
+            throw new Refused(e.getMessage(), e.proxyAuth());
+        } catch (HttpTransport.MaybeProcessed e) {
+            throw new AnswerLost(e.getMessage());
         }
-        byte[] body;
-        try (InputStream in = response.body()) {
-            body = in.readNBytes(BatchActivationWire.MAX_ANSWER_BYTES + 1);
-        } catch (HttpTimeoutException e) {
-            throw new AnswerLost("the answer from " + where() + " stopped arriving within "
-                    + config.readTimeout().toSeconds() + " s");
-        } catch (IOException e) {
-            throw new AnswerLost("reading the answer from " + where() + " failed (" + reason(e) + ")");
-        }
-        int status = response.statusCode();
+        int status = response.status();
+        byte[] body = response.body();
         if (status == 407) {
-            throw new NotDelivered("HTTP 407 from the proxy: check gateway.proxy-user and "
-                    + BatchActivationConfig.PROXY_PASSWORD_ENV);
+            throw new Refused("HTTP 407 from the proxy: check gateway.proxy-user and "
+                    + BatchActivationConfig.PROXY_PASSWORD_ENV, true);
+        }
+        if (status == 502 || status == 504) {
+            // a proxy's "bad gateway" or "gateway time-out": it may have passed the request on
+            throw new AnswerLost("HTTP " + status + " from " + http.where() + " (a proxy on the way may have passed"
+                    + " the request on before the service's answer failed)");
         }
         if (status != 200) {
             String fault = "";
@@ -161,12 +145,12 @@ final class BatchActivationClient {
             } catch (BatchActivationWire.MalformedAnswer m) {
                 fault = m.getMessage().contains("SOAP fault") ? ": " + m.getMessage() : "";
             }
-            throw new NotDelivered("HTTP " + status + " from " + where() + fault);
+            throw new Refused("HTTP " + status + " from " + http.where() + fault, status >= 400 && status < 500);
         }
         try {
             return BatchActivationWire.parse(body, type);
         } catch (BatchActivationWire.MalformedAnswer e) {
-            throw new AnswerLost("unreadable answer from " + where() + ": " + e.getMessage());
+            throw new AnswerLost("unreadable answer from " + http.where() + ": " + e.getMessage());
         }
     }
 
@@ -180,13 +164,8 @@ final class BatchActivationClient {
         }
     }
 
-    private String where() {
-        return "BatchActivation at " + config.endpoint().getHost()
-                + (config.endpoint().getPort() > 0 ? ":" + config.endpoint().getPort() : "");
-    }
-
     private static String reason(Exception e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null || e.getMessage().isBlank() ? "no details" : e.getMessage();
     }
 
     /** An SSL context trusting exactly the certificates in a PEM bundle. */

@@ -111,65 +111,67 @@ public final class GatewayService {
             boolean resendInFlight, Passphrase passphrase, Actor actor, GatewayListener listener)
             throws GatewayException, IOException {
         Run run = start(requestFile, passphrase, actor);
-        BatchActivationClient client = new BatchActivationClient(config);
         Optional<String> problem = Optional.empty();
-        for (RequestBundle.Entry e : run.req.records()) {
-            if (problem.isPresent()) {
-                run.settle(e, Settled.UNASKED, null, listener);
-                continue;
-            }
-            Key key = run.key(e);
-            Optional<CidCacheRepository.Cached> cached = cached(key);
-            if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.CID) {
-                run.settle(e, Settled.CACHED, new ResponseBundle.Confirmed(cid(cached.get().cid())), listener);
-                continue;
-            }
-            if (run.thisRun.containsKey(key)) {
-                ResponseBundle.Outcome o = run.thisRun.get(key);
-                run.settle(e, o instanceof ResponseBundle.Confirmed ? Settled.CACHED : Settled.FAILED, o, listener);
-                continue;
-            }
-            if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.IN_FLIGHT && !resendInFlight) {
-                run.settle(e, Settled.IN_FLIGHT, null, listener);
-                continue;
-            }
-            write(tx -> cache.markInFlight(tx, key.iid, key.epid, clock.instant()));
-            try {
-                ServiceAnswer answer = client.confirmationId(run.epid(e), e.iid());
-                if (answer instanceof ServiceAnswer.Cid c) {
-                    write(tx -> cache.storeCid(tx, key.iid, key.epid, c.cid().digits(), "online", clock.instant()));
-                    ResponseBundle.Outcome o = new ResponseBundle.Confirmed(c.cid());
-                    run.thisRun.put(key, o);
-                    run.settle(e, Settled.CONFIRMED, o, listener);
-                } else if (answer instanceof ServiceAnswer.Error err) {
-                    String text = explain(err.code());
-                    write(tx -> cache.storeError(tx, key.iid, key.epid, err.code(), text, clock.instant()));
-                    ResponseBundle.Outcome o = new ResponseBundle.Failed(err.code(), text);
-                    run.thisRun.put(key, o);
-                    run.settle(e, Settled.FAILED, o, listener);
-                } else {
-                    throw new BatchActivationClient.AnswerLost("the service answered a CID request with a count");
+        try (BatchActivationClient client = new BatchActivationClient(config)) {
+            for (RequestBundle.Entry e : run.req.records()) {
+                if (problem.isPresent()) {
+                    run.settle(e, Settled.UNASKED, null, listener);
+                    continue;
                 }
-            } catch (BatchActivationClient.NotDelivered nd) {
-                write(tx -> cache.release(tx, key.iid, key.epid));
-                problem = Optional.of(nd.getMessage() + "; nothing was spent, run the same command again later");
-                run.settle(e, Settled.UNASKED, null, listener);
-            } catch (BatchActivationClient.AnswerLost lost) {
-                problem = Optional.of(lost.getMessage() + "; the record stays in flight: it is asked again only"
-                        + " with --resend-in-flight");
-                run.settle(e, Settled.IN_FLIGHT, null, listener);
-            }
-        }
-        if (problem.isEmpty()) {
-            for (RequestBundle.Query q : run.req.queries()) {
+                Key key = run.key(e);
+                Optional<CidCacheRepository.Cached> cached = cached(key);
+                if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.CID) {
+                    run.settle(e, Settled.CACHED, new ResponseBundle.Confirmed(cid(cached.get().cid())), listener);
+                    continue;
+                }
+                if (run.thisRun.containsKey(key)) {
+                    ResponseBundle.Outcome o = run.thisRun.get(key);
+                    run.settle(e, o instanceof ResponseBundle.Confirmed ? Settled.CACHED : Settled.FAILED, o, listener);
+                    continue;
+                }
+                if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.IN_FLIGHT && !resendInFlight) {
+                    run.settle(e, Settled.IN_FLIGHT, null, listener);
+                    continue;
+                }
+                write(tx -> cache.markInFlight(tx, key.iid, key.epid, clock.instant()));
                 try {
-                    ServiceAnswer a = client.remaining(run.req.epids().get(q.epid()));
-                    if (a instanceof ServiceAnswer.Remaining r) {
-                        run.counts.add(new ResponseBundle.CountResult(q.epid(), q.partialKey(), r.count()));
+                    ServiceAnswer answer = client.confirmationId(run.epid(e), e.iid());
+                    if (answer instanceof ServiceAnswer.Cid c) {
+                        write(tx -> cache.storeCid(tx, key.iid, key.epid, c.cid().digits(), "online", clock.instant()));
+                        ResponseBundle.Outcome o = new ResponseBundle.Confirmed(c.cid());
+                        run.thisRun.put(key, o);
+                        run.settle(e, Settled.CONFIRMED, o, listener);
+                    } else if (answer instanceof ServiceAnswer.Error err) {
+                        String text = explain(err.code());
+                        write(tx -> cache.storeError(tx, key.iid, key.epid, err.code(), text, clock.instant()));
+                        ResponseBundle.Outcome o = new ResponseBundle.Failed(err.code(), text);
+                        run.thisRun.put(key, o);
+                        run.settle(e, Settled.FAILED, o, listener);
+                    } else {
+                        throw new BatchActivationClient.AnswerLost("the service answered a CID request with a count");
                     }
-                } catch (BatchActivationClient.NotDelivered | BatchActivationClient.AnswerLost x) {
-                    problem = Optional.of("MAK count: " + x.getMessage() + "; run the same command again later");
-                    break; // a count spends nothing, so there is nothing to mark
+                } catch (BatchActivationClient.NotDelivered nd) {
+                    write(tx -> cache.release(tx, key.iid, key.epid));
+                    problem = Optional.of(nd.getMessage() + "; nothing was spent, run the same command again later");
+                    run.settle(e, Settled.UNASKED, null, listener);
+                } catch (BatchActivationClient.AnswerLost lost) {
+                    problem = Optional.of(lost.getMessage() + "; the service may have processed it, so the record"
+                            + " stays in flight: it is asked again only with --resend-in-flight (which may spend an"
+                            + " activation again)");
+                    run.settle(e, Settled.IN_FLIGHT, null, listener);
+                }
+            }
+            if (problem.isEmpty()) {
+                for (RequestBundle.Query q : run.req.queries()) {
+                    try {
+                        ServiceAnswer a = client.remaining(run.req.epids().get(q.epid()));
+                        if (a instanceof ServiceAnswer.Remaining r) {
+                            run.counts.add(new ResponseBundle.CountResult(q.epid(), q.partialKey(), r.count()));
+                        }
+                    } catch (BatchActivationClient.NotDelivered | BatchActivationClient.AnswerLost x) {
+                        problem = Optional.of("MAK count: " + x.getMessage() + "; run the same command again later");
+                        break; // a count spends nothing, so there is nothing to mark
+                    }
                 }
             }
         }
