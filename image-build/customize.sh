@@ -48,6 +48,10 @@ in_root systemctl mask getty@.service serial-getty@.service autovt@.service cons
   systemd-firstboot.service apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer \
   e2scrub_all.timer fstrim.timer ctrl-alt-del.target debug-shell.service \
   systemd-boot-update.service >/dev/null 2>&1
+# /var starts empty at every boot, so the "after an update of /usr" jobs would run at every boot
+# (ConditionNeedsUpdate=/var). The build already made their outputs in the read-only root.
+in_root systemctl mask ldconfig.service systemd-hwdb-update.service systemd-journal-catalog-update.service \
+  systemd-update-done.service >/dev/null 2>&1
 
 log "customize: kernel to /usr/lib/airlock/boot (each slot carries its own)"
 mkdir -p "$R/usr/lib/airlock/boot"
