@@ -54,8 +54,9 @@ final class ImportCommand implements Callable<Integer> {
             long merged = outcomes.stream().filter(o -> o instanceof MergeOutcome.Merged).count();
             long again = outcomes.stream().filter(o -> o instanceof MergeOutcome.AlreadyMerged).count();
             long refused = outcomes.stream().filter(o -> o instanceof MergeOutcome.Refused).count();
-            out.printf("%d input%s: %d merged, %d already merged, %d refused%n", outcomes.size(),
-                    Words.s(outcomes.size()), merged, again, refused);
+            long skipped = outcomes.stream().filter(o -> o instanceof MergeOutcome.Skipped).count();
+            out.printf("%d input%s: %d merged, %d already merged, %d refused%s%n", outcomes.size(),
+                    Words.s(outcomes.size()), merged, again, refused, skipped == 0 ? "" : ", " + skipped + " skipped");
         }
         out.flush();
         return outcomes.stream().anyMatch(o -> o instanceof MergeOutcome.Refused) ? ExitCodes.REJECTED : ExitCodes.OK;
@@ -83,6 +84,8 @@ final class ImportCommand implements Callable<Integer> {
                     a.responseId().substring(0, 8), a.mergedAt());
         } else if (o instanceof MergeOutcome.Refused r) {
             out.printf("refused   %s: %s%n", r.source(), r.reason());
+        } else if (o instanceof MergeOutcome.Skipped k) {
+            out.printf("skipped   %s: %s%n", k.source(), k.reason());
         }
     }
 
@@ -108,6 +111,9 @@ final class ImportCommand implements Callable<Integer> {
         } else if (o instanceof MergeOutcome.Refused r) {
             m.put("outcome", "refused");
             m.put("reason", r.reason());
+        } else if (o instanceof MergeOutcome.Skipped k) {
+            m.put("outcome", "skipped");
+            m.put("reason", k.reason());
         }
         return m;
     }

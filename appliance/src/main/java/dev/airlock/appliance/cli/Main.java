@@ -70,7 +70,9 @@ public final class Main {
             message = describe(io.getCause());
         } else {
             code = ExitCodes.INTERNAL;
-            message = "internal error: " + e + " (run with AIRLOCK_LOG_LEVEL=DEBUG for details)";
+            // the class name helps nobody at the kiosk; the debug log has the stack trace
+            message = "internal error: " + (e.getMessage() == null ? "an unexpected failure" : e.getMessage())
+                    + " (run with AIRLOCK_LOG_LEVEL=DEBUG for details)";
             LOG.debug("internal error", e);
         }
         err.println("airlock: " + message);
@@ -104,6 +106,10 @@ public final class Main {
     /** File-system failures that come from a path the user gave: exit 1 with words, not an internal error. */
     static boolean isUserMistake(java.io.IOException e) {
         return e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.NotDirectoryException
+                || e instanceof dev.airlock.formats.outside.NotAFileException
+                || e instanceof dev.airlock.formats.outside.TooLargeException
+                || e instanceof java.nio.file.FileSystemException f0 && f0.getReason() != null
+                        && (f0.getReason().contains("File name too long") || f0.getReason().contains("Read-only"))
                 || e instanceof java.nio.file.AccessDeniedException
                 || e instanceof java.nio.file.FileAlreadyExistsException
                 || e instanceof java.nio.file.DirectoryNotEmptyException
@@ -114,6 +120,19 @@ public final class Main {
 
     /** A file-system failure in plain words: what, where, why, and what to do. */
     static String describe(java.io.IOException e) {
+        if (e instanceof dev.airlock.formats.outside.NotAFileException
+                || e instanceof dev.airlock.formats.outside.TooLargeException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                && f.getReason().contains("File name too long")) {
+            return f.getFile() + ": the name is too long for this file system; choose a shorter path";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                && f.getReason().contains("Read-only")) {
+            return f.getFile() + ": the stick or folder is read-only; check its write-protect switch or mount it"
+                    + " writable";
+        }
         if (e instanceof java.nio.file.NoSuchFileException n) {
             return "no such file or folder: " + n.getFile() + "; check the path (is the stick inserted and mounted?)";
         }
@@ -133,7 +152,7 @@ public final class Main {
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "cannot read or write the file (no reason given by the system)" : e.getMessage();
     }
 
     /** Builds commands and mixins, handing them the context when they ask for it. */

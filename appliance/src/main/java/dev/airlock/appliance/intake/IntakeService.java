@@ -10,6 +10,8 @@ import dev.airlock.formats.kit.ApplyResultReader;
 import dev.airlock.formats.kit.CollectorRecord;
 import dev.airlock.formats.kit.CollectorRecordReader;
 import dev.airlock.formats.kit.MalformedRecordException;
+import dev.airlock.formats.outside.NotAFileException;
+import dev.airlock.formats.outside.OutsideFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
@@ -92,7 +94,7 @@ public final class IntakeService {
             if (Files.size(f) > maxBytes) {
                 return false;
             }
-            String sha = sha256(Files.readAllBytes(f));
+            String sha = sha256(OutsideFiles.readLimited(f, maxBytes));
             return store.read(tx -> repo.ingestedAt(tx, sha)).isPresent();
         } catch (IOException e) {
             return false;
@@ -160,7 +162,12 @@ public final class IntakeService {
             return skipped(file, "symbolic link: not followed");
         }
         if (!attrs.isRegularFile()) {
-            return skipped(file, "not a regular file");
+            // a pipe, a socket or a device: never opened (opening a pipe waits for a writer forever)
+            try {
+                return skipped(file, OutsideFiles.notRegular(file).orElse("not a regular file"));
+            } catch (IOException e) {
+                return skipped(file, "not a regular file");
+            }
         }
         if (name.endsWith(".xml.tmp") || name.endsWith(".tmp")) {
             return skipped(file, "unfinished collector output (temporary file): run the collector again on that machine");
@@ -271,6 +278,9 @@ public final class IntakeService {
     }
 
     private static String reason(IOException e) {
+        if (e instanceof NotAFileException n) {
+            return n.getReason();
+        }
         if (e instanceof FileSystemLoopException) {
             return "folder loop (a link points back up the tree)";
         }
