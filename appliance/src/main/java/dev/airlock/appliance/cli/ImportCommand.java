@@ -1,6 +1,7 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.merge.MergeOutcome;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,14 +66,15 @@ final class ImportCommand implements Callable<Integer> {
     private static void print(PrintWriter out, MergeOutcome o) {
         if (o instanceof MergeOutcome.Merged m) {
             out.printf("merged    %s: response %s to request %s: %d CID%s received, %d error%s; request %s%s%n",
-                    m.source(), m.responseId().substring(0, 8), m.requestId().substring(0, 8), m.cids(),
+                    OutsideText.shown(m.source()), m.responseId().substring(0, 8), m.requestId().substring(0, 8), m.cids(),
                     Words.s(m.cids()), m.rejections().size(), Words.s(m.rejections().size()),
                     m.requestState().label(), m.requestOpen() > 0 ? " (" + m.requestOpen() + " still open)" : "");
             for (MergeOutcome.Rejection r : m.rejections()) {
-                out.printf("  rejected %s '%s': %s: %s%n", r.hostName(), r.productName(), r.code(), r.explanation());
+                out.printf("  rejected %s '%s': %s: %s%n", OutsideText.shown(r.hostName()), OutsideText.shown(r.productName()), r.code(),
+                        OutsideText.shown(r.explanation()));
             }
             for (String note : m.notes()) {
-                out.printf("  note: %s%n", note);
+                out.printf("  note: %s%n", OutsideText.shown(note));
             }
             for (MergeOutcome.CountUpdate c : m.counts()) {
                 out.printf("  MAK ...%s: %d activations left%s%n", c.partialKey(), c.remaining(), c.stored()
@@ -80,12 +82,12 @@ final class ImportCommand implements Callable<Integer> {
                                 : " (no MAK in the vault ends in " + c.partialKey() + ")");
             }
         } else if (o instanceof MergeOutcome.AlreadyMerged a) {
-            out.printf("already merged %s: response %s was merged on %s; nothing changed%n", a.source(),
+            out.printf("already merged %s: response %s was merged on %s; nothing changed%n", OutsideText.shown(a.source()),
                     a.responseId().substring(0, 8), a.mergedAt());
         } else if (o instanceof MergeOutcome.Refused r) {
-            out.printf("refused   %s: %s%n", r.source(), r.reason());
+            out.printf("refused   %s: %s%n", OutsideText.shown(r.source()), OutsideText.shown(r.reason()));
         } else if (o instanceof MergeOutcome.Skipped k) {
-            out.printf("skipped   %s: %s%n", k.source(), k.reason());
+            out.printf("skipped   %s: %s%n", OutsideText.shown(k.source()), OutsideText.shown(k.reason()));
         }
     }
 

@@ -1,9 +1,10 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.support.DataDirInUseException;
 import dev.airlock.appliance.store.StoreException;
 import dev.airlock.appliance.store.StoreMissingException;
+import dev.airlock.appliance.support.DataDirInUseException;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -23,10 +24,15 @@ public final class Main {
     }
 
     /** Runs one command line and returns its exit code. */
-    static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+    static int run(CliContext context, PrintWriter rawOut, PrintWriter rawErr, String... args) {
+        // text from outside cannot reach the terminal as layout: no ESC, CSI, CR, bidi control or
+        // noncharacter passes, whatever command prints it (fields also show a line feed as ⏎)
+        PrintWriter out = new PrintWriter(OutsideText.guarded(rawOut), true);
+        PrintWriter err = new PrintWriter(OutsideText.guarded(rawErr), true);
         CommandLine cmd = commandLine(context);
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no ESC sequences of ours
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> handle(e, line.getErr()));
         cmd.setParameterExceptionHandler((e, a) -> {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * character, a line break, a bidirectional override or isolate, a noncharacter, a lone
  * surrogate); {@link #shown} renders any string so that it cannot break a line, move the cursor,
  * reorder the text around it or fake a row: a line break as {@code ⏎}, everything else it would
- * not take in as {@code \\u202E} (backslash, u, four hex digits). Every screen, table, JSON document, log line and file name goes
+ * not take in as a backslash-u escape (U+202E as backslash, u, 202e). Every screen, table, JSON document, log line and file name goes
  * through here.
  */
 public final class OutsideText {
@@ -30,8 +30,9 @@ public final class OutsideText {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = s.codePointAt(i);
-                if (isNoncharacter(cp)) {
-                    return Optional.of("contains the noncharacter " + u(cp));
+                String kind = pairKind(cp);
+                if (kind != null) {
+                    return Optional.of("contains " + kind + " (" + u(cp) + ")");
                 }
                 i++;
                 continue;
@@ -73,6 +74,17 @@ public final class OutsideText {
         return null;
     }
 
+    /** What kind of supplementary code point {@code cp} is when it may not be taken in, else null. */
+    private static String pairKind(int cp) {
+        if (isNoncharacter(cp)) {
+            return "the noncharacter";
+        }
+        if (Character.getType(cp) == Character.FORMAT) {
+            return "the invisible format character";
+        }
+        return null;
+    }
+
     private static boolean isLineBreak(int c) {
         return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
@@ -99,7 +111,7 @@ public final class OutsideText {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = s.codePointAt(i);
-                if (isNoncharacter(cp)) {
+                if (pairKind(cp) != null) {
                     b.append(escape(c)).append(escape(s.charAt(i + 1)));
                 } else {
                     b.appendCodePoint(cp);
@@ -117,6 +129,14 @@ public final class OutsideText {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * {@code s} with each line break (CRLF, CR, LF, NEL, U+2028, U+2029) as one space: for the few
+     * free texts a system writes over several lines (a Windows error message), taken in as one line.
+     */
+    public static String foldLineBreaks(String s) {
+        return s.replaceAll("\r\n|[\n\r\u000B\u000C\u0085\u2028\u2029]", " ");
     }
 
     /** Backslash-u-hex escape of one UTF-16 unit (valid inside JSON strings too). */
@@ -149,6 +169,86 @@ public final class OutsideText {
             return safe;
         }
         return safe.substring(0, maxChars - 9) + "~" + sha256Hex(s).substring(0, 8);
+    }
+
+    /**
+     * A writer for a terminal or a log that lets through only text that cannot be layout: a
+     * character {@link #shown} would change is changed the same way as it passes (a CR, NEL, U+2028
+     * as {@code ⏎}, ESC, CSI, bidi controls, noncharacters and lone surrogates escaped), while
+     * {@code \n}, the line end the program itself writes, stays. Inside a JSON string the escapes
+     * are valid JSON, so {@code --json} output can go through it too. A net under the renderers: a
+     * renderer still shows a field with {@link #shown}, which also marks a line feed.
+     */
+    public static java.io.Writer guarded(java.io.Writer out) {
+        return new Guard(out);
+    }
+
+    /** See {@link #guarded}; keeps a high surrogate back until the next character says whether it is paired. */
+    private static final class Guard extends java.io.FilterWriter {
+        private char pendingHigh;
+
+        Guard(java.io.Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws java.io.IOException {
+            char ch = (char) c;
+            if (pendingHigh != 0) {
+                char high = pendingHigh;
+                pendingHigh = 0;
+                if (Character.isLowSurrogate(ch)) {
+                    if (pairKind(Character.toCodePoint(high, ch)) != null) {
+                        out.write(escape(high));
+                        out.write(escape(ch));
+                    } else {
+                        out.write(high);
+                        out.write(ch);
+                    }
+                    return;
+                }
+                out.write(escape(high));
+            }
+            if (Character.isHighSurrogate(ch)) {
+                pendingHigh = ch;
+            } else if (ch == '\n') {
+                out.write(ch);
+            } else if (isLineBreak(ch)) {
+                out.write(LINE_BREAK_SIGN);
+            } else if (kind(ch) != null) {
+                out.write(escape(ch));
+            } else {
+                out.write(ch);
+            }
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws java.io.IOException {
+            for (int i = off; i < off + len; i++) {
+                write(buf[i]);
+            }
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws java.io.IOException {
+            for (int i = off; i < off + len; i++) {
+                write(str.charAt(i));
+            }
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            out.flush(); // a pending high surrogate waits for its pair; a lone one shows at the next write or close
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            if (pendingHigh != 0) {
+                out.write(escape(pendingHigh));
+                pendingHigh = 0;
+            }
+            out.close();
+        }
     }
 
     private static String sha256Hex(String s) {
