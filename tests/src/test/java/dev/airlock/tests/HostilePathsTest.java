@@ -298,6 +298,27 @@ class HostilePathsTest {
                         }));
     }
 
+    /** A stick whose AIRLOCK folder, or one of its folders, is a link out of the stick: not followed, said why. */
+    @TestFactory
+    Stream<DynamicTest> aLinkedFolderOnAStick_isNotFollowed_andSaysWhy() {
+        record LinkCase(String verb, String linked) {}
+        return Stream.of(new LinkCase("intake", "AIRLOCK/collected"), new LinkCase("intake", "AIRLOCK"),
+                new LinkCase("import", "AIRLOCK/inbound"), new LinkCase("intake", "AIRLOCK/results"))
+                .map(c -> DynamicTest.dynamicTest(c.verb() + " of a stick whose " + c.linked() + " is a link", () -> {
+                    Path stick = tmp.resolve("linked-" + c.verb() + "-" + c.linked().replace('/', '-'));
+                    Path target = Files.createDirectories(tmp.resolve("off-the-stick-" + stick.getFileName()));
+                    // off the stick: a folder full of what the link would have led to
+                    Journey.ok(Cli.airlock(null, "demo", "--machines", "2", "--to", target.toString()));
+                    Path link = stick.resolve(c.linked());
+                    Files.createDirectories(link.getParent());
+                    Files.createSymbolicLink(link, c.linked().equals("AIRLOCK") ? target.resolve("AIRLOCK")
+                            : target.resolve("AIRLOCK/collected"));
+                    Cli.Run run = Cli.airlockWithin(LIMIT, lab, c.verb(), stick.toString());
+                    assertThat(run.all()).as(run.all()).contains("symbolic link").doesNotContainPattern(JAVA_CLASS)
+                            .doesNotContain("accepted ").doesNotContain("merged ");
+                }));
+    }
+
     private static void assertRefusedInWords(Cli.Run run, String words) {
         assertThat(run.exit()).as(run.all()).isEqualTo(1);
         assertThat(run.all()).as(run.all()).contains(words).doesNotContainPattern(JAVA_CLASS);

@@ -121,8 +121,17 @@ public final class IntakeService {
                     walk(path, options, actor, counting);
                 }
                 // records first: a result's outcomes then land on products that are already known
+                java.util.Set<Path> linksSeen = new java.util.HashSet<>();
                 for (Path dir : List.of(stick, stickResults)) {
-                    if (Files.isDirectory(dir)) {
+                    Optional<Path> link = linkOnTheStick(path, dir);
+                    if (link.isPresent() && !linksSeen.add(link.get())) {
+                        continue;
+                    }
+                    if (link.isPresent()) {
+                        // a stick's folders are read as they are: a link could lead anywhere off the stick
+                        counting.fileDone(skipped(link.get(), "a symbolic link: folders on a stick are not followed"
+                                + " when they are links; put the files in the folder itself"));
+                    } else if (Files.isDirectory(dir)) {
                         walk(dir, options, actor, counting);
                     }
                 }
@@ -131,6 +140,15 @@ public final class IntakeService {
             }
         }
         return summary;
+    }
+
+    /** {@code AIRLOCK} or its subfolder {@code dir} under {@code stick}, when one of them is a symbolic link. */
+    private static Optional<Path> linkOnTheStick(Path stick, Path dir) {
+        Path airlock = stick.resolve("AIRLOCK");
+        if (Files.isSymbolicLink(airlock)) {
+            return Optional.of(airlock);
+        }
+        return Files.isSymbolicLink(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     private void walk(Path root, IntakeOptions options, Actor actor, IntakeListener listener) {
