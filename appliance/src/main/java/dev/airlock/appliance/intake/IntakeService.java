@@ -308,7 +308,7 @@ public final class IntakeService {
         if (e instanceof NoSuchFileException) {
             return "it disappeared while reading (stick removed?)";
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "the system gave no reason" : e.getMessage();
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {
