@@ -54,7 +54,21 @@ final class Cli {
         return run(cmd, env, dir, "");
     }
 
+    /**
+     * As {@link #airlock}, but a run that takes longer than {@code limit} is killed and reported
+     * as hung (for hostile inputs that once made a command wait forever).
+     */
+    static Run airlockWithin(java.time.Duration limit, Path data, String... args)
+            throws IOException, InterruptedException {
+        return run(command(data, args), Map.of("AIRLOCK_PASSPHRASE", PASSPHRASE), null, "", limit);
+    }
+
     static Run run(List<String> cmd, Map<String, String> env, Path dir, String stdin)
+            throws IOException, InterruptedException {
+        return run(cmd, env, dir, stdin, java.time.Duration.ofSeconds(120));
+    }
+
+    static Run run(List<String> cmd, Map<String, String> env, Path dir, String stdin, java.time.Duration limit)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("airlock-out", ".txt");
         Path err = Files.createTempFile("airlock-err", ".txt");
@@ -69,9 +83,9 @@ final class Cli {
                 pb.directory(dir.toFile());
             }
             Process p = pb.start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("timed out: " + cmd);
+                throw new IllegalStateException("hung: no exit within " + limit.toSeconds() + " s: " + cmd);
             }
             return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

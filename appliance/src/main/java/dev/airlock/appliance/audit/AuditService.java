@@ -3,6 +3,7 @@ package dev.airlock.appliance.audit;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Times;
 import dev.airlock.appliance.store.Tx;
+import dev.airlock.formats.outside.OutsideText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +23,12 @@ public final class AuditService {
     /**
      * Appends one row inside the caller's transaction, so the action and its record land together.
      *
-     * @param subject what was acted on, e.g. {@code machine 12} or {@code product 40}
+     * @param rawSubject what was acted on, e.g. {@code machine 12} or {@code product 40}
      */
-    public AuditEntry append(Tx tx, Actor actor, String action, String subject, String details) {
+    public AuditEntry append(Tx tx, Actor actor, String action, String rawSubject, String rawDetails) {
+        // outside text (host names, file names, labels) lands in the log as one line, never as layout
+        String subject = OutsideText.shown(rawSubject);
+        String details = OutsideText.shown(rawDetails);
         Optional<AuditRepository.Head> head = repo.head(tx);
         long seq = head.map(h -> h.seq() + 1).orElse(1L);
         String prev = head.map(AuditRepository.Head::hash).orElse(AuditChain.GENESIS);

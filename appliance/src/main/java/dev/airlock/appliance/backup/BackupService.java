@@ -187,7 +187,7 @@ public final class BackupService {
     }
 
     private static void decryptInto(Path file, Path db, Passphrase passphrase) throws BackupException, IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try (InputStream in = new BufferedInputStream(dev.airlock.formats.outside.OutsideFiles.open(file), 1 << 16);
                 FileChannel ch = FileChannel.open(db, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
             OfflineCrypto.decryptBackup(in, out, passphrase);

@@ -2,6 +2,7 @@ package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.audit.AuditEntry;
 import dev.airlock.appliance.audit.ChainReport;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,8 +76,8 @@ final class AuditCommand implements Runnable {
                 return ExitCodes.OK;
             }
             for (AuditEntry e : entries) {
-                out.printf("#%-6d %s  %-12s %-16s %-14s %s%n", e.seq(), e.at(), e.operator(), e.action(), e.subject(),
-                        e.details());
+                out.printf("#%-6d %s  %-12s %-16s %-14s %s%n", e.seq(), e.at(), OutsideText.shown(e.operator()), e.action(),
+                        OutsideText.shown(e.subject()), OutsideText.shown(e.details()));
             }
             return ExitCodes.OK;
         }

@@ -39,6 +39,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws KeysException, IOException {
+        to = UserPaths.stickRoot(to);
         Appliance appliance = global.open();
         BackupResult r;
         try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {

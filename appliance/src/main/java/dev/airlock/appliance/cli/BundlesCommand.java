@@ -3,6 +3,7 @@ package dev.airlock.appliance.cli;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.ledger.InboundBundle;
 import dev.airlock.appliance.ledger.OutboundBundle;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class BundlesCommand implements Runnable {
             }
             for (OutboundBundle b : listing.outbound()) {
                 out.printf("  %s  %s  %-16s %6d records, %6d answered, %6d open  %s%n", b.id().substring(0, 8),
-                        b.created(), b.state().label(), b.records(), b.answered(), b.open(), b.fileName());
+                        b.created(), b.state().label(), b.records(), b.answered(), b.open(), OutsideText.shown(b.fileName()));
             }
             out.println("Inbound responses (merged):");
             if (listing.inbound().isEmpty()) {
@@ -65,7 +66,7 @@ final class BundlesCommand implements Runnable {
             for (InboundBundle b : listing.inbound()) {
                 out.printf("  %s  for %s  merged %s by %s: %d CIDs, %d errors, %d skipped, %d counts  %s%n",
                         b.id().substring(0, 8), b.requestId().substring(0, 8), b.merged(), b.mergedBy(), b.cids(),
-                        b.errors(), b.skipped(), b.counts(), b.fileName());
+                        b.errors(), b.skipped(), b.counts(), OutsideText.shown(b.fileName()));
             }
             BundleLedger.Outstanding still = listing.outstanding();
             out.printf("%d request%s still out there (%d record%s without an answer)%s%n", still.requests(),

@@ -5,6 +5,7 @@ import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,14 +48,14 @@ final class CidCommand implements Runnable {
             MachineDetail d = global.openToRead().inventory().machine(machine).orElseThrow(() -> new Rejected(
                     "no machine '" + machine + "' (see ./airlock list)"));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%s (machine %d)%n", d.machine().hostName(), d.machine().id());
+            out.printf("%s (machine %d)%n", OutsideText.shown(d.machine().hostName()), d.machine().id());
             List<Product> withCid = d.products().stream().filter(p -> !p.cid().isEmpty()).toList();
             if (withCid.isEmpty()) {
                 out.println("No CID stored for this machine yet.");
                 return ExitCodes.OK;
             }
             for (Product p : withCid) {
-                out.printf("%nProduct %d: %s  [%s]%n", p.id(), p.name(), p.state());
+                out.printf("%nProduct %d: %s  [%s]%n", p.id(), OutsideText.shown(p.name()), p.state());
                 out.println("  IID: " + p.iidGrouped());
                 List<String> groups;
                 try {

@@ -33,7 +33,7 @@ final class DemoApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path root = stick.toAbsolutePath().normalize();
+        Path root = UserPaths.stickRoot(stick);
         DemoApply.Played played = new DemoApply(context.clock()).play(root);
         if (played instanceof DemoApply.Played.Refused r) {
             throw new Rejected(r.message());

@@ -1,6 +1,7 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.merge.MergeOutcome;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +55,9 @@ final class ImportCommand implements Callable<Integer> {
             long merged = outcomes.stream().filter(o -> o instanceof MergeOutcome.Merged).count();
             long again = outcomes.stream().filter(o -> o instanceof MergeOutcome.AlreadyMerged).count();
             long refused = outcomes.stream().filter(o -> o instanceof MergeOutcome.Refused).count();
-            out.printf("%d input%s: %d merged, %d already merged, %d refused%n", outcomes.size(),
-                    Words.s(outcomes.size()), merged, again, refused);
+            long skipped = outcomes.stream().filter(o -> o instanceof MergeOutcome.Skipped).count();
+            out.printf("%d input%s: %d merged, %d already merged, %d refused%s%n", outcomes.size(),
+                    Words.s(outcomes.size()), merged, again, refused, skipped == 0 ? "" : ", " + skipped + " skipped");
         }
         out.flush();
         return outcomes.stream().anyMatch(o -> o instanceof MergeOutcome.Refused) ? ExitCodes.REJECTED : ExitCodes.OK;
@@ -64,14 +66,15 @@ final class ImportCommand implements Callable<Integer> {
     private static void print(PrintWriter out, MergeOutcome o) {
         if (o instanceof MergeOutcome.Merged m) {
             out.printf("merged    %s: response %s to request %s: %d CID%s received, %d error%s; request %s%s%n",
-                    m.source(), m.responseId().substring(0, 8), m.requestId().substring(0, 8), m.cids(),
+                    OutsideText.shown(m.source()), m.responseId().substring(0, 8), m.requestId().substring(0, 8), m.cids(),
                     Words.s(m.cids()), m.rejections().size(), Words.s(m.rejections().size()),
                     m.requestState().label(), m.requestOpen() > 0 ? " (" + m.requestOpen() + " still open)" : "");
             for (MergeOutcome.Rejection r : m.rejections()) {
-                out.printf("  rejected %s '%s': %s: %s%n", r.hostName(), r.productName(), r.code(), r.explanation());
+                out.printf("  rejected %s '%s': %s: %s%n", OutsideText.shown(r.hostName()), OutsideText.shown(r.productName()), r.code(),
+                        OutsideText.shown(r.explanation()));
             }
             for (String note : m.notes()) {
-                out.printf("  note: %s%n", note);
+                out.printf("  note: %s%n", OutsideText.shown(note));
             }
             for (MergeOutcome.CountUpdate c : m.counts()) {
                 out.printf("  MAK ...%s: %d activations left%s%n", c.partialKey(), c.remaining(), c.stored()
@@ -79,10 +82,12 @@ final class ImportCommand implements Callable<Integer> {
                                 : " (no MAK in the vault ends in " + c.partialKey() + ")");
             }
         } else if (o instanceof MergeOutcome.AlreadyMerged a) {
-            out.printf("already merged %s: response %s was merged on %s; nothing changed%n", a.source(),
+            out.printf("already merged %s: response %s was merged on %s; nothing changed%n", OutsideText.shown(a.source()),
                     a.responseId().substring(0, 8), a.mergedAt());
         } else if (o instanceof MergeOutcome.Refused r) {
-            out.printf("refused   %s: %s%n", r.source(), r.reason());
+            out.printf("refused   %s: %s%n", OutsideText.shown(r.source()), OutsideText.shown(r.reason()));
+        } else if (o instanceof MergeOutcome.Skipped k) {
+            out.printf("skipped   %s: %s%n", OutsideText.shown(k.source()), OutsideText.shown(k.reason()));
         }
     }
 
@@ -108,6 +113,9 @@ final class ImportCommand implements Callable<Integer> {
         } else if (o instanceof MergeOutcome.Refused r) {
             m.put("outcome", "refused");
             m.put("reason", r.reason());
+        } else if (o instanceof MergeOutcome.Skipped k) {
+            m.put("outcome", "skipped");
+            m.put("reason", k.reason());
         }
         return m;
     }

@@ -6,6 +6,7 @@ import dev.airlock.appliance.intake.FileOutcome;
 import dev.airlock.appliance.intake.IntakeListener;
 import dev.airlock.appliance.intake.IntakeOptions;
 import dev.airlock.appliance.intake.IntakeSummary;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -82,7 +83,8 @@ final class IntakeCommand implements Callable<Integer> {
         } else {
             IntakeListener printer = o -> {
                 if (!quiet || o.kind() == FileOutcome.Kind.REJECTED) {
-                    out.printf("%-9s %s: %s%n", o.kind().label(), o.file(), o.message());
+                    out.printf("%-9s %s: %s%n", o.kind().label(), OutsideText.shown(o.file().toString()),
+                            OutsideText.shown(o.message()));
                 }
             };
             summary = appliance.intake().ingest(paths, options, global.actor(), printer);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -77,8 +78,8 @@ final class ListCommand implements Callable<Integer> {
         out.printf("%-6s %-18s %-14s %-40s %-13s %s%n", "ID", "HOST", "GROUP", "PRODUCT", "STATE", "IID");
         appliance.inventory().forEachProduct(filter, 0, limit, p -> {
             count[0]++;
-            out.printf("%-6d %-18s %-14s %-40s %-13s %s%n", p.id(), p.hostName(), p.group().isEmpty() ? "-" : p.group(),
-                    clip(p.name(), 40), p.state(), p.iidGrouped());
+            out.printf("%-6d %-18s %-14s %-40s %-13s %s%n", p.id(), OutsideText.shown(p.hostName()), p.group().isEmpty() ? "-"
+                    : OutsideText.shown(p.group()), clip(OutsideText.shown(p.name()), 40), p.state(), p.iidGrouped());
         });
         out.printf("%d product%s%n", count[0], Words.s(count[0]));
         return ExitCodes.OK;

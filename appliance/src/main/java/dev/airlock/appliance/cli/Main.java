@@ -1,9 +1,10 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.support.DataDirInUseException;
 import dev.airlock.appliance.store.StoreException;
 import dev.airlock.appliance.store.StoreMissingException;
+import dev.airlock.appliance.support.DataDirInUseException;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -23,10 +24,15 @@ public final class Main {
     }
 
     /** Runs one command line and returns its exit code. */
-    static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+    static int run(CliContext context, PrintWriter rawOut, PrintWriter rawErr, String... args) {
+        // text from outside cannot reach the terminal as layout: no ESC, CSI, CR, bidi control or
+        // noncharacter passes, whatever command prints it (fields also show a line feed as ⏎)
+        PrintWriter out = new PrintWriter(OutsideText.guarded(rawOut), true);
+        PrintWriter err = new PrintWriter(OutsideText.guarded(rawErr), true);
         CommandLine cmd = commandLine(context);
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no ESC sequences of ours
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> handle(e, line.getErr()));
         cmd.setParameterExceptionHandler((e, a) -> {
@@ -70,7 +76,9 @@ public final class Main {
             message = describe(io.getCause());
         } else {
             code = ExitCodes.INTERNAL;
-            message = "internal error: " + e + " (run with AIRLOCK_LOG_LEVEL=DEBUG for details)";
+            // the class name helps nobody at the kiosk; the debug log has the stack trace
+            message = "internal error: " + (e.getMessage() == null ? "an unexpected failure" : e.getMessage())
+                    + " (run with AIRLOCK_LOG_LEVEL=DEBUG for details)";
             LOG.debug("internal error", e);
         }
         err.println("airlock: " + message);
@@ -104,6 +112,10 @@ public final class Main {
     /** File-system failures that come from a path the user gave: exit 1 with words, not an internal error. */
     static boolean isUserMistake(java.io.IOException e) {
         return e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.NotDirectoryException
+                || e instanceof dev.airlock.formats.outside.NotAFileException
+                || e instanceof dev.airlock.formats.outside.TooLargeException
+                || e instanceof java.nio.file.FileSystemException f0 && f0.getReason() != null
+                        && (f0.getReason().contains("File name too long") || f0.getReason().contains("Read-only"))
                 || e instanceof java.nio.file.AccessDeniedException
                 || e instanceof java.nio.file.FileAlreadyExistsException
                 || e instanceof java.nio.file.DirectoryNotEmptyException
@@ -114,6 +126,19 @@ public final class Main {
 
     /** A file-system failure in plain words: what, where, why, and what to do. */
     static String describe(java.io.IOException e) {
+        if (e instanceof dev.airlock.formats.outside.NotAFileException
+                || e instanceof dev.airlock.formats.outside.TooLargeException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                && f.getReason().contains("File name too long")) {
+            return f.getFile() + ": the name is too long for this file system; choose a shorter path";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                && f.getReason().contains("Read-only")) {
+            return f.getFile() + ": the stick or folder is read-only; check its write-protect switch or mount it"
+                    + " writable";
+        }
         if (e instanceof java.nio.file.NoSuchFileException n) {
             return "no such file or folder: " + n.getFile() + "; check the path (is the stick inserted and mounted?)";
         }
@@ -133,7 +158,7 @@ public final class Main {
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "cannot read or write the file (no reason given by the system)" : e.getMessage();
     }
 
     /** Builds commands and mixins, handing them the context when they ask for it. */

@@ -120,10 +120,13 @@ final class QrCommand implements Runnable {
                     images.add(UserPaths.inputFile(Path.of(input), "the frame image"));
                 } else {
                     Path p = UserPaths.inputFile(Path.of(input), "the frames text file (one scanned frame per line)");
-                    if (Files.size(p) > 64L << 20) {
+                    byte[] text;
+                    try {
+                        text = dev.airlock.formats.outside.OutsideFiles.readLimited(p, 64L << 20);
+                    } catch (dev.airlock.formats.outside.TooLargeException e) {
                         throw new Rejected(input + " is larger than 64 MiB: not a frames file");
                     }
-                    lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
+                    lines.addAll(new String(text, StandardCharsets.UTF_8).lines().toList());
                 }
             }
             PrintWriter out = spec.commandLine().getOut();

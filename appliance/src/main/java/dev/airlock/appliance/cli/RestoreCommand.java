@@ -44,6 +44,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RestoreResult r;
+        file = UserPaths.inputFile(file, "the backup file (STICK/AIRLOCK/backup/airlock-backup-....alb)");
         try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
             if (java.nio.file.Files.isDirectory(global.dataDir())) {
                 global.lockForWriting(); // not while a kiosk or another command works on this data dir

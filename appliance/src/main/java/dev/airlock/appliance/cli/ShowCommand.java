@@ -8,6 +8,7 @@ import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.formats.kit.MachineIdentity;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ final class ShowCommand implements Callable<Integer> {
         }
         Machine machine = d.machine();
         MachineIdentity m = machine.identity();
-        out.printf("Machine %d: %s%n", machine.id(), m.hostName());
+        out.printf("Machine %d: %s%n", machine.id(), OutsideText.shown(m.hostName()));
         row(out, "Group", machine.group());
         row(out, m.partOfDomain() ? "Domain" : "Workgroup", m.domain());
         row(out, "FQDN", m.fqdn());
@@ -68,7 +69,7 @@ final class ShowCommand implements Callable<Integer> {
         row(out, "Last collected", machine.lastCollected().toString());
         out.printf("%nProducts:%n");
         for (Product p : d.products()) {
-            out.printf("  [%d] %s%n", p.id(), p.name());
+            out.printf("  [%d] %s%n", p.id(), OutsideText.shown(p.name()));
             out.printf("      state    %s%s (%s)%n", p.state(), p.stateDetail().isEmpty() ? "" : " " + p.stateDetail(),
                     p.state().meaning());
             out.printf("      license  %s%s%n", license(p.licenseStatus()),
@@ -85,14 +86,15 @@ final class ShowCommand implements Callable<Integer> {
         if (!d.history().isEmpty()) {
             out.printf("%nHistory (newest first):%n");
             for (MachineChange c : d.history()) {
-                out.printf("  %s  %s: %s -> %s  (%s)%n", c.at(), c.field(), blank(c.oldValue()), blank(c.newValue()),
-                        c.source());
+                out.printf("  %s  %s: %s -> %s  (%s)%n", c.at(), c.field(), OutsideText.shown(blank(c.oldValue())),
+                        OutsideText.shown(blank(c.newValue())), OutsideText.shown(c.source()));
             }
         }
         if (!audit.isEmpty()) {
             out.printf("%nAudit (newest first):%n");
             for (AuditEntry a : audit) {
-                out.printf("  #%d %s %s %s: %s%n", a.seq(), a.at(), a.operator(), a.action(), a.details());
+                out.printf("  #%d %s %s %s: %s%n", a.seq(), a.at(), OutsideText.shown(a.operator()), a.action(),
+                        OutsideText.shown(a.details()));
             }
         }
         return ExitCodes.OK;
@@ -108,7 +110,7 @@ final class ShowCommand implements Callable<Integer> {
 
     private static void row(PrintWriter out, String label, String value) {
         if (!value.isBlank()) {
-            out.printf("  %-16s %s%n", label, value);
+            out.printf("  %-16s %s%n", label, OutsideText.shown(value));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.inventory.StatusReport;
 import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class StatusCommand implements Callable<Integer> {
                         line.append(line.isEmpty() ? "" : ", ").append(state).append(' ').append(n);
                     }
                 });
-                out.printf("  %-20s %s%n", g.getKey().isEmpty() ? "(no group)" : g.getKey(), line);
+                out.printf("  %-20s %s%n", g.getKey().isEmpty() ? "(no group)" : OutsideText.shown(g.getKey()), line);
             }
         }
         out.printf("%nActivations saved: %d (stored CIDs applied again after a reimage, no new activation spent)%n",

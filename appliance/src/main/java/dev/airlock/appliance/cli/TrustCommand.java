@@ -2,18 +2,19 @@ package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.TrustedPeer;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.MalformedBundleException;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.signature.BadSignatureException;
 import dev.airlock.formats.signature.Fingerprint;
-import java.nio.file.Path;
-import java.util.Optional;
-import dev.airlock.appliance.keys.TrustedPeer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,8 +109,8 @@ final class TrustCommand implements Runnable {
             }
             out.printf("%-8s %-24s %-35s %-16s %-24s %s%n", "ROLE", "LABEL", "FINGERPRINT", "KEY ID", "ADDED", "BY");
             for (TrustedPeer p : peers) {
-                out.printf("%-8s %-24s %-35s %-16s %-24s %s%n", p.role().id(), p.label(), p.fingerprint(), p.keyId(),
-                        p.added(), p.addedBy());
+                out.printf("%-8s %-24s %-35s %-16s %-24s %s%n", p.role().id(), OutsideText.shown(p.label()), p.fingerprint(),
+                        p.keyId(), p.added(), OutsideText.shown(p.addedBy()));
             }
             out.printf("%d trusted peer%s%n", peers.size(), Words.s(peers.size()));
             return ExitCodes.OK;

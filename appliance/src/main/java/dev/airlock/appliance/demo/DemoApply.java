@@ -130,7 +130,7 @@ public final class DemoApply {
                 if (Files.size(f) > ActivationKitReader.MAX_BYTES) {
                     throw new MalformedRecordException("larger than a kit file can be");
                 }
-                kit = kits.read(Files.readAllBytes(f));
+                kit = kits.read(dev.airlock.formats.outside.OutsideFiles.readLimited(f, ActivationKitReader.MAX_BYTES));
             } catch (MalformedRecordException e) {
                 return new Played.Refused("The kit file " + f.getFileName() + " cannot be read (" + e.getMessage()
                         + "): write the activation kit again. Nothing was written.");

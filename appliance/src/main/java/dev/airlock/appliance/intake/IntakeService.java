@@ -10,6 +10,8 @@ import dev.airlock.formats.kit.ApplyResultReader;
 import dev.airlock.formats.kit.CollectorRecord;
 import dev.airlock.formats.kit.CollectorRecordReader;
 import dev.airlock.formats.kit.MalformedRecordException;
+import dev.airlock.formats.outside.NotAFileException;
+import dev.airlock.formats.outside.OutsideFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
@@ -92,7 +94,7 @@ public final class IntakeService {
             if (Files.size(f) > maxBytes) {
                 return false;
             }
-            String sha = sha256(Files.readAllBytes(f));
+            String sha = sha256(OutsideFiles.readLimited(f, maxBytes));
             return store.read(tx -> repo.ingestedAt(tx, sha)).isPresent();
         } catch (IOException e) {
             return false;
@@ -119,8 +121,17 @@ public final class IntakeService {
                     walk(path, options, actor, counting);
                 }
                 // records first: a result's outcomes then land on products that are already known
+                java.util.Set<Path> linksSeen = new java.util.HashSet<>();
                 for (Path dir : List.of(stick, stickResults)) {
-                    if (Files.isDirectory(dir)) {
+                    Optional<Path> link = linkOnTheStick(path, dir);
+                    if (link.isPresent() && !linksSeen.add(link.get())) {
+                        continue;
+                    }
+                    if (link.isPresent()) {
+                        // a stick's folders are read as they are: a link could lead anywhere off the stick
+                        counting.fileDone(skipped(link.get(), "a symbolic link: folders on a stick are not followed"
+                                + " when they are links; put the files in the folder itself"));
+                    } else if (Files.isDirectory(dir)) {
                         walk(dir, options, actor, counting);
                     }
                 }
@@ -129,6 +140,15 @@ public final class IntakeService {
             }
         }
         return summary;
+    }
+
+    /** {@code AIRLOCK} or its subfolder {@code dir} under {@code stick}, when one of them is a symbolic link. */
+    private static Optional<Path> linkOnTheStick(Path stick, Path dir) {
+        Path airlock = stick.resolve("AIRLOCK");
+        if (Files.isSymbolicLink(airlock)) {
+            return Optional.of(airlock);
+        }
+        return Files.isSymbolicLink(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     private void walk(Path root, IntakeOptions options, Actor actor, IntakeListener listener) {
@@ -160,7 +180,12 @@ public final class IntakeService {
             return skipped(file, "symbolic link: not followed");
         }
         if (!attrs.isRegularFile()) {
-            return skipped(file, "not a regular file");
+            // a pipe, a socket or a device: never opened (opening a pipe waits for a writer forever)
+            try {
+                return skipped(file, OutsideFiles.notRegular(file).orElse("not a regular file"));
+            } catch (IOException e) {
+                return skipped(file, "not a regular file");
+            }
         }
         if (name.endsWith(".xml.tmp") || name.endsWith(".tmp")) {
             return skipped(file, "unfinished collector output (temporary file): run the collector again on that machine");
@@ -271,6 +296,9 @@ public final class IntakeService {
     }
 
     private static String reason(IOException e) {
+        if (e instanceof NotAFileException n) {
+            return n.getReason();
+        }
         if (e instanceof FileSystemLoopException) {
             return "folder loop (a link points back up the tree)";
         }
@@ -280,7 +308,7 @@ public final class IntakeService {
         if (e instanceof NoSuchFileException) {
             return "it disappeared while reading (stick removed?)";
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "the system gave no reason" : e.getMessage();
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

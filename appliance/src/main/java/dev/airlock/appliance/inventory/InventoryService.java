@@ -238,6 +238,10 @@ public final class InventoryService {
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("group name is empty");
         }
+        dev.airlock.formats.outside.OutsideText.problem(group.strip()).ifPresent(p -> {
+            throw new IllegalArgumentException("group name '" + dev.airlock.formats.outside.OutsideText.shown(group)
+                    + "' " + p + ": type it as one plain line");
+        });
         return store.inTransaction(tx -> {
             Instant now = clock.instant();
             long gid = repo.groupId(tx, group.strip(), now);

@@ -33,6 +33,7 @@ public record ManualEntry(
             throw new IllegalArgumentException("host name is empty");
         }
         hostName = hostName.strip();
+        plain("host name", hostName);
         Objects.requireNonNull(skuId, "skuId");
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(productName, "productName");
@@ -42,5 +43,16 @@ public record ManualEntry(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(licenseStatus, "licenseStatus");
         Objects.requireNonNull(group, "group");
+        plain("product name", productName);
+        plain("channel", channel);
+        group.ifPresent(g -> plain("group", g));
+    }
+
+    /** Typed or pasted text follows the rule for text from outside: one plain line. */
+    private static void plain(String what, String value) {
+        dev.airlock.formats.outside.OutsideText.problem(value).ifPresent(p -> {
+            throw new IllegalArgumentException(what + " '" + dev.airlock.formats.outside.OutsideText.shown(value)
+                    + "' " + p + ": type it as one plain line");
+        });
     }
 }

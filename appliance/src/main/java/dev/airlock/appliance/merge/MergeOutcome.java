@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** What importing one input did. */
-public sealed interface MergeOutcome permits MergeOutcome.Merged, MergeOutcome.AlreadyMerged, MergeOutcome.Refused {
+public sealed interface MergeOutcome permits MergeOutcome.Merged, MergeOutcome.AlreadyMerged, MergeOutcome.Refused,
+        MergeOutcome.Skipped {
     /** Where it came from (file name, or the frames file). */
     String source();
 
@@ -31,4 +32,7 @@ public sealed interface MergeOutcome permits MergeOutcome.Merged, MergeOutcome.A
 
     /** Refused before anything changed; {@code reason} says why and what to do. */
     record Refused(String source, String reason) implements MergeOutcome {}
+
+    /** Not read at all (a link, a pipe, a device on the stick); {@code reason} says which. Not a failure. */
+    record Skipped(String source, String reason) implements MergeOutcome {}
 }

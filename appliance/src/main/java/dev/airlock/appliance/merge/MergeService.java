@@ -26,6 +26,9 @@ import dev.airlock.formats.bundle.ResponseBundle;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.bundle.UnrelatedResponseException;
 import dev.airlock.formats.ids.PartialProductKey;
+import dev.airlock.formats.outside.NotAFileException;
+import dev.airlock.formats.outside.OutsideFiles;
+import dev.airlock.formats.outside.TooLargeException;
 import dev.airlock.formats.qr.QrDecoder;
 import dev.airlock.formats.qr.ScanResult;
 import dev.airlock.formats.signature.BadSignatureException;
@@ -86,7 +89,7 @@ public final class MergeService {
     public List<MergeOutcome> importPaths(List<Path> paths, Actor actor, Consumer<MergeOutcome> listener) {
         List<MergeOutcome> all = new ArrayList<>();
         for (Path input : paths) {
-            if (!Files.exists(input)) {
+            if (!Files.exists(input, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 MergeOutcome o = new MergeOutcome.Refused(input.toString(), "no such file or folder; give a response"
                         + " file, a stick's root folder or its AIRLOCK/inbound folder");
                 listener.accept(o);
@@ -94,15 +97,20 @@ public final class MergeService {
                 continue;
             }
             List<Path> files;
+            List<MergeOutcome> skipped = new ArrayList<>();
             try {
-                files = expand(input);
+                files = expand(input, skipped);
             } catch (IOException e) {
                 MergeOutcome o = new MergeOutcome.Refused(input.toString(), "cannot read: " + e.getMessage());
                 listener.accept(o);
                 all.add(o);
                 continue;
             }
-            if (files.isEmpty()) {
+            for (MergeOutcome o : skipped) {
+                listener.accept(o);
+                all.add(o);
+            }
+            if (files.isEmpty() && skipped.isEmpty()) {
                 MergeOutcome o = new MergeOutcome.Refused(input.toString(), "no response files (*.xml) in it");
                 listener.accept(o);
                 all.add(o);
@@ -130,7 +138,7 @@ public final class MergeService {
             if (Files.size(file) > BundleFile.MAX_BYTES) {
                 return false;
             }
-            SignedBundle bundle = BundleFile.read(Files.readAllBytes(file));
+            SignedBundle bundle = BundleFile.read(OutsideFiles.readLimited(file, BundleFile.MAX_BYTES));
             if (bundle.kind() != BundleKind.RESPONSE) {
                 return false;
             }
@@ -147,10 +155,15 @@ public final class MergeService {
         String source = file.toString();
         SignedBundle bundle;
         try {
-            if (Files.size(file) > Math.max(BundleFile.MAX_BYTES, MAX_FRAMES_FILE)) {
+            byte[] bytes;
+            try {
+                // a link, a pipe or a device is refused by its attributes, never opened
+                bytes = OutsideFiles.readLimited(file, Math.max(BundleFile.MAX_BYTES, MAX_FRAMES_FILE));
+            } catch (TooLargeException e) {
                 return new MergeOutcome.Refused(source, "too large to be a response bundle or a frames file");
+            } catch (NotAFileException e) {
+                return new MergeOutcome.Refused(source, e.getReason());
             }
-            byte[] bytes = Files.readAllBytes(file);
             Optional<List<String>> frames = framesLines(file, bytes);
             if (frames.isPresent()) {
                 QrDecoder decoder = new QrDecoder();
@@ -361,18 +374,36 @@ public final class MergeService {
     }
 
     /** The bundle files an input stands for. */
-    private static List<Path> expand(Path input) throws IOException {
+    /**
+     * The response files {@code input} names; entries of a folder that are not regular files (a
+     * link, a pipe, a socket, a device) go to {@code skipped} with the reason, never opened.
+     */
+    private static List<Path> expand(Path input, List<MergeOutcome> skipped) throws IOException {
         if (!Files.isDirectory(input)) {
             return List.of(input);
         }
         Path inbound = input.resolve("AIRLOCK").resolve(INBOUND);
-        Path dir = Files.isDirectory(inbound) ? inbound : input;
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml"))
-                    .sorted().toList();
+        Path dir = Files.isDirectory(inbound, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? inbound : input;
+        if (dir == input && Files.isSymbolicLink(inbound)) {
+            skipped.add(new MergeOutcome.Skipped(inbound.toString(), "a symbolic link: links on a stick are not"
+                    + " followed; put the response files in the folder itself"));
         }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+                    continue;
+                }
+                Optional<String> why = OutsideFiles.notRegular(p);
+                if (why.isPresent()) {
+                    skipped.add(new MergeOutcome.Skipped(p.toString(), why.get()));
+                } else {
+                    files.add(p);
+                }
+            }
+        }
+        return files;
     }
 
     /** The lines of a QR frames text file (digits per line), or empty for anything else. */

@@ -260,7 +260,7 @@ public final class Store implements AutoCloseable {
                 return se;
             }
         }
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String msg = e.getMessage() == null ? "the system gave no reason" : e.getMessage();
         if (msg.contains("readonly") || msg.contains("read-only")) {
             return new StoreException(describe(SQLiteErrorCode.SQLITE_READONLY), e);
         }
@@ -307,7 +307,7 @@ public final class Store implements AutoCloseable {
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "the system gave no reason" : e.getMessage();
     }
 
     private static String firstLine(String s) {

@@ -34,8 +34,8 @@ public final class AtomicFiles {
         try {
             back = Files.readAllBytes(target);
         } catch (IOException e) {
-            throw new IOException("wrote " + target + " but cannot read it back (" + e.getClass().getSimpleName()
-                    + "); the medium lost it, so the file cannot be trusted", e);
+            throw new IOException("wrote " + target + " but cannot read it back (" + (e.getMessage() == null
+                    ? "no reason given" : e.getMessage()) + "); the medium lost it, so the file cannot be trusted", e);
         }
         if (!Arrays.equals(back, data)) {
             throw new IOException("wrote " + target + " but reading it back gave different content"

@@ -178,7 +178,7 @@ final class ImageCopy {
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "the system gave no reason" : e.getMessage();
     }
 
     private static MessageDigest sha256() {

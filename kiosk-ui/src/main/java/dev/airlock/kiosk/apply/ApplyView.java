@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.apply;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,6 +33,7 @@ import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
@@ -42,6 +42,7 @@ import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.GroupedDigits;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StateBadge;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.nio.file.Path;
@@ -201,12 +202,12 @@ public class ApplyView extends VerticalLayout {
 
     private void configureMachines() {
         machines.setId("apply-machines");
-        machines.addColumn(Product::hostName).setHeader(getTranslation("apply.col.machine")).setAutoWidth(true)
+        machines.addColumn(p -> OutsideText.shown(p.hostName())).setHeader(getTranslation("apply.col.machine")).setAutoWidth(true)
                 .setFlexGrow(1);
-        machines.addColumn(Product::name).setHeader(getTranslation("apply.col.product")).setFlexGrow(2);
+        machines.addColumn(p -> OutsideText.shown(p.name())).setHeader(getTranslation("apply.col.product")).setFlexGrow(2);
         machines.addComponentColumn(p -> new StateBadge(p.state())).setHeader(getTranslation("apply.col.state"))
                 .setAutoWidth(true);
-        machines.addColumn(Product::stateDetail).setHeader(getTranslation("apply.col.detail")).setFlexGrow(2);
+        machines.addColumn(p -> OutsideText.shown(p.stateDetail())).setHeader(getTranslation("apply.col.detail")).setFlexGrow(2);
         machines.setAllRowsVisible(false);
         machines.setHeight("18em");
         machines.asSingleSelect().addValueChangeListener(e -> showCid(e.getValue()));
@@ -313,9 +314,9 @@ public class ApplyView extends VerticalLayout {
         outcomes.setId("apply-results-outcomes");
         outcomes.addColumn(o -> getTranslation("apply.outcome." + o.kind().name()))
                 .setHeader(getTranslation("apply.col.outcome")).setAutoWidth(true).setFlexGrow(0);
-        outcomes.addColumn(o -> o.file().getFileName().toString()).setHeader(getTranslation("apply.col.file"))
+        outcomes.addColumn(o -> OutsideText.shown(o.file().getFileName().toString())).setHeader(getTranslation("apply.col.file"))
                 .setAutoWidth(true);
-        outcomes.addColumn(FileOutcome::message).setHeader(getTranslation("apply.col.message")).setFlexGrow(3);
+        outcomes.addColumn(o -> OutsideText.shown(o.message())).setHeader(getTranslation("apply.col.message")).setFlexGrow(3);
         outcomes.setPartNameGenerator(o -> "apply-outcome-" + o.kind().name().toLowerCase(java.util.Locale.ROOT));
         outcomes.setHeight("14em");
         outcomes.setVisible(false);

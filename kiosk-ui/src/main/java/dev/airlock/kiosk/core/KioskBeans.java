@@ -11,6 +11,12 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the plain-Java appliance into Spring: one holder, one seal, the guard, background work. */
 @Configuration
 public class KioskBeans {
+    /** The translations, with outside text in their arguments shown, never laid out. */
+    @Bean
+    com.vaadin.flow.i18n.I18NProvider i18nProvider() {
+        return new ShownTranslations(KioskBeans.class.getClassLoader());
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.export;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,6 +35,7 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.ExportRecord;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
@@ -47,12 +47,13 @@ import dev.airlock.kiosk.qr.QrFramesDisplay;
 import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.LeftOut;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -169,7 +170,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
                 .setFlexGrow(3);
         previewGrid.addColumn(r -> breakAfterDashes(r.app().toString())).setHeader(getTranslation("export.field.app"))
                 .setFlexGrow(3);
-        previewGrid.addColumn(ExportRecord::productName).setHeader(getTranslation("export.field.product"))
+        previewGrid.addColumn(r -> OutsideText.shown(r.productName())).setHeader(getTranslation("export.field.product"))
                 .setFlexGrow(3);
         previewGrid.addColumn(r -> breakAfterDashes(r.epid().toString())).setHeader(getTranslation("export.field.epid"))
                 .setFlexGrow(4);

@@ -263,6 +263,10 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
             box.addClassName("import-outcome-refused");
             box.add(label("import.badge.refused", "error"), new Span(getTranslation("import.refused", r.source(),
                     r.reason())));
+        } else if (o instanceof MergeOutcome.Skipped k) {
+            box.addClassName("import-outcome-skipped");
+            box.add(label("import.badge.skipped", "info"), new Span(getTranslation("import.skipped", k.source(),
+                    k.reason())));
         }
         return box;
     }

@@ -21,6 +21,7 @@ import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.kit.MachineIdentity;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.ui.GroupedDigits;
@@ -92,7 +93,7 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
         machineId = m.id();
         assign.setVisible(true);
         assign.update();
-        title.setText(m.hostName());
+        title.setText(OutsideText.shown(m.hostName()));
         showFacts(m);
         d.products().forEach(this::showProduct);
         if (d.history().isEmpty()) {
@@ -138,7 +139,7 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
         card.getElement().setAttribute("data-product", String.valueOf(p.id()));
         H3 name = new H3(p.name());
         StateBadge badge = new StateBadge(p.state());
-        Span detail = new Span(p.stateDetail());
+        Span detail = new Span(OutsideText.shown(p.stateDetail()));
         detail.addClassName("machine-product-detail");
         card.add(name, badge, detail);
         Span iidLabel = new Span(getTranslation("machine.iid"));
@@ -161,8 +162,8 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
             audit.add(new Span(getTranslation("machine.noAudit")));
         }
         for (AuditEntry e : rows) {
-            Div row = new Div(new Span(MachinesView.WHEN.format(e.at())), new Span(e.operator()),
-                    new Span(e.action()), new Span(e.details()));
+            Div row = new Div(new Span(MachinesView.WHEN.format(e.at())), new Span(OutsideText.shown(e.operator())),
+                    new Span(e.action()), new Span(OutsideText.shown(e.details())));
             row.addClassName("machine-audit-row");
             audit.add(row);
         }

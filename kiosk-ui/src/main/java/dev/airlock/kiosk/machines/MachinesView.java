@@ -17,6 +17,7 @@ import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.ui.MainLayout;
@@ -85,13 +86,13 @@ public class MachinesView extends VerticalLayout {
         grid.setId("machines-grid");
         grid.addClassName("machines-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(Product::hostName).setHeader(getTranslation("machines.col.host")).setWidth("9.5em")
+        grid.addColumn(p -> OutsideText.shown(p.hostName())).setHeader(getTranslation("machines.col.host")).setWidth("9.5em")
                 .setFlexGrow(0)
                 .setKey("host");
-        grid.addColumn(Product::group).setHeader(getTranslation("machines.col.group")).setKey("group")
+        grid.addColumn(p -> OutsideText.shown(p.group())).setHeader(getTranslation("machines.col.group")).setKey("group")
                 .setAutoWidth(true).setFlexGrow(0);
         // the product name takes what is left and wraps onto a second line (styles.css), never "Wind…"
-        grid.addColumn(Product::name).setHeader(getTranslation("machines.col.product")).setWidth("9em")
+        grid.addColumn(p -> OutsideText.shown(p.name())).setHeader(getTranslation("machines.col.product")).setWidth("9em")
                 .setFlexGrow(1).setKey("product");
         grid.addComponentColumn(p -> new StateBadge(p.state())).setHeader(getTranslation("machines.col.state"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("state");

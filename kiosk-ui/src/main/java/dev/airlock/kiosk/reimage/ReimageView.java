@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.reimage;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -21,10 +20,12 @@ import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StateBadge;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -73,8 +74,8 @@ public class ReimageView extends VerticalLayout {
 
     private void configureGrid() {
         reusable.setId("reimage-grid");
-        reusable.addColumn(Product::hostName).setHeader(getTranslation("reimage.col.machine")).setAutoWidth(true);
-        reusable.addColumn(Product::name).setHeader(getTranslation("reimage.col.product")).setFlexGrow(2);
+        reusable.addColumn(p -> OutsideText.shown(p.hostName())).setHeader(getTranslation("reimage.col.machine")).setAutoWidth(true);
+        reusable.addColumn(p -> OutsideText.shown(p.name())).setHeader(getTranslation("reimage.col.product")).setFlexGrow(2);
         reusable.addComponentColumn(p -> new StateBadge(p.state())).setHeader(getTranslation("reimage.col.state"))
                 .setAutoWidth(true);
         reusable.addColumn(p -> WHEN.format(p.stateChanged())).setHeader(getTranslation("reimage.col.since"))

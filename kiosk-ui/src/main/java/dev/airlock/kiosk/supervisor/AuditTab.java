@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.airlock.appliance.audit.AuditEntry;
 import dev.airlock.appliance.audit.ChainReport;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
 
 /** The audit log, newest first (lazy), and the hash-chain check in words. */
@@ -39,12 +40,12 @@ final class AuditTab extends VerticalLayout {
         grid.addColumn(AuditEntry::seq).setHeader(getTranslation("supervisor.audit.colSeq")).setAutoWidth(true);
         grid.addColumn(e -> MakTab.WHEN.format(e.at())).setHeader(getTranslation("supervisor.audit.colAt"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::operator).setHeader(getTranslation("supervisor.audit.colOperator"))
+        grid.addColumn(e -> OutsideText.shown(e.operator())).setHeader(getTranslation("supervisor.audit.colOperator"))
                 .setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader(getTranslation("supervisor.audit.colAction")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::subject).setHeader(getTranslation("supervisor.audit.colSubject"))
+        grid.addColumn(e -> OutsideText.shown(e.subject())).setHeader(getTranslation("supervisor.audit.colSubject"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::details).setHeader(getTranslation("supervisor.audit.colDetails")).setFlexGrow(1);
+        grid.addColumn(e -> OutsideText.shown(e.details())).setHeader(getTranslation("supervisor.audit.colDetails")).setFlexGrow(1);
         // newest first; the service reads the newest N, so a page is the tail of the newest offset+limit
         grid.setItems(query -> holder.get().audit().recent(query.getOffset() + query.getLimit(), "").stream()
                 .skip(query.getOffset()));

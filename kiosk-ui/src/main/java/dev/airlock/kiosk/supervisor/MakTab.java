@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.supervisor;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,9 +17,11 @@ import dev.airlock.appliance.keys.MakVault;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.ProductKey;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Seal;
+import dev.airlock.kiosk.ui.Sentence;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -71,7 +72,7 @@ final class MakTab extends VerticalLayout {
         list.setId("mak-list");
         list.addColumn(e -> "*****-*****-*****-*****-" + e.partialKey()).setHeader(getTranslation("supervisor.mak.colKey"))
                 .setAutoWidth(true);
-        list.addColumn(MakEntry::description).setHeader(getTranslation("supervisor.mak.colDescription"))
+        list.addColumn(e -> OutsideText.shown(e.description())).setHeader(getTranslation("supervisor.mak.colDescription"))
                 .setFlexGrow(1);
         list.addColumn(e -> e.remaining().isPresent()
                 ? getTranslation("supervisor.mak.remaining", e.remaining().getAsInt(),

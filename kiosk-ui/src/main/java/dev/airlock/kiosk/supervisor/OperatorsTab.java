@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.supervisor;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,8 +16,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.airlock.appliance.operators.Operator;
 import dev.airlock.appliance.operators.OperatorException;
 import dev.airlock.appliance.operators.OperatorRole;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.ui.Sentence;
 import java.util.Arrays;
 
 /** Operators: add (name, role, PIN twice), remove (never the last supervisor), reset a PIN. */
@@ -76,7 +77,7 @@ final class OperatorsTab extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("operators-grid");
-        grid.addColumn(Operator::name).setHeader(getTranslation("supervisor.operators.colName")).setFlexGrow(1);
+        grid.addColumn(o -> OutsideText.shown(o.name())).setHeader(getTranslation("supervisor.operators.colName")).setFlexGrow(1);
         grid.addColumn(o -> getTranslation("operator." + o.role().id()))
                 .setHeader(getTranslation("supervisor.operators.colRole")).setAutoWidth(true);
         grid.addComponentColumn(o -> {

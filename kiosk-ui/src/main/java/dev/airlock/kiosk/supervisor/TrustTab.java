@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.supervisor;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,10 +17,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.TrustedPeer;
+import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.qr.QrEncoder;
 import dev.airlock.formats.qr.QrOptions;
 import dev.airlock.formats.qr.QrRenderer;
@@ -31,10 +32,10 @@ import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Seal;
-import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.DigitGroupsField;
 import dev.airlock.kiosk.ui.GroupedDigits;
+import dev.airlock.kiosk.ui.Sentence;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -151,7 +152,7 @@ final class TrustTab extends VerticalLayout {
         list.setId("trust-list");
         list.addColumn(p -> getTranslation("role." + p.role().id())).setHeader(getTranslation("supervisor.trust.colRole"))
                 .setAutoWidth(true);
-        list.addColumn(TrustedPeer::label).setHeader(getTranslation("supervisor.trust.colLabel")).setAutoWidth(true);
+        list.addColumn(p -> OutsideText.shown(p.label())).setHeader(getTranslation("supervisor.trust.colLabel")).setAutoWidth(true);
         list.addColumn(p -> String.join(" ", p.fingerprint().groups()))
                 .setHeader(getTranslation("supervisor.trust.colFingerprint")).setFlexGrow(1);
         list.addComponentColumn(p -> {

@@ -31,21 +31,9 @@ final class Texts {
         if (!s.equals(s.strip())) {
             return "starts or ends with white space";
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                    || Character.getType(c) == Character.FORMAT) {
-                return "contains the control or format character U+" + String.format("%04X", (int) c);
-            }
-            if (c >= '\uFDD0' && c <= '\uFDEF' || c == '\uFFFE' || c == '\uFFFF') {
-                return "contains the noncharacter U+" + String.format("%04X", (int) c);
-            }
-            if (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))
-                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) {
-                return "contains a lone surrogate";
-            }
-        }
-        return null;
+        // one rule for every string from outside: no control, bidi or format character, noncharacter
+        // or lone surrogate
+        return dev.airlock.formats.outside.OutsideText.problem(s).orElse(null);
     }
 
     static String checkProductName(String name) {

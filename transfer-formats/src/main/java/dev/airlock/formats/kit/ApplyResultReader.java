@@ -3,6 +3,7 @@ package dev.airlock.formats.kit;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.SkuId;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.xml.HardenedXml;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,8 @@ public final class ApplyResultReader {
         } catch (MalformedRecordException e) {
             throw new MalformedRecordException("its machine record: " + e.getMessage(), e);
         }
+        plainText("collectorVersion", root.getAttribute("collectorVersion").strip());
+        plainText("KitFile", KitXml.text(root, NS, "KitFile"));
         return new ApplyResult(applied, root.getAttribute("collectorVersion").strip(), KitXml.text(root, NS,
                 "KitFile"), outcomes, machine);
     }
@@ -104,12 +107,25 @@ public final class ApplyResultReader {
             if (result == ApplyResult.Result.FAILED && returnCode.getAsLong() == 0) {
                 throw new MalformedRecordException(where + ": Result Failed with ReturnCode 0x00000000");
             }
+            // Windows writes some error messages over several lines: one line here; anything else that
+            // could be layout (a control or bidi character) refuses the file
+            String message = OutsideText.foldLineBreaks(KitXml.text(o, NS, "Message"));
+            plainText(where + ": Message", message);
             return new ApplyResult.Outcome(SkuId.parse(KitXml.text(o, NS, "ID")),
                     InstallationId.parse(KitXml.text(o, NS, "OfflineInstallationId")), result, returnCode,
                     status.isEmpty() ? Optional.empty() : Optional.of(LicenseStatus.ofCode(Integer.parseInt(status))),
-                    KitXml.text(o, NS, "Message"));
+                    message);
         } catch (InvalidIdException | IllegalArgumentException e) {
             throw new MalformedRecordException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static void plainText(String element, String value) throws MalformedRecordException {
+        java.util.Optional<String> problem = OutsideText.problem(value);
+        if (problem.isPresent()) {
+            throw new MalformedRecordException(element + " '" + OutsideText.shown(value.length() > 80
+                    ? value.substring(0, 80) + "..." : value) + "' " + problem.get() + ": apply mode writes it as"
+                    + " plain text, so the file was made or edited by hand; apply again at that machine");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.PartialProductKey;
 import dev.airlock.formats.ids.SkuId;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.xml.HardenedXml;
 import dev.airlock.formats.xml.XmlRefusedException;
 import java.io.IOException;
@@ -186,6 +187,7 @@ public final class CollectorRecordReader {
     }
 
     private static CollectorRecord toRecord(RecordXml xml) throws MalformedRecordException {
+        plainTexts(xml);
         Instant collected;
         try {
             collected = Instant.parse(xml.collected.strip());
@@ -223,8 +225,65 @@ public final class CollectorRecordReader {
         return new CollectorRecord(collected, xml.collectorVersion.strip(), machine, products);
     }
 
+    /**
+     * Refuses text from the machine that could be layout rather than data (a line break, a control
+     * or bidi character, a noncharacter, a lone surrogate), naming the element and showing the value
+     * escaped, so a forged host name can never split a row or reorder a screen.
+     */
+    private static void plainText(String element, String value) throws MalformedRecordException {
+        if (value == null) {
+            return;
+        }
+        value = value.strip(); // surrounding white space is dropped anyway
+        java.util.Optional<String> problem = OutsideText.problem(value);
+        if (problem.isPresent()) {
+            String shown = OutsideText.shown(value.length() > 80 ? value.substring(0, 80) + "..." : value);
+            throw new MalformedRecordException(element + " '" + shown + "' " + problem.get() + ": a machine reports"
+                    + " it as one plain line, so the file was made or edited by hand; collect the machine again");
+        }
+    }
+
+    private static void plainTexts(RecordXml xml) throws MalformedRecordException {
+        plainText("collectorVersion", xml.collectorVersion);
+        plainText("Collected", xml.collected);
+        RecordXml.MachineXml m = xml.machine;
+        if (m != null) {
+            plainText("HostName", m.hostName);
+            plainText("Domain", m.domain);
+            plainText("PartOfDomain", m.partOfDomain);
+            plainText("Fqdn", m.fqdn);
+            plainText("SmbiosUuid", m.smbiosUuid);
+            plainText("SerialNumber", m.serialNumber);
+            plainText("OsCaption", m.osCaption);
+            plainText("OsVersion", m.osVersion);
+            plainText("OsBuild", m.osBuild);
+            for (String ip : m.ipAddresses == null ? List.<String>of() : m.ipAddresses) {
+                plainText("IpAddress", ip);
+            }
+            for (String mac : m.macAddresses == null ? List.<String>of() : m.macAddresses) {
+                plainText("MacAddress", mac);
+            }
+        }
+        List<RecordXml.ProductXml> list = xml.products == null ? List.of() : xml.products;
+        for (int i = 0; i < list.size(); i++) {
+            RecordXml.ProductXml p = list.get(i);
+            String where = "product " + (i + 1) + ": ";
+            plainText(where + "Name", p.name);
+            plainText(where + "Description", p.description);
+            plainText(where + "ProductKeyChannel", p.productKeyChannel);
+            plainText(where + "ID", p.id);
+            plainText(where + "ApplicationID", p.applicationId);
+            plainText(where + "PartialProductKey", p.partialProductKey);
+            plainText(where + "ProductKeyID", p.productKeyId);
+            plainText(where + "OfflineInstallationId", p.offlineInstallationId);
+            plainText(where + "LicenseStatus", p.licenseStatus);
+            plainText(where + "GracePeriodRemaining", p.gracePeriodRemaining);
+            plainText(where + "class", p.productClass);
+        }
+    }
+
     private static CollectedProduct toProduct(int n, RecordXml.ProductXml p) throws MalformedRecordException {
-        String where = "product " + n + " (" + trim(p.name) + ")";
+        String where = "product " + n + " (" + OutsideText.shown(trim(p.name)) + ")";
         try {
             long grace;
             int status;

@@ -215,9 +215,17 @@ final class KitXml {
         return b.toString();
     }
 
-    /** The file name the kit and the collector use for a machine: {@code HOST_UUID}, unsafe characters as _. */
+    /** Longest host-name part of a kit or result file name: the whole name stays far below vfat's 255. */
+    static final int MAX_HOST_PART = 64;
+
+    /**
+     * The file name the kit and the collector use for a machine: {@code HOST_UUID}, unsafe characters
+     * as _, the host part at most {@link #MAX_HOST_PART} characters (a longer one cut and hashed), so
+     * a 255-character host name still makes a name vfat takes.
+     */
     static String baseName(String hostName, String smbiosUuid) {
-        return (hostName + "_" + (smbiosUuid == null || smbiosUuid.isEmpty() ? "no-uuid" : smbiosUuid))
-                .replaceAll("[^A-Za-z0-9_.-]", "_");
+        return dev.airlock.formats.outside.OutsideText.fileNamePart(hostName, MAX_HOST_PART) + "_"
+                + dev.airlock.formats.outside.OutsideText.fileNamePart(smbiosUuid == null || smbiosUuid.isEmpty()
+                        ? "no-uuid" : smbiosUuid, MAX_HOST_PART);
     }
 }

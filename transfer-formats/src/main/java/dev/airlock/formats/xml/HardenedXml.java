@@ -45,23 +45,17 @@ public final class HardenedXml {
      * @throws XmlRefusedException only when the file is over the limit ({@link #tooLarge})
      */
     public static byte[] readLimited(Path file, int maxBytes, String format) throws IOException, XmlRefusedException {
-        if (!Files.exists(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString());
+        // a link, a pipe or a device is refused by its attributes before anything opens it
+        byte[] bytes;
+        try {
+            bytes = dev.airlock.formats.outside.OutsideFiles.readLimited(file, maxBytes);
+        } catch (dev.airlock.formats.outside.TooLargeException e) {
+            throw tooLarge(e.size(), maxBytes, format);
         }
-        if (!Files.isRegularFile(file)) {
-            throw new java.nio.file.FileSystemException(file.toString(), null, "is a folder, not a file");
+        if (bytes.length > maxBytes) {
+            throw tooLarge(bytes.length, maxBytes, format);
         }
-        long size = Files.size(file);
-        if (size > maxBytes) {
-            throw tooLarge(size, maxBytes, format);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw tooLarge(bytes.length, maxBytes, format);
-            }
-            return bytes;
-        }
+        return bytes;
     }
 
     /** The message for an input over the limit. */
