@@ -36,10 +36,15 @@ log "updates: the build's root as $VERSION.1, and a broken one (its kiosk never 
 cp "${IMG%.img}.root.squashfs" "$W/good/airlock-$VERSION.1.root.squashfs"
 "$HERE/sign-update.sh" "$KEY" "$W/good/airlock-$VERSION.1.root.squashfs" "$VERSION.1" "$W/good" >/dev/null
 sed 's|boot-confirm 600|boot-confirm 60|' "$ROOT/usr/lib/systemd/system/airlock-boot-confirm.service" > "$W/boot-confirm.service"
+# mksquashfs takes every argument after -e as a path to exclude, so -e comes last.
 env -u SOURCE_DATE_EPOCH mksquashfs "$ROOT" "$W/bad/airlock-$VERSION.2.root.squashfs" -noappend -quiet -comp zstd -Xcompression-level 1 -b 1M \
-  -e usr/libexec/airlock/kiosk-server usr/lib/systemd/system/airlock-boot-confirm.service \
   -p "usr/libexec/airlock/kiosk-server f 755 0 0 printf '#!/bin/sh\necho broken on purpose by update-test.sh >&2\nexit 1\n'" \
-  -p "usr/lib/systemd/system/airlock-boot-confirm.service f 644 0 0 cat $W/boot-confirm.service" >/dev/null
+  -p "usr/lib/systemd/system/airlock-boot-confirm.service f 644 0 0 cat $W/boot-confirm.service" \
+  -e usr/libexec/airlock/kiosk-server usr/lib/systemd/system/airlock-boot-confirm.service >/dev/null
+# The broken update must still carry the fallback (its own boot-confirm) and a kiosk that fails.
+unsquashfs -cat "$W/bad/airlock-$VERSION.2.root.squashfs" usr/lib/systemd/system/airlock-boot-confirm.service | grep -q 'boot-confirm 60$' \
+  && unsquashfs -cat "$W/bad/airlock-$VERSION.2.root.squashfs" usr/libexec/airlock/kiosk-server | grep -q 'broken on purpose' \
+  || die "the broken update was not made as intended (see mksquashfs -p/-e)"
 "$HERE/sign-update.sh" "$KEY" "$W/bad/airlock-$VERSION.2.root.squashfs" "$VERSION.2" "$W/bad" >/dev/null
 
 log "stick: both updates in AIRLOCK/update/good and /bad"
