@@ -59,8 +59,7 @@ class FirstRunJourney {
         b.screenshot("home-after-reboot");
 
         // Idle lock: no touch for longer than the idle time locks the screen; the PIN goes back on.
-        b.page.waitForTimeout(4_500);
-        SignInPage locked = new SignInPage(b);
+        SignInPage locked = SignInPage.awaitIdleLock(b, 60_000);
         locked.showsLockedNotice();
         b.screenshot("idle-locked");
         locked.signIn(Kiosk.SUPERVISOR, Kiosk.SUPERVISOR_PIN);

@@ -3,6 +3,7 @@ package dev.airlock.tests.kiosk;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 
 /** Sign-in: the first supervisor form, operator names, the touch PIN pad, the locked notice. */
 final class SignInPage extends Screen {
@@ -57,6 +58,16 @@ final class SignInPage extends Screen {
         }
         typePin(pin);
         return new HomePage(browser);
+    }
+
+    /**
+     * Waits (without touching the page, which would reset the idle timer) until the screen has
+     * locked itself and shows the locked notice: a condition, not a fixed pause.
+     */
+    static SignInPage awaitIdleLock(KioskBrowser b, double timeoutMillis) {
+        assertThat(b.page.locator(".sign-in-view").first())
+                .containsText(Texts.get("signin.locked"), new LocatorAssertions.ContainsTextOptions().setTimeout(timeoutMillis));
+        return new SignInPage(b);
     }
 
     boolean showsLockedNotice() {
