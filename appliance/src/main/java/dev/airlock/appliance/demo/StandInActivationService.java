@@ -108,6 +108,7 @@ public class StandInActivationService implements AutoCloseable {
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger closedIdle = new AtomicInteger();
     private volatile boolean closed;
     private volatile Network network = Network.KEEP_ALIVE;
     private volatile Duration idleTimeout = Duration.ofMillis(20);
@@ -158,6 +159,11 @@ public class StandInActivationService implements AutoCloseable {
     /** Connections accepted so far. */
     public int connections() {
         return connections.get();
+    }
+
+    /** Kept-alive connections it closed for waiting longer than the idle time-out. */
+    public int closedIdle() {
+        return closedIdle.get();
     }
 
     /** Behave as {@code mode} for the next {@code calls} calls, then answer normally again. */
@@ -266,6 +272,7 @@ public class StandInActivationService implements AutoCloseable {
                 try {
                     requestLine = line(in, true);
                 } catch (SocketTimeoutException e) {
+                    closedIdle.incrementAndGet();
                     return; // idle too long: close, as servers and proxies with an idle time-out do
                 }
                 if (requestLine == null) {

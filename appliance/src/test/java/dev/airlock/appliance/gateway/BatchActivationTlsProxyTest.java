@@ -308,8 +308,8 @@ class BatchActivationTlsProxyTest {
                     c.getOutputStream().write("HTTP/1.1 504 Gateway Timeout\r\nContent-Length: 0\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));
                     c.getOutputStream().flush();
-                    Thread.sleep(200);
-                } catch (IOException | InterruptedException e) {
+                    BatchActivationTransportTest.untilClientCloses(c);
+                } catch (IOException e) {
                     // done
                 }
             });

@@ -65,16 +65,40 @@ class BatchActivationTransportTest {
         return ExtendedProductId.parse(EPID);
     }
 
-    /** CID requests interleaved with count queries, {@code pauseMs} apart; every one must be answered. */
-    private void askMany(BatchActivationClient c, int n, long pauseMs) throws Exception {
+    private int idleClosedSeen;
+
+    /** Waits until the service has closed one more kept-alive connection for idling (a condition, not a pause). */
+    private void untilServiceClosedAnIdleConnection() {
+        until(() -> service.closedIdle() > idleClosedSeen, "the service closes the idle connection");
+        idleClosedSeen = service.closedIdle();
+    }
+
+    private static void until(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+    }
+
+    /** A hand-written server's last step: hold the connection until the client has closed it. */
+    static void untilClientCloses(Socket c) throws IOException {
+        c.setSoTimeout(10_000);
+        try {
+            c.getInputStream().readAllBytes();
+        } catch (java.net.SocketTimeoutException e) {
+            // the client kept it open: close anyway
+        }
+    }
+
+    /** CID requests interleaved with count queries, each round after {@code between}; every one must be answered. */
+    private void askMany(BatchActivationClient c, int n, Runnable between) throws Exception {
         for (int i = 0; i < n; i++) {
             assertThat(c.confirmationId(epid(), iid(i))).isEqualTo(new ServiceAnswer.Cid(
                     dev.airlock.formats.ids.ConfirmationId.parse(StandInBatchActivation.cidFor(iid(i).digits()))));
             assertThat(c.remaining(epid())).isEqualTo(new ServiceAnswer.Remaining(7));
             assertThat(c.remaining(epid())).isEqualTo(new ServiceAnswer.Remaining(7));
-            if (pauseMs > 0) {
-                Thread.sleep(pauseMs);
-            }
+            between.run();
         }
     }
 
@@ -90,7 +114,7 @@ class BatchActivationTransportTest {
     void keepAlive_countsShareAConnection_andEachCidRequestGetsANewOne() throws Exception {
         service.network(Network.KEEP_ALIVE);
         try (BatchActivationClient c = client()) {
-            askMany(c, 10, 0);
+            askMany(c, 10, () -> { });
         }
         assertNoCidAskedTwice(10);
         // 10 CID requests on their own connections; the 20 counts reuse one kept-alive connection
@@ -102,7 +126,7 @@ class BatchActivationTransportTest {
     void closeAfterEachAnswer_unannounced_everyRequestAnswered_noneAskedTwice() throws Exception {
         service.network(Network.CLOSE_AFTER_ANSWER);
         try (BatchActivationClient c = client()) {
-            askMany(c, 20, 0);
+            askMany(c, 20, () -> { });
         }
         assertNoCidAskedTwice(20);
         assertThat(service.connections()).isEqualTo(60); // every request found its old connection closed
@@ -115,9 +139,9 @@ class BatchActivationTransportTest {
         try (BatchActivationClient c = client()) {
             for (int i = 0; i < 10; i++) {
                 assertThat(c.remaining(epid())).isEqualTo(new ServiceAnswer.Remaining(7));
-                Thread.sleep(30); // longer than the service's idle time-out
+                untilServiceClosedAnIdleConnection();
             }
-            askMany(c, 10, 12);
+            askMany(c, 10, this::untilServiceClosedAnIdleConnection);
         }
         assertNoCidAskedTwice(10);
         assertThat(service.asked().stream().filter(a -> a.startsWith("2:"))).hasSizeGreaterThanOrEqualTo(30);
@@ -128,7 +152,7 @@ class BatchActivationTransportTest {
         service.network(Network.SLOW_ANSWER);
         service.slowPiece(Duration.ofMillis(40));
         try (BatchActivationClient c = client()) {
-            askMany(c, 3, 0);
+            askMany(c, 3, () -> { });
         }
         assertNoCidAskedTwice(3);
     }
@@ -150,7 +174,11 @@ class BatchActivationTransportTest {
         service.network(Network.KEEP_ALIVE);
         try (DroppingProxy proxy = DroppingProxy.inFrontOf(service.endpoint(), Duration.ofMillis(3));
                 BatchActivationClient c = client(proxy.endpoint(service.endpoint()), Duration.ofSeconds(5))) {
-            askMany(c, 15, 10);
+            int[] seen = {proxy.dropped()};
+            askMany(c, 15, () -> { // each round ends when the proxy has dropped the quiet connection
+                until(() -> proxy.dropped() > seen[0], "the proxy drops the quiet connection");
+                seen[0] = proxy.dropped();
+            });
             assertThat(proxy.dropped()).isPositive();
         }
         assertNoCidAskedTwice(15);
@@ -224,8 +252,8 @@ class BatchActivationTransportTest {
                     OutputStream out = c.getOutputStream();
                     out.write("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                    Thread.sleep(200);
-                } catch (IOException | InterruptedException e) {
+                    untilClientCloses(c);
+                } catch (IOException e) {
                     // done
                 }
             });
@@ -261,8 +289,8 @@ class BatchActivationTransportTest {
                     out.write(body, half, body.length - half);
                     out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                    Thread.sleep(100);
-                } catch (IOException | InterruptedException e) {
+                    untilClientCloses(c);
+                } catch (IOException e) {
                     // done
                 }
             });
