@@ -3,17 +3,11 @@ package dev.airlock.appliance.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,25 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * still kept alive).
  */
 public final class DroppingProxy implements AutoCloseable {
-    private final ServerSocket server;
     private final InetSocketAddress target;
     private final Duration quiet;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "dropping-proxy");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger dropped = new AtomicInteger();
-    private volatile boolean closed;
+    private final LoopbackListener listener;
 
     private DroppingProxy(InetSocketAddress target, Duration quiet, int port) throws IOException {
         this.target = target;
         this.quiet = quiet;
-        server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 50);
-        threads.execute(this::acceptLoop);
+        listener = new LoopbackListener(port, "dropping-proxy", this::relay);
     }
 
     /** A proxy on a free loopback port in front of {@code service}'s host and port. */
@@ -58,7 +42,7 @@ public final class DroppingProxy implements AutoCloseable {
 
     /** {@code service} with the proxy's port instead of its own. */
     public URI endpoint(URI service) {
-        return URI.create(service.getScheme() + "://127.0.0.1:" + server.getLocalPort() + service.getRawPath());
+        return URI.create(service.getScheme() + "://127.0.0.1:" + listener.port() + service.getRawPath());
     }
 
     /** Connections it dropped after an answer. */
@@ -68,45 +52,23 @@ public final class DroppingProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException e) {
-            // stopping anyway
-        }
-        for (Socket s : open) {
-            closeQuietly(s);
-        }
-        threads.shutdownNow();
-    }
-
-    private void acceptLoop() {
-        while (!closed) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                return;
-            }
-            open.add(client);
-            threads.execute(() -> relay(client));
-        }
+        listener.close();
     }
 
     private void relay(Socket client) {
-        try (client; Socket upstream = new Socket()) {
-            open.add(upstream);
+        try (Socket upstream = new Socket()) {
+            listener.track(upstream);
             upstream.connect(target, 5_000);
             client.setTcpNoDelay(true);
             upstream.setTcpNoDelay(true);
             AtomicBoolean pending = new AtomicBoolean();
-            threads.execute(() -> pump(client, upstream, pending));
+            listener.execute(() -> pump(client, upstream, pending));
             // upstream → client: after an answer, a quiet connection is dropped
             InputStream in = upstream.getInputStream();
             OutputStream out = client.getOutputStream();
             byte[] b = new byte[8192];
             boolean answered = false;
-            while (!closed) {
+            while (!listener.closed()) {
                 upstream.setSoTimeout(answered && !pending.get() ? (int) Math.max(1, quiet.toMillis()) : 0);
                 int n;
                 try {
@@ -128,8 +90,6 @@ public final class DroppingProxy implements AutoCloseable {
             }
         } catch (IOException e) {
             // either side went away
-        } finally {
-            open.remove(client);
         }
     }
 
@@ -147,14 +107,6 @@ public final class DroppingProxy implements AutoCloseable {
             to.shutdownOutput();
         } catch (IOException e) {
             // either side went away; the other pump closes both
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // closing anyway
         }
     }
 }

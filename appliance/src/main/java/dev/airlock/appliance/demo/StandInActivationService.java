@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -23,12 +20,9 @@ import java.util.HexFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -100,16 +94,9 @@ public class StandInActivationService implements AutoCloseable {
     private static final int MAX_HEAD = 64 * 1024;
     private static final int MAX_BODY = 1 << 20;
 
-    private final ServerSocket server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "stand-in");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final LoopbackListener listener;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger closedIdle = new AtomicInteger();
-    private volatile boolean closed;
     private volatile Network network = Network.KEEP_ALIVE;
     private volatile Duration idleTimeout = Duration.ofMillis(20);
     private volatile Duration slowPiece = Duration.ofMillis(5);
@@ -125,10 +112,7 @@ public class StandInActivationService implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port} (0: a free port). */
     protected StandInActivationService(int port) throws IOException {
-        server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 50);
-        threads.execute(this::acceptLoop);
+        listener = new LoopbackListener(port, "stand-in", this::serve);
     }
 
     /** Starts a stand-in on loopback {@code port} (0: a free port). */
@@ -138,7 +122,7 @@ public class StandInActivationService implements AutoCloseable {
 
     /** The URL to configure as gateway.endpoint. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort() + PATH);
+        return URI.create("http://127.0.0.1:" + listener.port() + PATH);
     }
 
     /** Treat connections as {@code network} from now on. */
@@ -225,45 +209,19 @@ public class StandInActivationService implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException e) {
-            // stopping anyway
-        }
-        for (Socket s : open) {
-            closeQuietly(s);
-        }
-        threads.shutdownNow();
+        listener.close();
     }
 
     // --- HTTP/1.1 on plain sockets ----------------------------------------------------------------
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket s;
-            try {
-                s = server.accept();
-            } catch (IOException e) {
-                return; // closed
-            }
-            connections.incrementAndGet();
-            open.add(s);
-            try {
-                threads.execute(() -> serve(s));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                closeQuietly(s);
-            }
-        }
-    }
-
     /** One connection: requests one after another until either side closes it. */
     private void serve(Socket s) {
-        try (s) {
+        connections.incrementAndGet();
+        try {
             s.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
-            for (int served = 0; !closed; served++) {
+            for (int served = 0; !listener.closed(); served++) {
                 // the idle time-out is for a kept-alive connection between requests; a new one gets 10 s
                 // for its first request, as servers give a header time-out longer than their idle one
                 s.setSoTimeout(served == 0 ? 10_000 : network == Network.CLOSE_WHILE_IDLE
@@ -322,8 +280,6 @@ public class StandInActivationService implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
-        } finally {
-            open.remove(s);
         }
     }
 
@@ -424,14 +380,6 @@ public class StandInActivationService implements AutoCloseable {
                 throw new IOException("line too long");
             }
             b.append((char) c);
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // closing anyway
         }
     }
 
