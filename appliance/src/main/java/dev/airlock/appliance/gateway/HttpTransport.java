@@ -477,23 +477,20 @@ final class HttpTransport implements AutoCloseable {
         }
 
         private String line() throws IOException {
-            StringBuilder s = new StringBuilder();
-            while (true) {
-                timeout();
-                int b = c.in.read();
-                if (b < 0) {
-                    throw new EOFException("closed" + (count == 0 ? " before the first byte" : " mid-line"));
-                }
-                count++;
-                if (b == '\n') {
-                    int len = s.length();
-                    return len > 0 && s.charAt(len - 1) == '\r' ? s.substring(0, len - 1) : s.toString();
-                }
-                if (s.length() >= MAX_LINE) {
-                    throw new NotHttp("a line longer than " + MAX_LINE + " bytes");
-                }
-                s.append((char) b);
+            String line = HttpTransport.line(this::nextByte);
+            if (line == null) {
+                throw new EOFException("closed" + (count == 0 ? " before the first byte" : " mid-line"));
             }
+            return line;
+        }
+
+        private int nextByte() throws IOException {
+            timeout();
+            int b = c.in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
         }
 
         private void timeout() throws IOException {
@@ -531,11 +528,26 @@ final class HttpTransport implements AutoCloseable {
 
     /** A line of the proxy's CONNECT answer, read byte by byte. */
     private static String line(InputStream in) throws IOException {
+        String line = line(in::read);
+        if (line == null) {
+            throw new NotHttp("closed before the end of its answer");
+        }
+        return line;
+    }
+
+    /** Where a header line's bytes come from, one at a time (-1 at the end). */
+    @FunctionalInterface
+    private interface ByteSource {
+        int next() throws IOException;
+    }
+
+    /** One line up to LF (a CR before it dropped), at most MAX_LINE bytes; null if the bytes end first. */
+    private static String line(ByteSource bytes) throws IOException {
         StringBuilder s = new StringBuilder();
         while (true) {
-            int b = in.read();
+            int b = bytes.next();
             if (b < 0) {
-                throw new NotHttp("closed before the end of its answer");
+                return null;
             }
             if (b == '\n') {
                 int len = s.length();
