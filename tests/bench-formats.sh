@@ -11,10 +11,11 @@ cd "$ROOT"
 . "$ROOT/.mvn/find-jdk.sh"
 airlock_find_jdk
 CP="transfer-formats/target/test-classes:transfer-formats/target/classes:$(cat transfer-formats/target/test-cp.txt)"
-[ $# -gt 0 ] || set -- BundleBench QrEncodeBench QrCameraDecodeBench QrDensityBench
+[ $# -gt 0 ] || set -- BundleBench QrEncodeBench QrCameraDecodeBench QrDensityBench RefusalBench
 for bench in "$@"; do
   case "$bench" in
     BundleBench) cls=dev.airlock.formats.bundle.BundleBench ;;
+    RefusalBench) cls=dev.airlock.formats.kit.RefusalBench ;;
     *) cls=dev.airlock.formats.qr.$bench ;;
   esac
   echo "== $bench"

@@ -127,7 +127,7 @@ public final class Bench {
         return xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

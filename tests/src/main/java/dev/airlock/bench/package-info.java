@@ -1,2 +1,2 @@
-/** Benchmark harness (a bench main, run by tests/bench.sh): intake throughput and status latency. */
+/** Benchmark harness (bench mains, run by tests/bench.sh): intake throughput, status latency and fixed costs (CostBench). */
 package dev.airlock.bench;

@@ -153,7 +153,17 @@ public final class MediaWatcher implements AutoCloseable {
             current = found;
             snapshot = List.copyOf(found.values());
             lastPoll = clock.instant();
+            events.forEach(MediaWatcher::logArrivalOrDeparture);
             events.forEach(listeners::publish);
+        }
+    }
+
+    /** The journal notes every stick that came or went (a test waits for these lines, too). */
+    private static void logArrivalOrDeparture(MediaEvent event) {
+        if (event instanceof MediaEvent.Inserted in) {
+            LOG.info("stick inserted at {}", in.stick().root());
+        } else if (event instanceof MediaEvent.Removed out) {
+            LOG.info("stick removed from {}", out.stick().root());
         }
     }
 

@@ -29,7 +29,7 @@ public final class OfflineCrypto {
     public static final int SALT_LENGTH = 16;
     /** Hash length of {@link #pinHash}. */
     public static final int HASH_LENGTH = Argon2id.KEY_LENGTH;
-    /** Argon2id cost of an operator PIN: OWASP's 19 MiB, 2 passes (measured by PinTimingTest). */
+    /** Argon2id cost of an operator PIN: OWASP's 19 MiB, 2 passes (measured by CostBench: tests/bench.sh costs). */
     public static final Cost PIN_COST = new Cost(19 * 1024, 2);
     /** Argon2id cost of a backup key when the keyring names none: the keyring's default (64 MiB, 3 passes). */
     public static final Cost BACKUP_COST = new Cost(KdfParams.DEFAULT.memoryKiB(), KdfParams.DEFAULT.iterations());

@@ -471,14 +471,13 @@ class IntakeServiceTest {
         Set<Path> seen = new HashSet<>();
         Map<Kind, Integer> kinds = new HashMap<>();
 
-        long start = System.nanoTime();
-        IntakeSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+        // a hang guard only; intake speed is tests/bench.sh's figure
+        IntakeSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(120), () ->
                 app.intake().ingest(List.of(junk), IntakeOptions.defaults(), TESTER, o -> {
                     calls.incrementAndGet();
                     seen.add(o.file());
                     kinds.merge(o.kind(), 1, Integer::sum);
                 }));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(calls.get()).isEqualTo(files);
         assertThat(seen).hasSize(files);
@@ -487,7 +486,6 @@ class IntakeServiceTest {
         assertThat(kinds.get(Kind.SKIPPED)).isEqualTo(9 * files / 10);
         assertThat(kinds).containsOnlyKeys(Kind.REJECTED, Kind.SKIPPED);
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(took).as("took %s", took).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test

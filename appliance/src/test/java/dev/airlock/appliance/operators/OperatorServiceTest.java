@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OperatorServiceTest {
-    /** Cheap Argon2id so tests hash in about a millisecond; the real cost is measured by PinTimingTest. */
+    /** Cheap Argon2id so tests hash in about a millisecond; the real cost is measured by CostBench (tests/bench.sh costs). */
     static final OfflineCrypto.Cost CHEAP = new OfflineCrypto.Cost(64, 1);
 
     @TempDir

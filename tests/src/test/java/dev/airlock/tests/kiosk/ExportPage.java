@@ -39,7 +39,9 @@ final class ExportPage extends Screen {
     QrFrames showQr() {
         clickId("export-show-qr");
         assertThat(id("qr-frame-image")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
-        page.waitForTimeout(700); // the dialog's opening animation
+        // the dialog's opening animation has ended when it drops its "opening" state attribute
+        page.locator("vaadin-dialog[opened]:not([opening])").first().waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         return new QrFrames(browser);
     }
 }

@@ -33,7 +33,7 @@ class GatewayJourney {
             AirlockCli.ok(lab, "intake", demo.toString(), "-q");
             stick = VfatStick.create(dir.resolve("images/transfer.img"), dir.resolve("media/TRANSFER"), "TRANSFER", 32);
             AirlockCli.ok(lab, "export", "--to", stick.mount.toString());
-            stick.replug(0);
+            stick.replug();
         });
     }
 
@@ -69,7 +69,7 @@ class GatewayJourney {
         b.screenshot("gateway-online-done");
         assertThat(microsoft.spent()).isNotEmpty();
 
-        stick.replug(1500);
+        kiosk.replug(stick);
         AirlockCli.Run imported = AirlockCli.ok(work.resolve("lab"), "import", stick.mount.toString());
         assertThat(imported.all()).contains("1 merged").contains("0 refused");
         kiosk.recordRss();

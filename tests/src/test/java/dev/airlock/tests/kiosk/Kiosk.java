@@ -1,8 +1,10 @@
 package dev.airlock.tests.kiosk;
 
+import dev.airlock.tests.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
@@ -93,6 +95,26 @@ final class Kiosk implements AutoCloseable {
     HomePage unlockAndFirstSupervisor() {
         open();
         return new UnlockPage(browser).unlockFirst(PASSPHRASE).createFirstSupervisor(SUPERVISOR, SUPERVISOR_PIN);
+    }
+
+    /**
+     * Pulls {@code stick} out and plugs it back in: it goes back in once the kiosk's stick watcher
+     * has seen it leave (its journal says so), and this returns once the watcher has seen it back.
+     */
+    void replug(VfatStick stick) throws Exception {
+        String gone = "stick removed from " + stick.mount;
+        String back = "stick inserted at " + stick.mount;
+        long goneBefore = process.logLines(gone);
+        long backBefore = process.logLines(back);
+        boolean seen = backBefore > goneBefore; // not after the kiosk's own safe eject
+        stick.unplug();
+        if (seen) {
+            Await.until("the kiosk to see " + stick.mount.getFileName() + " leave", Duration.ofSeconds(30),
+                    () -> process.logLines(gone) > goneBefore);
+        }
+        stick.plug();
+        Await.until("the kiosk to see " + stick.mount.getFileName() + " back", Duration.ofSeconds(30),
+                () -> process.logLines(back) > backBefore);
     }
 
     /** Stops the kiosk process and starts it again on the same port (a reboot: sealed again). */

@@ -243,6 +243,16 @@ public final class KioskProcess implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
+    /** How many lines of the kiosk's log contain {@code text} (0 while there is no log). */
+    public long logLines(String text) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains(text)).count();
+        }
+    }
+
     /** The last {@code lines} lines of the kiosk's log. */
     public String logTail(int lines) {
         try {

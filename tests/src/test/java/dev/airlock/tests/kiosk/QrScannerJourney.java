@@ -111,9 +111,13 @@ class QrScannerJourney {
             assertThat(imports.id("qr-scan-message")).containsText(Texts.prefix("qr.scan.otherBundle"));
             b.screenshot("import-scan-other-bundle");
         }
-        for (String frame : response.subList(1, response.size())) {
-            scanner.scan(frame);
-            Thread.sleep(100);
+        // a technician scans the next frame once the screen has counted the last one
+        for (int i = 1; i < response.size(); i++) {
+            scanner.scan(response.get(i));
+            if (i + 1 < response.size()) {
+                assertThat(imports.id("qr-scan-message"))
+                        .containsText(Texts.get("qr.scan.accepted", i + 1, response.size()));
+            }
         }
         String summary = imports.awaitSummary();
         assertThat(summary).isNotBlank();

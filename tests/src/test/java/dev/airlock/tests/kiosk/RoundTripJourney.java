@@ -30,7 +30,7 @@ class RoundTripJourney {
             AirlockCli.initAndEnroll(dir.resolve("cards"), dir.resolve("data"), dir.resolve("gw"));
             labStick = VfatStick.create(dir.resolve("images/lab.img"), dir.resolve("media/LABSTICK"), "LABSTICK", 32);
             AirlockCli.ok(null, "demo", "--machines", "20", "--to", labStick.mount.toString());
-            labStick.replug(0);
+            labStick.replug();
         });
     }
 
@@ -67,7 +67,7 @@ class RoundTripJourney {
         String kitWritten = collect.writeCollectorKit();
         assertThat(kitWritten).startsWith("Collector kit written to LABSTICK");
         b.screenshot("collect-kit-written");
-        labStick.replug(500);
+        kiosk.replug(labStick);
         for (String f : new String[] {"Collect.cmd", "Apply.cmd", "Collect.ps1", "README.txt"}) {
             assertThat(labStick.mount.resolve("AIRLOCK/collector").resolve(f)).isNotEmptyFile();
         }
@@ -91,14 +91,14 @@ class RoundTripJourney {
         b.screenshot("export-written");
 
         // At the gateway: the CLI processes the request against the stand-in service.
-        transferStick.replug(1500);
+        kiosk.replug(transferStick);
         Path request = AirlockCli.only(transferStick.mount.resolve("AIRLOCK/outbound"), ".xml");
         try (StandInBatchActivation microsoft = StandInBatchActivation.start()) {
             AirlockCli.ok(work.resolve("gw"), "gateway", "process", request.toString(), "--to",
                     transferStick.mount.toString(), "--endpoint", microsoft.endpoint().toString());
             assertThat(microsoft.spent()).hasSize(products);
         }
-        transferStick.replug(1500);
+        kiosk.replug(transferStick);
 
         // Back in the lab: import the response.
         export.nav("nav.import");
@@ -120,9 +120,9 @@ class RoundTripJourney {
         // A CID to type by hand: its 8 groups in even rows at this window size
         assertThat(apply.showCid("DEMO-LAB-00001")).isIn(java.util.List.of(8), java.util.List.of(4, 4));
         b.screenshot("apply-cid-by-hand");
-        labStick.replug(500);
+        kiosk.replug(labStick);
         dev.airlock.tests.LabMachines.applyKit(labStick.mount, 0);
-        labStick.replug(1500);
+        kiosk.replug(labStick);
         String results = apply.importResults();
         assertThat(results).isNotBlank();
         b.screenshot("apply-results-read");

@@ -75,10 +75,9 @@ final class VfatStick implements AutoCloseable {
         return false;
     }
 
-    /** Pulls it out and plugs it back in (flushes everything, the kiosk sees it leave and come back). */
-    void replug(long pauseMillis) throws IOException, InterruptedException {
+    /** Pulls it out and plugs it back in (flushes everything); with a kiosk running, use {@code Kiosk.replug}. */
+    void replug() throws IOException, InterruptedException {
         unplug();
-        Thread.sleep(pauseMillis);
         plug();
     }
 

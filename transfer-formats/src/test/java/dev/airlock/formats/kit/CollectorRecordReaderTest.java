@@ -505,12 +505,9 @@ public class CollectorRecordReaderTest {
     }
 
     @Test
-    void billionLaughs_refusedFast() {
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-            long start = System.nanoTime();
-            assertRejected(billionLaughs());
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
-        });
+    void billionLaughs_refusedWithoutExpanding() {
+        // a hang guard only: how fast it is refused is RefusalBench's figure
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertRejected(billionLaughs()));
     }
 
     @Test
@@ -521,7 +518,6 @@ public class CollectorRecordReaderTest {
     @Test
     void file200MB_refusedBeforeReadingIt(@TempDir Path dir) throws Exception {
         Path big = sparseFile(dir.resolve("big.xml"), 200L << 20);
-        long start = System.nanoTime();
 
         assertThatThrownBy(() -> reader.read(big))
                 .isExactlyInstanceOf(MalformedRecordException.class)
@@ -531,8 +527,7 @@ public class CollectorRecordReaderTest {
         assertThatThrownBy(() -> CollectorRecordReader.readFileBytes(big))
                 .isExactlyInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("too large");
-        // zeros, had they been read, would be "not a text file"; reading 200 MB would also take a while
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        // zeros, had they been read, would be "not a text file" (how fast: RefusalBench)
     }
 
     @Test
@@ -888,7 +883,7 @@ public class CollectorRecordReaderTest {
         return new String(golden(name), UTF_8);
     }
 
-    private static String win11() {
+    static String win11() {
         return goldenText(WIN11);
     }
 

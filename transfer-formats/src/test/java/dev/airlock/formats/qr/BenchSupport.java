@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * Timing helpers for the QR bench mains (not tests). Run a bench with:
+ * Timing helpers for the transfer-format bench mains (not tests). Run a bench with:
  * <pre>
  * ./mvnw -q -o -pl transfer-formats test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
@@ -12,12 +12,12 @@ import java.util.function.Supplier;
  *     dev.airlock.formats.qr.QrDensityBench      # or QrEncodeBench, QrCameraDecodeBench
  * </pre>
  */
-final class BenchSupport {
+public final class BenchSupport {
     private BenchSupport() {
     }
 
     /** Milliseconds per call: runs {@code warmup} calls, then returns the sorted times of {@code runs} calls. */
-    static double[] time(int warmup, int runs, Supplier<?> call) {
+    public static double[] time(int warmup, int runs, Supplier<?> call) {
         Object sink = null;
         for (int i = 0; i < warmup; i++) {
             sink = call.get();
@@ -35,13 +35,13 @@ final class BenchSupport {
         return ms;
     }
 
-    static String summary(double[] sortedMs) {
+    public static String summary(double[] sortedMs) {
         return String.format("median %.2f ms, p90 %.2f ms, min %.2f ms, max %.2f ms (n=%d)",
                 sortedMs[sortedMs.length / 2], sortedMs[(int) (sortedMs.length * 0.9)], sortedMs[0],
                 sortedMs[sortedMs.length - 1], sortedMs.length);
     }
 
-    static double median(double[] sortedMs) {
+    public static double median(double[] sortedMs) {
         return sortedMs[sortedMs.length / 2];
     }
 }
