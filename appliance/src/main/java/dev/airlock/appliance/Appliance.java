@@ -17,6 +17,7 @@ import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.kit.CollectorRecordReader;
+import dev.airlock.formats.outside.OutsideText;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -115,6 +116,9 @@ public final class Appliance implements AutoCloseable {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("the appliance name is empty");
         }
+        OutsideText.problem(name.strip()).ifPresent(p -> {
+            throw new IllegalArgumentException("the appliance name must be one line of plain text; it " + p);
+        });
         byte[] id = new byte[16];
         random.nextBytes(id);
         return new ApplianceInfo(HexFormat.of().formatHex(id), role, name.strip(), clock.instant());

@@ -229,6 +229,45 @@ class HostileTextTest {
         return tests.stream();
     }
 
+    /**
+     * Names typed on the command line follow the same rule (the services refuse every corpus
+     * string, see TypedNamesTest; here one string per reason, as far as argv can carry it: no NUL,
+     * no lone surrogate): {@code init --name} and {@code --as} of a writing command exit 1 with the reason.
+     */
+    @TestFactory
+    Stream<DynamicTest> aNastyNameOnTheCommandLine_isRefused_exit1_withTheReason() throws Exception {
+        Path lab = tmp.resolve("lab-typed");
+        Journey.ok(Cli.airlock(lab, "init", "--role", "lab", "--name", "Typed lab"));
+        Path empty = Files.createDirectories(tmp.resolve("typed-empty"));
+        Map<String, Nasty> onePerReason = new java.util.LinkedHashMap<>();
+        for (Nasty n : NastyStrings.all()) {
+            boolean argvCanHoldIt = n.value().indexOf('\0') < 0 && !n.reason().equals("lone surrogate");
+            if (argvCanHoldIt) {
+                onePerReason.putIfAbsent(n.reason(), n);
+            }
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        int i = 0;
+        for (Nasty n : onePerReason.values()) {
+            Path fresh = tmp.resolve("typed-init-" + i++);
+            tests.add(DynamicTest.dynamicTest("init --name " + n, () -> {
+                Cli.Run run = Cli.airlockWithin(LIMIT, fresh, "init", "--role", "lab", "--name", n.value());
+                assertThat(run.exit()).as(run.all()).isEqualTo(1);
+                assertThat(run.err()).contains("appliance name").contains(n.reason());
+                assertThat(fresh).doesNotExist();
+                assertNoRawCharacter(run.all(), n);
+            }));
+            tests.add(DynamicTest.dynamicTest("--as " + n, () -> {
+                Cli.Run run = Cli.airlockWithin(LIMIT, lab, "intake", empty.toString(), "--as", n.value());
+                assertThat(run.exit()).as(run.all()).isEqualTo(1);
+                assertThat(run.err()).contains("--as").contains(n.reason());
+                assertNoRawCharacter(run.all(), n);
+            }));
+        }
+        assertThat(onePerReason).as("reasons").hasSizeGreaterThanOrEqualTo(5);
+        return tests.stream();
+    }
+
     /** No character of {@code n} that must never reach a screen appears raw in {@code output}. */
     private static void assertNoRawCharacter(String output, Nasty n) {
         for (String bad : n.forbidden()) {

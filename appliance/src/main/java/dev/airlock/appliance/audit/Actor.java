@@ -1,5 +1,7 @@
 package dev.airlock.appliance.audit;
 
+import dev.airlock.formats.outside.OutsideText;
+
 /** The person an action is recorded against: a CLI user ({@code --as}) or a signed-in kiosk operator. */
 public record Actor(String name) {
     public Actor {
@@ -10,11 +12,9 @@ public record Actor(String name) {
         if (name.length() > 64) {
             throw new IllegalArgumentException("operator name is longer than 64 characters");
         }
-        for (int i = 0; i < name.length(); i++) {
-            if (Character.isISOControl(name.charAt(i))) {
-                throw new IllegalArgumentException("operator name contains a control character");
-            }
-        }
+        OutsideText.problem(name).ifPresent(p -> {
+            throw new IllegalArgumentException("operator name must be one line of plain text; it " + p);
+        });
     }
 
     /** The actor for work the appliance does by itself. */

@@ -6,6 +6,7 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.keys.PreparedKeys;
 import dev.airlock.appliance.keys.WeakPassphraseException;
 import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.formats.outside.OutsideText;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,6 +56,9 @@ final class InitCommand implements Callable<Integer> {
         if (name == null || name.isBlank()) {
             throw new Rejected("the appliance name is empty");
         }
+        OutsideText.problem(name.strip()).ifPresent(p -> {
+            throw new Rejected("the appliance name must be one line of plain text; it " + p + "; nothing was changed");
+        });
         var actor = global.actor();
         PreparedKeys keys;
         try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).newPassphrase()) {

@@ -6,6 +6,7 @@ import dev.airlock.appliance.keys.internal.Aead;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.ProductKey;
+import dev.airlock.formats.outside.OutsideText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,11 +125,9 @@ public final class MakVault {
         if (text.length() > MAX_DESCRIPTION) {
             throw new IllegalArgumentException("the description is longer than " + MAX_DESCRIPTION + " characters");
         }
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
-                throw new IllegalArgumentException("the description contains a control character");
-            }
-        }
+        OutsideText.problem(text).ifPresent(p -> {
+            throw new IllegalArgumentException("the description must be one line of plain text; it " + p);
+        });
         return text;
     }
 

@@ -5,6 +5,7 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.formats.bundle.KeyCard;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.signature.KeyId;
 import dev.airlock.formats.signature.PublicKey;
@@ -113,10 +114,9 @@ public final class TrustService {
         if (text.length() > MAX_LABEL) {
             throw new KeysException("the label is longer than " + MAX_LABEL + " characters");
         }
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
-                throw new KeysException("the label contains a control character");
-            }
+        Optional<String> problem = OutsideText.problem(text);
+        if (problem.isPresent()) {
+            throw new KeysException("the label must be one line of plain text; it " + problem.get());
         }
         return text;
     }

@@ -5,6 +5,7 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.keys.OfflineCrypto;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Times;
+import dev.airlock.formats.outside.OutsideText;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -199,10 +200,10 @@ public final class OperatorService {
         if (clean.isEmpty() || clean.length() > MAX_NAME) {
             throw new OperatorException("an operator's name must be 1 to " + MAX_NAME + " characters");
         }
-        for (int i = 0; i < clean.length(); i++) {
-            if (Character.isISOControl(clean.charAt(i))) {
-                throw new OperatorException("an operator's name must not contain control characters");
-            }
+        Optional<String> problem = OutsideText.problem(clean);
+        if (problem.isPresent()) {
+            throw new OperatorException("an operator's name must be one line of plain text; this one "
+                    + problem.get());
         }
         return clean;
     }
