@@ -2,6 +2,7 @@ package dev.airlock.appliance.activation;
 
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;
@@ -40,7 +41,6 @@ import java.util.stream.Stream;
  */
 public final class ActivationKitService {
     /** Where the kit goes on a stick, relative to its root. */
-    public static final String STICK_KIT = "AIRLOCK/kit";
     /** States whose products go into the kit. */
     public static final List<ProductState> KIT_STATES = List.of(ProductState.CID_RECEIVED, ProductState.REUSABLE);
 
@@ -85,7 +85,7 @@ public final class ActivationKitService {
             });
         }
         // Step 2: one file per machine, atomically.
-        Path kitDir = stickRoot.resolve(STICK_KIT);
+        Path kitDir = StickLayout.Folder.KIT.on(stickRoot);
         Files.createDirectories(kitDir);
         List<Path> written = new ArrayList<>();
         Set<String> names = new HashSet<>();

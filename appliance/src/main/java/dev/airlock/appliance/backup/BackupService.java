@@ -3,6 +3,7 @@ package dev.airlock.appliance.backup;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.audit.ChainReport;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.OfflineCrypto;
@@ -45,7 +46,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class BackupService {
     /** Where backups go on a stick. */
-    public static final String STICK_FOLDER = "AIRLOCK/backup";
     /** A backup file's extension. */
     public static final String EXTENSION = ".alb";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -81,7 +81,7 @@ public final class BackupService {
             throw new BackupException("no folder " + root + ": insert the stick and give its root folder,"
                     + " e.g. /media/STICK");
         }
-        Path dir = root.resolve(STICK_FOLDER);
+        Path dir = StickLayout.Folder.BACKUP.on(root);
         Files.createDirectories(dir);
         Path target = freeName(dir, "airlock-backup-" + STAMP.format(clock.instant()), EXTENSION);
         Path snapshot = store.dataDir().resolve(".backup-snapshot-" + hex(8) + ".db");

@@ -1,20 +1,15 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.keys.KeyCardFiles;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.signature.PublicKey;
-import dev.airlock.appliance.support.AtomicFiles;
-import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.SignedBundle;
-import dev.airlock.formats.qr.QrEncoder;
-import dev.airlock.formats.qr.QrOptions;
-import dev.airlock.formats.qr.QrRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +76,6 @@ final class KeyCommand implements Runnable {
                         + " 'airlock trust add CARD --fingerprint DIGITS'."})
     static final class Card implements Callable<Integer> {
         /** Cards are small: one version-10 symbol is plenty, and reads easily from a screen. */
-        static final QrOptions CARD_QR = QrOptions.of(10, QrOptions.EcLevel.M);
         private final CliContext context;
 
         @Mixin
@@ -112,18 +106,10 @@ final class KeyCommand implements Runnable {
                 key = appliance.keys().publicKey();
                 card = appliance.keys().keyCard(label, passphrase, global.actor());
             }
-            String fileName = BundleFile.fileName(card);
-            Path file = dir.resolve(fileName);
-            AtomicFiles.write(file, BundleFile.write(card, key));
-            String base = fileName.substring(0, fileName.length() - ".xml".length());
-            QrOptions options = QrEncoder.frameCountFor(card.envelope().length, CARD_QR) == 1 ? CARD_QR
-                    : QrOptions.defaults();
-            List<String> frames = new QrEncoder(card.envelope(), options).frames();
+            KeyCardFiles.Written written = KeyCardFiles.write(dir, card, key);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Key card written: " + file);
-            for (int i = 0; i < frames.size(); i++) {
-                Path png = dir.resolve(base + (frames.size() == 1 ? "" : "-" + (i + 1) + "of" + frames.size()) + ".png");
-                AtomicFiles.write(png, QrRenderer.png(frames.get(i), options, 6));
+            out.println("Key card written: " + written.card());
+            for (Path png : written.qrCodes()) {
                 out.println("QR code written:  " + png);
             }
             out.println("Key id:           " + key.id());

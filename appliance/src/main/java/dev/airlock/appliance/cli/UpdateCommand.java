@@ -1,6 +1,7 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.update.ImageVersion;
 import dev.airlock.appliance.update.RunningImage;
 import dev.airlock.appliance.update.StagedUpdate;
@@ -94,7 +95,7 @@ final class UpdateCommand implements Runnable {
             }
             out.println(running(running));
             if (checks.isEmpty()) {
-                out.println("No updates in " + root.resolve(UpdateService.STICK_FOLDER) + ": copy the release's"
+                out.println("No updates in " + StickLayout.Folder.UPDATE.on(root) + ": copy the release's"
                         + " three files (.update, .update.sig and .root.squashfs) there.");
                 return ExitCodes.REJECTED;
             }
@@ -162,7 +163,7 @@ final class UpdateCommand implements Runnable {
 
         private Path choose(List<Path> found, Path root) {
             if (found.isEmpty()) {
-                throw new Rejected("No updates in " + root.resolve(UpdateService.STICK_FOLDER) + ": nothing was"
+                throw new Rejected("No updates in " + StickLayout.Folder.UPDATE.on(root) + ": nothing was"
                         + " staged");
             }
             if (version != null) {

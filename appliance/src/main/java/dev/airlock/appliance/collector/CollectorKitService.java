@@ -1,6 +1,7 @@
 package dev.airlock.appliance.collector;
 
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.MakVault;
@@ -27,7 +28,6 @@ public final class CollectorKitService {
     static final List<String> FILES = List.of("Collect.cmd", "Apply.cmd", "Collect.ps1", "README.txt");
     static final String RESOURCE_DIR = "/dev/airlock/formats/kit/collector/";
     /** The file the script reads a key to install from. */
-    public static final String INSTALL_KEY_FILE = "InstallKey.txt";
 
     /** The warning every kit that holds a key carries, on the screen and in the CLI's output. */
     public static final String CLEAR_TEXT_WARNING = "The kit holds the product key in clear text (InstallKey.txt),"
@@ -66,8 +66,8 @@ public final class CollectorKitService {
         if (!Files.isDirectory(stickRoot)) {
             throw new IOException(stickRoot + " is not a folder (is the stick mounted?)");
         }
-        Path kit = stickRoot.resolve("AIRLOCK").resolve("collector");
-        Path collected = stickRoot.resolve("AIRLOCK").resolve("collected");
+        Path kit = StickLayout.Folder.COLLECTOR.on(stickRoot);
+        Path collected = StickLayout.Folder.COLLECTED.on(stickRoot);
         Files.createDirectories(kit);
         Files.createDirectories(collected);
         List<Path> written = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class CollectorKitService {
             AtomicFiles.write(target, resource(name));
             written.add(target);
         }
-        Path keyFile = kit.resolve(INSTALL_KEY_FILE);
+        Path keyFile = StickLayout.installKey(stickRoot);
         boolean removed = false;
         if (installKey.isPresent()) {
             AtomicFiles.write(keyFile, (installKey.get().revealForInstall() + "\r\n")

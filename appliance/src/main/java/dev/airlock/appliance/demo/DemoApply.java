@@ -1,7 +1,6 @@
 package dev.airlock.appliance.demo;
 
-import dev.airlock.appliance.activation.ActivationKitService;
-import dev.airlock.appliance.intake.IntakeService;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.kit.ActivationKit;
 import dev.airlock.formats.kit.ActivationKitReader;
@@ -105,7 +104,7 @@ public final class DemoApply {
         if (!Files.isDirectory(stick)) {
             return new Played.Refused(stick + " is not a folder: give the lab stick's root (e.g. /media/LAB1)");
         }
-        Path kitDir = stick.resolve(ActivationKitService.STICK_KIT);
+        Path kitDir = StickLayout.Folder.KIT.on(stick);
         List<Path> kitFiles = xmlFiles(kitDir);
         if (kitFiles.isEmpty()) {
             return new Played.Refused("There is no activation kit on " + stick + " (no files in " + kitDir + "):"
@@ -114,10 +113,10 @@ public final class DemoApply {
         }
         // Step 1: each machine as last collected on the stick (its collected file or a newer result).
         Map<String, CollectorRecord> machines = new HashMap<>();
-        for (Path f : xmlFiles(stick.resolve("AIRLOCK/collected"))) {
+        for (Path f : xmlFiles(StickLayout.Folder.COLLECTED.on(stick))) {
             readRecord(f).ifPresent(r -> keepNewest(machines, r));
         }
-        Path resultsDir = stick.resolve(IntakeService.STICK_RESULTS);
+        Path resultsDir = StickLayout.Folder.RESULTS.on(stick);
         for (Path f : xmlFiles(resultsDir)) {
             readResult(f).ifPresent(r -> keepNewest(machines, r.machineRecord()));
         }

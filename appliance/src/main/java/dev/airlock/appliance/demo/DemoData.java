@@ -1,5 +1,6 @@
 package dev.airlock.appliance.demo;
 
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ExtendedProductId;
@@ -97,7 +98,7 @@ public final class DemoData {
         if (machines < 1 || machines > 1_000_000 || first < 1) {
             throw new IllegalArgumentException("--machines must be between 1 and 1000000, not " + machines);
         }
-        Path out = dir.resolve("AIRLOCK").resolve("collected");
+        Path out = StickLayout.Folder.COLLECTED.on(dir);
         SplittableRandom random = new SplittableRandom(seed);
         Instant base = clock.instant();
         for (int i = first; i < first + machines; i++) {

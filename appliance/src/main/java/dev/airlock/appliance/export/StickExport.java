@@ -3,6 +3,7 @@ package dev.airlock.appliance.export;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.bundles.QrTransfer;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.inventory.BulkTransitions;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.NotNeededReason;
@@ -50,12 +51,6 @@ import java.util.stream.Stream;
  * to the MAK) is an explicit decision.
  */
 public final class StickExport {
-    /** The folder on every stick. */
-    public static final String AIRLOCK = "AIRLOCK";
-    /** Where request bundles go. */
-    public static final String OUTBOUND = "outbound";
-    /** Folders that carry names and addresses and so mark a lab stick. */
-    public static final List<String> LAB_ONLY = List.of("collected", "kit", "results");
 
     private final Store store;
     private final InventoryService inventory;
@@ -186,7 +181,7 @@ public final class StickExport {
         BuiltRequest built = export.buildRequest(plan.products(), countQueries(plan.products()), passphrase, actor);
         SignedBundle bundle = built.bundle();
         // Step 1: write atomically (temp name, fsync, rename, byte compare) and read back as a bundle.
-        Path file = stick.resolve(AIRLOCK).resolve(OUTBOUND).resolve(BundleFile.fileName(bundle));
+        Path file = StickLayout.Folder.OUTBOUND.on(stick).resolve(BundleFile.fileName(bundle));
         AtomicFiles.write(file, BundleFile.write(bundle, keys.publicKey()));
         try {
             SignedBundle back = BundleFile.read(file);
@@ -243,16 +238,15 @@ public final class StickExport {
         if (!Files.isDirectory(stick)) {
             throw new ExportRefusedException(stick + " is not a folder: give the stick's root (where AIRLOCK/ goes)");
         }
-        Path airlock = stick.resolve(AIRLOCK);
         List<String> found = new ArrayList<>();
-        for (String name : LAB_ONLY) {
-            long n = fileCount(airlock.resolve(name));
+        for (StickLayout.Folder folder : StickLayout.LAB_ONLY) {
+            long n = fileCount(folder.on(stick));
             if (n > 0) {
-                found.add(AIRLOCK + "/" + name + " (" + n + (n == 1 ? " file)" : " files)"));
+                found.add(folder.shown() + " (" + n + (n == 1 ? " file)" : " files)"));
             }
         }
-        if (Files.exists(airlock.resolve("collector").resolve("InstallKey.txt"))) {
-            found.add(AIRLOCK + "/collector/InstallKey.txt (a MAK in clear text)");
+        if (Files.exists(StickLayout.installKey(stick))) {
+            found.add(StickLayout.Folder.COLLECTOR.shown() + "/" + StickLayout.INSTALL_KEY + " (a MAK in clear text)");
         }
         if (!found.isEmpty()) {
             throw new ExportRefusedException(stick + " is a lab stick: it holds " + String.join(", ", found)

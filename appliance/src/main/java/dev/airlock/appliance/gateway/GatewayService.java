@@ -2,6 +2,7 @@ package dev.airlock.appliance.gateway;
 
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
@@ -48,8 +49,6 @@ import java.util.random.RandomGenerator;
  * response and the lab merges each.
  */
 public final class GatewayService {
-    /** Folder under the stick root the response goes into (inbound from the lab's point of view). */
-    public static final String INBOUND = "AIRLOCK/inbound";
     private final Store store;
     private final KeyService keys;
     private final TrustService trust;
@@ -302,7 +301,7 @@ public final class GatewayService {
                         clock.instant(), random, run.outcomes, run.counts);
                 responseId = response.id().toString();
                 signed = SignedBundle.sign(BundleKind.RESPONSE, response.encode(), keys.publicKey().id(), signer);
-                Path dir = stick.resolve(INBOUND);
+                Path dir = StickLayout.Folder.INBOUND.on(stick);
                 Files.createDirectories(dir);
                 Path file = dir.resolve(BundleFile.fileName(signed));
                 AtomicFiles.write(file, BundleFile.write(signed, keys.publicKey()));

@@ -2,6 +2,7 @@ package dev.airlock.appliance.intake;
 
 import dev.airlock.appliance.activation.ApplyResultService;
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.inventory.CollectionOutcome;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.store.Store;
@@ -38,10 +39,6 @@ import java.util.function.Supplier;
  * own transaction, so memory stays bounded and a rejected file changes nothing.
  */
 public final class IntakeService {
-    /** Where the collector writes on a stick, relative to the stick root. */
-    public static final String STICK_COLLECTED = "AIRLOCK/collected";
-    /** Where the collector's apply mode writes its result files, relative to the stick root. */
-    public static final String STICK_RESULTS = "AIRLOCK/results";
     private static final int MAX_DEPTH = 32;
     /** What to do about an unchanged file, added to its outcome's message. */
     public static final String RECOLLECT_HINT = "the same file again changes nothing: run Collect.cmd again at that"
@@ -84,8 +81,8 @@ public final class IntakeService {
      * larger than {@code maxBytes} count as new (intake will say what is wrong with them).
      */
     public NewFiles countNew(Path stickRoot, long maxBytes) {
-        return new NewFiles(doneFiles.countNotDone(stickRoot.resolve(STICK_COLLECTED), f -> takenIn(f, maxBytes)),
-                doneFiles.countNotDone(stickRoot.resolve(STICK_RESULTS), f -> takenIn(f, maxBytes)));
+        return new NewFiles(doneFiles.countNotDone(StickLayout.Folder.COLLECTED.on(stickRoot), f -> takenIn(f, maxBytes)),
+                doneFiles.countNotDone(StickLayout.Folder.RESULTS.on(stickRoot), f -> takenIn(f, maxBytes)));
     }
 
     /** Whether {@code f}'s content was taken in before (larger files are never read: not taken in). */
@@ -115,8 +112,8 @@ public final class IntakeService {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 counting.fileDone(rejected(path, "no such file or folder"));
             } else if (Files.isDirectory(path)) {
-                Path stick = path.resolve(STICK_COLLECTED);
-                Path stickResults = path.resolve(STICK_RESULTS);
+                Path stick = StickLayout.Folder.COLLECTED.on(path);
+                Path stickResults = StickLayout.Folder.RESULTS.on(path);
                 if (!Files.isDirectory(stick) && !Files.isDirectory(stickResults)) {
                     walk(path, options, actor, counting);
                 }
@@ -144,7 +141,7 @@ public final class IntakeService {
 
     /** {@code AIRLOCK} or its subfolder {@code dir} under {@code stick}, when one of them is a symbolic link. */
     private static Optional<Path> linkOnTheStick(Path stick, Path dir) {
-        Path airlock = stick.resolve("AIRLOCK");
+        Path airlock = StickLayout.airlock(stick);
         if (Files.isSymbolicLink(airlock)) {
             return Optional.of(airlock);
         }
@@ -237,7 +234,7 @@ public final class IntakeService {
     private static boolean inResultsFolder(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         return parent != null && parent.getFileName() != null
-                && parent.getFileName().toString().equalsIgnoreCase("results");
+                && parent.getFileName().toString().equalsIgnoreCase(StickLayout.Folder.RESULTS.folderName());
     }
 
     /** Takes in one apply result: its fresh collection, then the per-product outcomes, in one transaction. */

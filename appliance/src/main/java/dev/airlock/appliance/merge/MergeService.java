@@ -2,6 +2,7 @@ package dev.airlock.appliance.merge;
 
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.inventory.BulkTransitions;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
@@ -52,8 +53,6 @@ import java.util.stream.Stream;
  * key, it answers a request this lab wrote (known id) and binds that request's exact digest.
  */
 public final class MergeService {
-    /** Where responses land on a stick. */
-    public static final String INBOUND = "inbound";
     private static final long MAX_FRAMES_FILE = 64L << 20;
 
     /** Response files already found merged: a screen parses only new or changed ones. */
@@ -130,7 +129,7 @@ public final class MergeService {
      * read as a response counts as new: importing it says what is wrong.
      */
     public int countUnmerged(Path stickRoot) {
-        return doneFiles.countNotDone(stickRoot.resolve("AIRLOCK").resolve(INBOUND), this::merged);
+        return doneFiles.countNotDone(StickLayout.Folder.INBOUND.on(stickRoot), this::merged);
     }
 
     private boolean merged(Path file) {
@@ -382,7 +381,7 @@ public final class MergeService {
         if (!Files.isDirectory(input)) {
             return List.of(input);
         }
-        Path inbound = input.resolve("AIRLOCK").resolve(INBOUND);
+        Path inbound = StickLayout.Folder.INBOUND.on(input);
         Path dir = Files.isDirectory(inbound, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? inbound : input;
         if (dir == input && Files.isSymbolicLink(inbound)) {
             skipped.add(new MergeOutcome.Skipped(inbound.toString(), "a symbolic link: links on a stick are not"

@@ -2,6 +2,7 @@ package dev.airlock.appliance.update;
 
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.appliance.update.UpdateCheck.Verified;
@@ -28,13 +29,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Updates from a stick: finds them ({@value #STICK_FOLDER}), verifies one against the pinned
+ * Updates from a stick: finds them ({@code AIRLOCK/update}), verifies one against the pinned
  * release key, stages it into {@code DATA/update/} for the system's update helper, reads the
  * helper's status, and restarts into the new version.
  */
 public final class UpdateService {
     /** Where updates are on a stick. */
-    public static final String STICK_FOLDER = "AIRLOCK/update";
     /** A manifest's extension; its signature is the same name plus {@value #SIGNATURE_EXTENSION}. */
     public static final String MANIFEST_EXTENSION = ".update";
     public static final String SIGNATURE_EXTENSION = ".sig";
@@ -80,9 +80,9 @@ public final class UpdateService {
         }
     }
 
-    /** The manifests in the stick's {@value #STICK_FOLDER}, by name; none when the folder is missing. */
+    /** The manifests in the stick's {@code AIRLOCK/update}, by name; none when the folder is missing. */
     public List<Path> find(Path stickRoot) {
-        Path dir = stickRoot.resolve(STICK_FOLDER);
+        Path dir = StickLayout.Folder.UPDATE.on(stickRoot);
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;
@@ -155,7 +155,7 @@ public final class UpdateService {
         Path image = manifestFile.resolveSibling(manifest.image());
         if (!KeyValues.isPlainFile(image)) {
             throw new UpdateException(Problem.IMAGE_MISSING, "The image " + manifest.image() + " that update "
-                    + manifest.version() + " names is not beside it in " + STICK_FOLDER + " on the stick: copy it"
+                    + manifest.version() + " names is not beside it in " + StickLayout.Folder.UPDATE.shown() + " on the stick: copy it"
                     + " there too");
         }
         long size;

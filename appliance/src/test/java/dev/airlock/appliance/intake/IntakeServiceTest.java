@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.demo.DemoData;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.intake.FileOutcome.Kind;
 import dev.airlock.appliance.inventory.MachineChange;
 import dev.airlock.appliance.inventory.MachineDetail;
@@ -28,7 +29,6 @@ import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.formats.kit.MachineIdentity;
 import dev.airlock.formats.kit.ProductClass;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -102,7 +102,7 @@ class IntakeServiceTest {
         ingest(stick);
         assertThat(app.intake().countNew(stick, 1 << 20)).isEqualTo(new IntakeService.NewFiles(0, 0));
         new DemoData(CLOCK).write(5, tmp.resolve("more"), 8, n -> { });
-        try (var more = Files.list(tmp.resolve("more").resolve(IntakeService.STICK_COLLECTED))) {
+        try (var more = Files.list(StickLayout.Folder.COLLECTED.on(tmp.resolve("more")))) {
             for (Path f : (Iterable<Path>) more::iterator) {
                 Files.copy(f, collected.resolve("new-" + f.getFileName()));
             }
@@ -555,7 +555,7 @@ class IntakeServiceTest {
     @Test
     void aStickRoot_readsOnlyItsCollectedFolder() throws Exception {
         Path stick = tmp.resolve("stick");
-        Path wanted = write(stick.resolve(IntakeService.STICK_COLLECTED).resolve("a.xml"),
+        Path wanted = write(StickLayout.Folder.COLLECTED.on(stick).resolve("a.xml"),
                 record(T0, identity("LAB-A", UUID_A, "26100"), windows(iid(1))));
         write(stick.resolve("loose.xml"), record(T0, identity("LAB-B", UUID_B, "26100"), windows(iid(2))));
         write(stick.resolve("AIRLOCK").resolve("old").resolve("c.xml"),

@@ -1,7 +1,7 @@
 package dev.airlock.appliance.testing;
 
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.update.UpdateConfig;
-import dev.airlock.appliance.update.UpdateService;
 import dev.airlock.formats.signature.SigningKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ public final class UpdateRelease {
     /** Writes the given image and manifest bytes, signed by {@code key}. */
     public static Path write(Path stickRoot, String version, String imageName, byte[] image, byte[] manifest,
             SigningKey key) throws IOException {
-        Path dir = Files.createDirectories(stickRoot.resolve(UpdateService.STICK_FOLDER));
+        Path dir = Files.createDirectories(StickLayout.Folder.UPDATE.on(stickRoot));
         Files.write(dir.resolve(imageName), image);
         Path m = Files.write(dir.resolve("airlock-" + version + ".update"), manifest);
         Files.write(dir.resolve("airlock-" + version + ".update.sig"), key.signer().sign(manifest));

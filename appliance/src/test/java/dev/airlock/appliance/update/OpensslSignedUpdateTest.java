@@ -3,6 +3,7 @@ package dev.airlock.appliance.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.testing.Samples;
 import dev.airlock.appliance.testing.UpdateRelease;
 import dev.airlock.appliance.update.UpdateCheck.Refused;
@@ -54,7 +55,7 @@ class OpensslSignedUpdateTest {
 
     @Test
     void aManifestSignedByOpensslPkeyutl_verifies_andStagesWhatOpensslVerifiesAgain() throws Exception {
-        Path dir = stick.resolve(UpdateService.STICK_FOLDER);
+        Path dir = StickLayout.Folder.UPDATE.on(stick);
         byte[] image = new byte[1 << 20];
         new SplittableRandom(5).nextBytes(image);
         String imageName = "airlock-" + VERSION + ".root.squashfs";
@@ -89,7 +90,7 @@ class OpensslSignedUpdateTest {
         byte[] image = new byte[3 << 20];
         new SplittableRandom(9).nextBytes(image);
         Files.write(squashfs, image);
-        Path out = stick.resolve(UpdateService.STICK_FOLDER);
+        Path out = StickLayout.Folder.UPDATE.on(stick);
         Map<String, String> env = Map.of("SOURCE_DATE_EPOCH", "1764583200");
         Run r = run(List.of("/bin/sh", script().toString(), tmp.resolve("release.pem").toString(),
                 squashfs.toString(), VERSION, out.toString()), env);

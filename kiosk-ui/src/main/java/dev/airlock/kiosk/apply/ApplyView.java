@@ -23,9 +23,9 @@ import dev.airlock.appliance.activation.ActivationKitService;
 import dev.airlock.appliance.activation.ActivationService;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.intake.FileOutcome;
 import dev.airlock.appliance.intake.IntakeOptions;
-import dev.airlock.appliance.intake.IntakeService;
 import dev.airlock.appliance.intake.IntakeSummary;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductState;
@@ -347,7 +347,7 @@ public class ApplyView extends VerticalLayout {
         resultsProgress.setValue(0);
         resultsSummary.setText(getTranslation("apply.results.working"));
         importResults.setEnabled(false);
-        Path dir = s.root().resolve(IntakeService.STICK_RESULTS);
+        Path dir = StickLayout.Folder.RESULTS.on(s.root());
         var actor = KioskState.session().actor();
         Appliance a = appliance();
         work.<IntakeSummary>run(ui, progress -> a.intake().ingest(List.of(dir), IntakeOptions.defaults(), actor, o -> {

@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.gateway;
 
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -192,7 +193,7 @@ public class GatewayView extends VerticalLayout {
 
     /** The complete request files in {@code STICK/AIRLOCK/outbound}, newest first. */
     static List<Path> requestFiles(Path root) {
-        Path dir = root.resolve("AIRLOCK").resolve("outbound");
+        Path dir = StickLayout.Folder.OUTBOUND.on(root);
         List<Path> out = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.xml")) {

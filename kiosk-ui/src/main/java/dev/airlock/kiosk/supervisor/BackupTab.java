@@ -1,5 +1,6 @@
 package dev.airlock.kiosk.supervisor;
 
+import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
@@ -222,7 +223,7 @@ final class BackupTab extends VerticalLayout {
         Sticks.refresh(stick, sticks);
         List<Path> files = new ArrayList<>();
         for (Stick s : sticks) {
-            files.addAll(Sticks.files(s.root().resolve(BackupService.STICK_FOLDER),
+            files.addAll(Sticks.files(StickLayout.Folder.BACKUP.on(s.root()),
                     n -> n.endsWith(BackupService.EXTENSION)));
         }
         Path selected = restoreFile.getValue();

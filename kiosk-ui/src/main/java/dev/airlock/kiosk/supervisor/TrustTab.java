@@ -15,17 +15,15 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.airlock.appliance.devices.Stick;
+import dev.airlock.appliance.devices.StickLayout;
+import dev.airlock.appliance.keys.KeyCardFiles;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.formats.qr.QrEncoder;
-import dev.airlock.formats.qr.QrOptions;
-import dev.airlock.formats.qr.QrRenderer;
 import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.signature.PublicKey;
 import dev.airlock.kiosk.core.ApplianceHolder;
@@ -48,8 +46,6 @@ import java.util.Optional;
  */
 final class TrustTab extends VerticalLayout {
     /** Cards are small: one version-10 symbol is plenty, and reads easily from a screen (as the CLI). */
-    static final QrOptions CARD_QR = QrOptions.of(10, QrOptions.EcLevel.M);
-
     final Div cardQr = new Div();
     final ComboBox<Stick> cardStick;
     final Button cardWrite = new Button();
@@ -184,26 +180,13 @@ final class TrustTab extends VerticalLayout {
             return;
         }
         cardQr.removeAll();
-        List<byte[]> pngs = pngs(card);
+        List<byte[]> pngs = KeyCardFiles.qrPngs(card);
         for (int i = 0; i < pngs.size(); i++) {
             Image img = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(pngs.get(i)),
                     getTranslation("supervisor.trust.qrAlt", i + 1, pngs.size()));
             img.addClassName("supervisor-trust-qr-image");
             cardQr.add(img);
         }
-    }
-
-    private static QrOptions options(SignedBundle card) {
-        return QrEncoder.frameCountFor(card.envelope().length, CARD_QR) == 1 ? CARD_QR : QrOptions.defaults();
-    }
-
-    private static List<byte[]> pngs(SignedBundle card) {
-        QrOptions options = options(card);
-        List<byte[]> out = new ArrayList<>();
-        for (String frame : new QrEncoder(card.envelope(), options).frames()) {
-            out.add(QrRenderer.png(frame, options, 6));
-        }
-        return out;
     }
 
     /** Writes the card file and its QR PNG(s) to the chosen stick's root (as {@code key card --to}). */
@@ -219,14 +202,7 @@ final class TrustTab extends VerticalLayout {
         }
         try {
             PublicKey key = holder.get().keys().publicKey();
-            String name = BundleFile.fileName(card);
-            AtomicFiles.write(stick.root().resolve(name), BundleFile.write(card, key));
-            String base = name.substring(0, name.length() - ".xml".length());
-            List<byte[]> pngs = pngs(card);
-            for (int i = 0; i < pngs.size(); i++) {
-                AtomicFiles.write(stick.root().resolve(base + (pngs.size() == 1 ? "" : "-" + (i + 1) + "of"
-                        + pngs.size()) + ".png"), pngs.get(i));
-            }
+            String name = KeyCardFiles.write(stick.root(), card, key).card().getFileName().toString();
             Notification.show(getTranslation("supervisor.trust.written", name, stick.label()), 5000,
                     Notification.Position.MIDDLE);
         } catch (Exception e) {
@@ -313,9 +289,8 @@ final class TrustTab extends VerticalLayout {
         Sticks.refresh(cardStick, sticks);
         List<Path> cards = new ArrayList<>();
         for (Stick s : sticks) {
-            for (Path dir : List.of(s.root(), s.root().resolve("AIRLOCK"))) {
-                cards.addAll(Sticks.files(dir, n -> n.startsWith("airlock-keycard-") && n.endsWith(".xml")
-                        || n.endsWith(".card")));
+            for (Path dir : StickLayout.keyCardFolders(s.root())) {
+                cards.addAll(Sticks.files(dir, StickLayout::isKeyCardName));
             }
         }
         Path selected = cardFile.getValue();
