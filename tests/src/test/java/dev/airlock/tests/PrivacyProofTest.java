@@ -108,7 +108,7 @@ class PrivacyProofTest {
                 assertThat(s.get(dev.airlock.appliance.intake.FileOutcome.Kind.ACCEPTED)).isEqualTo(1000);
                 List<Product> products = lab.inventory().products(ProductFilter.all(), 0, 5000);
                 assertThat(products).hasSize(2000);
-                ExtendedProductId epid = ExtendedProductId.parse(products.get(0).epid());
+                ExtendedProductId epid = products.get(0).epid();
                 BuiltRequest request = lab.export().buildRequest(products,
                         List.of(CountQuery.of(epid, PartialProductKey.parse(products.get(0).partialKey()))),
                         pass, operator);

@@ -133,12 +133,8 @@ public final class ActivationKitService {
     }
 
     private static ActivationKit.Product kitProduct(Product p) {
-        try {
-            return new ActivationKit.Product(ProductClass.ofWmiName(p.productClass()), SkuId.parse(p.skuId()),
-                    p.name(), InstallationId.parse(p.iid()), ConfirmationId.parse(p.cid()));
-        } catch (InvalidIdException e) {
-            throw new IllegalStateException("product " + p.id() + " holds an identifier that no longer parses: "
-                    + e.getMessage(), e);
-        }
+        return new ActivationKit.Product(ProductClass.ofWmiName(p.productClass()), p.skuId(), p.name(), p.iid(),
+                p.cid().orElseThrow(() -> new IllegalStateException("product " + p.id() + " went into a kit without"
+                        + " a CID")));
     }
 }

@@ -45,8 +45,9 @@ public final class ActivationService {
         if (p.cid().isEmpty()) {
             throw new IllegalArgumentException("product " + p.id() + " has no CID yet; nothing to apply");
         }
-        return p.applicationId().equalsIgnoreCase(ApplicationId.OFFICE_2010.toString())
-                ? "cscript ospp.vbs /actcid:" + p.cid() : "slmgr /atp " + p.cid() + " " + p.skuId();
+        String cid = p.cid().get().digits();
+        return p.applicationId().equals(ApplicationId.OFFICE_2010)
+                ? "cscript ospp.vbs /actcid:" + cid : "slmgr /atp " + cid + " " + p.skuId();
     }
 
     /**
@@ -115,15 +116,10 @@ public final class ActivationService {
                         + p.state().meaning() + "); a stored CID can be forced only onto a product that waits for"
                         + " export (COLLECTED) or was rejected (REJECTED)");
             }
-            ConfirmationId cid;
-            try {
-                cid = ConfirmationId.parse(earlier.cid());
-            } catch (InvalidIdException e) {
-                throw new IllegalStateException("the stored CID no longer parses: " + e.getMessage(), e);
-            }
+            ConfirmationId cid = earlier.cid();
             Product now = inventory.transition(tx, productId, ProductEvent.FORCE_REUSE, InventoryService.FORCED_DETAIL
-                    + " by " + actor.name() + ": CID of the earlier IID " + earlier.iid() + " (archived "
-                    + earlier.archivedAt() + ") for IID " + p.iid() + "; " + FORCE_WARNING, Optional.of(cid), actor);
+                    + " by " + actor.name() + ": CID of the earlier IID " + earlier.iid().digits() + " (archived "
+                    + earlier.archivedAt() + ") for IID " + p.iid().digits() + "; " + FORCE_WARNING, Optional.of(cid), actor);
             return new ForcedReuse(now, earlier);
         });
     }

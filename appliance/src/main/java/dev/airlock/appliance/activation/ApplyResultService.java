@@ -76,7 +76,7 @@ public final class ApplyResultService {
         int failed = 0;
         for (ApplyResult.Outcome o : result.outcomes()) {
             Optional<Product> match = products.stream()
-                    .filter(p -> p.skuId().equalsIgnoreCase(o.skuId().toString())).findFirst();
+                    .filter(p -> p.skuId().equals(o.skuId())).findFirst();
             String label = match.map(p -> "'" + p.name() + "'").orElse("SKU " + o.skuId());
             if (match.isEmpty()) {
                 lines.add(label + ": not in the record for this machine; nothing recorded");
@@ -86,7 +86,7 @@ public final class ApplyResultService {
             String kit = " (kit file " + result.kitFile() + ", result " + source + ")";
             switch (o.result()) {
                 case DEPOSITED -> {
-                    if (!p.iid().equals(o.iid().digits())) {
+                    if (!p.iid().equals(o.iid())) {
                         lines.add(label + ": a CID was deposited for an IID the record no longer holds; nothing"
                                 + " recorded");
                         continue;
@@ -109,7 +109,7 @@ public final class ApplyResultService {
                 case FAILED -> {
                     String why = ApplyCodes.explain(o.returnCode().orElse(0));
                     if (ProductStateMachine.next(p.state(), ProductEvent.APPLY_FAIL).isPresent()
-                            && p.iid().equals(o.iid().digits())) {
+                            && p.iid().equals(o.iid())) {
                         p = inventory.transition(tx, p.id(), ProductEvent.APPLY_FAIL, why, Optional.empty(), actor);
                         failed++;
                     }

@@ -57,12 +57,7 @@ final class CidCommand implements Runnable {
             for (Product p : withCid) {
                 out.printf("%nProduct %d: %s  [%s]%n", p.id(), OutsideText.shown(p.name()), p.state());
                 out.println("  IID: " + p.iidGrouped());
-                List<String> groups;
-                try {
-                    groups = ConfirmationId.parse(p.cid()).groups();
-                } catch (InvalidIdException e) {
-                    throw new IllegalStateException("stored CID of product " + p.id() + " does not parse", e);
-                }
+                List<String> groups = p.cid().orElseThrow().groups();
                 StringBuilder labels = new StringBuilder("  ");
                 StringBuilder digits = new StringBuilder("  ");
                 for (int i = 0; i < groups.size(); i++) {

@@ -5,13 +5,24 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.airlock.appliance.inventory.Product;
+import dev.airlock.formats.ids.ApplicationId;
+import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.InstallationId;
+import dev.airlock.formats.ids.SkuId;
 import dev.airlock.formats.outside.OutsideText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * JSON output for scripts: one mapper, ISO-8601 times, no pretty-printing surprises. Every
@@ -22,11 +33,47 @@ import java.io.UncheckedIOException;
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper(new JsonFactory().setCharacterEscapes(new OutsideEscapes()))
             .registerModule(new JavaTimeModule())
+            .registerModule(identifiers())
+            .addMixIn(Product.class, ProductJson.class)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {}
+
+    /** Identifiers as scripts know them: an IID or CID as its bare digits, the others in canonical text. */
+    private static SimpleModule identifiers() {
+        SimpleModule m = new SimpleModule("airlock-identifiers");
+        m.addSerializer(InstallationId.class, text(InstallationId::digits));
+        m.addSerializer(ConfirmationId.class, text(ConfirmationId::digits));
+        m.addSerializer(SkuId.class, text(SkuId::toString));
+        m.addSerializer(ApplicationId.class, text(ApplicationId::toString));
+        m.addSerializer(ExtendedProductId.class, text(ExtendedProductId::toString));
+        return m;
+    }
+
+    private static <T> JsonSerializer<T> text(java.util.function.Function<T, String> form) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator g, SerializerProvider provider) throws IOException {
+                g.writeString(form.apply(value));
+            }
+        };
+    }
+
+    /** A product's CID is "" until it has one (as it always was in {@code list --json} and {@code show --json}). */
+    abstract static class ProductJson {
+        @JsonSerialize(using = CidOrEmpty.class)
+        abstract Optional<ConfirmationId> cid();
+    }
+
+    static final class CidOrEmpty extends JsonSerializer<Optional<ConfirmationId>> {
+        @Override
+        public void serialize(Optional<ConfirmationId> cid, JsonGenerator g, SerializerProvider provider)
+                throws IOException {
+            g.writeString(cid.map(ConfirmationId::digits).orElse(""));
+        }
+    }
 
     /** JSON's own escapes for ASCII, plus a backslash-u escape for any other character OutsideText flags. */
     static final class OutsideEscapes extends CharacterEscapes {

@@ -145,7 +145,7 @@ public final class StickExport {
             for (MakEntry m : vaultEntries) {
                 if (m.partialKey().equalsIgnoreCase(first.partialKey()) && m.remaining().isPresent()
                         && m.remaining().getAsInt() < list.size()) {
-                    warnings.add(new BudgetWarning(first.partialKey(), epidPrefix(first.epid()), list.size(),
+                    warnings.add(new BudgetWarning(first.partialKey(), epidPrefix(first.epid().toString()), list.size(),
                             m.remaining().getAsInt(), m.remainingLearned().orElseThrow()));
                     break;
                 }
@@ -273,7 +273,7 @@ public final class StickExport {
             }
             Product p = list.get(0);
             try {
-                queries.add(CountQuery.of(ExtendedProductId.parse(p.epid()), PartialProductKey.parse(p.partialKey())));
+                queries.add(CountQuery.of(p.epid(), PartialProductKey.parse(p.partialKey())));
             } catch (InvalidIdException e) {
                 // an unusable stored value only costs the count for this MAK
             }
@@ -285,7 +285,7 @@ public final class StickExport {
         Map<String, List<Product>> out = new LinkedHashMap<>();
         for (Product p : products) {
             if (!p.partialKey().isEmpty()) {
-                out.computeIfAbsent(p.partialKey().toUpperCase(java.util.Locale.ROOT) + "/" + epidPrefix(p.epid()),
+                out.computeIfAbsent(p.partialKey().toUpperCase(java.util.Locale.ROOT) + "/" + epidPrefix(p.epid().toString()),
                         k -> new ArrayList<>()).add(p);
             }
         }

@@ -4,6 +4,7 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.InstallationId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,7 +39,7 @@ public final class BulkTransitions {
      *               (it was re-collected with a new key or hardware since)
      * @param detail the state detail to store, e.g. the explained error of a rejection
      */
-    public record Change(long productId, String iid, ProductEvent event, String detail, Optional<ConfirmationId> cid) {}
+    public record Change(long productId, InstallationId iid, ProductEvent event, String detail, Optional<ConfirmationId> cid) {}
 
     /** Why a change was not made. */
     public enum SkipReason {
@@ -77,7 +78,7 @@ public final class BulkTransitions {
                 continue;
             }
             ProductState from = now.getOrDefault(c.productId(), cur.state());
-            if (!cur.iid().equals(c.iid())) {
+            if (!cur.iid().equals(c.iid().digits())) {
                 skipped.add(new Skipped(c, SkipReason.IID_CHANGED, Optional.of(from)));
                 continue;
             }

@@ -2,6 +2,12 @@ package dev.airlock.appliance.inventory;
 
 import dev.airlock.appliance.store.Times;
 import dev.airlock.appliance.store.Tx;
+import dev.airlock.formats.ids.ApplicationId;
+import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.InstallationId;
+import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.ids.SkuId;
 import dev.airlock.formats.kit.MachineIdentity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -146,10 +152,10 @@ final class InventoryRepository {
     }
 
     /** Products with this IID on machines other than {@code exceptMachine} (-1 for none). */
-    List<Product> productsWithIid(Tx tx, String iid, long exceptMachine) {
+    List<Product> productsWithIid(Tx tx, InstallationId iid, long exceptMachine) {
         return tx.handle().createQuery("SELECT " + PRODUCT_COLUMNS + PRODUCT_FROM
                         + " WHERE p.iid = :iid AND p.machine_id <> :m")
-                .bind("iid", iid).bind("m", exceptMachine).map((rs, ctx) -> product(rs)).list();
+                .bind("iid", iid.digits()).bind("m", exceptMachine).map((rs, ctx) -> product(rs)).list();
     }
 
     void insertProduct(Tx tx, long machineId, ProductFacts f, ProductState state, String detail, Instant at) {
@@ -159,17 +165,17 @@ final class InventoryRepository {
                         + " state_detail, state_changed_at, first_seen_at, last_seen_at) VALUES (:m, :sku, :app, :cls,"
                         + " :name, :desc, :pk, :channel, :epid, :ls, :grace, :iid, :state, :detail, :now, :now, :now)")
                 .bind("m", machineId)
-                .bind("sku", f.skuId())
-                .bind("app", f.applicationId())
+                .bind("sku", f.skuId().toString())
+                .bind("app", f.applicationId().toString())
                 .bind("cls", f.productClass())
                 .bind("name", f.name())
                 .bind("desc", f.description())
                 .bind("pk", f.partialKey())
                 .bind("channel", f.channel())
-                .bind("epid", f.epid())
+                .bind("epid", f.epid().toString())
                 .bind("ls", f.licenseStatus())
                 .bind("grace", f.graceMinutes())
-                .bind("iid", f.iid())
+                .bind("iid", f.iid().digits())
                 .bind("state", state.name())
                 .bind("detail", detail)
                 .bind("now", now)
@@ -183,13 +189,13 @@ final class InventoryRepository {
                         + " channel = CASE WHEN :channel = '' THEN channel ELSE :channel END, epid = :epid,"
                         + " license_status = :ls, grace_minutes = :grace,"
                         + " last_seen_at = MAX(last_seen_at, :now) WHERE id = :id")
-                .bind("app", f.applicationId())
+                .bind("app", f.applicationId().toString())
                 .bind("cls", f.productClass())
                 .bind("name", f.name())
                 .bind("desc", f.description())
                 .bind("pk", f.partialKey())
                 .bind("channel", f.channel())
-                .bind("epid", f.epid())
+                .bind("epid", f.epid().toString())
                 .bind("ls", f.licenseStatus())
                 .bind("grace", f.graceMinutes())
                 .bind("now", Times.format(at))
@@ -202,9 +208,9 @@ final class InventoryRepository {
         tx.handle().createUpdate("INSERT INTO product_history (product_id, iid, cid, epid, partial_key, state,"
                         + " archived_at, reason) VALUES (:p, :iid, :cid, :epid, :pk, :state, :at, :reason)")
                 .bind("p", old.id())
-                .bind("iid", old.iid())
-                .bind("cid", old.cid().isEmpty() ? null : old.cid())
-                .bind("epid", old.epid())
+                .bind("iid", old.iid().digits())
+                .bind("cid", old.cid().map(ConfirmationId::digits).orElse(null))
+                .bind("epid", old.epid().toString())
                 .bind("pk", old.partialKey())
                 .bind("state", old.state().name())
                 .bind("at", Times.format(at))
@@ -213,7 +219,7 @@ final class InventoryRepository {
         refreshProduct(tx, old.id(), f, at);
         tx.handle().createUpdate("UPDATE product SET iid = :iid, cid = NULL, state = :state, state_detail = '',"
                         + " state_changed_at = :at WHERE id = :id")
-                .bind("iid", f.iid()).bind("state", newState.name()).bind("at", Times.format(at))
+                .bind("iid", f.iid().digits()).bind("state", newState.name()).bind("at", Times.format(at))
                 .bind("id", old.id()).execute();
     }
 
@@ -231,25 +237,27 @@ final class InventoryRepository {
     }
 
     /** The CID an earlier installation of this product with exactly this IID had, if one was kept. */
-    Optional<String> historicCid(Tx tx, long productId, String iid) {
+    Optional<ConfirmationId> historicCid(Tx tx, long productId, InstallationId iid) {
         return tx.handle().createQuery("SELECT cid FROM product_history WHERE product_id = :p AND iid = :iid"
                         + " AND cid IS NOT NULL ORDER BY id DESC LIMIT 1")
-                .bind("p", productId).bind("iid", iid).mapTo(String.class).findOne();
+                .bind("p", productId).bind("iid", iid.digits()).mapTo(String.class).findOne()
+                .map(c -> storedCid(c, productId));
     }
 
     Optional<EarlierInstallation> newestHistoricWithCid(Tx tx, long productId) {
         return tx.handle().createQuery("SELECT iid, cid, archived_at, reason FROM product_history"
                         + " WHERE product_id = :p AND cid IS NOT NULL ORDER BY id DESC LIMIT 1")
                 .bind("p", productId)
-                .map((rs, ctx) -> new EarlierInstallation(rs.getString(1), rs.getString(2),
-                        Instant.parse(rs.getString(3)), rs.getString(4)))
+                .map((rs, ctx) -> new EarlierInstallation(storedIid(rs.getString(1), productId),
+                        storedCid(rs.getString(2), productId), Instant.parse(rs.getString(3)), rs.getString(4)))
                 .findOne();
     }
 
     void insertActivationSaved(Tx tx, Product p, boolean forced, Instant at) {
         tx.handle().createUpdate("INSERT INTO activation_saved (product_id, iid, cid, forced, applied_at)"
                         + " VALUES (:p, :iid, :cid, :forced, :at)")
-                .bind("p", p.id()).bind("iid", p.iid()).bind("cid", p.cid()).bind("forced", forced ? 1 : 0)
+                .bind("p", p.id()).bind("iid", p.iid().digits())
+                .bind("cid", p.cid().map(ConfirmationId::digits).orElse(null)).bind("forced", forced ? 1 : 0)
                 .bind("at", Times.format(at)).execute();
     }
 
@@ -361,12 +369,42 @@ final class InventoryRepository {
                 Instant.parse(rs.getString(15)), Instant.parse(rs.getString(16)));
     }
 
+    /** A product row: its identifiers are parsed here, once (they were validated when they came in). */
     private static Product product(ResultSet rs) throws SQLException {
-        return new Product(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getInt(13), rs.getLong(14), rs.getString(15), rs.getString(16),
-                ProductState.valueOf(rs.getString(17)), rs.getString(18), Instant.parse(rs.getString(19)),
-                Instant.parse(rs.getString(20)), Instant.parse(rs.getString(21)));
+        long id = rs.getLong(1);
+        try {
+            String cid = rs.getString(16);
+            return new Product(id, rs.getLong(2), rs.getString(3), rs.getString(4), SkuId.parse(rs.getString(5)),
+                    ApplicationId.parse(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                    rs.getString(10), rs.getString(11), ExtendedProductId.parse(rs.getString(12)), rs.getInt(13),
+                    rs.getLong(14), InstallationId.parse(rs.getString(15)),
+                    cid == null || cid.isEmpty() ? Optional.empty() : Optional.of(ConfirmationId.parse(cid)),
+                    ProductState.valueOf(rs.getString(17)), rs.getString(18), Instant.parse(rs.getString(19)),
+                    Instant.parse(rs.getString(20)), Instant.parse(rs.getString(21)));
+        } catch (InvalidIdException e) {
+            throw notParsing(id, e);
+        }
+    }
+
+    private static InstallationId storedIid(String digits, long productId) {
+        try {
+            return InstallationId.parse(digits);
+        } catch (InvalidIdException e) {
+            throw notParsing(productId, e);
+        }
+    }
+
+    private static ConfirmationId storedCid(String digits, long productId) {
+        try {
+            return ConfirmationId.parse(digits);
+        } catch (InvalidIdException e) {
+            throw notParsing(productId, e);
+        }
+    }
+
+    private static IllegalStateException notParsing(long productId, InvalidIdException e) {
+        return new IllegalStateException("product " + productId + " in the store holds an identifier that does not"
+                + " parse (changed outside Airlock?): " + e.getMessage(), e);
     }
 
     private static List<String> split(String csv) {

@@ -5,6 +5,7 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.SkuId;
 import dev.airlock.formats.kit.CollectedProduct;
 import dev.airlock.formats.kit.CollectorRecord;
 import dev.airlock.formats.kit.LicenseStatus;
@@ -82,7 +83,7 @@ public final class InventoryService {
         }
         // Step 3: an IID already recorded on another machine is a conflict, never merged.
         for (CollectedProduct p : record.products()) {
-            List<Product> elsewhere = repo.productsWithIid(tx, p.iid().digits(), except);
+            List<Product> elsewhere = repo.productsWithIid(tx, p.iid(), except);
             if (!elsewhere.isEmpty()) {
                 Product other = elsewhere.get(0);
                 return new CollectionOutcome.Conflict("the IID of '" + p.name() + "' on " + id.hostName()
@@ -402,7 +403,7 @@ public final class InventoryService {
 
     private List<String> upsertProducts(Tx tx, long machineId, List<ProductFacts> facts, Instant now, String source,
             Actor actor) {
-        Map<String, Product> existing = new HashMap<>();
+        Map<SkuId, Product> existing = new HashMap<>();
         for (Product p : repo.productsOfMachine(tx, machineId)) {
             existing.put(p.skuId(), p);
         }
@@ -416,13 +417,13 @@ public final class InventoryService {
                 changes.add("new product '" + f.name() + "'" + why.map(w -> " (" + w + ")").orElse(""));
             } else if (!old.iid().equals(f.iid())) {
                 // Step a: an IID this product had before, with its CID kept: a reimage back to that installation.
-                Optional<String> earlierCid = notNeeded.isPresent() ? Optional.empty()
+                Optional<ConfirmationId> earlierCid = notNeeded.isPresent() ? Optional.empty()
                         : repo.historicCid(tx, old.id(), f.iid());
                 ProductState next = ProductStateMachine.apply(old.state(), ProductEvent.NEW_IID);
                 repo.replaceInstallation(tx, old, f, next, now, "new IID seen in " + source);
                 if (earlierCid.isPresent()) {
                     Product reused = transition(tx, old.id(), ProductEvent.REUSE, REIMAGE_DETAIL + source
-                            + "; the IID equals an earlier installation's", Optional.of(cid(earlierCid.get())), actor);
+                            + "; the IID equals an earlier installation's", earlierCid, actor);
                     changes.add("'" + f.name() + "' is back to an earlier IID whose CID is stored: " + old.state()
                             + " -> " + reused.state() + " (reimage: its CID can be applied again)");
                 } else if (notNeeded.isPresent()) {
@@ -469,12 +470,12 @@ public final class InventoryService {
                 } else if (old.state() == ProductState.NOT_NEEDED && notNeeded.isEmpty()) {
                     // Step f: lost its licence (reimage, hardware change) with the same IID: back into the flow;
                     // straight to REUSABLE when an earlier installation with this IID left its CID.
-                    Optional<String> earlierCid = repo.historicCid(tx, old.id(), f.iid());
+                    Optional<ConfirmationId> earlierCid = repo.historicCid(tx, old.id(), f.iid());
                     Product back = transition(tx, old.id(), ProductEvent.NEEDS_CID, "no longer licensed ("
                             + source + ")", Optional.empty(), actor);
                     if (earlierCid.isPresent()) {
                         back = transition(tx, old.id(), ProductEvent.REUSE, REIMAGE_DETAIL + source
-                                + "; the IID equals an earlier installation's", Optional.of(cid(earlierCid.get())),
+                                + "; the IID equals an earlier installation's", earlierCid,
                                 actor);
                     }
                     changes.add("'" + f.name() + "' is no longer licensed and needs a CID again: NOT_NEEDED -> "
@@ -497,14 +498,6 @@ public final class InventoryService {
 
     private static String notNeededAudit(List<String> notNeeded) {
         return notNeeded.isEmpty() ? "" : "; need no CID=" + notNeeded.size();
-    }
-
-    private static ConfirmationId cid(String digits) {
-        try {
-            return ConfirmationId.parse(digits);
-        } catch (dev.airlock.formats.ids.InvalidIdException e) {
-            throw new IllegalStateException("a stored CID no longer parses: " + e.getMessage(), e);
-        }
     }
 
     private static Map<String, String[]> identityDiff(Machine machine, MachineIdentity id) {

@@ -26,6 +26,7 @@ import dev.airlock.formats.bundle.RequestBundle;
 import dev.airlock.formats.bundle.ResponseBundle;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.bundle.UnrelatedResponseException;
+import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.PartialProductKey;
 import dev.airlock.formats.outside.NotAFileException;
 import dev.airlock.formats.outside.OutsideFiles;
@@ -243,8 +244,8 @@ public final class MergeService {
             return new MergeOutcome.Refused(source, "malformed: " + e.getMessage());
         }
         // Step 4: one transaction for everything it carries.
-        Map<Reference, String> iidOf = new HashMap<>(req.records().size() * 2);
-        req.records().forEach(e -> iidOf.put(e.ref(), e.iid().digits()));
+        Map<Reference, InstallationId> iidOf = new HashMap<>(req.records().size() * 2);
+        req.records().forEach(e -> iidOf.put(e.ref(), e.iid()));
         String shortId = responseId.substring(0, 8);
         String why = "response " + shortId + " to request " + response.requestId().shortId() + " (" + source + ")";
         MergeOutcome result = store.inTransaction(tx -> {

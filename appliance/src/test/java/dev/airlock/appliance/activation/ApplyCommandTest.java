@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.formats.ids.ApplicationId;
+import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.ExtendedProductId;
+import dev.airlock.formats.ids.InstallationId;
+import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.ids.SkuId;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The one rule that says how a CID goes in by hand: slmgr /atp, or ospp.vbs /actcid for Office 2010. */
@@ -16,8 +22,15 @@ class ApplyCommandTest {
 
     private static Product product(String app, String cid) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        return new Product(7, 1, "PC-1", "", SKU, app, "", "Product", "", "ABCDE", "Volume:MAK", "", 5, 0,
-                "1".repeat(63), cid, ProductState.REUSABLE, "", t, t, t);
+        try {
+            return new Product(7, 1, "PC-1", "", SkuId.parse(SKU), ApplicationId.parse(app), "", "Product", "",
+                    "ABCDE", "Volume:MAK", ExtendedProductId.parse("03612-03308-000-000000-03-1033-9200.0000-0242016"),
+                    5, 0, InstallationId.parse("1".repeat(63)),
+                    cid.isEmpty() ? Optional.empty() : Optional.of(ConfirmationId.parse(cid)), ProductState.REUSABLE,
+                    "", t, t, t);
+        } catch (InvalidIdException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

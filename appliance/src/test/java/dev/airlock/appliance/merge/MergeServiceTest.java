@@ -88,7 +88,7 @@ class MergeServiceTest {
         assertThat(m.rejections()).anySatisfy(r -> assertThat(r.explanation()).contains("0x1234"));
         List<Product> products = f.products();
         assertThat(products.stream().filter(p -> p.state() == ProductState.CID_RECEIVED)).hasSize(2)
-                .allSatisfy(p -> assertThat(p.cid()).hasSize(48));
+                .allSatisfy(p -> assertThat(p.cid().orElseThrow().digits()).hasSize(48));
         assertThat(products.stream().filter(p -> p.state() == ProductState.REJECTED))
                 .anySatisfy(p -> assertThat(p.stateDetail()).startsWith("0x7F: MAK activation limit reached"));
         assertThat(f.lab.audit().verify().toString()).contains("Intact");

@@ -249,21 +249,16 @@ public class ApplyView extends VerticalLayout {
         Span who = new Span(getTranslation("apply.cid.for", p.name(), p.hostName()));
         who.addClassName("apply-cid-who");
         cidPanel.add(who);
-        try {
-            List<String> groups = ConfirmationId.parse(p.cid()).groups();
-            GroupedDigits cid = new GroupedDigits(groups, true);
+        if (p.cid().isPresent()) {
+            GroupedDigits cid = new GroupedDigits(p.cid().get().groups(), true);
             cid.addClassName("apply-cid-groups");
             cidPanel.add(new Paragraph(getTranslation("apply.cid.type")), cid);
-        } catch (InvalidIdException e) {
-            cidPanel.add(new Paragraph(getTranslation("apply.cid.unreadable", Sentence.of(e))));
+        } else {
+            cidPanel.add(new Paragraph(getTranslation("apply.cid.none")));
         }
-        try {
-            GroupedDigits iid = new GroupedDigits(InstallationId.parse(p.iid()).groups(), false);
-            iid.addClassNames("apply-iid-groups", "grouped-digits-small");
-            cidPanel.add(new Paragraph(getTranslation("apply.cid.iid")), iid);
-        } catch (InvalidIdException e) {
-            cidPanel.add(new Paragraph(p.iidGrouped()));
-        }
+        GroupedDigits iid = new GroupedDigits(p.iid().groups(), false);
+        iid.addClassNames("apply-iid-groups", "grouped-digits-small");
+        cidPanel.add(new Paragraph(getTranslation("apply.cid.iid")), iid);
         Span cmd = new Span(ActivationService.applyCommand(p));
         cmd.addClassName("apply-command");
         cidPanel.add(new Paragraph(getTranslation("apply.cid.command")), cmd);

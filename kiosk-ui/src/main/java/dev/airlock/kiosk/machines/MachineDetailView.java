@@ -144,11 +144,11 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
         card.add(name, badge, detail);
         Span iidLabel = new Span(getTranslation("machine.iid"));
         iidLabel.addClassName("machine-digits-label");
-        card.add(iidLabel, new GroupedDigits(GroupedDigits.split(p.iid(), Math.max(1, p.iid().length() / 9)), false));
+        card.add(iidLabel, new GroupedDigits(p.iid().groups(), false));
         if (!p.cid().isEmpty()) {
             Span cidLabel = new Span(getTranslation("machine.cid"));
             cidLabel.addClassName("machine-digits-label");
-            card.add(cidLabel, new GroupedDigits(GroupedDigits.split(p.cid(), 6), true));
+            card.add(cidLabel, new GroupedDigits(p.cid().get().groups(), true));
         }
         products.add(card);
     }

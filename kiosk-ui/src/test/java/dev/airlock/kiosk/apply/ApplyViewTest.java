@@ -81,8 +81,8 @@ class ApplyViewTest extends KioskViewTest {
         }
         String joined = groups.stream().map(g -> ((Span) g.getChildren().toList().get(1)).getText())
                 .reduce("", String::concat);
-        assertThat(joined).isEqualTo(p.cid());
-        assertThat(view.cidPanel.getElement().getTextRecursively()).contains("slmgr /atp " + p.cid());
+        assertThat(joined).isEqualTo(p.cid().orElseThrow().digits());
+        assertThat(view.cidPanel.getElement().getTextRecursively()).contains("slmgr /atp " + p.cid().orElseThrow().digits());
         assertThat(view.markApplied.isEnabled()).isTrue();
     }
 
@@ -132,7 +132,7 @@ class ApplyViewTest extends KioskViewTest {
     void readResults_fromAFolderStick_takesTheProductToVerified_withAnOutcomePerFile() throws Exception {
         Product p = received("APPLY-PC-04", 4);
         Path stick = Files.createDirectories(tmp.resolve("RESULTS"));
-        LabData.writeResult(stick, "APPLY-PC-04", p.iid(), ApplyResult.Result.DEPOSITED, 0, LicenseStatus.LICENSED);
+        LabData.writeResult(stick, "APPLY-PC-04", p.iid().digits(), ApplyResult.Result.DEPOSITED, 0, LicenseStatus.LICENSED);
         ApplyView view = navigate(ApplyView.class);
         view.showSticks(List.of(folderStick(stick, StickKind.LAB, 1)));
         assertThat(view.importResults.isEnabled()).isTrue();
@@ -153,7 +153,7 @@ class ApplyViewTest extends KioskViewTest {
     void failedResult_isApplyFailed_withTheCodeExplained_andListedToTypeByHand() throws Exception {
         Product p = received("APPLY-PC-05", 5);
         Path stick = Files.createDirectories(tmp.resolve("FAILED"));
-        LabData.writeResult(stick, "APPLY-PC-05", p.iid(), ApplyResult.Result.FAILED, 0xC004F04DL,
+        LabData.writeResult(stick, "APPLY-PC-05", p.iid().digits(), ApplyResult.Result.FAILED, 0xC004F04DL,
                 LicenseStatus.NOTIFICATION);
         ApplyView view = navigate(ApplyView.class);
         view.showSticks(List.of(folderStick(stick, StickKind.LAB, 1)));
@@ -172,9 +172,9 @@ class ApplyViewTest extends KioskViewTest {
     void reimagedProduct_reusable_isListedToTypeByHand_andMarkedApplied_countsAnActivationSaved() throws Exception {
         Product p = received("APPLY-PC-06", 6);
         Path stick = Files.createDirectories(tmp.resolve("VERIFIED"));
-        LabData.writeResult(stick, "APPLY-PC-06", p.iid(), ApplyResult.Result.DEPOSITED, 0, LicenseStatus.LICENSED);
+        LabData.writeResult(stick, "APPLY-PC-06", p.iid().digits(), ApplyResult.Result.DEPOSITED, 0, LicenseStatus.LICENSED);
         data.intakeResults(stick);
-        data.collect("APPLY-PC-06", p.iid(), LicenseStatus.NOTIFICATION); // reimaged: the same IID again
+        data.collect("APPLY-PC-06", p.iid().digits(), LicenseStatus.NOTIFICATION); // reimaged: the same IID again
         Product reusable = data.only("APPLY-PC-06");
         assertThat(reusable.state()).isEqualTo(ProductState.REUSABLE);
         long savedBefore = lab.inventory().activationsSaved();
@@ -184,7 +184,7 @@ class ApplyViewTest extends KioskViewTest {
                 .orElseThrow(() -> new AssertionError("a REUSABLE product is listed to apply by hand"));
         view.machines.select(row);
 
-        assertThat(view.cidPanel.getElement().getTextRecursively()).contains("slmgr /atp " + reusable.cid() + " "
+        assertThat(view.cidPanel.getElement().getTextRecursively()).contains("slmgr /atp " + reusable.cid().orElseThrow().digits() + " "
                 + reusable.skuId()).contains("reimaged with the same IID");
         test(view.markApplied).click();
 
