@@ -32,9 +32,10 @@ final class AuditWords {
             return lines;
         }
         SignedHead last = ok.lastSigned().get();
-        lines.add(String.format("Signed: rows 1 to %d are proven by the head signed %s (%d signed head%s, each"
-                + " checked against this appliance's key %s).", last.rows(), when(last.signedAt()), ok.signedHeads(),
-                Words.s(ok.signedHeads()), ok.keyFingerprint().map(Fingerprint::parse).map(Object::toString)
+        String checked = ok.signedHeads() == 1 ? "checked" : "each checked";
+        lines.add(String.format("Signed: rows 1 to %d are proven by the head signed %s (%d signed head%s, %s"
+                + " against this appliance's key %s).", last.rows(), when(last.signedAt()), ok.signedHeads(),
+                Words.s(ok.signedHeads()), checked, ok.keyFingerprint().map(Fingerprint::parse).map(Object::toString)
                         .orElse("?")));
         long since = ok.rowsSinceLastSigned();
         if (since == 0) {
