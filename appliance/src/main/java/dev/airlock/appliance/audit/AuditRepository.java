@@ -86,7 +86,7 @@ final class AuditRepository {
                 .execute();
     }
 
-    /** Every signed head, oldest (fewest rows) first; a row too damaged to read is skipped and named. */
+    /** Every signed head, oldest (fewest rows) first; a row edited into something unreadable says why. */
     List<StoredHead> signedHeads(Tx tx) {
         return tx.handle().createQuery("SELECT row_count, last_hash, signed_at, key_fingerprint, signature"
                         + " FROM audit_signed_head ORDER BY row_count")

@@ -63,7 +63,7 @@ public final class AuditService {
     /** Walks the whole chain and reports the first row that was edited, deleted or moved (the chain alone). */
     public ChainReport verify() {
         return store.read(tx -> {
-            Walker w = new Walker(new TreeMap<>(), Optional.empty());
+            Walker w = new Walker(new TreeMap<>(), Optional.empty(), false);
             repo.forEach(tx, w::accept);
             if (w.broken != null) {
                 return w.broken;
@@ -84,7 +84,7 @@ public final class AuditService {
             for (AuditRepository.StoredHead h : repo.signedHeads(tx)) {
                 heads.put(h.rows(), h);
             }
-            Walker w = new Walker(heads, key);
+            Walker w = new Walker(heads, key, true);
             repo.forEach(tx, w::accept);
             if (w.broken != null) {
                 return new AuditReport.Tampered(w.broken.seq(), w.broken.reason(), w.provenBy);
@@ -184,10 +184,11 @@ public final class AuditService {
         ChainReport.Broken broken;
         Optional<SignedHead> provenBy = Optional.empty();
 
-        Walker(NavigableMap<Long, AuditRepository.StoredHead> heads, Optional<PublicKey> key) {
+        /** {@code signed}: also check the signed heads and the {@code audit.sign} rows that announce them. */
+        Walker(NavigableMap<Long, AuditRepository.StoredHead> heads, Optional<PublicKey> key, boolean signed) {
             this.heads = heads;
             this.key = key;
-            this.signed = !heads.isEmpty() || key.isPresent();
+            this.signed = signed;
         }
 
         void accept(AuditRepository.RawRow r) {

@@ -1,6 +1,7 @@
 package dev.airlock.appliance.audit;
 
 import dev.airlock.formats.signature.BadSignatureException;
+import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.signature.PublicKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ final class HeadSignatures {
         }
         PublicKey k = key.get();
         if (!head.keyFingerprint().equals(k.fingerprint().digits())) {
-            return Optional.of(named(head) + " names another key (fingerprint " + grouped(head.keyFingerprint())
+            return Optional.of(named(head) + " names another key (fingerprint " + Fingerprint.parse(head.keyFingerprint())
                     + "), not this appliance's key (" + k.fingerprint() + ")");
         }
         try {
@@ -46,13 +47,5 @@ final class HeadSignatures {
 
     static String when(Instant at) {
         return WHEN.format(at);
-    }
-
-    private static String grouped(String digits) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < digits.length(); i += 5) {
-            b.append(i == 0 ? "" : " ").append(digits, i, Math.min(digits.length(), i + 5));
-        }
-        return b.toString();
     }
 }

@@ -196,6 +196,26 @@ class AuditHeadSigningTest {
     }
 
     @Test
+    void verify_withoutKeyAndEveryHeadDeleted_isStillTamperedByTheAuditSignRow() throws Exception {
+        SignedHead head = f.keys.signAuditHead(pass(), Samples.SUPERVISOR);
+        Sqlite3.run(db, "DELETE FROM audit_signed_head");
+
+        assertThat(f.audit.verifySigned(java.util.Optional.empty())).isInstanceOfSatisfying(
+                AuditReport.Tampered.class, t -> assertThat(t.seq()).isEqualTo(head.rows()));
+    }
+
+    @Test
+    void verify_withHeadEditedIntoSomethingUnreadable_isTamperedSayingWhy() throws Exception {
+        SignedHead head = f.keys.signAuditHead(pass(), Samples.SUPERVISOR);
+        Sqlite3.run(db, "UPDATE audit_signed_head SET last_hash = 'not a hash'");
+
+        assertThat(f.keys.verifyAudit()).isInstanceOfSatisfying(AuditReport.Tampered.class, t -> {
+            assertThat(t.seq()).isEqualTo(head.rows());
+            assertThat(t.reason()).contains("unreadable").contains("64 lower-case hex digits");
+        });
+    }
+
+    @Test
     void verify_againstAnotherKey_isTamperedNamingBothFingerprints() throws Exception {
         f.keys.signAuditHead(pass(), Samples.SUPERVISOR);
         PublicKey other = dev.airlock.formats.signature.SigningKey.generate(new java.security.SecureRandom())
