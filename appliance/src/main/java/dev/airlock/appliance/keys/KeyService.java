@@ -150,10 +150,17 @@ public final class KeyService {
 
     /**
      * The private key is unsealed anyway (the passphrase was just used): sign the audit log's head
-     * with it, unless nothing was logged since the last signed head.
+     * with it, unless nothing was logged since the last signed head. A damaged sealed key only
+     * skips the signing (the rows stay "since the last signed head"; signing anything else says
+     * so), so that a command needing just the passphrase, such as a backup, still works.
      */
     private void signAuditHeadWhileUnsealed(Unlocked unlocked, Actor actor) throws KeysException {
-        SigningKey key = openSigningKey(unlocked);
+        SigningKey key;
+        try {
+            key = openSigningKey(unlocked);
+        } catch (SecretTamperedException e) {
+            return;
+        }
         try {
             audit.signHeadIfUnsigned(actor, key.publicKey(), key.signer());
         } finally {

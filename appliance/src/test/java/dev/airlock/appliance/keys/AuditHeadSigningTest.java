@@ -104,6 +104,19 @@ class AuditHeadSigningTest {
     }
 
     @Test
+    void checkPassphrase_withDamagedSealedKey_stillChecksThePassphrase_butSignsNothing() throws Exception {
+        byte[] sealed = RawDb.blob(f.dataDir, "SELECT sealed_seed FROM own_key");
+        sealed[sealed.length - 3] ^= 0x40;
+        RawDb.update(f.dataDir, "UPDATE own_key SET sealed_seed = ?", sealed);
+
+        f.keys.checkPassphrase(pass(), Samples.SUPERVISOR);
+
+        assertThat(f.audit.lastSignedHead()).isEmpty();
+        assertThatThrownBy(() -> f.keys.signAuditHead(pass(), Samples.SUPERVISOR))
+                .isInstanceOf(SecretTamperedException.class);
+    }
+
+    @Test
     void wrongPassphrase_signsNothing() {
         assertThatThrownBy(() -> f.keys.signAuditHead(KeysFixture.pass("not the passphrase at all"),
                 Samples.SUPERVISOR)).isInstanceOf(WrongPassphraseException.class);
