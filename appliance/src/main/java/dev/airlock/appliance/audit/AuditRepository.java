@@ -75,6 +75,47 @@ final class AuditRepository {
                 .list();
     }
 
+    void insertSignedHead(Tx tx, SignedHead h) {
+        tx.handle().createUpdate("INSERT INTO audit_signed_head (row_count, last_hash, signed_at, key_fingerprint,"
+                        + " signature) VALUES (:rows, :hash, :at, :fp, :sig)")
+                .bind("rows", h.rows())
+                .bind("hash", h.lastHash())
+                .bind("at", Times.format(h.signedAt()))
+                .bind("fp", h.keyFingerprint())
+                .bind("sig", h.signature())
+                .execute();
+    }
+
+    /** Every signed head, oldest (fewest rows) first; a row edited into something unreadable says why. */
+    List<StoredHead> signedHeads(Tx tx) {
+        return tx.handle().createQuery("SELECT row_count, last_hash, signed_at, key_fingerprint, signature"
+                        + " FROM audit_signed_head ORDER BY row_count")
+                .map((rs, ctx) -> StoredHead.of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5)))
+                .list();
+    }
+
+    Optional<SignedHead> lastSignedHead(Tx tx) {
+        return tx.handle().createQuery("SELECT row_count, last_hash, signed_at, key_fingerprint, signature"
+                        + " FROM audit_signed_head ORDER BY row_count DESC LIMIT 1")
+                .map((rs, ctx) -> StoredHead.of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5)))
+                .findOne()
+                .flatMap(StoredHead::head);
+    }
+
+    /** A signed-head row as read: the head, or (when a field was edited into something unreadable) why not. */
+    record StoredHead(long rows, Optional<SignedHead> head, String unreadable) {
+        static StoredHead of(long rows, String hash, String at, String fingerprint, byte[] signature) {
+            try {
+                return new StoredHead(rows, Optional.of(new SignedHead(rows, hash, Times.parse(at), fingerprint,
+                        signature == null ? new byte[0] : signature)), "");
+            } catch (RuntimeException e) {
+                return new StoredHead(rows, Optional.empty(), e.getMessage() == null ? "unreadable" : e.getMessage());
+            }
+        }
+    }
+
     /** A row exactly as stored (times as text, so the hash is checked over the stored bytes). */
     record RawRow(long seq, String at, String operator, String action, String subject, String details,
             String prevHash, String hash) {}

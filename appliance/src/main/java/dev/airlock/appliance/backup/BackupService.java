@@ -2,7 +2,7 @@ package dev.airlock.appliance.backup;
 
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
-import dev.airlock.appliance.audit.ChainReport;
+import dev.airlock.appliance.audit.AuditReport;
 import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
@@ -233,8 +233,10 @@ public final class BackupService {
             BackupRepository.Inspection found, Actor actor, Clock clock) throws BackupException {
         try (Store restored = Store.open(staging)) {
             AuditService audit = new AuditService(restored, clock);
-            ChainReport report = audit.verify();
-            if (report instanceof ChainReport.Broken broken) {
+            // the chain and every signed head, against the public key the backup holds
+            AuditReport report = new KeyService(restored, audit, clock, delay -> { }, new SecureRandom())
+                    .verifyAudit();
+            if (report instanceof AuditReport.Tampered broken) {
                 throw new BackupException("the backup's audit log is broken at row " + broken.seq() + " ("
                         + broken.reason() + "); nothing was restored");
             }

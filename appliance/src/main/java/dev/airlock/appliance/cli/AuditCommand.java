@@ -1,7 +1,12 @@
 package dev.airlock.appliance.cli;
 
+import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.AuditEntry;
-import dev.airlock.appliance.audit.ChainReport;
+import dev.airlock.appliance.audit.AuditReport;
+import dev.airlock.appliance.audit.SignedHead;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,20 +18,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code airlock audit}: the audit log. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Show or verify the audit log.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Log.class})
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Show, verify or sign the audit log.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Sign.class, AuditCommand.Log.class})
 final class AuditCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'verify' or 'log'");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'verify', 'sign' or 'log'");
     }
 
     /** {@code airlock audit verify}. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check the hash chain: exit 0 when intact, 1 naming the first edited, deleted or moved row.")
+            description = {"Check the hash chain and every signed head against this appliance's public key (no"
+                    + " passphrase): exit 0 when nothing was changed, 1 naming the first row that no longer matches"
+                    + " and the signed head that proves it.",
+                "Rows after the newest signed head are chained but not yet signed; ./airlock audit sign signs them."})
     static final class Verify implements Callable<Integer> {
         @Mixin
         GlobalOptions global;
@@ -34,17 +42,55 @@ final class AuditCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--json", description = "Print JSON for scripts.")
+        boolean json;
+
         @Override
         public Integer call() {
-            ChainReport report = global.openToRead().audit().verify();
-            if (report instanceof ChainReport.Intact ok) {
-                spec.commandLine().getOut().printf("Audit log intact: %d row%s, each hashing the one before.%n",
-                        ok.rows(), Words.s(ok.rows()));
+            AuditReport report = global.openToRead().keys().verifyAudit();
+            if (json) {
+                Json.print(spec.commandLine().getOut(), AuditWords.json(report));
+                return report instanceof AuditReport.Intact ? ExitCodes.OK : ExitCodes.REJECTED;
+            }
+            if (report instanceof AuditReport.Intact ok) {
+                AuditWords.intact(ok).forEach(spec.commandLine().getOut()::println);
                 return ExitCodes.OK;
             }
-            ChainReport.Broken bad = (ChainReport.Broken) report;
-            spec.commandLine().getErr().printf("airlock: audit log broken at row %d: %s%n", bad.seq(), bad.reason());
+            AuditWords.tampered((AuditReport.Tampered) report).forEach(spec.commandLine().getErr()::println);
             return ExitCodes.REJECTED;
+        }
+    }
+
+    /** {@code airlock audit sign}. */
+    @Command(name = "sign", mixinStandardHelpOptions = true,
+            description = {"Sign the audit log's head now with this appliance's key: row count, last row hash and"
+                    + " time, kept with every earlier signed head. Needs the passphrase.",
+                "The head is also signed whenever the passphrase is used for something else."})
+    static final class Sign implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        Sign(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws KeysException {
+            Appliance appliance = global.open();
+            SignedHead head;
+            try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+                head = appliance.keys().signAuditHead(passphrase, global.actor());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Signed the audit log's head: rows 1 to %d, %s, key %s.%n", head.rows(),
+                    AuditWords.when(head.signedAt()), Fingerprint.parse(head.keyFingerprint()));
+            out.println("Note the row count and time: ./airlock audit verify proves every row up to it.");
+            return ExitCodes.OK;
         }
     }
 

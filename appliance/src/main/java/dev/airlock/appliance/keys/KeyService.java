@@ -1,7 +1,9 @@
 package dev.airlock.appliance.keys;
 
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.audit.AuditReport;
 import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.audit.SignedHead;
 import dev.airlock.appliance.keys.internal.Aead;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
@@ -16,11 +18,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * The appliance's own Ed25519 key pair and the supervisor passphrase that seals it. The public
  * key is free to read; the private key is reachable only through {@link #signer}, which needs the
- * passphrase. Only export (lab) and gateway code should ask for a signer.
+ * passphrase. Only export (lab) and gateway code should ask for a signer. Whenever the passphrase
+ * opens the keyring, the audit log's head is signed too (the key is unsealed at that moment anyway).
  */
 public final class KeyService {
     private final Store store;
@@ -111,7 +115,77 @@ public final class KeyService {
 
     /** Checks the passphrase (counted and delayed like every use); e.g. for a kiosk unlock screen. */
     public void checkPassphrase(Passphrase passphrase, Actor actor) throws KeysException {
-        guard.unlock(passphrase, actor).close();
+        try (Unlocked unlocked = guard.unlock(passphrase, actor)) {
+            signAuditHeadWhileUnsealed(unlocked, actor);
+        }
+    }
+
+    /** This appliance's public key, or empty before it has one (no passphrase needed). */
+    public Optional<PublicKey> ownPublicKey() {
+        return store.read(repo::ownKey).map(k -> PublicKey.ofRaw(k.publicKey()));
+    }
+
+    /**
+     * Checks the audit log's chain and every signed head against this appliance's public key (no
+     * passphrase needed): a chain recomputed after an edit is reported as tampered.
+     */
+    public AuditReport verifyAudit() {
+        return audit.verifySigned(ownPublicKey());
+    }
+
+    /**
+     * Signs the audit log's head now (appends an {@code audit.sign} row and signs the head ending
+     * in it), with the private key unsealed by {@code passphrase}.
+     */
+    public SignedHead signAuditHead(Passphrase passphrase, Actor actor) throws KeysException {
+        try (Unlocked unlocked = guard.unlock(passphrase, actor)) {
+            SigningKey key = openSigningKey(unlocked);
+            try {
+                return audit.signHead(actor, key.publicKey(), key.signer());
+            } finally {
+                key.destroy();
+            }
+        }
+    }
+
+    /**
+     * The private key is unsealed anyway (the passphrase was just used): sign the audit log's head
+     * with it, unless nothing was logged since the last signed head. A damaged sealed key only
+     * skips the signing (the rows stay "since the last signed head"; signing anything else says
+     * so), so that a command needing just the passphrase, such as a backup, still works.
+     */
+    private void signAuditHeadWhileUnsealed(Unlocked unlocked, Actor actor) throws KeysException {
+        SigningKey key;
+        try {
+            key = openSigningKey(unlocked);
+        } catch (SecretTamperedException e) {
+            return;
+        }
+        try {
+            audit.signHeadIfUnsigned(actor, key.publicKey(), key.signer());
+        } finally {
+            key.destroy();
+        }
+    }
+
+    /** Unseals the signing key's seed and checks it makes the stored public key. */
+    private SigningKey openSigningKey(Unlocked unlocked) throws KeysException {
+        KeyRepository.OwnKey own = store.read(repo::ownKey).orElseThrow(KeyService::noKeys);
+        PublicKey expected = PublicKey.ofRaw(own.publicKey());
+        byte[] seed = SealedSecret.parse(own.sealedSeed(), "signing key")
+                .open(unlocked, seedPurpose(expected), "signing key");
+        try {
+            SigningKey key = SigningKey.fromSeed(seed);
+            if (!key.publicKey().equals(expected)) {
+                key.destroy();
+                throw new SecretTamperedException("the signing key");
+            }
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw new SecretTamperedException("the signing key");
+        } finally {
+            Aead.wipe(seed);
+        }
     }
 
     /**
@@ -119,22 +193,10 @@ public final class KeyService {
      * explicit way to use the private key; keep the signer only as long as the signing takes.
      */
     public Signer signer(Passphrase passphrase, Actor actor) throws KeysException {
-        KeyRepository.OwnKey own = store.read(repo::ownKey).orElseThrow(KeyService::noKeys);
-        PublicKey expected = PublicKey.ofRaw(own.publicKey());
         try (Unlocked unlocked = guard.unlock(passphrase, actor)) {
-            byte[] seed = SealedSecret.parse(own.sealedSeed(), "signing key")
-                    .open(unlocked, seedPurpose(expected), "signing key");
-            try {
-                SigningKey key = SigningKey.fromSeed(seed);
-                if (!key.publicKey().equals(expected)) {
-                    throw new SecretTamperedException("the signing key");
-                }
-                return key.signer();
-            } catch (IllegalArgumentException e) {
-                throw new SecretTamperedException("the signing key");
-            } finally {
-                Aead.wipe(seed);
-            }
+            SigningKey key = openSigningKey(unlocked);
+            audit.signHeadIfUnsigned(actor, key.publicKey(), key.signer());
+            return key.signer();
         }
     }
 
@@ -160,7 +222,14 @@ public final class KeyService {
 
     /** Opens the keyring for another keys service (e.g. the MAK vault). */
     Unlocked unlock(Passphrase passphrase, Actor actor) throws KeysException {
-        return guard.unlock(passphrase, actor);
+        Unlocked unlocked = guard.unlock(passphrase, actor);
+        try {
+            signAuditHeadWhileUnsealed(unlocked, actor);
+        } catch (KeysException | RuntimeException e) {
+            unlocked.close();
+            throw e;
+        }
+        return unlocked;
     }
 
     SecureRandom random() {

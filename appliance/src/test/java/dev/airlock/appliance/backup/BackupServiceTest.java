@@ -248,6 +248,23 @@ class BackupServiceTest {
         assertNothingRestored(into);
     }
 
+    @Test
+    void restore_ofABackupWhoseSignedHeadWasDeleted_isRefused() throws Exception {
+        backup(); // the passphrase opens the key: the audit log's head is signed on the way
+        store.close();
+        Sqlite3.run(data.resolve(Store.FILE_NAME), "DELETE FROM audit_signed_head;");
+        store = Store.open(data);
+        audit = new AuditService(store, Samples.CLOCK);
+        KeyService keys = new KeyService(store, audit, Samples.CLOCK, d -> { }, new SecureRandom());
+        backups = new BackupService(store, keys, audit, Samples.CLOCK, new SecureRandom());
+        Path file = backup().file();
+        Path into = tmp.resolve("restored");
+        assertThatThrownBy(() -> restore(file, into, PASSPHRASE, false))
+                .isInstanceOf(BackupException.class).hasMessageContaining("signed heads were deleted")
+                .hasMessageContaining("nothing was restored");
+        assertNothingRestored(into);
+    }
+
     private static void assertNothingRestored(Path into) throws IOException {
         assertThat(Store.exists(into)).isFalse();
         if (Files.isDirectory(into)) {

@@ -8,31 +8,52 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.airlock.appliance.audit.AuditEntry;
-import dev.airlock.appliance.audit.ChainReport;
+import dev.airlock.appliance.audit.AuditReport;
+import dev.airlock.appliance.audit.SignedHead;
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
+import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.Seal;
+import dev.airlock.kiosk.ui.Sentence;
+import java.util.List;
+import java.util.Optional;
 
-/** The audit log, newest first (lazy), and the hash-chain check in words. */
+/**
+ * The audit log, newest first (lazy), the check of its chain and signed heads in words, the
+ * signed-head state (last signed head, rows since) and a button that signs the head now.
+ */
 final class AuditTab extends VerticalLayout {
     final Grid<AuditEntry> grid = new Grid<>();
     final Button verify = new Button();
+    final Button sign = new Button();
     final Span result = new Span();
+    final Span signedState = new Span();
     private final ApplianceHolder holder;
+    private final Seal seal;
 
-    AuditTab(ApplianceHolder holder) {
+    AuditTab(ApplianceHolder holder, Seal seal) {
         this.holder = holder;
+        this.seal = seal;
         addClassName("supervisor-audit");
         verify.setId("audit-verify");
         verify.setText(getTranslation("supervisor.audit.verify"));
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         verify.addClickListener(e -> verify());
+        sign.setId("audit-sign");
+        sign.setText(getTranslation("supervisor.audit.sign"));
+        sign.addThemeVariants(ButtonVariant.LUMO_LARGE);
+        sign.addClickListener(e -> sign());
         result.setId("audit-result");
         result.addClassName("supervisor-message");
+        signedState.setId("audit-signed-state");
         configureGrid();
-        HorizontalLayout bar = new HorizontalLayout(verify, result);
+        HorizontalLayout bar = new HorizontalLayout(verify, sign, result);
         bar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
-        add(new H2(getTranslation("supervisor.audit.title")), bar, grid);
+        add(new H2(getTranslation("supervisor.audit.title")), signedState, bar, grid);
         setSizeFull();
+        showSignedState();
     }
 
     private void configureGrid() {
@@ -54,16 +75,55 @@ final class AuditTab extends VerticalLayout {
     }
 
     void verify() {
-        ChainReport report = holder.get().audit().verify();
+        AuditReport report = holder.get().keys().verifyAudit();
         result.removeClassNames("supervisor-ok", "supervisor-bad");
-        if (report instanceof ChainReport.Intact ok) {
+        if (report instanceof AuditReport.Intact ok) {
             result.addClassName("supervisor-ok");
-            result.setText(getTranslation("supervisor.audit.intact", ok.rows()));
+            result.setText(getTranslation("supervisor.audit.intact", ok.rows()) + " " + proven(ok));
         } else {
-            ChainReport.Broken bad = (ChainReport.Broken) report;
+            AuditReport.Tampered bad = (AuditReport.Tampered) report;
             result.addClassName("supervisor-bad");
-            result.setText(getTranslation("supervisor.audit.broken", bad.seq(), bad.reason()));
+            result.setText(getTranslation("supervisor.audit.tampered", bad.seq(), bad.reason())
+                    + bad.provenBy().map(h -> " " + getTranslation("supervisor.audit.provenBy",
+                            MakTab.WHEN.format(h.signedAt()), h.rows())).orElse(""));
         }
+        showSignedState();
         grid.getDataProvider().refreshAll();
+    }
+
+    /** Signs the head now with the passphrase the kiosk was unlocked with. */
+    void sign() {
+        result.removeClassNames("supervisor-ok", "supervisor-bad");
+        try (Passphrase p = seal.passphrase()) {
+            SignedHead head = holder.get().keys().signAuditHead(p, KioskState.session().actor());
+            result.addClassName("supervisor-ok");
+            result.setText(getTranslation("supervisor.audit.signed", head.rows(), MakTab.WHEN.format(head.signedAt())));
+        } catch (KeysException | RuntimeException e) {
+            result.addClassName("supervisor-bad");
+            result.setText(getTranslation("supervisor.audit.signFailed", Sentence.of(e)));
+        }
+        showSignedState();
+        grid.getDataProvider().refreshAll();
+    }
+
+    private String proven(AuditReport.Intact ok) {
+        if (ok.lastSigned().isEmpty()) {
+            return getTranslation("supervisor.audit.noneProven");
+        }
+        return getTranslation("supervisor.audit.proven", ok.lastSigned().get().rows(), ok.signedHeads());
+    }
+
+    /** The newest signed head and how many rows came after it (cheap: no walk over the chain). */
+    private void showSignedState() {
+        Optional<SignedHead> last = holder.get().audit().lastSignedHead();
+        List<AuditEntry> newest = holder.get().audit().recent(1, "");
+        long rows = newest.isEmpty() ? 0 : newest.get(0).seq();
+        if (last.isEmpty()) {
+            signedState.setText(getTranslation("supervisor.audit.neverSigned", rows));
+            return;
+        }
+        long since = Math.max(0, rows - last.get().rows());
+        signedState.setText(getTranslation("supervisor.audit.lastSigned", last.get().rows(),
+                MakTab.WHEN.format(last.get().signedAt()), since));
     }
 }

@@ -125,7 +125,7 @@ final class SettingsTab extends VerticalLayout {
     }
 
     void sealNow() {
-        seal.seal();
+        seal.sealSigningAuditHead(dev.airlock.kiosk.core.KioskState.session().actor());
         getUI().ifPresent(ui -> ui.navigate(Routes.UNLOCK));
     }
 }

@@ -51,7 +51,7 @@ public class SupervisorView extends VerticalLayout implements HasUrlParameter<St
         trust = new TrustTab(holder, seal, devices, ourKeyCard);
         operators = new OperatorsTab(holder);
         backup = new BackupTab(holder, seal, devices, work);
-        audit = new AuditTab(holder);
+        audit = new AuditTab(holder, seal);
         settings = new SettingsTab(kioskSettings, seal);
         update = new UpdateTab(holder, seal, devices, work, kioskSettings, restarter);
         configureTabs();

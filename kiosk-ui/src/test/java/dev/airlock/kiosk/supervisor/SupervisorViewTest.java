@@ -181,6 +181,30 @@ class SupervisorViewTest extends KioskViewTest {
     }
 
     @Test
+    void auditSign_signsTheHead_andShowsTheSignedState() {
+        Appliance a = signedIn(Role.LAB, true);
+        SupervisorView view = navigate(SupervisorView.class, "audit");
+        test(view.audit.sign).click();
+        assertThat(view.audit.result.getText()).startsWith("Signed the head: rows 1 to ");
+        assertThat(view.audit.signedState.getText()).startsWith("Last signed head: rows 1 to ")
+                .endsWith("Every row is under it.");
+        assertThat(a.audit().recent(1, "").get(0).action()).isEqualTo("audit.sign");
+        test(view.audit.verify).click();
+        assertThat(view.audit.result.getText()).contains("intact").contains("are proven by the appliance's signature");
+    }
+
+    @Test
+    void auditTab_afterRowsSinceTheLastSignedHead_countsThemAsNotYetSigned() {
+        Appliance a = signedIn(Role.LAB, true);
+        SupervisorView view = navigate(SupervisorView.class, "audit");
+        test(view.audit.sign).click();
+        a.inventory().addManual(dev.airlock.appliance.testing.Samples.manualEntry(1),
+                dev.airlock.appliance.testing.Samples.TECHNICIAN);
+        test(view.audit.verify).click();
+        assertThat(view.audit.signedState.getText()).endsWith("1 row since: chained, but not yet signed.");
+    }
+
+    @Test
     void settings_rejectIdleZeroWithTheSettingsMessage_andSaveAGoodValue() {
         signedIn(Role.LAB, true);
         SupervisorView view = navigate(SupervisorView.class, "settings");

@@ -181,6 +181,7 @@ class LayoutCheck {
                 b.page.keyboard().press("Escape");
                 // What the technician sees after pressing a button: the result where the eye is.
                 resultInView(s, "supervisor/audit", "audit-verify", "audit-result", null);
+                resultInView(s, "supervisor/audit", "audit-sign", "audit-result", null);
                 resultInView(s, "supervisor/settings", "settings-save", "settings-message", null);
                 resultInView(s, "supervisor/mak", "mak-add", "mak-error", "mak-key");
                 resultInView(s, "supervisor/operators", "operators-add", "operators-message", null);

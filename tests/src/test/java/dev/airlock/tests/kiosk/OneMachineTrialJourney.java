@@ -141,6 +141,14 @@ class OneMachineTrialJourney {
         assertThat(badges.count()).isPositive();
         assertThat(machines.grid().locator(".state-badge:not(.state-verified)").count()).isZero();
         b.screenshot("machines-verified");
+
+        // 10. Supervisor, Audit: sign the head now; every row is under a signed head, and verify says so.
+        machines.nav("nav.supervisor");
+        supervisor = new SupervisorPage(b);
+        assertThat(supervisor.signAuditHead()).startsWith("Signed the head: rows 1 to ");
+        assertThat(supervisor.auditSignedState()).endsWith("Every row is under it.");
+        assertThat(supervisor.verifyAudit("intact")).contains("are proven by the appliance's signature");
+        b.screenshot("audit-head-signed");
     }
 
     /** The sum of every state bar on Home: all products, whatever their state. */

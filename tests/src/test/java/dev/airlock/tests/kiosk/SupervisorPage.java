@@ -84,6 +84,28 @@ final class SupervisorPage extends Screen {
         return id("audit-grid");
     }
 
+    /** Signs the audit log's head with the button next to "Verify"; returns the result text. */
+    String signAuditHead() {
+        tab("audit");
+        clickId("audit-sign");
+        assertThat(id("audit-result")).containsText("Signed the head");
+        return id("audit-result").innerText();
+    }
+
+    /** The audit tab's line on the last signed head and the rows since. */
+    String auditSignedState() {
+        tab("audit");
+        return id("audit-signed-state").innerText();
+    }
+
+    /** Verifies the chain and the signed heads; waits for an answer that contains {@code expected}. */
+    String verifyAudit(String expected) {
+        tab("audit");
+        clickId("audit-verify");
+        assertThat(id("audit-result")).containsText(expected);
+        return id("audit-result").innerText();
+    }
+
     /** Verifies the audit chain; returns the result text. */
     String verifyAudit() {
         tab("audit");
