@@ -77,14 +77,14 @@ run_target() {
   stats=$(grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED)' "$dir/run.log" | tail -n 1)
   runs=$(sed -n 's/^stat::number_of_executed_units:[[:space:]]*//p' "$dir/run.log" | tail -n 1)
   [ -n "$runs" ] || runs=$(echo "$stats" | sed -n 's/^#\([0-9]*\).*/\1/p')
-  field() { echo "$stats" | sed -n "s/.* $1: *\([^ ]*\).*/\1/p"; }
+  field() { echo "$stats" | sed -n "s|.* $1: *\([^ ]*\).*|\1|p"; }
   result=ok
   if [ "$rc" -ne 0 ]; then
     result="FAILED (exit $rc)"
     crash=$(ls -t "$dir"/crash-* "$dir"/timeout-* "$dir"/oom-* 2>/dev/null | head -n 1 || true)
     [ -n "$crash" ] && result="CRASH $crash"
   fi
-  printf '%-62s %10s %7s %6s %6s %6s  %s\n' "$cls.$meth" "${runs:-0}" "$(field exec/s)" "$(field cov)" \
+  printf '%-62s %10s %7s %6s %6s %6s  %s\n' "$cls.$meth" "${runs:-0}" "$(sed -n 's/^stat::average_exec_per_sec:[[:space:]]*//p' "$dir/run.log" | tail -n 1)" "$(field cov)" \
     "$(field ft)" "$(echo "$stats" | sed -n 's/.* corp: *\([0-9]*\).*/\1/p')" "$result" >"$dir/summary"
 }
 
