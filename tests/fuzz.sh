@@ -88,7 +88,7 @@ run_target() {
     crash=$(ls -t "$dir"/crash-* "$dir"/timeout-* "$dir"/oom-* 2>/dev/null | head -n 1 || true)
     [ -n "$crash" ] && result="CRASH $crash"
   fi
-  printf '%-62s %10s %7s %6s %6s %6s  %s\n' "$cls.$meth" "${runs:-0}" "$(sed -n 's/^stat::average_exec_per_sec:[[:space:]]*//p' "$dir/run.log" | tail -n 1)" "$(field cov)" \
+  printf '%-72s %10s %7s %6s %6s %6s  %s\n' "$cls.$meth" "${runs:-0}" "$(sed -n 's/^stat::average_exec_per_sec:[[:space:]]*//p' "$dir/run.log" | tail -n 1)" "$(field cov)" \
     "$(field ft)" "$(echo "$stats" | sed -n 's/.* corp: *\([0-9]*\).*/\1/p')" "$result" >"$dir/summary"
 }
 
@@ -107,7 +107,7 @@ EOF
 done
 wait
 
-printf '%-62s %10s %7s %6s %6s %6s  %s\n' target executions exec/s cov ft corpus result
+printf '%-72s %10s %7s %6s %6s %6s  %s\n' target executions exec/s cov ft corpus result
 failed=0
 for t in $targets; do
   IFS='|' read -r m cls meth <<EOF
