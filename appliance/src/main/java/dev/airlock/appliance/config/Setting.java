@@ -1,5 +1,6 @@
 package dev.airlock.appliance.config;
 
+import dev.airlock.formats.outside.OutsideText;
 import java.net.URI;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -94,7 +95,7 @@ public enum Setting {
         for (Setting s : values()) {
             known.append(known.isEmpty() ? "" : ", ").append(s.key);
         }
-        throw new IllegalArgumentException("unknown setting '" + key + "'; settings are: " + known);
+        throw new IllegalArgumentException("unknown setting '" + OutsideText.shown(key) + "'; settings are: " + known);
     }
 
     private static boolean isIntBetween(String v, int min, int max) {

@@ -1,9 +1,11 @@
 package dev.airlock.appliance.config;
 
 import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.formats.outside.OutsideText;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +53,12 @@ public final class Settings {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
+            } catch (CharacterCodingException e) {
+                warnings.add(file + " is not UTF-8 text; the settings read before the bad byte count, the other"
+                        + " sources give the rest: save the file as UTF-8");
             } catch (IOException | IllegalArgumentException e) {
-                warnings.add(file + " cannot be read (" + e.getMessage() + "); using the other sources");
+                warnings.add(file + " cannot be read (" + OutsideText.shown(e.getMessage())
+                        + "); the settings read before the problem count, the other sources give the rest");
             }
             for (String key : new TreeMap<>(toMap(p)).keySet()) {
                 try {
@@ -72,8 +78,8 @@ public final class Settings {
         for (Map.Entry<String, String> flag : flags.entrySet()) {
             Setting s = Setting.ofKey(flag.getKey());
             if (!s.accepts(flag.getValue())) {
-                throw new IllegalArgumentException("--set " + s.key() + "=" + flag.getValue() + " is not valid: "
-                        + s.description());
+                throw new IllegalArgumentException("--set " + s.key() + "=" + OutsideText.shown(flag.getValue())
+                        + " is not valid: " + s.description());
             }
             values.put(s, new Value(s, flag.getValue().strip(), Source.FLAG, "--set"));
         }
@@ -85,7 +91,8 @@ public final class Settings {
         if (s.accepts(v)) {
             values.put(s, new Value(s, v.strip(), source, origin));
         } else {
-            warnings.add(origin + ": '" + v + "' is not a valid " + s.key() + " (" + s.description()
+            // shown escaped: a value with a line break or an escape sequence must not fake lines on a terminal
+            warnings.add(origin + ": '" + OutsideText.shown(v) + "' is not a valid " + s.key() + " (" + s.description()
                     + "); using " + values.get(s).value());
         }
     }
@@ -101,8 +108,8 @@ public final class Settings {
     /** Writes {@code key=value} into the data dir's settings file (atomically), keeping the other entries. */
     public static void set(Path dataDir, Setting setting, String value) throws IOException {
         if (!setting.accepts(value)) {
-            throw new IllegalArgumentException("'" + value + "' is not a valid " + setting.key() + ": "
-                    + setting.description());
+            throw new IllegalArgumentException("'" + OutsideText.shown(value) + "' is not a valid " + setting.key()
+                    + ": " + setting.description());
         }
         Path file = dataDir.resolve(FILE_NAME);
         Properties p = new Properties();

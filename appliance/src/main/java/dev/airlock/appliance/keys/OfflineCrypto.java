@@ -164,45 +164,12 @@ public final class OfflineCrypto {
      */
     public static void decryptBackup(InputStream in, OutputStream plain, Passphrase passphrase)
             throws IOException, BackupUnreadable {
-        byte[] header = in.readNBytes(HEADER_LENGTH);
-        if (header.length == 0) {
-            throw new BackupUnreadable(BackupUnreadable.Reason.TRUNCATED, "the backup file is empty (copied"
-                    + " incompletely?)");
-        }
-        if (header.length < MAGIC.length && Arrays.equals(header, Arrays.copyOf(MAGIC, header.length))) {
-            throw truncated();
-        }
-        if (header.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
-            throw new BackupUnreadable(BackupUnreadable.Reason.NOT_A_BACKUP, "not an Airlock backup file");
-        }
-        if (header.length > MAGIC.length && header[MAGIC.length] != VERSION) {
-            throw new BackupUnreadable(BackupUnreadable.Reason.NEWER_VERSION, "backup format version "
-                    + (header[MAGIC.length] & 0xff) + " is not known to this Airlock");
-        }
-        if (header.length < HEADER_LENGTH) {
-            throw truncated();
-        }
-        ByteBuffer h = ByteBuffer.wrap(header, MAGIC.length + 1, HEADER_LENGTH - MAGIC.length - 1);
-        Cost cost;
-        int chunkSize;
-        byte[] salt = new byte[SALT_LENGTH];
-        byte[] nonce = new byte[Aead.NONCE_LENGTH];
-        try {
-            if (h.get() != KDF_ARGON2ID) {
-                throw new IllegalArgumentException("unknown KDF");
-            }
-            cost = new Cost(h.getInt(), h.getInt());
-            if (h.get() != 1) {
-                throw new IllegalArgumentException("lanes");
-            }
-            h.get(salt).get(nonce);
-            chunkSize = h.getInt();
-            if (chunkSize < MIN_CHUNK || chunkSize > MAX_CHUNK) {
-                throw new IllegalArgumentException("chunk size");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new BackupUnreadable(BackupUnreadable.Reason.DAMAGED, "the backup's header is damaged");
-        }
+        Header parsed = Header.read(in);
+        byte[] header = parsed.bytes;
+        Cost cost = parsed.cost;
+        int chunkSize = parsed.chunkSize;
+        byte[] salt = parsed.salt;
+        byte[] nonce = parsed.nonce;
         byte[] verifier = Arrays.copyOfRange(header, UNVERIFIED_HEADER, HEADER_LENGTH);
         byte[] master = derive(passphrase, salt, cost);
         byte[] dataKey = Aead.subkey(master, salt, DATA_INFO);
@@ -237,6 +204,74 @@ public final class OfflineCrypto {
             Aead.wipe(master);
             Aead.wipe(dataKey);
             Aead.wipe(verifyKey);
+        }
+    }
+
+    /**
+     * The Argon2id cost a backup's header asks for: what opening it will spend before the
+     * passphrase can be checked. Reads and checks only the header (shape, version, bounds).
+     */
+    public static Cost backupCost(InputStream in) throws IOException, BackupUnreadable {
+        return Header.read(in).cost;
+    }
+
+    /** A backup file's header, its shape checked; the verifier in it is not checked here. */
+    private static final class Header {
+        final byte[] bytes;
+        final Cost cost;
+        final int chunkSize;
+        final byte[] salt;
+        final byte[] nonce;
+
+        private Header(byte[] bytes, Cost cost, int chunkSize, byte[] salt, byte[] nonce) {
+            this.bytes = bytes;
+            this.cost = cost;
+            this.chunkSize = chunkSize;
+            this.salt = salt;
+            this.nonce = nonce;
+        }
+
+        static Header read(InputStream in) throws IOException, BackupUnreadable {
+            byte[] header = in.readNBytes(HEADER_LENGTH);
+            if (header.length == 0) {
+                throw new BackupUnreadable(BackupUnreadable.Reason.TRUNCATED, "the backup file is empty (copied"
+                        + " incompletely?)");
+            }
+            if (header.length < MAGIC.length && Arrays.equals(header, Arrays.copyOf(MAGIC, header.length))) {
+                throw truncated();
+            }
+            if (header.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
+                throw new BackupUnreadable(BackupUnreadable.Reason.NOT_A_BACKUP, "not an Airlock backup file");
+            }
+            if (header.length > MAGIC.length && header[MAGIC.length] != VERSION) {
+                throw new BackupUnreadable(BackupUnreadable.Reason.NEWER_VERSION, "backup format version "
+                        + (header[MAGIC.length] & 0xff) + " is not known to this Airlock");
+            }
+            if (header.length < HEADER_LENGTH) {
+                throw truncated();
+            }
+            ByteBuffer h = ByteBuffer.wrap(header, MAGIC.length + 1, HEADER_LENGTH - MAGIC.length - 1);
+            Cost cost;
+            int chunkSize;
+            byte[] salt = new byte[SALT_LENGTH];
+            byte[] nonce = new byte[Aead.NONCE_LENGTH];
+            try {
+                if (h.get() != KDF_ARGON2ID) {
+                    throw new IllegalArgumentException("unknown KDF");
+                }
+                cost = new Cost(h.getInt(), h.getInt());
+                if (h.get() != 1) {
+                    throw new IllegalArgumentException("lanes");
+                }
+                h.get(salt).get(nonce);
+                chunkSize = h.getInt();
+                if (chunkSize < MIN_CHUNK || chunkSize > MAX_CHUNK) {
+                    throw new IllegalArgumentException("chunk size");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new BackupUnreadable(BackupUnreadable.Reason.DAMAGED, "the backup's header is damaged");
+            }
+            return new Header(header, cost, chunkSize, salt, nonce);
         }
     }
 
