@@ -59,7 +59,7 @@ class NoNetworkKioskTest {
                 Files.writeString(chromium, "#!/bin/sh\nexec nsenter --target " + ns.pid() + " --net -- "
                         + KioskBrowser.CHROMIUM + " '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1' \"$@\"\n");
                 Files.setPosixFilePermissions(chromium, PosixFilePermissions.fromString("rwx------"));
-                try (KioskBrowser b = KioskBrowser.open("no-network", tmp.resolve("profiles"), 1280, 800, chromium)) {
+                try (KioskBrowser b = openBrowser(chromium)) {
                     String base = "http://127.0.0.1:" + PORT + "/";
                     b.go(base);
                     SetupPage setup = new SetupPage(b);
@@ -85,6 +85,23 @@ class NoNetworkKioskTest {
             assertThat(seen.listeners()).as("the kiosk listened, on loopback").isNotEmpty()
                     .allMatch(l -> l.contains(" 127.0.0.1:") || l.contains(" [::1]:"));
             assertThat(seen.kernelSamples()).isGreaterThan(100);
+        }
+    }
+
+    /**
+     * Playwright writes its node driver to a temp file and runs it: an {@code ss} the sampler forks at
+     * that moment briefly holds the file open, and the exec fails with "Text file busy". Tried again.
+     */
+    private KioskBrowser openBrowser(Path chromium) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return KioskBrowser.open("no-network", tmp.resolve("profiles"), 1280, 800, chromium);
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                boolean busy = e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("Text file busy");
+                if (!busy || attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 
