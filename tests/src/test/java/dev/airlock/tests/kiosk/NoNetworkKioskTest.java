@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The kiosk opens no socket beyond loopback: started as {@code ./airlock kiosk} starts it, inside a
  * fresh network namespace that also has a non-loopback address, under strace, with the namespace's
- * socket tables sampled while a real chromium (started in the same namespace, driven by Playwright
- * over its pipe) sets the appliance up, creates the first supervisor and opens every screen.
+ * socket tables sampled while a real chromium (in a namespace of its own, driven by Playwright over
+ * its pipe, reaching the kiosk through a unix-socket relay) sets the appliance up, creates the
+ * first supervisor and opens every screen.
  */
 class NoNetworkKioskTest {
     private static final int PORT = 8080;
@@ -37,7 +39,10 @@ class NoNetworkKioskTest {
         var why = NetNamespace.unavailable();
         assumeTrue(why.isEmpty(), () -> "skipped: " + why.orElseThrow());
         assumeTrue(Files.isExecutable(KioskBrowser.CHROMIUM), "skipped: no chromium at " + KioskBrowser.CHROMIUM);
-        try (NetNamespace ns = NetNamespace.create()) {
+        assumeTrue(which("socat"), "skipped: socat is missing");
+        Path sock = tmp.resolve("kiosk.sock");
+        List<Process> relays = new ArrayList<>();
+        try (NetNamespace ns = NetNamespace.create(); NetNamespace browserNs = NetNamespace.create()) {
             String interfaces = ns.interfaces();
             assertThat(interfaces).contains(NetNamespace.ADDRESS);
             Path media = Files.createDirectories(tmp.resolve("media"));
@@ -52,12 +57,21 @@ class NoNetworkKioskTest {
                 Await.until("the kiosk answers on 127.0.0.1:" + PORT + " in the namespace", Duration.ofSeconds(240),
                         () -> answers(ns) || !kiosk.alive());
                 assertThat(kiosk.alive()).as("the kiosk is running").isTrue();
-                // A chromium in the namespace: the browser reaches the kiosk only through the namespace's loopback.
-                // Left to itself chromium probes DNS (UDP to the resolver) even for about:blank; it gets the
-                // resolver rule the appliance's kiosk-screen gives it, so the whole namespace stays on loopback.
+                // The browser is a test tool, not the appliance: it runs in a namespace of its own (left to
+                // itself chromium probes DNS and IPv6 reachability, which would blur the kiosk's namespace) and
+                // reaches the kiosk through a unix socket: socat on 127.0.0.1:8080 there, to socat here that
+                // connects to the kiosk on 127.0.0.1:8080. The kiosk's namespace holds only loopback and unix sockets.
+                relays.add(new ProcessBuilder(ns.inside(List.of("socat", "UNIX-LISTEN:" + sock + ",fork",
+                        "TCP:127.0.0.1:" + PORT))).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start());
+                relays.add(new ProcessBuilder(browserNs.inside(List.of("socat", "TCP-LISTEN:" + PORT
+                        + ",bind=127.0.0.1,fork,reuseaddr", "UNIX-CONNECT:" + sock))).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+                Await.until("the relay answers in the browser's namespace", Duration.ofSeconds(30),
+                        () -> answers(browserNs));
                 Path chromium = tmp.resolve("chromium-in-namespace");
-                Files.writeString(chromium, "#!/bin/sh\nexec nsenter --target " + ns.pid() + " --net -- "
-                        + KioskBrowser.CHROMIUM + " '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1' \"$@\"\n");
+                Files.writeString(chromium, "#!/bin/sh\nexec nsenter --target " + browserNs.pid() + " --net -- "
+                        + KioskBrowser.CHROMIUM + " \"$@\"\n");
                 Files.setPosixFilePermissions(chromium, PosixFilePermissions.fromString("rwx------"));
                 try (KioskBrowser b = openBrowser(chromium)) {
                     String base = "http://127.0.0.1:" + PORT + "/";
@@ -74,12 +88,16 @@ class NoNetworkKioskTest {
                 assertThat(kiosk.alive()).as("the kiosk still runs after the journey").isTrue();
             } finally {
                 r = kiosk.stop();
+                for (Process relay : relays) {
+                    relay.destroy();
+                    relay.waitFor();
+                }
             }
             SocketWatch.Observed seen = r.observed();
             Path report = KioskProcess.ROOT.resolve("tests/target/no-network-kiosk.txt");
             Files.createDirectories(report.getParent());
-            Files.writeString(report, "Interfaces in the namespace:\n" + interfaces + "\n\nkiosk (with chromium in the"
-                    + " namespace through setup, first supervisor and " + SCREENS.size() + " screens): " + seen.summary()
+            Files.writeString(report, "Interfaces in the namespace:\n" + interfaces + "\n\nkiosk (chromium, from its own"
+                    + " namespace, through setup, first supervisor and " + SCREENS.size() + " screens): " + seen.summary()
                     + "\n");
             assertThat(seen.violations()).as(seen.summary() + "\n" + r.all()).isEmpty();
             assertThat(seen.listeners()).as("the kiosk listened, on loopback").isNotEmpty()
@@ -103,6 +121,10 @@ class NoNetworkKioskTest {
                 }
             }
         }
+    }
+
+    private static boolean which(String tool) {
+        return java.util.stream.Stream.of("/usr/bin/", "/bin/", "/usr/local/bin/").anyMatch(d -> Files.isExecutable(Path.of(d + tool)));
     }
 
     private static boolean answers(NetNamespace ns) throws InterruptedException {
