@@ -110,7 +110,7 @@ stop_qemu
 tr -d '\r' < "$SERIAL" | grep -a -o 'AIRLOCK-MARK .*' > "$OUT/markers.txt" || true
 failed=0
 for m in start kiosk-answering kiosk-cds browser-renderer browser-wayland root-readonly var-tmpfs data-writable failed-units \
-         nft-policies nic-down loopback-only outbound-blocked kiosk-no-network stick-mounted stick-writable stick-not-exec \
+         nft-policies nic-down loopback-only kernel-sockets outbound-blocked kiosk-no-network stick-mounted stick-writable stick-not-exec \
          scanner-tty memory stick-eject done; do
   line=$(grep -a -m1 "^AIRLOCK-MARK $m " "$OUT/markers.txt" || true)
   case "$line" in

@@ -58,6 +58,12 @@ public final class KioskBrowser implements AutoCloseable {
 
     /** A fresh browser profile under {@code profileParent}, viewport {@code width x height}. */
     public static KioskBrowser open(String journey, Path profileParent, int width, int height) throws IOException {
+        return open(journey, profileParent, width, height, CHROMIUM);
+    }
+
+    /** As above, with another chromium executable (e.g. a script that starts it in a network namespace). */
+    public static KioskBrowser open(String journey, Path profileParent, int width, int height, Path chromium)
+            throws IOException {
         Files.createDirectories(SCREENSHOTS);
         try (var old = Files.newDirectoryStream(SCREENSHOTS, journey + "-[0-9][0-9]-*.png")) {
             for (Path p : old) {
@@ -69,7 +75,7 @@ public final class KioskBrowser implements AutoCloseable {
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
             BrowserContext ctx = pw.chromium().launchPersistentContext(profile,
-                    new BrowserType.LaunchPersistentContextOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                    new BrowserType.LaunchPersistentContextOptions().setExecutablePath(chromium).setHeadless(true)
                             .setArgs(FLAGS).setViewportSize(width, height).setLocale("en-GB"));
             return new KioskBrowser(pw, ctx, journey);
         } catch (RuntimeException e) {
