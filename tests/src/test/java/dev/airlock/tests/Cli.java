@@ -40,8 +40,7 @@ final class Cli {
      * short-lived commands (keep in step with the launcher script), {@code --data} when given.
      */
     static List<String> command(Path data, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                JAR.toString()));
+        List<String> cmd = CliJvm.prefix(java(), JAR, ROOT);
         cmd.addAll(List.of(args));
         if (data != null) {
             cmd.add("--data");

@@ -148,6 +148,7 @@ class NoNetworkCliTest {
                 .asLong();
         run(Set.of(0, 1), lab, "reuse-cid", Long.toString(typed), "--force");
         run(Set.of(2), null, "audit");
+        run(lab, "audit", "sign");
         run(lab, "audit", "verify");
         run(lab, "audit", "log");
 

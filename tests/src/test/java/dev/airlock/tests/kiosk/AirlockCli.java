@@ -2,6 +2,7 @@ package dev.airlock.tests.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airlock.tests.CliJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +45,7 @@ final class AirlockCli {
     }
 
     static Run run(Path data, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(KioskProcess.java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", JAR.toString()));
+        List<String> cmd = CliJvm.prefix(KioskProcess.java(), JAR, KioskProcess.ROOT);
         cmd.addAll(List.of(args));
         if (data != null) {
             cmd.add("--data");
@@ -104,8 +104,7 @@ final class AirlockCli {
 
     /** Starts {@code airlock ARGS} in the background with its output (both streams) in {@code log}. */
     static Background background(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(KioskProcess.java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", JAR.toString()));
+        List<String> cmd = CliJvm.prefix(KioskProcess.java(), JAR, KioskProcess.ROOT);
         cmd.addAll(List.of(args));
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())

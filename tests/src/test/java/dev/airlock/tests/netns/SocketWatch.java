@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * process tree): every attempt is seen, however short-lived the socket and even when the kernel
  * refuses it, so nothing slips between two samples;</li>
  * <li>the namespace's socket tables sampled in a loop for as long as it runs (the kernel's
- * {@code /proc/PID/net/*} every few milliseconds, {@code ss -tuwxanp} about every 100 ms): what
+ * {@code /proc/PID/net/*} about every 10 ms, {@code ss -tuwxanp} about every 250 ms): what
  * the kernel actually holds, whoever made it, independent of which syscalls strace follows.</li>
  * </ul>
  * Both are judged by {@link Sockets}' rule; endpoints in {@code allowedRemotes} may be connected to.
@@ -167,13 +167,15 @@ public final class SocketWatch {
             boolean ss = System.nanoTime() >= nextSs;
             sampling.once(ss);
             if (ss) {
-                nextSs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+                nextSs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(250);
             }
             if (!process.isAlive()) {
                 return;
             }
             try {
-                Thread.sleep(2);
+                // strace sees every bind and connect however short; the tables need not race it, and a
+                // tighter loop only takes the core the command under test needs
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 return;
             }
