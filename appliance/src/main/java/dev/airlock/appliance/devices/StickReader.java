@@ -18,7 +18,7 @@ final class StickReader {
         long free = freeBytes(root);
         try {
             StickKind kind = StickLayout.kindOf(root);
-            if (!Files.isDirectory(StickLayout.airlock(root))) { // nothing to count
+            if (kind == StickKind.EMPTY) { // no AIRLOCK/ folder: nothing to count (kindOf looked already)
                 return new Stick(root, label, kind, mountPoint, 0, 0, 0, 0, free);
             }
             return new Stick(root, label, kind, mountPoint, StickLayout.completeFiles(root, Folder.OUTBOUND),

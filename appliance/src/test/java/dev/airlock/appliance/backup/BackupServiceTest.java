@@ -234,25 +234,20 @@ class BackupServiceTest {
 
     @Test
     void restore_ofABackupWithAnEditedAuditLog_isRefused() throws Exception {
-        store.close();
-        Sqlite3.run(data.resolve(Store.FILE_NAME), "UPDATE audit_log SET details = 'nothing happened' WHERE seq = 2;");
-        store = Store.open(data);
-        audit = new AuditService(store, Samples.CLOCK);
-        KeyService keys = new KeyService(store, audit, Samples.CLOCK, d -> { }, new SecureRandom());
-        backups = new BackupService(store, keys, audit, Samples.CLOCK, new SecureRandom());
-        Path file = backup().file();
-        Path into = tmp.resolve("restored");
-        assertThatThrownBy(() -> restore(file, into, PASSPHRASE, false))
-                .isInstanceOf(BackupException.class).hasMessageContaining("audit log is broken at row 2")
-                .hasMessageContaining("nothing was restored");
-        assertNothingRestored(into);
+        assertRestoreRefusedAfter("UPDATE audit_log SET details = 'nothing happened' WHERE seq = 2;",
+                "audit log is broken at row 2");
     }
 
     @Test
     void restore_ofABackupWhoseSignedHeadWasDeleted_isRefused() throws Exception {
         backup(); // the passphrase opens the key: the audit log's head is signed on the way
+        assertRestoreRefusedAfter("DELETE FROM audit_signed_head;", "signed heads were deleted");
+    }
+
+    /** Edits the store with the sqlite3 CLI, backs it up, and expects the restore refused saying {@code why}. */
+    private void assertRestoreRefusedAfter(String sql, String why) throws Exception {
         store.close();
-        Sqlite3.run(data.resolve(Store.FILE_NAME), "DELETE FROM audit_signed_head;");
+        Sqlite3.run(data.resolve(Store.FILE_NAME), sql);
         store = Store.open(data);
         audit = new AuditService(store, Samples.CLOCK);
         KeyService keys = new KeyService(store, audit, Samples.CLOCK, d -> { }, new SecureRandom());
@@ -260,7 +255,7 @@ class BackupServiceTest {
         Path file = backup().file();
         Path into = tmp.resolve("restored");
         assertThatThrownBy(() -> restore(file, into, PASSPHRASE, false))
-                .isInstanceOf(BackupException.class).hasMessageContaining("signed heads were deleted")
+                .isInstanceOf(BackupException.class).hasMessageContaining(why)
                 .hasMessageContaining("nothing was restored");
         assertNothingRestored(into);
     }

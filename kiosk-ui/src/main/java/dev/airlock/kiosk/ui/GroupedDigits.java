@@ -43,13 +43,4 @@ public final class GroupedDigits extends Div {
         }
         return this;
     }
-
-    /** Splits a digit string into groups of the given sizes (IID: 7s for 63 digits, 6s for 54; CID: 6s). */
-    public static List<String> split(String digits, int groupSize) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < digits.length(); i += groupSize) {
-            out.add(digits.substring(i, Math.min(digits.length(), i + groupSize)));
-        }
-        return List.copyOf(out);
-    }
 }
