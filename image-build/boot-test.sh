@@ -111,7 +111,7 @@ tr -d '\r' < "$SERIAL" | grep -a -o 'AIRLOCK-MARK .*' > "$OUT/markers.txt" || tr
 failed=0
 for m in start kiosk-answering kiosk-cds browser-renderer browser-wayland root-readonly var-tmpfs data-writable failed-units \
          nft-policies nic-down loopback-only kernel-sockets outbound-blocked kiosk-no-network stick-mounted stick-writable stick-not-exec \
-         scanner-tty memory stick-eject done; do
+         scanner-tty memory stick-eject browser-helpers done; do
   line=$(grep -a -m1 "^AIRLOCK-MARK $m " "$OUT/markers.txt" || true)
   case "$line" in
     "AIRLOCK-MARK $m ok"*) echo "PASS $m ${line#AIRLOCK-MARK $m ok}" ;;

@@ -6,9 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,7 +152,10 @@ public final class KioskProcess implements AutoCloseable {
 
     private static Path extractedDir;
 
-    /** The fat jar extracted once (as the launcher does) into tests/target/kiosk-app, refreshed when the jar changes. */
+    /**
+     * The fat jar extracted once (as the launcher does) into tests/target/kiosk-app, refreshed when the
+     * jar changes. A file lock keeps test JVMs running side by side from extracting it at once.
+     */
     public static synchronized Path extracted() throws IOException, InterruptedException {
         if (extractedDir != null) {
             return extractedDir;
@@ -158,14 +164,18 @@ public final class KioskProcess implements AutoCloseable {
         Path dir = ROOT.resolve("tests/target/kiosk-app");
         Path stamp = dir.resolve("source.stamp");
         String want = jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
-        if (!Files.exists(stamp) || !Files.readString(stamp).equals(want)) {
-            deleteTree(dir);
-            Process p = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                    dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("extracting " + jar + " failed");
+        try (FileChannel lockFile = FileChannel.open(ROOT.resolve("tests/target/kiosk-app.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            if (!Files.exists(stamp) || !Files.readString(stamp).equals(want)) {
+                deleteTree(dir);
+                Process p = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                        dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException("extracting " + jar + " failed");
+                }
+                Files.writeString(stamp, want);
             }
-            Files.writeString(stamp, want);
         }
         extractedDir = dir;
         return dir;
