@@ -37,7 +37,7 @@ final class BulkStateRepository {
         int n = 0;
         for (Object[] r : rows) {
             StateDetail d = (StateDetail) r[2];
-            batch.add(r[1], d.words(), InventoryRepository.forcedColumn(d), InventoryRepository.codeColumn(d), r[3],
+            batch.add(r[1], d.words(), DetailColumns.forced(d), DetailColumns.code(d), r[3],
                     now, r[0]);
             if (++n % BATCH == 0) {
                 batch.execute();

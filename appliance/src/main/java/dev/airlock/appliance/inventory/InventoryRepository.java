@@ -232,27 +232,9 @@ final class InventoryRepository {
     void setState(Tx tx, long productId, ProductState state, StateDetail detail, String cid, Instant at) {
         tx.handle().createUpdate("UPDATE product SET state = :state, state_detail = :detail, forced_reuse = :forced,"
                         + " error_code = :code, cid = COALESCE(:cid, cid), state_changed_at = :at WHERE id = :id")
-                .bind("state", state.name()).bind("detail", detail.words()).bind("forced", forcedColumn(detail))
-                .bind("code", codeColumn(detail)).bind("cid", cid)
+                .bind("state", state.name()).bind("detail", detail.words())
+                .bind("forced", DetailColumns.forced(detail)).bind("code", DetailColumns.code(detail)).bind("cid", cid)
                 .bind("at", Times.format(at)).bind("id", productId).execute();
-    }
-
-    /** The forced_reuse column for {@code detail}: 1 for a forced reuse. */
-    static int forcedColumn(StateDetail detail) {
-        return detail instanceof StateDetail.ForcedReuse ? 1 : 0;
-    }
-
-    /** The error_code column for {@code detail}: the code of a rejection, else NULL. */
-    static String codeColumn(StateDetail detail) {
-        return detail instanceof StateDetail.Rejection r ? r.code().text() : null;
-    }
-
-    /** The typed detail of a row: its forced_reuse and error_code columns, then its words. */
-    static StateDetail detail(String words, boolean forced, String code) {
-        if (forced) {
-            return new StateDetail.ForcedReuse(words);
-        }
-        return code == null ? StateDetail.note(words) : new StateDetail.Rejection(ErrorCode.parse(code), words);
     }
 
     /** The CID an earlier installation of this product with exactly this IID had, if one was kept. */
@@ -398,8 +380,8 @@ final class InventoryRepository {
                     rs.getString(10), rs.getString(11), ExtendedProductId.parse(rs.getString(12)), rs.getInt(13),
                     rs.getLong(14), InstallationId.parse(rs.getString(15)),
                     cid == null || cid.isEmpty() ? Optional.empty() : Optional.of(ConfirmationId.parse(cid)),
-                    ProductState.valueOf(rs.getString(17)), detail(rs.getString(18), rs.getInt(22) == 1,
-                            rs.getString(23)), Instant.parse(rs.getString(19)),
+                    ProductState.valueOf(rs.getString(17)), DetailColumns.read(rs.getString(18),
+                            rs.getInt(22) == 1, rs.getString(23)), Instant.parse(rs.getString(19)),
                     Instant.parse(rs.getString(20)), Instant.parse(rs.getString(21)));
         } catch (InvalidIdException | IllegalArgumentException e) {
             throw notParsing(id, e);

@@ -7,16 +7,12 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.ids.ConfirmationId;
-import dev.airlock.formats.ids.SkuId;
 import dev.airlock.formats.kit.CollectedProduct;
 import dev.airlock.formats.kit.CollectorRecord;
-import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.formats.kit.MachineIdentity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,7 +143,8 @@ public final class InventoryService {
             List<Machine> byHost = repo.machinesByHost(tx, entry.hostName());
             if (byHost.size() > 1) {
                 return new CollectionOutcome.Conflict("host name " + entry.hostName() + " matches " + byHost.size()
-                        + " machines (ids " + MachineMatching.ids(byHost) + "); rename one or collect them with the kit");
+                        + " machines (ids " + MachineMatching.ids(byHost) + "); rename one or collect them with the"
+                        + " kit");
             }
             long except = byHost.isEmpty() ? -1 : byHost.get(0).id();
             List<Product> elsewhere = repo.productsWithIid(tx, f.iid(), except);
@@ -313,7 +310,8 @@ public final class InventoryService {
                 }
             }
             return new StatusReport(repo.machineCount(tx), products, byState, byGroup,
-                    StatusWords.sumReasons(repo.notNeededByGroup(tx), Optional.empty()), StatusWords.nextSteps(byState));
+                    StatusWords.sumReasons(repo.notNeededByGroup(tx), Optional.empty()),
+                    StatusWords.nextSteps(byState));
         });
     }
 

@@ -31,7 +31,8 @@ final class ProductUpserts {
     Optional<String> insertNew(Tx tx, long machineId, ProductFacts f, Instant now) {
         Optional<NotNeededReason> why = NotNeededReason.of(f.licenseStatus(), f.channel());
         ProductState start = why.isPresent()
-                ? ProductStateMachine.apply(ProductState.COLLECTED, ProductEvent.NEEDS_NOTHING) : ProductState.COLLECTED;
+                ? ProductStateMachine.apply(ProductState.COLLECTED, ProductEvent.NEEDS_NOTHING)
+                : ProductState.COLLECTED;
         repo.insertProduct(tx, machineId, f, start, why.map(NotNeededReason::detail).orElse(""), now);
         return why.map(r -> "'" + f.name() + "': " + r.detail());
     }
@@ -105,18 +106,20 @@ final class ProductUpserts {
         } else if (notNeeded.isPresent() && (old.state() == ProductState.COLLECTED
                 || old.state() == ProductState.REJECTED)) {
             // Step d: not sent yet (or refused), and now Licensed or a KMS client: nothing to spend on it.
-            transitions.apply(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(), Optional.empty(), actor);
+            transitions.apply(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(), Optional.empty(),
+                    actor);
             changes.add("'" + f.name() + "' needs no CID: " + old.state() + " -> NOT_NEEDED ("
                     + notNeeded.get().detail() + ")");
         } else if (old.state() == ProductState.NOT_NEEDED && notNeeded.isPresent()
                 && notNeeded.get() != NotNeededReason.ofRecorded(old.licenseStatus(), old.channel())) {
             // Step e: still needs nothing, for another reason now.
-            transitions.apply(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(), Optional.empty(), actor);
+            transitions.apply(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(), Optional.empty(),
+                    actor);
         } else if (old.state() == ProductState.NOT_NEEDED && notNeeded.isEmpty()) {
             // Step f: lost its licence (reimage, hardware change) with the same IID: back into the flow;
             // straight to REUSABLE when the reimage flow finds an earlier installation's CID for this IID.
-            Product back = transitions.apply(tx, old.id(), ProductEvent.NEEDS_CID, "no longer licensed (" + source + ")",
-                    Optional.empty(), actor);
+            Product back = transitions.apply(tx, old.id(), ProductEvent.NEEDS_CID,
+                    "no longer licensed (" + source + ")", Optional.empty(), actor);
             Optional<ReimageRules.Reuse> again = reimage.onLicenceLost(old,
                     () -> repo.historicCid(tx, old.id(), f.iid()), source);
             if (again.isPresent()) {

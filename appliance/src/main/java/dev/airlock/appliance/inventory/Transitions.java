@@ -32,7 +32,8 @@ final class Transitions {
         StateDetail d = detail == null ? StateDetail.none() : detail;
         repo.setState(tx, productId, next, d, cid.map(ConfirmationId::digits).orElse(null), clock.instant());
         audit.append(tx, actor, "product." + event.name().toLowerCase(Locale.ROOT), "product " + productId,
-                "host=" + p.hostName() + "; " + p.state() + " -> " + next + (d.text().isEmpty() ? "" : "; " + d.text()));
+                "host=" + p.hostName() + "; " + p.state() + " -> " + next
+                        + (d.text().isEmpty() ? "" : "; " + d.text()));
         return repo.productById(tx, productId).orElseThrow();
     }
 
