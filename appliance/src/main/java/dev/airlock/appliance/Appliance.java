@@ -49,11 +49,13 @@ public final class Appliance implements AutoCloseable {
     private final dev.airlock.appliance.merge.MergeService merge;
     private final dev.airlock.appliance.operators.OperatorService operators;
     private final dev.airlock.appliance.backup.BackupService backup;
+    private final dev.airlock.appliance.reimage.Reimage reimage;
 
     private Appliance(Store store, Clock clock, Sleeper sleeper) {
         this.store = store;
         this.audit = new AuditService(store, clock);
-        this.inventory = new InventoryService(store, audit, clock);
+        this.inventory = new InventoryService(store, audit, clock, dev.airlock.appliance.reimage.Reimage.rules());
+        this.reimage = new dev.airlock.appliance.reimage.Reimage(store, inventory);
         this.intake = new IntakeService(store, inventory, CollectorRecordReader::new, clock);
         this.activationKit = new dev.airlock.appliance.activation.ActivationKitService(store, inventory, audit, clock);
         this.activation = new dev.airlock.appliance.activation.ActivationService(store, inventory);
@@ -170,9 +172,14 @@ public final class Appliance implements AutoCloseable {
         return activationKit;
     }
 
-    /** Manual applies and forced reuse of stored CIDs. */
+    /** Manual applies. */
     public dev.airlock.appliance.activation.ActivationService activation() {
         return activation;
+    }
+
+    /** Reimage: stored CIDs applied again, and a supervisor's forced reuse. */
+    public dev.airlock.appliance.reimage.Reimage reimage() {
+        return reimage;
     }
 
     /** The own key pair and the supervisor passphrase. */

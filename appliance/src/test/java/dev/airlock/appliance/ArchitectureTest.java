@@ -6,10 +6,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -88,6 +91,52 @@ class ArchitectureTest {
                     .and(not(assignableTo(dev.airlock.appliance.store.ApplianceInfo.Role.class))))
             .because("the CLI reaches the record through the services; it only reports store errors and shows"
                     + " the appliance's identity (a plain value)");
+
+    /** Fields picocli fills in from the command line: set once, by the parser, before the command runs. */
+    private static final DescribedPredicate<JavaField> FILLED_BY_PICOCLI = DescribedPredicate.describe(
+            "filled in by picocli", f -> f.isAnnotatedWith(picocli.CommandLine.Option.class)
+                    || f.isAnnotatedWith(picocli.CommandLine.Parameters.class)
+                    || f.isAnnotatedWith(picocli.CommandLine.Mixin.class)
+                    || f.isAnnotatedWith(picocli.CommandLine.Spec.class)
+                    || f.isAnnotatedWith(picocli.CommandLine.ParentCommand.class)
+                    || f.isAnnotatedWith(picocli.CommandLine.ArgGroup.class));
+
+    /** Fields an XML or JSON binding fills in (the wire formats' plain binding classes). */
+    private static final DescribedPredicate<JavaField> BOUND_BY_JACKSON = DescribedPredicate.describe(
+            "bound by Jackson", f -> f.getAnnotations().stream()
+                    .anyMatch(a -> a.getRawType().getPackageName().startsWith("com.fasterxml.jackson")));
+
+    /** Fields the compiler made (captured variables of a lambda or an inner class). */
+    private static final DescribedPredicate<JavaField> SYNTHETIC = DescribedPredicate.describe(
+            "synthetic", f -> f.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.SYNTHETIC));
+
+    /** Fields that hold code to run: a Runnable or a java.util.function type. */
+    private static final DescribedPredicate<JavaField> A_CALLBACK = DescribedPredicate.describe(
+            "holding a callback", f -> f.getRawType().isEquivalentTo(Runnable.class)
+                    || f.getRawType().getPackageName().equals("java.util.function"));
+
+    /** Fields of a private nested class (a walker's state, an XML binding): out of reach of other classes. */
+    private static final DescribedPredicate<JavaField> IN_A_PRIVATE_CLASS = DescribedPredicate.describe(
+            "declared in a private class", f -> f.getOwner().getModifiers().contains(
+                    com.tngtech.archunit.core.domain.JavaModifier.PRIVATE));
+
+    @ArchTest
+    static final ArchRule mainCode_exposesNoMutableField = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage("dev.airlock..")
+            .and().areNotFinal().and().areNotPrivate()
+            .and(not(FILLED_BY_PICOCLI)).and(not(BOUND_BY_JACKSON)).and(not(IN_A_PRIVATE_CLASS)).and(not(SYNTHETIC))
+            .should().beDeclaredInClassesThat().resideInAPackage("dev.airlock..")
+            .because("main code holds no test hooks: state another class (or a test) could swap is final or"
+                    + " private; fault tests inject through a construction seam")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule mainCode_holdsNoSwappableCallback = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage("dev.airlock..")
+            .and().areNotFinal().and(not(SYNTHETIC)).and(A_CALLBACK)
+            .should().beDeclaredInClassesThat().resideInAPackage("dev.airlock..")
+            .because("a callback that can be swapped after construction is a test hook in main code")
+            .allowEmptyShould(true);
 
     private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
         return new ArchCondition<>("be accessed only from their own package") {

@@ -1,8 +1,10 @@
 package dev.airlock.kiosk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,21 @@ class KioskArchitectureTest {
                     .allowEmptyShould(true)
                     .check(KIOSK);
         }
+    }
+
+    @Test
+    void kiosk_holdsNoTestHooks() {
+        noFields().that(com.tngtech.archunit.base.DescribedPredicate.describe(
+                "hold a callback another class can swap (a Runnable or java.util.function type, neither final nor"
+                        + " private)", f -> !f.getModifiers().contains(JavaModifier.FINAL)
+                        && !f.getModifiers().contains(JavaModifier.PRIVATE)
+                        && !f.getModifiers().contains(JavaModifier.SYNTHETIC)
+                        && (f.getRawType().isEquivalentTo(Runnable.class)
+                                || f.getRawType().getPackageName().equals("java.util.function"))))
+                .should().beDeclaredInClassesThat().resideInAPackage("dev.airlock..")
+                .because("main code holds no test hooks: faults are injected through construction")
+                .allowEmptyShould(true)
+                .check(KIOSK);
     }
 
     private static String[] otherFeatures(String except) {

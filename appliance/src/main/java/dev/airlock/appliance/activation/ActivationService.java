@@ -1,7 +1,6 @@
 package dev.airlock.appliance.activation;
 
 import dev.airlock.appliance.audit.Actor;
-import dev.airlock.appliance.inventory.EarlierInstallation;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductEvent;
@@ -10,19 +9,13 @@ import dev.airlock.appliance.inventory.ProductStateMachine;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.formats.ids.ApplicationId;
-import dev.airlock.formats.ids.ConfirmationId;
-import dev.airlock.formats.ids.InvalidIdException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Manual applies (slmgr /atp or the phone dialog) and a supervisor's forced reuse of a stored CID. */
+/** Manual applies: slmgr /atp or the phone dialog (a forced reuse of a stored CID is the reimage flow's). */
 public final class ActivationService {
-    /** The warning every forced reuse carries into the audit log and onto the screen. */
-    public static final String FORCE_WARNING = "WARNING: the CID was obtained for another IID (exact IID match"
-            + " cleared); Windows may refuse it (e.g. 0xC004F04D) and then the product needs a new round trip";
-
     private final Store store;
     private final InventoryService inventory;
 
@@ -93,34 +86,6 @@ public final class ActivationService {
                         + " machine", Optional.empty(), actor);
             }
             return p;
-        });
-    }
-
-    /** What a forced reuse did. */
-    public record ForcedReuse(Product product, EarlierInstallation earlier) {}
-
-    /**
-     * Supervisor override: makes the product's newest earlier CID (from its history) current and
-     * the product REUSABLE although its IID differs, audited with {@link #FORCE_WARNING}. The
-     * caller checks the supervisor passphrase first.
-     */
-    public ForcedReuse forceReuse(long productId, Actor actor) {
-        return store.inTransaction(tx -> {
-            Product p = inventory.product(tx, productId).orElseThrow(() -> new IllegalArgumentException(
-                    "there is no product with id " + productId + " (see ./airlock list)"));
-            EarlierInstallation earlier = inventory.earlierInstallationWithCid(tx, productId).orElseThrow(() ->
-                    new IllegalArgumentException("product " + productId + " has no earlier installation with a CID"
-                            + " in its history: there is nothing to reuse; export it for a new CID"));
-            if (ProductStateMachine.next(p.state(), ProductEvent.FORCE_REUSE).isEmpty()) {
-                throw new IllegalArgumentException("product " + productId + " is " + p.state() + " ("
-                        + p.state().meaning() + "); a stored CID can be forced only onto a product that waits for"
-                        + " export (COLLECTED) or was rejected (REJECTED)");
-            }
-            ConfirmationId cid = earlier.cid();
-            Product now = inventory.transition(tx, productId, ProductEvent.FORCE_REUSE, InventoryService.FORCED_DETAIL
-                    + " by " + actor.name() + ": CID of the earlier IID " + earlier.iid().digits() + " (archived "
-                    + earlier.archivedAt() + ") for IID " + p.iid().digits() + "; " + FORCE_WARNING, Optional.of(cid), actor);
-            return new ForcedReuse(now, earlier);
         });
     }
 }

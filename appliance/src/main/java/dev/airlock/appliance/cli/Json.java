@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.airlock.appliance.inventory.Product;
+import dev.airlock.appliance.inventory.StateDetail;
 import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.ids.ExtendedProductId;
@@ -65,6 +66,17 @@ final class Json {
     abstract static class ProductJson {
         @JsonSerialize(using = CidOrEmpty.class)
         abstract Optional<ConfirmationId> cid();
+
+        @JsonSerialize(using = DetailText.class)
+        abstract StateDetail stateDetail();
+    }
+
+    /** A product's state detail as the sentence it always was (its typed parts are the store's business). */
+    static final class DetailText extends JsonSerializer<StateDetail> {
+        @Override
+        public void serialize(StateDetail detail, JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeString(detail.text());
+        }
     }
 
     static final class CidOrEmpty extends JsonSerializer<Optional<ConfirmationId>> {

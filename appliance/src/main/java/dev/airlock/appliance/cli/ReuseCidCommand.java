@@ -1,9 +1,10 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.Appliance;
-import dev.airlock.appliance.activation.ActivationService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.reimage.ForceOutcome;
+import dev.airlock.appliance.reimage.Reimage;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,12 +49,16 @@ final class ReuseCidCommand implements Callable<Integer> {
         try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
             appliance.keys().checkPassphrase(passphrase, global.actor());
         }
-        ActivationService.ForcedReuse r = appliance.activation().forceReuse(productId, global.actor());
+        ForceOutcome outcome = appliance.reimage().forceReuse(productId, global.actor());
+        if (outcome instanceof ForceOutcome.Refused refused) {
+            throw new IllegalArgumentException(refused.reason());
+        }
+        ForceOutcome.Forced r = (ForceOutcome.Forced) outcome;
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Product %d (%s on %s) is now %s with the CID of its earlier IID (archived %s).%n",
                 r.product().id(), r.product().name(), r.product().hostName(), r.product().state(),
                 r.earlier().archivedAt());
-        out.println(ActivationService.FORCE_WARNING + ".");
+        out.println(Reimage.FORCE_WARNING + ".");
         out.println("Next: ./airlock activation-kit --to STICK");
         return ExitCodes.OK;
     }

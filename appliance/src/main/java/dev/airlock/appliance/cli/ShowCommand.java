@@ -70,7 +70,7 @@ final class ShowCommand implements Callable<Integer> {
         out.printf("%nProducts:%n");
         for (Product p : d.products()) {
             out.printf("  [%d] %s%n", p.id(), OutsideText.shown(p.name()));
-            out.printf("      state    %s%s (%s)%n", p.state(), p.stateDetail().isEmpty() ? "" : " " + p.stateDetail(),
+            out.printf("      state    %s%s (%s)%n", p.state(), p.stateDetail().text().isEmpty() ? "" : " " + p.stateDetail().text(),
                     p.state().meaning());
             out.printf("      license  %s%s%n", license(p.licenseStatus()),
                     p.graceMinutes() > 0 ? ", " + p.graceMinutes() / 1440 + " days of grace left" : "");

@@ -201,7 +201,8 @@ public final class StickExport {
         String shortId = BundleFile.fileName(bundle).split("-")[2];
         List<BulkTransitions.Change> changes = new ArrayList<>(plan.products().size());
         for (Product p : plan.products()) {
-            changes.add(new BulkTransitions.Change(p.id(), p.iid(), ProductEvent.EXPORT, "in request " + shortId,
+            changes.add(new BulkTransitions.Change(p.id(), p.iid(), ProductEvent.EXPORT,
+                    dev.airlock.appliance.inventory.StateDetail.note("in request " + shortId),
                     Optional.empty()));
         }
         OutboundBundle recorded;

@@ -32,11 +32,13 @@ final class BulkStateRepository {
     /** Sets state, detail and (when non-null) CID for each row: {id, state, detail, cid}. */
     void setStates(Tx tx, List<Object[]> rows, Instant at) {
         PreparedBatch batch = tx.handle().prepareBatch("UPDATE product SET state = ?, state_detail = ?,"
-                + " cid = COALESCE(?, cid), state_changed_at = ? WHERE id = ?");
+                + " forced_reuse = ?, error_code = ?, cid = COALESCE(?, cid), state_changed_at = ? WHERE id = ?");
         String now = Times.format(at);
         int n = 0;
         for (Object[] r : rows) {
-            batch.add(r[1], r[2], r[3], now, r[0]);
+            StateDetail d = (StateDetail) r[2];
+            batch.add(r[1], d.words(), DetailColumns.forced(d), DetailColumns.code(d), r[3],
+                    now, r[0]);
             if (++n % BATCH == 0) {
                 batch.execute();
             }

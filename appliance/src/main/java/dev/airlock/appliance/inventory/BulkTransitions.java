@@ -39,7 +39,12 @@ public final class BulkTransitions {
      *               (it was re-collected with a new key or hardware since)
      * @param detail the state detail to store, e.g. the explained error of a rejection
      */
-    public record Change(long productId, InstallationId iid, ProductEvent event, String detail, Optional<ConfirmationId> cid) {}
+    public record Change(long productId, InstallationId iid, ProductEvent event, StateDetail detail,
+            Optional<ConfirmationId> cid) {
+        public Change {
+            detail = detail == null ? StateDetail.none() : detail;
+        }
+    }
 
     /** Why a change was not made. */
     public enum SkipReason {
@@ -89,7 +94,7 @@ public final class BulkTransitions {
             }
             now.put(c.productId(), to.get());
             rows.put(c.productId(), new Object[] {c.productId(), to.get().name(),
-                    c.detail() == null ? "" : c.detail(), c.cid().map(ConfirmationId::digits).orElse(null)});
+                    c.detail(), c.cid().map(ConfirmationId::digits).orElse(null)});
             moved.add(c);
             perEvent.merge(c.event(), 1, Integer::sum);
         }

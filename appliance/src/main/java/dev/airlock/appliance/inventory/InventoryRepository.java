@@ -33,7 +33,7 @@ final class InventoryRepository {
     private static final String PRODUCT_COLUMNS = "p.id, p.machine_id, m.host_name, COALESCE(g.name, ''), p.sku_id,"
             + " p.application_id, p.product_class, p.name, p.description, p.partial_key, p.channel, p.epid,"
             + " p.license_status, p.grace_minutes, p.iid, COALESCE(p.cid, ''), p.state, p.state_detail,"
-            + " p.state_changed_at, p.first_seen_at, p.last_seen_at";
+            + " p.state_changed_at, p.first_seen_at, p.last_seen_at, p.forced_reuse, p.error_code";
     private static final String PRODUCT_FROM = " FROM product p JOIN machine m ON m.id = p.machine_id"
             + " LEFT JOIN lab_group g ON g.id = m.group_id";
     /**
@@ -218,7 +218,7 @@ final class InventoryRepository {
                 .execute();
         refreshProduct(tx, old.id(), f, at);
         tx.handle().createUpdate("UPDATE product SET iid = :iid, cid = NULL, state = :state, state_detail = '',"
-                        + " state_changed_at = :at WHERE id = :id")
+                        + " forced_reuse = 0, error_code = NULL, state_changed_at = :at WHERE id = :id")
                 .bind("iid", f.iid().digits()).bind("state", newState.name()).bind("at", Times.format(at))
                 .bind("id", old.id()).execute();
     }
@@ -229,10 +229,11 @@ final class InventoryRepository {
     }
 
     /** Moves a product to {@code state}; a non-null {@code cid} replaces the stored one. */
-    void setState(Tx tx, long productId, ProductState state, String detail, String cid, Instant at) {
-        tx.handle().createUpdate("UPDATE product SET state = :state, state_detail = :detail,"
-                        + " cid = COALESCE(:cid, cid), state_changed_at = :at WHERE id = :id")
-                .bind("state", state.name()).bind("detail", detail).bind("cid", cid)
+    void setState(Tx tx, long productId, ProductState state, StateDetail detail, String cid, Instant at) {
+        tx.handle().createUpdate("UPDATE product SET state = :state, state_detail = :detail, forced_reuse = :forced,"
+                        + " error_code = :code, cid = COALESCE(:cid, cid), state_changed_at = :at WHERE id = :id")
+                .bind("state", state.name()).bind("detail", detail.words())
+                .bind("forced", DetailColumns.forced(detail)).bind("code", DetailColumns.code(detail)).bind("cid", cid)
                 .bind("at", Times.format(at)).bind("id", productId).execute();
     }
 
@@ -379,9 +380,10 @@ final class InventoryRepository {
                     rs.getString(10), rs.getString(11), ExtendedProductId.parse(rs.getString(12)), rs.getInt(13),
                     rs.getLong(14), InstallationId.parse(rs.getString(15)),
                     cid == null || cid.isEmpty() ? Optional.empty() : Optional.of(ConfirmationId.parse(cid)),
-                    ProductState.valueOf(rs.getString(17)), rs.getString(18), Instant.parse(rs.getString(19)),
+                    ProductState.valueOf(rs.getString(17)), DetailColumns.read(rs.getString(18),
+                            rs.getInt(22) == 1, rs.getString(23)), Instant.parse(rs.getString(19)),
                     Instant.parse(rs.getString(20)), Instant.parse(rs.getString(21)));
-        } catch (InvalidIdException e) {
+        } catch (InvalidIdException | IllegalArgumentException e) {
             throw notParsing(id, e);
         }
     }
@@ -402,7 +404,7 @@ final class InventoryRepository {
         }
     }
 
-    private static IllegalStateException notParsing(long productId, InvalidIdException e) {
+    private static IllegalStateException notParsing(long productId, Exception e) {
         return new IllegalStateException("product " + productId + " in the store holds an identifier that does not"
                 + " parse (changed outside Airlock?): " + e.getMessage(), e);
     }

@@ -1,20 +1,18 @@
 package dev.airlock.appliance.inventory;
 
+import static dev.airlock.appliance.inventory.MachineMatching.quote;
+
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.ids.ConfirmationId;
-import dev.airlock.formats.ids.SkuId;
 import dev.airlock.formats.kit.CollectedProduct;
 import dev.airlock.formats.kit.CollectorRecord;
-import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.formats.kit.MachineIdentity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,19 +24,20 @@ import java.util.function.Consumer;
  * entries, moving product states, and answering list/show/status questions.
  */
 public final class InventoryService {
-    /** Detail of a REUSE transition found by intake (reimage). */
-    static final String REIMAGE_DETAIL = "reimaged: same IID as stored, with its CID; seen in ";
-    /** Start of the detail a supervisor's forced reuse carries; an apply after it counts as forced. */
-    public static final String FORCED_DETAIL = "forced reuse";
     private final Store store;
     private final AuditService audit;
     private final Clock clock;
     private final InventoryRepository repo = new InventoryRepository();
+    private final Transitions transitions;
+    private final ProductUpserts upserts;
 
-    public InventoryService(Store store, AuditService audit, Clock clock) {
+    /** @param reimage the reimage flow's rules, asked about every known product collected again */
+    public InventoryService(Store store, AuditService audit, Clock clock, ReimageRules reimage) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.transitions = new Transitions(repo, audit, clock);
+        this.upserts = new ProductUpserts(repo, transitions, reimage);
     }
 
     /**
@@ -68,11 +67,11 @@ public final class InventoryService {
                         + owner.get().id() + " or without --same-as");
             }
         } else {
-            MatchResult m = findMachine(tx, id);
-            if (m.conflict != null) {
-                return new CollectionOutcome.Conflict(m.conflict);
+            MachineMatching.Match m = MachineMatching.find(repo, tx, id);
+            if (m.conflict() != null) {
+                return new CollectionOutcome.Conflict(m.conflict());
             }
-            match = m.machine;
+            match = m.machine();
         }
         long except = match.map(Machine::id).orElse(-1L);
         // Step 2: an older collection than the one recorded changes nothing.
@@ -103,7 +102,7 @@ public final class InventoryService {
             long machineId = repo.insertMachine(tx, id, "collector", groupId, record.collected());
             List<String> notNeeded = new ArrayList<>();
             for (ProductFacts f : facts) {
-                insertNew(tx, machineId, f, now).ifPresent(notNeeded::add);
+                upserts.insertNew(tx, machineId, f, now).ifPresent(notNeeded::add);
             }
             audit.append(tx, actor, "machine.added", "machine " + machineId, "host=" + id.hostName() + "; products="
                     + facts.size() + notNeededAudit(notNeeded) + "; source=" + source
@@ -113,7 +112,7 @@ public final class InventoryService {
         // Step 4b: a known machine: record what changed.
         Machine m = match.get();
         List<String> changes = new ArrayList<>();
-        Map<String, String[]> diff = identityDiff(m, id);
+        Map<String, String[]> diff = MachineMatching.identityDiff(m, id);
         for (Map.Entry<String, String[]> e : diff.entrySet()) {
             repo.insertChange(tx, m.id(), now, e.getKey(), e.getValue()[0], e.getValue()[1], source);
             changes.add(e.getKey() + " " + quote(e.getValue()[0]) + " -> " + quote(e.getValue()[1]));
@@ -128,7 +127,7 @@ public final class InventoryService {
             repo.insertChange(tx, m.id(), now, "group", m.group(), group.get().strip(), source);
             changes.add("group " + quote(m.group()) + " -> " + quote(group.get().strip()));
         }
-        changes.addAll(upsertProducts(tx, m.id(), facts, now, source, actor));
+        changes.addAll(upserts.upsert(tx, m.id(), facts, now, source, actor));
         if (changes.isEmpty()) {
             return new CollectionOutcome.Unchanged(m.id(), m.hostName(), "same as the record");
         }
@@ -144,7 +143,8 @@ public final class InventoryService {
             List<Machine> byHost = repo.machinesByHost(tx, entry.hostName());
             if (byHost.size() > 1) {
                 return new CollectionOutcome.Conflict("host name " + entry.hostName() + " matches " + byHost.size()
-                        + " machines (ids " + ids(byHost) + "); rename one or collect them with the kit");
+                        + " machines (ids " + MachineMatching.ids(byHost) + "); rename one or collect them with the"
+                        + " kit");
             }
             long except = byHost.isEmpty() ? -1 : byHost.get(0).id();
             List<Product> elsewhere = repo.productsWithIid(tx, f.iid(), except);
@@ -161,7 +161,7 @@ public final class InventoryService {
                 MachineIdentity id = new MachineIdentity(entry.hostName(), "", false, "", "", "", "", "", "",
                         List.of(), List.of());
                 long machineId = repo.insertMachine(tx, id, "manual", groupId, now);
-                List<String> notNeeded = insertNew(tx, machineId, f, now).stream().toList();
+                List<String> notNeeded = upserts.insertNew(tx, machineId, f, now).stream().toList();
                 audit.append(tx, actor, "machine.added", "machine " + machineId, "host=" + entry.hostName()
                         + "; products=1" + notNeededAudit(notNeeded) + "; source=manual entry"
                         + entry.group().map(g -> "; group=" + g).orElse(""));
@@ -174,7 +174,7 @@ public final class InventoryService {
                 repo.insertChange(tx, m.id(), now, "group", m.group(), entry.group().get().strip(), "manual entry");
                 changes.add("group " + quote(m.group()) + " -> " + quote(entry.group().get().strip()));
             }
-            changes.addAll(upsertProducts(tx, m.id(), List.of(f), now, "manual entry", actor));
+            changes.addAll(upserts.upsert(tx, m.id(), List.of(f), now, "manual entry", actor));
             if (changes.isEmpty()) {
                 return new CollectionOutcome.Unchanged(m.id(), m.hostName(), "this product is already recorded");
             }
@@ -188,27 +188,21 @@ public final class InventoryService {
      * Moves one product through the state machine inside the caller's transaction and audits it:
      * the one way every workflow (export, merge, apply, reimage) changes a product's state.
      *
-     * @param detail plain words kept with the state, e.g. "0x7F: MAK activation limit reached"
+     * @param detail kept with the state: plain words, a rejection's error code, a forced reuse
      * @param cid    the CID that came with the event, if any
      * @return the product as it is now
      * @throws IllegalTransitionException when the event is not allowed in the product's state
      * @throws IllegalArgumentException   when there is no such product
      */
+    public Product transition(Tx tx, long productId, ProductEvent event, StateDetail detail,
+            Optional<ConfirmationId> cid, Actor actor) {
+        return transitions.apply(tx, productId, event, detail, cid, actor);
+    }
+
+    /** {@link #transition(Tx, long, ProductEvent, StateDetail, Optional, Actor)} with plain words as the detail. */
     public Product transition(Tx tx, long productId, ProductEvent event, String detail,
             Optional<ConfirmationId> cid, Actor actor) {
-        Product p = repo.productById(tx, productId)
-                .orElseThrow(() -> new IllegalArgumentException("there is no product with id " + productId));
-        ProductState next = ProductStateMachine.apply(p.state(), event);
-        if (p.state() == ProductState.REUSABLE && event == ProductEvent.APPLY) {
-            // a stored CID went in again instead of a new activation: count it, durably, in this transaction
-            repo.insertActivationSaved(tx, p, p.stateDetail().startsWith(FORCED_DETAIL), clock.instant());
-        }
-        repo.setState(tx, productId, next, detail == null ? "" : detail, cid.map(ConfirmationId::digits).orElse(null),
-                clock.instant());
-        audit.append(tx, actor, "product." + event.name().toLowerCase(java.util.Locale.ROOT), "product " + productId,
-                "host=" + p.hostName() + "; " + p.state() + " -> " + next + (detail == null || detail.isEmpty() ? ""
-                        : "; " + detail));
-        return repo.productById(tx, productId).orElseThrow();
+        return transition(tx, productId, event, StateDetail.note(detail), cid, actor);
     }
 
     /**
@@ -316,7 +310,8 @@ public final class InventoryService {
                 }
             }
             return new StatusReport(repo.machineCount(tx), products, byState, byGroup,
-                    sumReasons(repo.notNeededByGroup(tx), Optional.empty()), nextSteps(byState));
+                    StatusWords.sumReasons(repo.notNeededByGroup(tx), Optional.empty()),
+                    StatusWords.nextSteps(byState));
         });
     }
 
@@ -325,210 +320,12 @@ public final class InventoryService {
      * machines in {@code group} when given ("" = machines without a group).
      */
     public Map<NotNeededReason, Long> notNeeded(Optional<String> group) {
-        return store.read(tx -> sumReasons(repo.notNeededByGroup(tx), group));
-    }
-
-    /** The per-group counts summed per reason (zero-filled), over every group or only {@code group}. */
-    private static Map<NotNeededReason, Long> sumReasons(Map<String, Map<NotNeededReason, Long>> byGroup,
-            Optional<String> group) {
-        Map<NotNeededReason, Long> out = new java.util.EnumMap<>(NotNeededReason.class);
-        for (NotNeededReason r : NotNeededReason.values()) {
-            out.put(r, 0L);
-        }
-        byGroup.forEach((g, counts) -> {
-            if (group.isEmpty() || group.get().strip().equalsIgnoreCase(g)) {
-                counts.forEach((r, n) -> out.merge(r, n, Long::sum));
-            }
-        });
-        return out;
-    }
-
-    private static List<String> nextSteps(Map<ProductState, Long> s) {
-        List<String> steps = new ArrayList<>();
-        add(steps, s.get(ProductState.COLLECTED), "wait for export");
-        add(steps, s.get(ProductState.EXPORTED), "are out for activation: import the response when it comes back");
-        add(steps, s.get(ProductState.CID_RECEIVED) + s.get(ProductState.REUSABLE),
-                "have a CID to apply: write the activation kit");
-        add(steps, s.get(ProductState.REJECTED), "were rejected: see ./airlock list --state rejected");
-        add(steps, s.get(ProductState.APPLY_FAILED), "failed to apply: see ./airlock list --state apply_failed");
-        if (steps.isEmpty()) {
-            steps.add(s.values().stream().mapToLong(Long::longValue).sum() == 0
-                    ? "No products yet: collect machines with the collector kit and run ./airlock intake"
-                    : s.get(ProductState.NOT_NEEDED) > 0
-                            ? "Nothing waits: every product is applied, verified or needs no CID"
-                            : "Nothing waits: every product is applied or verified");
-        }
-        return steps;
-    }
-
-    private static void add(List<String> steps, long n, String text) {
-        if (n > 0) {
-            steps.add(n + (n == 1 ? " product " : " products ") + text);
-        }
+        return store.read(tx -> StatusWords.sumReasons(repo.notNeededByGroup(tx), group));
     }
 
     // ---- internals ------------------------------------------------------------------------
 
-    private record MatchResult(Optional<Machine> machine, String conflict) {}
-
-    /** SMBIOS UUID first; then host name (a machine without a UUID, or a record without one). */
-    private MatchResult findMachine(Tx tx, MachineIdentity id) {
-        if (id.hasUsableUuid()) {
-            Optional<Machine> byUuid = repo.machineByUuid(tx, id.smbiosUuid());
-            if (byUuid.isPresent()) {
-                return new MatchResult(byUuid, null);
-            }
-            List<Machine> noUuid = repo.machinesByHost(tx, id.hostName()).stream()
-                    .filter(m -> m.identity().smbiosUuid().isEmpty()).toList();
-            if (noUuid.size() > 1) {
-                return new MatchResult(Optional.empty(), ambiguous(id.hostName(), noUuid));
-            }
-            return new MatchResult(noUuid.stream().findFirst(), null);
-        }
-        List<Machine> byHost = repo.machinesByHost(tx, id.hostName());
-        if (byHost.size() > 1) {
-            return new MatchResult(Optional.empty(), ambiguous(id.hostName(), byHost));
-        }
-        return new MatchResult(byHost.stream().findFirst(), null);
-    }
-
-    private static String ambiguous(String host, List<Machine> machines) {
-        return "the record has no usable SMBIOS UUID and host name " + host + " matches " + machines.size()
-                + " machines (ids " + ids(machines) + "); take the file in with --same-as ID to say which one";
-    }
-
-    private static String ids(List<Machine> machines) {
-        return String.join(", ", machines.stream().map(m -> Long.toString(m.id())).toList());
-    }
-
-    private List<String> upsertProducts(Tx tx, long machineId, List<ProductFacts> facts, Instant now, String source,
-            Actor actor) {
-        Map<SkuId, Product> existing = new HashMap<>();
-        for (Product p : repo.productsOfMachine(tx, machineId)) {
-            existing.put(p.skuId(), p);
-        }
-        List<String> changes = new ArrayList<>();
-        for (ProductFacts f : facts) {
-            Product old = existing.get(f.skuId());
-            boolean licensed = f.licenseStatus() == LicenseStatus.LICENSED.code();
-            Optional<NotNeededReason> notNeeded = NotNeededReason.of(f.licenseStatus(), f.channel());
-            if (old == null) {
-                Optional<String> why = insertNew(tx, machineId, f, now);
-                changes.add("new product '" + f.name() + "'" + why.map(w -> " (" + w + ")").orElse(""));
-            } else if (!old.iid().equals(f.iid())) {
-                // Step a: an IID this product had before, with its CID kept: a reimage back to that installation.
-                Optional<ConfirmationId> earlierCid = notNeeded.isPresent() ? Optional.empty()
-                        : repo.historicCid(tx, old.id(), f.iid());
-                ProductState next = ProductStateMachine.apply(old.state(), ProductEvent.NEW_IID);
-                repo.replaceInstallation(tx, old, f, next, now, "new IID seen in " + source);
-                if (earlierCid.isPresent()) {
-                    Product reused = transition(tx, old.id(), ProductEvent.REUSE, REIMAGE_DETAIL + source
-                            + "; the IID equals an earlier installation's", earlierCid, actor);
-                    changes.add("'" + f.name() + "' is back to an earlier IID whose CID is stored: " + old.state()
-                            + " -> " + reused.state() + " (reimage: its CID can be applied again)");
-                } else if (notNeeded.isPresent()) {
-                    // the new installation is Licensed already, or a KMS client: it needs no CID
-                    Product fresh = transition(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(),
-                            Optional.empty(), actor);
-                    changes.add("'" + f.name() + "' has a new IID (new key or hardware): " + old.state() + " -> "
-                            + fresh.state() + " (" + notNeeded.get().detail() + ")"
-                            + (old.cid().isEmpty() ? "" : "; its earlier CID is kept in the history"));
-                } else {
-                    changes.add("'" + f.name() + "' has a new IID (new key or hardware): " + old.state() + " -> "
-                            + next + (old.cid().isEmpty() ? "" : "; its earlier CID is kept in the history"));
-                }
-            } else {
-                repo.refreshProduct(tx, old.id(), f, now);
-                if (old.licenseStatus() != f.licenseStatus()) {
-                    changes.add("'" + f.name() + "' license status " + old.licenseStatus() + " -> "
-                            + f.licenseStatus());
-                }
-                // Step b: verified before with this IID and its CID, now not licensed: reimaged; reuse the CID.
-                // (APPLIED is left alone: deposited but never seen Licensed is no evidence of a reimage.)
-                if (old.state() == ProductState.VERIFIED && !old.cid().isEmpty() && !licensed) {
-                    Product reused = transition(tx, old.id(), ProductEvent.REUSE, REIMAGE_DETAIL + source,
-                            Optional.empty(), actor);
-                    changes.add("'" + f.name() + "' was reimaged with the same IID and is not licensed: "
-                            + old.state() + " -> " + reused.state() + " (its stored CID can be applied again)");
-                } else if (old.state() == ProductState.APPLIED && licensed) {
-                    // Step c: applied earlier (by hand or kit), now reported Licensed.
-                    transition(tx, old.id(), ProductEvent.VERIFY, "the machine reports Licensed (" + source + ")",
-                            Optional.empty(), actor);
-                    changes.add("'" + f.name() + "' reports Licensed: APPLIED -> VERIFIED");
-                } else if (notNeeded.isPresent() && (old.state() == ProductState.COLLECTED
-                        || old.state() == ProductState.REJECTED)) {
-                    // Step d: not sent yet (or refused), and now Licensed or a KMS client: nothing to spend on it.
-                    transition(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(), Optional.empty(),
-                            actor);
-                    changes.add("'" + f.name() + "' needs no CID: " + old.state() + " -> NOT_NEEDED ("
-                            + notNeeded.get().detail() + ")");
-                } else if (old.state() == ProductState.NOT_NEEDED && notNeeded.isPresent()
-                        && notNeeded.get() != NotNeededReason.ofRecorded(old.licenseStatus(), old.channel())) {
-                    // Step e: still needs nothing, for another reason now.
-                    transition(tx, old.id(), ProductEvent.NEEDS_NOTHING, notNeeded.get().detail(), Optional.empty(),
-                            actor);
-                } else if (old.state() == ProductState.NOT_NEEDED && notNeeded.isEmpty()) {
-                    // Step f: lost its licence (reimage, hardware change) with the same IID: back into the flow;
-                    // straight to REUSABLE when an earlier installation with this IID left its CID.
-                    Optional<ConfirmationId> earlierCid = repo.historicCid(tx, old.id(), f.iid());
-                    Product back = transition(tx, old.id(), ProductEvent.NEEDS_CID, "no longer licensed ("
-                            + source + ")", Optional.empty(), actor);
-                    if (earlierCid.isPresent()) {
-                        back = transition(tx, old.id(), ProductEvent.REUSE, REIMAGE_DETAIL + source
-                                + "; the IID equals an earlier installation's", earlierCid,
-                                actor);
-                    }
-                    changes.add("'" + f.name() + "' is no longer licensed and needs a CID again: NOT_NEEDED -> "
-                            + back.state() + (earlierCid.isPresent() ? " (reimage: its stored CID can be applied"
-                                    + " again)" : ""));
-                }
-            }
-        }
-        return changes;
-    }
-
-    /** Inserts a product new to its machine: COLLECTED, or NOT_NEEDED with the reason returned. */
-    private Optional<String> insertNew(Tx tx, long machineId, ProductFacts f, Instant now) {
-        Optional<NotNeededReason> why = NotNeededReason.of(f.licenseStatus(), f.channel());
-        ProductState start = why.isPresent()
-                ? ProductStateMachine.apply(ProductState.COLLECTED, ProductEvent.NEEDS_NOTHING) : ProductState.COLLECTED;
-        repo.insertProduct(tx, machineId, f, start, why.map(NotNeededReason::detail).orElse(""), now);
-        return why.map(r -> "'" + f.name() + "': " + r.detail());
-    }
-
     private static String notNeededAudit(List<String> notNeeded) {
         return notNeeded.isEmpty() ? "" : "; need no CID=" + notNeeded.size();
-    }
-
-    private static Map<String, String[]> identityDiff(Machine machine, MachineIdentity id) {
-        MachineIdentity m = machine.identity();
-        Map<String, String[]> d = new LinkedHashMap<>();
-        diff(d, "host name", m.hostName(), id.hostName());
-        diff(d, "domain", m.domain(), id.domain());
-        diff(d, "part of domain", Boolean.toString(m.partOfDomain()), Boolean.toString(id.partOfDomain()));
-        diff(d, "FQDN", m.fqdn(), id.fqdn());
-        if (id.hasUsableUuid()) {
-            diff(d, "SMBIOS UUID", m.smbiosUuid(), id.smbiosUuid());
-        }
-        diff(d, "serial number", m.serialNumber(), id.serialNumber());
-        diff(d, "OS", m.osCaption(), id.osCaption());
-        diff(d, "OS version", m.osVersion(), id.osVersion());
-        diff(d, "OS build", m.osBuild(), id.osBuild());
-        diff(d, "IP addresses", String.join(",", m.ipAddresses()), String.join(",", id.ipAddresses()));
-        diff(d, "MAC addresses", String.join(",", m.macAddresses()), String.join(",", id.macAddresses()));
-        if (machine.source().equals("manual") && d.isEmpty()) {
-            d.put("source", new String[] {"manual", "collector"});
-        }
-        return d;
-    }
-
-    private static void diff(Map<String, String[]> d, String field, String old, String now) {
-        if (!old.equals(now)) {
-            d.put(field, new String[] {old, now});
-        }
-    }
-
-    private static String quote(String s) {
-        return s.isEmpty() ? "(none)" : s;
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * they were parsed once, where they came in (a file, a typed entry, a database row).
  *
  * @param cid         empty until a CID was received or reused
- * @param stateDetail e.g. the error code of a rejection, "" when none
+ * @param stateDetail typed: a forced reuse, a rejection with its error code, or plain words; its
+ *                    {@link StateDetail#text()} is the sentence shown
  */
 public record Product(
         long id,
@@ -34,7 +35,7 @@ public record Product(
         InstallationId iid,
         Optional<ConfirmationId> cid,
         ProductState state,
-        String stateDetail,
+        StateDetail stateDetail,
         Instant stateChanged,
         Instant firstSeen,
         Instant lastSeen) {

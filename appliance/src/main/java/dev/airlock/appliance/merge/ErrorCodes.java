@@ -1,6 +1,7 @@
 package dev.airlock.appliance.merge;
 
-import java.util.Locale;
+import dev.airlock.appliance.inventory.ErrorCode;
+import dev.airlock.appliance.inventory.StateDetail;
 
 /**
  * Plain-language meaning and next step for BatchActivation error codes (codes per Microsoft's
@@ -29,12 +30,16 @@ public final class ErrorCodes {
 
     /** {@code 0x} and upper-case hex. */
     public static String codeText(int code) {
-        return "0x" + Integer.toHexString(code).toUpperCase(Locale.ROOT);
+        return new ErrorCode(code).text();
     }
 
-    /** The state detail stored with a rejection: code, explanation, and the gateway's own words. */
-    public static String detail(int code, String gatewayText) {
+    /**
+     * The state detail stored with a rejection: the code as a value, then the explanation and the
+     * gateway's own words (shown as "0x7F: explanation (gateway: words)").
+     */
+    public static StateDetail.Rejection detail(int code, String gatewayText) {
         String text = gatewayText == null ? "" : gatewayText.strip();
-        return codeText(code) + ": " + explain(code) + (text.isEmpty() ? "" : " (gateway: " + text + ")");
+        return new StateDetail.Rejection(new ErrorCode(code), explain(code)
+                + (text.isEmpty() ? "" : " (gateway: " + text + ")"));
     }
 }

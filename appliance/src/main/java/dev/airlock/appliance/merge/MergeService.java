@@ -8,6 +8,7 @@ import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductEvent;
 import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.inventory.StateDetail;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.MakVault;
@@ -66,11 +67,17 @@ public final class MergeService {
     private final AuditService audit;
     private final Clock clock;
     private final BulkTransitions transitions;
-    /** Runs inside the merge transaction after the products moved: lets tests fail a merge half-way. */
-    Runnable faultHook = () -> { };
+    /** Runs inside the merge transaction after the products moved: a no-op, a fault tests' seam (see below). */
+    private final Runnable afterProductsMoved;
 
     public MergeService(Store store, BundleLedger ledger, TrustService trust, MakVault vault, InventoryService inventory,
             AuditService audit, Clock clock) {
+        this(store, ledger, trust, vault, inventory, audit, clock, () -> { });
+    }
+
+    private MergeService(Store store, BundleLedger ledger, TrustService trust, MakVault vault,
+            InventoryService inventory, AuditService audit, Clock clock, Runnable afterProductsMoved) {
+        this.afterProductsMoved = afterProductsMoved;
         this.store = store;
         this.ledger = ledger;
         this.trust = trust;
@@ -79,6 +86,14 @@ public final class MergeService {
         this.audit = audit;
         this.clock = clock;
         this.transitions = new BulkTransitions(audit, clock);
+    }
+
+    /**
+     * A copy of this service that runs {@code fault} inside each merge transaction after the
+     * products moved, so a test can fail a merge half-way; this service stays as it is.
+     */
+    MergeService failingAfterProductsMoved(Runnable fault) {
+        return new MergeService(store, ledger, trust, vault, inventory, audit, clock, fault);
     }
 
     /**
@@ -268,7 +283,7 @@ public final class MergeService {
                 }
                 if (a.outcome() instanceof ResponseBundle.Confirmed c) {
                     changes.add(new BulkTransitions.Change(entry.productId(), iidOf.get(a.ref()),
-                            ProductEvent.CID_RECEIVED, "CID from " + why, Optional.of(c.cid())));
+                            ProductEvent.CID_RECEIVED, StateDetail.note("CID from " + why), Optional.of(c.cid())));
                 } else {
                     ResponseBundle.Failed f = (ResponseBundle.Failed) a.outcome();
                     changes.add(new BulkTransitions.Change(entry.productId(), iidOf.get(a.ref()), ProductEvent.REJECT,
@@ -281,17 +296,16 @@ public final class MergeService {
             for (BulkTransitions.Change c : moved.moved()) {
                 if (c.event() == ProductEvent.CID_RECEIVED) {
                     cids++;
-                } else {
+                } else if (c.detail() instanceof StateDetail.Rejection r) {
                     Optional<Product> p = inventory.product(tx, c.productId());
-                    String code = c.detail().substring(0, c.detail().indexOf(':'));
                     rejections.add(new MergeOutcome.Rejection(c.productId(), p.map(Product::hostName).orElse("?"),
-                            p.map(Product::name).orElse("?"), code, c.detail().substring(code.length() + 2)));
+                            p.map(Product::name).orElse("?"), r.code().text(), r.explanation()));
                 }
             }
             for (BulkTransitions.Skipped s : moved.skipped()) {
                 notes.add(skipNote(tx, s));
             }
-            faultHook.run();
+            afterProductsMoved.run();
             InboundBundle inbound = new InboundBundle(responseId, response.requestId().toString(),
                     BundleLedger.hex(digest), bundle.signer().toString(), response.created(), source, clock.instant(),
                     actor.name(), cids, rejections.size(), notes.size(), response.counts().size());

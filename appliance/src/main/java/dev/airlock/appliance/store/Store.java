@@ -30,7 +30,7 @@ public final class Store implements AutoCloseable {
     public static final String FILE_NAME = "airlock.db";
     private static final int BUSY_TIMEOUT_MS = 10_000;
     /** The newest migration under {@code db/migration}; bump it with every new V<n>__*.sql. */
-    public static final int SCHEMA_VERSION = 9;
+    public static final int SCHEMA_VERSION = 10;
 
     private final Path dataDir;
     private final Path file;

@@ -1,6 +1,7 @@
 package dev.airlock.appliance.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airlock.appliance.audit.Actor;
@@ -14,6 +15,8 @@ import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductEvent;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.reimage.ForceOutcome;
+import dev.airlock.appliance.reimage.Reimage;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.testing.Samples;
 import dev.airlock.formats.ids.ApplicationId;
@@ -99,6 +102,7 @@ class ActivationFlowTest {
     IntakeService intake;
     ActivationKitService kits;
     ActivationService activation;
+    Reimage reimage;
     Path stick;
 
     @BeforeEach
@@ -106,7 +110,8 @@ class ActivationFlowTest {
         Samples.initLab(tmp.resolve("data")).close();
         store = Store.open(tmp.resolve("data"));
         audit = new AuditService(store, clock);
-        inventory = new InventoryService(store, audit, clock);
+        inventory = new InventoryService(store, audit, clock, Reimage.rules());
+        reimage = new Reimage(store, inventory);
         intake = new IntakeService(store, inventory, CollectorRecordReader::new, clock);
         kits = new ActivationKitService(store, inventory, audit, clock);
         activation = new ActivationService(store, inventory);
@@ -252,13 +257,13 @@ class ActivationFlowTest {
     void forceReuse_takesTheEarlierCid_auditsAWarning_andAnApplyCountsAsSaved() throws Exception {
         collect(record("LAB-PC-0042", IID, LicenseStatus.NOTIFICATION));
         long id = only().id();
-        assertThatThrownBy(() -> activation.forceReuse(id, Samples.SUPERVISOR))
-                .hasMessageContaining("no earlier installation with a CID");
+        assertThat(reimage.forceReuse(id, Samples.SUPERVISOR)).asInstanceOf(type(ForceOutcome.Refused.class))
+                .extracting(ForceOutcome.Refused::reason).asString().contains("no earlier installation with a CID");
         receiveCid(id, CID);
         result(ApplyResult.Result.DEPOSITED, 0, LicenseStatus.LICENSED);
         collect(record("LAB-PC-0042", NEW_IID, LicenseStatus.NOTIFICATION));
 
-        ActivationService.ForcedReuse r = activation.forceReuse(id, Samples.SUPERVISOR);
+        ForceOutcome.Forced r = (ForceOutcome.Forced) reimage.forceReuse(id, Samples.SUPERVISOR);
 
         assertThat(r.product().state()).isEqualTo(ProductState.REUSABLE);
         assertThat(r.product().cid().orElseThrow().digits()).isEqualTo(CID);
@@ -268,7 +273,8 @@ class ActivationFlowTest {
         Product applied = activation.markApplied(id, true, TECH);
         assertThat(applied.state()).isEqualTo(ProductState.VERIFIED);
         assertThat(inventory.activationsSaved()).isEqualTo(1);
-        assertThatThrownBy(() -> activation.forceReuse(id, Samples.SUPERVISOR)).hasMessageContaining("VERIFIED");
+        assertThat(reimage.forceReuse(id, Samples.SUPERVISOR)).asInstanceOf(type(ForceOutcome.Refused.class))
+                .extracting(ForceOutcome.Refused::reason).asString().contains("VERIFIED");
     }
 
     @Test
@@ -280,7 +286,7 @@ class ActivationFlowTest {
 
         assertThat(failed.message()).contains("0xC004F04D").contains("check digits");
         assertThat(only().state()).isEqualTo(ProductState.APPLY_FAILED);
-        assertThat(only().stateDetail()).contains("0xC004F04D");
+        assertThat(only().stateDetail().text()).contains("0xC004F04D");
         FileOutcome other = result(ApplyResult.Result.FAILED, 0xC004F999L, LicenseStatus.NOTIFICATION);
         assertThat(other.message()).contains("0xC004F999").contains("not known");
         assertThat(activation.markApplied(only().id(), false, TECH).state()).isEqualTo(ProductState.APPLIED);

@@ -27,7 +27,7 @@ class ApplyCommandTest {
                     "ABCDE", "Volume:MAK", ExtendedProductId.parse("03612-03308-000-000000-03-1033-9200.0000-0242016"),
                     5, 0, InstallationId.parse("1".repeat(63)),
                     cid.isEmpty() ? Optional.empty() : Optional.of(ConfirmationId.parse(cid)), ProductState.REUSABLE,
-                    "", t, t, t);
+                    dev.airlock.appliance.inventory.StateDetail.none(), t, t, t);
         } catch (InvalidIdException e) {
             throw new AssertionError(e);
         }

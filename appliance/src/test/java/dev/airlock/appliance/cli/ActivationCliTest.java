@@ -85,7 +85,7 @@ class ActivationCliTest {
         ConfirmationId cid = ConfirmationId.parse(CID);
         try (Store store = Store.open(tmp.resolve("data"))) {
             InventoryService inventory = new InventoryService(store, new AuditService(store, Samples.CLOCK),
-                    Samples.CLOCK);
+                    Samples.CLOCK, dev.airlock.appliance.reimage.Reimage.rules());
             Product p = inventory.products(ProductFilter.all(), 0, 10).get(0);
             store.execute(tx -> {
                 inventory.transition(tx, p.id(), ProductEvent.EXPORT, "", Optional.empty(), Samples.TECHNICIAN);

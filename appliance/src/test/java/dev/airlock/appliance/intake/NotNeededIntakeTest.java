@@ -92,8 +92,8 @@ class NotNeededIntakeTest {
         assertThat(state("LAB-MIX-3", "31313131-0000-4000-8000-000000000101"))
                 .isEqualTo(ProductState.COLLECTED); // CSVLK (KMS host), in grace
         assertThat(state("LAB-MIX-3", OFFICE_SKU)).isEqualTo(ProductState.NOT_NEEDED); // GVLK, Licensed
-        assertThat(product("LAB-MIX-1", WIN_SKU).stateDetail()).isEqualTo("Licensed, nothing to do");
-        assertThat(product("LAB-MIX-2", WIN_SKU).stateDetail())
+        assertThat(product("LAB-MIX-1", WIN_SKU).stateDetail().text()).isEqualTo("Licensed, nothing to do");
+        assertThat(product("LAB-MIX-2", WIN_SKU).stateDetail().text())
                 .isEqualTo("Activates against your KMS host; nothing to do here");
         assertThat(outcome("LAB-MIX-1").message()).endsWith("with 2 products; 1 needs no CID and stays out of"
                 + " export ('Windows(R), Enterprise edition': Licensed, nothing to do)");

@@ -90,7 +90,7 @@ class MergeServiceTest {
         assertThat(products.stream().filter(p -> p.state() == ProductState.CID_RECEIVED)).hasSize(2)
                 .allSatisfy(p -> assertThat(p.cid().orElseThrow().digits()).hasSize(48));
         assertThat(products.stream().filter(p -> p.state() == ProductState.REJECTED))
-                .anySatisfy(p -> assertThat(p.stateDetail()).startsWith("0x7F: MAK activation limit reached"));
+                .anySatisfy(p -> assertThat(p.stateDetail().text()).startsWith("0x7F: MAK activation limit reached"));
         assertThat(f.lab.audit().verify().toString()).contains("Intact");
     }
 
@@ -159,7 +159,8 @@ class MergeServiceTest {
                 .orElseThrow().id();
         try (Store store = Store.open(f.lab.dataDir())) {
             var audit = new dev.airlock.appliance.audit.AuditService(store, Samples.CLOCK);
-            var inventory = new dev.airlock.appliance.inventory.InventoryService(store, audit, Samples.CLOCK);
+            var inventory = new dev.airlock.appliance.inventory.InventoryService(store, audit, Samples.CLOCK,
+                    dev.airlock.appliance.reimage.Reimage.rules());
             store.execute(tx -> inventory.transition(tx, applied, ProductEvent.APPLY, "", Optional.empty(),
                     Samples.TECHNICIAN));
         }
@@ -229,15 +230,14 @@ class MergeServiceTest {
         SignedBundle request = exportAll(6);
         SignedBundle response = f.respondAll(request);
         Map<Long, Product> before = byId();
-        merge.faultHook = () -> {
+        MergeService failing = merge.failingAfterProductsMoved(() -> {
             throw new IllegalStateException("power cut");
-        };
-        assertThatThrownBy(() -> merge.merge(response, "r", Samples.TECHNICIAN)).hasMessageContaining("power cut");
+        });
+        assertThatThrownBy(() -> failing.merge(response, "r", Samples.TECHNICIAN)).hasMessageContaining("power cut");
         assertThat(byId()).isEqualTo(before);
         assertThat(f.lab.ledger().list().inbound()).isEmpty();
         assertThat(f.lab.ledger().list().outbound().get(0).answered()).isZero();
 
-        merge.faultHook = () -> { };
         assertThat(merge.merge(response, "r", Samples.TECHNICIAN)).isInstanceOf(MergeOutcome.Merged.class);
         assertThat(f.products()).extracting(Product::state).containsOnly(ProductState.CID_RECEIVED);
     }

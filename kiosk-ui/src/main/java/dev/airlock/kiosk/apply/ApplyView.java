@@ -207,7 +207,7 @@ public class ApplyView extends VerticalLayout {
         machines.addColumn(p -> OutsideText.shown(p.name())).setHeader(getTranslation("apply.col.product")).setFlexGrow(2);
         machines.addComponentColumn(p -> new StateBadge(p.state())).setHeader(getTranslation("apply.col.state"))
                 .setAutoWidth(true);
-        machines.addColumn(p -> OutsideText.shown(p.stateDetail())).setHeader(getTranslation("apply.col.detail")).setFlexGrow(2);
+        machines.addColumn(p -> OutsideText.shown(p.stateDetail().text())).setHeader(getTranslation("apply.col.detail")).setFlexGrow(2);
         machines.setAllRowsVisible(false);
         machines.setHeight("18em");
         machines.asSingleSelect().addValueChangeListener(e -> showCid(e.getValue()));
@@ -268,7 +268,7 @@ public class ApplyView extends VerticalLayout {
             cidPanel.add(reused);
         }
         if (p.state() == ProductState.APPLY_FAILED) {
-            Paragraph failed = new Paragraph(getTranslation("apply.cid.failedBefore", p.stateDetail()));
+            Paragraph failed = new Paragraph(getTranslation("apply.cid.failedBefore", p.stateDetail().text()));
             failed.addClassName("apply-warning");
             cidPanel.add(failed);
         }

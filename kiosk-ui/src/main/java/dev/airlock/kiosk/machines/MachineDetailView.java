@@ -139,7 +139,7 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
         card.getElement().setAttribute("data-product", String.valueOf(p.id()));
         H3 name = new H3(p.name());
         StateBadge badge = new StateBadge(p.state());
-        Span detail = new Span(OutsideText.shown(p.stateDetail()));
+        Span detail = new Span(OutsideText.shown(p.stateDetail().text()));
         detail.addClassName("machine-product-detail");
         card.add(name, badge, detail);
         Span iidLabel = new Span(getTranslation("machine.iid"));

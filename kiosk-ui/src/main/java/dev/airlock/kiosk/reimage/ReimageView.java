@@ -15,10 +15,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.activation.ActivationService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.reimage.ForceOutcome;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
@@ -144,9 +144,8 @@ public class ReimageView extends VerticalLayout {
     }
 
     void refresh() {
-        reusable.setItems(holder.get().inventory().products(ProductFilter.all().withState(ProductState.REUSABLE), 0,
-                MAX_LISTED));
-        long n = holder.get().inventory().activationsSaved();
+        reusable.setItems(holder.get().reimage().reusable(MAX_LISTED));
+        long n = holder.get().reimage().activationsSaved();
         saved.setText(getTranslation("reimage.saved", n));
         int waiting = reusable.getListDataView().getItemCount();
         toApply.setEnabled(waiting > 0);
@@ -177,8 +176,12 @@ public class ReimageView extends VerticalLayout {
             return;
         }
         try {
-            ActivationService.ForcedReuse r = holder.get().activation().forceReuse(p.id(),
-                    KioskState.session().actor());
+            ForceOutcome outcome = holder.get().reimage().forceReuse(p.id(), KioskState.session().actor());
+            if (outcome instanceof ForceOutcome.Refused refused) {
+                error.setText(Sentence.of(refused.reason()));
+                return;
+            }
+            ForceOutcome.Forced r = (ForceOutcome.Forced) outcome;
             overrideResult.setText(getTranslation("reimage.override.done", r.product().name(),
                     r.product().hostName(), StateBadge.label(r.product().state())));
             overrideProduct.clear();
