@@ -93,20 +93,19 @@ final class OperatorCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON for scripts.")
         boolean json;
 
+        private static final Table<Operator> TABLE = Table.<Operator>withHeader()
+                .col("ID", 4, Operator::id)
+                .col("NAME", 40, Operator::name)
+                .col("ROLE", 11, op -> op.role().id())
+                .col("ADDED", 0, Operator::createdAt)
+                .counting("operator").json(OperatorCommand::jsonRow);
+
         @Override
         public Integer call() {
             List<Operator> operators = global.openToRead().operators().list();
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Json.print(out, operators.stream().map(OperatorCommand::jsonRow).toList());
-                return ExitCodes.OK;
-            }
-            out.printf("%-4s %-40s %-11s %s%n", "ID", "NAME", "ROLE", "ADDED");
-            for (Operator op : operators) {
-                out.printf("%-4d %-40s %-11s %s%n", op.id(), op.name(), op.role().id(), op.createdAt());
-            }
-            out.printf("%d operator%s%n", operators.size(), Words.s(operators.size()));
-            if (operators.isEmpty()) {
+            TABLE.print(out, json, operators);
+            if (!json && operators.isEmpty()) {
                 out.println("Next: ./airlock operator add NAME --role supervisor");
             }
             return ExitCodes.OK;
