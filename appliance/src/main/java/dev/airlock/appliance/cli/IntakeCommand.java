@@ -8,7 +8,6 @@ import dev.airlock.appliance.intake.IntakeOptions;
 import dev.airlock.appliance.intake.IntakeSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ final class IntakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (sameAs != null && (paths.size() != 1 || Files.isDirectory(paths.get(0)))) {
+        if (sameAs != null && (paths.size() != 1 || UserPaths.isFolder(paths.get(0)))) {
             throw new Rejected("--same-as takes exactly one file, not folders or several files");
         }
         Appliance appliance = global.open();
