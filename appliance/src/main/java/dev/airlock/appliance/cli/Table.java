@@ -17,7 +17,7 @@ final class Table<T> {
     private record Column<T>(String separator, String header, int width, boolean right, boolean outside,
             boolean clipped, Function<? super T, ?> cell) {
         String format() {
-            return separator + (width == 0 ? "%s" : right ? "%" + width + "s" : "%-" + width + "s");
+            return separator.replace("%", "%%") + (width == 0 ? "%s" : right ? "%" + width + "s" : "%-" + width + "s");
         }
 
         String text(T row) {
@@ -34,36 +34,36 @@ final class Table<T> {
     private final boolean header;
     private final Optional<String> noun;
     private final Optional<Function<? super T, ?>> json;
-    private final String nextSeparator;
+    private final Optional<String> gap;
 
     private Table(List<Column<T>> columns, String indent, boolean header, Optional<String> noun,
-            Optional<Function<? super T, ?>> json, String nextSeparator) {
+            Optional<Function<? super T, ?>> json, Optional<String> gap) {
         this.columns = List.copyOf(columns);
         this.indent = indent;
         this.header = header;
         this.noun = noun;
         this.json = json;
-        this.nextSeparator = nextSeparator;
+        this.gap = gap;
     }
 
     /** A table with a header row. */
     static <T> Table<T> withHeader() {
-        return new Table<>(List.of(), "", true, Optional.empty(), Optional.empty(), " ");
+        return new Table<>(List.of(), "", true, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Rows only, each line starting with {@code indent}. */
     static <T> Table<T> rowsOnly(String indent) {
-        return new Table<>(List.of(), indent, false, Optional.empty(), Optional.empty(), " ");
+        return new Table<>(List.of(), indent, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Ends the listing with "N {@code noun}s" ("1 MAK", "2 MAKs"). */
     Table<T> counting(String noun) {
-        return new Table<>(columns, indent, header, Optional.of(noun), json, nextSeparator);
+        return new Table<>(columns, indent, header, Optional.of(noun), json, gap);
     }
 
     /** What {@code --json} prints for each row (default: the row itself). */
     Table<T> json(Function<? super T, ?> jsonRow) {
-        return new Table<>(columns, indent, header, noun, Optional.of(jsonRow), nextSeparator);
+        return new Table<>(columns, indent, header, noun, Optional.of(jsonRow), gap);
     }
 
     /** A column of the appliance's own text, left-aligned in {@code width}. */
@@ -86,9 +86,9 @@ final class Table<T> {
         return add(header, width, false, true, true, cell);
     }
 
-    /** The separator before the next column (default one space). */
+    /** The text before the next column (default one space); after the last column, the text that ends each line. */
     Table<T> gap(String separator) {
-        return new Table<>(columns, indent, header, noun, json, separator);
+        return new Table<>(columns, indent, header, noun, json, Optional.of(separator));
     }
 
     /** Prints the header row (when this table has one). */
@@ -123,14 +123,14 @@ final class Table<T> {
     private Table<T> add(String header, int width, boolean right, boolean outside, boolean clipped,
             Function<? super T, ?> cell) {
         List<Column<T>> more = new ArrayList<>(columns);
-        more.add(new Column<>(columns.isEmpty() ? indent : nextSeparator, header, width, right, outside, clipped,
+        more.add(new Column<>(columns.isEmpty() ? indent : gap.orElse(" "), header, width, right, outside, clipped,
                 cell));
-        return new Table<>(more, indent, this.header, noun, json, " ");
+        return new Table<>(more, indent, this.header, noun, json, Optional.empty());
     }
 
     private String format() {
         StringBuilder f = new StringBuilder();
         columns.forEach(c -> f.append(c.format()));
-        return f.append("%n").toString();
+        return f.append(gap.orElse("").replace("%", "%%")).append("%n").toString();
     }
 }

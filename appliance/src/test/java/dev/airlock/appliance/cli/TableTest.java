@@ -51,6 +51,12 @@ class TableTest {
     }
 
     @Test
+    void gapAfterTheLastColumn_endsEachLine() {
+        Table<String> t = Table.<String>rowsOnly("").col("A", 0, s -> s).gap(" (").text("B", 0, s -> "50%").gap(")");
+        assertThat(printed(out -> t.row(out, "x"))).isEqualTo("x (50%)\n");
+    }
+
+    @Test
     void print_asJson_writesTheJsonRows_andNoTable() {
         String json = printed(out -> TABLE.json(r -> r.id()).print(out, true, List.of(new Row(3, "n", "S"))));
         assertThat(json.replaceAll("\\s", "")).isEqualTo("[3]");
