@@ -138,6 +138,21 @@ class ArchitectureTest {
             .because("a callback that can be swapped after construction is a test hook in main code")
             .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule cliCommands_doNoFileIo_andReadNoEnvironment = noClasses()
+            .that().resideInAPackage("dev.airlock.appliance.cli..")
+            .and(not(JavaClass.Predicates.belongToAnyOf(dev.airlock.appliance.cli.CommandTree.class)
+                    .or(JavaClass.Predicates.simpleNameStartingWith("CliContext"))
+                    .or(JavaClass.Predicates.simpleNameStartingWith("GlobalOptions"))
+                    .or(JavaClass.Predicates.simpleNameStartingWith("UserPaths"))))
+            .should().dependOnClassesThat().belongToAnyOf(java.nio.file.Files.class, java.nio.file.DirectoryStream.class,
+                    java.io.File.class, java.io.FileInputStream.class, java.io.FileOutputStream.class,
+                    java.nio.channels.FileChannel.class)
+            .orShould().callMethod(System.class, "getenv")
+            .orShould().callMethod(System.class, "getenv", String.class)
+            .because("commands only translate: files are read and written by the services, the environment is"
+                    + " read once into CliContext, and typed paths are checked in UserPaths");
+
     private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
         return new ArchCondition<>("be accessed only from their own package") {
             @Override

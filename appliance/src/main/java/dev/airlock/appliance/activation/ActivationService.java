@@ -9,6 +9,8 @@ import dev.airlock.appliance.inventory.ProductStateMachine;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.formats.ids.ApplicationId;
+import dev.airlock.formats.ids.ConfirmationId;
+import dev.airlock.formats.ids.InvalidIdException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,18 +31,13 @@ public final class ActivationService {
             ProductState.REUSABLE, ProductState.APPLY_FAILED);
 
     /**
-     * The command that puts a product's CID in at the machine: {@code cscript ospp.vbs /actcid:CID}
-     * for Office 2010 (OSPP), else {@code slmgr /atp CID ACTID} (Windows and Office 2013+).
+     * The command that puts a product's CID in at the machine ({@link ApplyCommand}: {@code slmgr /atp}, or
+     * {@code ospp.vbs /actcid} for Office 2010).
      *
      * @throws IllegalArgumentException when the product has no CID yet
      */
-    public static String applyCommand(Product p) {
-        if (p.cid().isEmpty()) {
-            throw new IllegalArgumentException("product " + p.id() + " has no CID yet; nothing to apply");
-        }
-        String cid = p.cid().get().digits();
-        return p.applicationId().equals(ApplicationId.OFFICE_2010)
-                ? "cscript ospp.vbs /actcid:" + cid : "slmgr /atp " + cid + " " + p.skuId();
+    public static ApplyCommand applyCommand(Product p) {
+        return ApplyCommand.of(p);
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.BundleKind;
 import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.outside.OutsideFiles;
+import dev.airlock.formats.outside.TooLargeException;
 import dev.airlock.formats.qr.QrDecoder;
 import dev.airlock.formats.qr.QrEncoder;
 import dev.airlock.formats.qr.QrImageDecoder;
@@ -29,6 +31,25 @@ public final class QrTransfer {
     public static final int PIXELS_PER_MODULE = 6;
     /** The text file of frame contents, one frame per line. */
     public static final String FRAMES_FILE = "frames.txt";
+
+    /** The largest frames text file read (far more than any bundle's frames). */
+    public static final long FRAMES_FILE_LIMIT = 64L << 20;
+
+    /** Whether a file, by its name, is a picture of a frame (PNG, JPEG, GIF, BMP) rather than a frames text file. */
+    public static boolean isFrameImage(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".gif")
+                || lower.endsWith(".bmp");
+    }
+
+    /**
+     * The lines of a frames text file (one scanned frame per line), read up to {@link #FRAMES_FILE_LIMIT}.
+     *
+     * @throws TooLargeException when the file is larger
+     */
+    public static List<String> readFramesFile(Path file) throws IOException, TooLargeException {
+        return new String(OutsideFiles.readLimited(file, FRAMES_FILE_LIMIT), StandardCharsets.UTF_8).lines().toList();
+    }
 
     private final BundleService bundles;
 

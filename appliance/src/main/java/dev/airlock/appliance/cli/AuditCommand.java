@@ -7,7 +7,6 @@ import dev.airlock.appliance.audit.SignedHead;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.signature.Fingerprint;
-import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -113,18 +112,18 @@ final class AuditCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON for scripts.")
         boolean json;
 
+        private static final Table<AuditEntry> TABLE = Table.<AuditEntry>rowsOnly("")
+                .col("SEQ", 7, e -> "#" + e.seq())
+                .col("AT", 0, AuditEntry::at)
+                .gap("  ").text("OPERATOR", 12, AuditEntry::operator)
+                .col("ACTION", 16, AuditEntry::action)
+                .text("SUBJECT", 14, AuditEntry::subject)
+                .text("DETAILS", 0, AuditEntry::details);
+
         @Override
         public Integer call() {
             List<AuditEntry> entries = global.openToRead().audit().recent(Math.max(1, limit), subject.strip());
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Json.print(out, entries);
-                return ExitCodes.OK;
-            }
-            for (AuditEntry e : entries) {
-                out.printf("#%-6d %s  %-12s %-16s %-14s %s%n", e.seq(), e.at(), OutsideText.shown(e.operator()), e.action(),
-                        OutsideText.shown(e.subject()), OutsideText.shown(e.details()));
-            }
+            TABLE.print(spec.commandLine().getOut(), json, entries);
             return ExitCodes.OK;
         }
     }

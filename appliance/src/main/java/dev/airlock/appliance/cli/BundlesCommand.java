@@ -3,7 +3,6 @@ package dev.airlock.appliance.cli;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.ledger.InboundBundle;
 import dev.airlock.appliance.ledger.OutboundBundle;
-import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +39,26 @@ final class BundlesCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON for scripts.")
         boolean json;
 
+        private static final Table<OutboundBundle> OUTBOUND = Table.<OutboundBundle>rowsOnly("  ")
+                .col("ID", 0, b -> b.id().substring(0, 8))
+                .gap("  ").col("CREATED", 0, OutboundBundle::created)
+                .gap("  ").col("STATE", 16, b -> b.state().label())
+                .right("RECORDS", 6, OutboundBundle::records)
+                .gap(" records, ").right("ANSWERED", 6, OutboundBundle::answered)
+                .gap(" answered, ").right("OPEN", 6, OutboundBundle::open)
+                .gap(" open  ").text("FILE", 0, OutboundBundle::fileName);
+
+        private static final Table<InboundBundle> INBOUND = Table.<InboundBundle>rowsOnly("  ")
+                .col("ID", 0, b -> b.id().substring(0, 8))
+                .gap("  for ").col("REQUEST", 0, b -> b.requestId().substring(0, 8))
+                .gap("  merged ").col("MERGED", 0, InboundBundle::merged)
+                .gap(" by ").col("BY", 0, InboundBundle::mergedBy)
+                .gap(": ").col("CIDS", 0, InboundBundle::cids)
+                .gap(" CIDs, ").col("ERRORS", 0, InboundBundle::errors)
+                .gap(" errors, ").col("SKIPPED", 0, InboundBundle::skipped)
+                .gap(" skipped, ").col("COUNTS", 0, InboundBundle::counts)
+                .gap(" counts  ").text("FILE", 0, InboundBundle::fileName);
+
         @Override
         public Integer call() {
             BundleLedger.Listing listing = global.openToRead().ledger().list();
@@ -55,19 +74,12 @@ final class BundlesCommand implements Runnable {
             if (listing.outbound().isEmpty()) {
                 out.println("  (none yet: ./airlock export --to STICK)");
             }
-            for (OutboundBundle b : listing.outbound()) {
-                out.printf("  %s  %s  %-16s %6d records, %6d answered, %6d open  %s%n", b.id().substring(0, 8),
-                        b.created(), b.state().label(), b.records(), b.answered(), b.open(), OutsideText.shown(b.fileName()));
-            }
+            OUTBOUND.print(out, false, listing.outbound());
             out.println("Inbound responses (merged):");
             if (listing.inbound().isEmpty()) {
                 out.println("  (none yet: ./airlock import STICK)");
             }
-            for (InboundBundle b : listing.inbound()) {
-                out.printf("  %s  for %s  merged %s by %s: %d CIDs, %d errors, %d skipped, %d counts  %s%n",
-                        b.id().substring(0, 8), b.requestId().substring(0, 8), b.merged(), b.mergedBy(), b.cids(),
-                        b.errors(), b.skipped(), b.counts(), OutsideText.shown(b.fileName()));
-            }
+            INBOUND.print(out, false, listing.inbound());
             BundleLedger.Outstanding still = listing.outstanding();
             out.printf("%d request%s still out there (%d record%s without an answer)%s%n", still.requests(),
                     Words.s(still.requests()), still.records(), Words.s(still.records()),

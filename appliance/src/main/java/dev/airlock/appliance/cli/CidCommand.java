@@ -66,7 +66,7 @@ final class CidCommand implements Runnable {
                 }
                 out.println(labels.toString().stripTrailing());
                 out.println(digits.toString().stripTrailing());
-                out.println("  Apply: " + ActivationService.applyCommand(p));
+                out.println("  Apply: " + ActivationService.applyCommand(p).commandLine());
             }
             out.printf("%nAfterwards: ./airlock mark-applied PRODUCT_ID [--verified] (or collect the machine again).%n");
             return ExitCodes.OK;

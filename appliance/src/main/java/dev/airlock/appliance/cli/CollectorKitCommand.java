@@ -56,9 +56,6 @@ final class CollectorKitCommand implements Callable<Integer> {
         CollectorKitService.KitWritten kit;
         String partial = "";
         if (makId != null) {
-            if (!java.nio.file.Files.isDirectory(stick)) {
-                throw new IOException(stick + " is not a folder (is the stick mounted?)");
-            }
             var vault = global.open().makVault();
             if (vault.find(makId).isEmpty()) {
                 throw new Rejected("--install-mak: no MAK with id " + makId + " in the vault (see ./airlock mak"

@@ -30,6 +30,11 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for scripts.")
     boolean json;
 
+    private static final Table<Settings.Value> TABLE = Table.<Settings.Value>withHeader()
+            .col("KEY", 24, v -> v.setting().key())
+            .col("VALUE", 45, v -> v.value().isEmpty() ? "(empty)" : v.value())
+            .col("FROM", 0, v -> v.source() == Settings.Source.DEFAULT ? "default" : v.origin());
+
     @Override
     public Integer call() {
         global.openToRead();
@@ -47,11 +52,7 @@ final class ConfigCommand implements Callable<Integer> {
             Json.print(out, Map.of("settings", rows, "warnings", settings.warnings()));
             return ExitCodes.OK;
         }
-        out.printf("%-24s %-45s %s%n", "KEY", "VALUE", "FROM");
-        for (Settings.Value v : settings.all()) {
-            out.printf("%-24s %-45s %s%n", v.setting().key(), v.value().isEmpty() ? "(empty)" : v.value(),
-                    v.source() == Settings.Source.DEFAULT ? "default" : v.origin());
-        }
+        TABLE.print(out, false, settings.all());
         for (String w : settings.warnings()) {
             spec.commandLine().getErr().println("airlock: warning: " + w);
         }

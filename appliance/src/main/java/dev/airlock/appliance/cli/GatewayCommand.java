@@ -15,7 +15,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -133,7 +132,6 @@ final class GatewayCommand implements Runnable {
                 out.println((result.complete() ? "Response" : "Partial response") + " written: " + file);
                 if (qrDir != null) {
                     try {
-                        Files.createDirectories(qrDir);
                         QrTransfer.Encoded frames = QrTransfer.encode(file, qrDir, QrOptions.defaults());
                         out.printf(Locale.ROOT, "QR frames: %d images and %s%n", frames.images().size(),
                                 frames.framesFile());

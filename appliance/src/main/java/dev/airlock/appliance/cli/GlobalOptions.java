@@ -75,6 +75,13 @@ final class GlobalOptions {
         return context.closeLater(Appliance.open(dataDir(), context.clock(), sleeper()));
     }
 
+    /** As {@link #lockForWriting}, only when the data dir is there already (a restore may make a new one). */
+    void lockForWritingIfPresent() {
+        if (java.nio.file.Files.isDirectory(dataDir())) {
+            lockForWriting();
+        }
+    }
+
     /** Takes the data dir until the command ends, creating it when missing; refused while another writer runs. */
     void lockForWriting() {
         String what = mixee == null ? "airlock" : mixee.qualifiedName();

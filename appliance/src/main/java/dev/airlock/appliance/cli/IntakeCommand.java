@@ -6,11 +6,8 @@ import dev.airlock.appliance.intake.FileOutcome;
 import dev.airlock.appliance.intake.IntakeListener;
 import dev.airlock.appliance.intake.IntakeOptions;
 import dev.airlock.appliance.intake.IntakeSummary;
-import dev.airlock.formats.outside.OutsideText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +51,14 @@ final class IntakeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only rejected files and the summary.")
     boolean quiet;
 
+    private static final Table<FileOutcome> OUTCOMES = Table.<FileOutcome>rowsOnly("")
+            .col("OUTCOME", 9, o -> o.kind().label())
+            .text("FILE", 0, o -> o.file().toString())
+            .gap(": ").text("MESSAGE", 0, FileOutcome::message);
+
     @Override
     public Integer call() {
-        if (sameAs != null && (paths.size() != 1 || Files.isDirectory(paths.get(0)))) {
+        if (sameAs != null && (paths.size() != 1 || UserPaths.isFolder(paths.get(0)))) {
             throw new Rejected("--same-as takes exactly one file, not folders or several files");
         }
         Appliance appliance = global.open();
@@ -65,26 +67,24 @@ final class IntakeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         IntakeSummary summary;
         if (json) {
-            try (JsonGenerator g = Json.stream(out)) {
+            IntakeSummary[] done = new IntakeSummary[1];
+            Json.streamed(out, g -> {
                 g.writeStartObject();
                 g.writeArrayFieldStart("files");
-                summary = appliance.intake().ingest(paths, options, global.actor(), o -> writeJson(g, o));
+                done[0] = appliance.intake().ingest(paths, options, global.actor(), o -> Json.write(g, w -> writeJson(w, o)));
                 g.writeEndArray();
                 Map<String, Long> counts = new LinkedHashMap<>();
                 for (FileOutcome.Kind k : FileOutcome.Kind.values()) {
-                    counts.put(k.label(), summary.get(k));
+                    counts.put(k.label(), done[0].get(k));
                 }
                 g.writeObjectField("summary", counts);
                 g.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.println();
+            });
+            summary = done[0];
         } else {
             IntakeListener printer = o -> {
                 if (!quiet || o.kind() == FileOutcome.Kind.REJECTED) {
-                    out.printf("%-9s %s: %s%n", o.kind().label(), OutsideText.shown(o.file().toString()),
-                            OutsideText.shown(o.message()));
+                    OUTCOMES.row(out, o);
                 }
             };
             summary = appliance.intake().ingest(paths, options, global.actor(), printer);
@@ -100,18 +100,14 @@ final class IntakeCommand implements Callable<Integer> {
         return summary.anyRejected() ? ExitCodes.REJECTED : ExitCodes.OK;
     }
 
-    private static void writeJson(JsonGenerator g, FileOutcome o) {
-        try {
-            g.writeStartObject();
-            g.writeStringField("file", o.file().toString());
-            g.writeStringField("outcome", o.kind().label());
-            g.writeStringField("message", o.message());
-            if (o.machineId().isPresent()) {
-                g.writeNumberField("machineId", o.machineId().getAsLong());
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void writeJson(JsonGenerator g, FileOutcome o) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", o.file().toString());
+        g.writeStringField("outcome", o.kind().label());
+        g.writeStringField("message", o.message());
+        if (o.machineId().isPresent()) {
+            g.writeNumberField("machineId", o.machineId().getAsLong());
         }
+        g.writeEndObject();
     }
 }

@@ -116,6 +116,31 @@ final class Json {
         }
     }
 
+    /** A step that writes into a streaming generator. */
+    @FunctionalInterface
+    interface Writing {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Streams one document (large arrays without holding them in memory), then a line break. */
+    static void streamed(PrintWriter out, Writing body) {
+        try (JsonGenerator g = stream(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    /** Writes one value into a streaming generator (for use inside callbacks that cannot throw). */
+    static void write(JsonGenerator g, Writing value) {
+        try {
+            value.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A generator for streaming large arrays without holding them in memory. */
     static JsonGenerator stream(PrintWriter out) {
         try {

@@ -8,7 +8,6 @@ import dev.airlock.formats.signature.PublicKey;
 import dev.airlock.formats.bundle.SignedBundle;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,7 +98,6 @@ final class KeyCommand implements Runnable {
         public Integer call() throws IOException, KeysException {
             Appliance appliance = global.open();
             Path dir = UserPaths.outputFolder(to);
-            Files.createDirectories(dir);
             SignedBundle card;
             PublicKey key;
             try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {

@@ -1,13 +1,10 @@
 package dev.airlock.appliance.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
-import dev.airlock.formats.outside.OutsideText;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +37,15 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array for scripts.")
     boolean json;
 
+    private static final Table<Product> TABLE = Table.<Product>withHeader()
+            .col("ID", 6, Product::id)
+            .text("HOST", 18, Product::hostName)
+            .text("GROUP", 14, p -> p.group().isEmpty() ? "-" : p.group())
+            .clipped("PRODUCT", 40, Product::name)
+            .col("STATE", 13, Product::state)
+            .col("IID", 0, Product::iidGrouped)
+            .counting("product");
+
     @Override
     public Integer call() {
         if (limit < 1) {
@@ -57,35 +63,22 @@ final class ListCommand implements Callable<Integer> {
             filter = filter.withSearch(search);
         }
         PrintWriter out = spec.commandLine().getOut();
-        long[] count = {0};
+        ProductFilter chosen = filter;
         if (json) {
-            try (JsonGenerator g = Json.stream(out)) {
+            Json.streamed(out, g -> {
                 g.writeStartArray();
-                appliance.inventory().forEachProduct(filter, 0, limit, p -> {
-                    try {
-                        g.writeObject(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                appliance.inventory().forEachProduct(chosen, 0, limit, p -> Json.write(g, w -> w.writeObject(p)));
                 g.writeEndArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.println();
+            });
             return ExitCodes.OK;
         }
-        out.printf("%-6s %-18s %-14s %-40s %-13s %s%n", "ID", "HOST", "GROUP", "PRODUCT", "STATE", "IID");
+        long[] count = {0};
+        TABLE.header(out);
         appliance.inventory().forEachProduct(filter, 0, limit, p -> {
             count[0]++;
-            out.printf("%-6d %-18s %-14s %-40s %-13s %s%n", p.id(), OutsideText.shown(p.hostName()), p.group().isEmpty() ? "-"
-                    : OutsideText.shown(p.group()), clip(OutsideText.shown(p.name()), 40), p.state(), p.iidGrouped());
+            TABLE.row(out, p);
         });
-        out.printf("%d product%s%n", count[0], Words.s(count[0]));
+        TABLE.count(out, count[0]);
         return ExitCodes.OK;
-    }
-
-    static String clip(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
     }
 }

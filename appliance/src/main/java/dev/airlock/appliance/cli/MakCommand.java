@@ -7,7 +7,6 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.ProductKey;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,21 +101,18 @@ final class MakCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON for scripts.")
         boolean json;
 
+        private static final Table<MakEntry> TABLE = Table.<MakEntry>withHeader()
+                .col("ID", 4, MakEntry::id)
+                .col("KEY", 29, MakCommand::masked)
+                .col("REMAINING", 11, e -> e.remaining().isPresent() ? String.valueOf(e.remaining().getAsInt())
+                        : "unknown")
+                .col("LEARNED", 24, e -> e.remainingLearned().map(Object::toString).orElse("-"))
+                .col("DESCRIPTION", 0, MakEntry::description)
+                .counting("MAK").json(MakCommand::jsonRow);
+
         @Override
         public Integer call() {
-            List<MakEntry> entries = global.openToRead().makVault().list();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Json.print(out, entries.stream().map(MakCommand::jsonRow).toList());
-                return ExitCodes.OK;
-            }
-            out.printf("%-4s %-29s %-11s %-24s %s%n", "ID", "KEY", "REMAINING", "LEARNED", "DESCRIPTION");
-            for (MakEntry e : entries) {
-                out.printf("%-4d %-29s %-11s %-24s %s%n", e.id(), masked(e),
-                        e.remaining().isPresent() ? String.valueOf(e.remaining().getAsInt()) : "unknown",
-                        e.remainingLearned().map(Object::toString).orElse("-"), e.description());
-            }
-            out.printf("%d MAK%s%n", entries.size(), Words.s(entries.size()));
+            TABLE.print(spec.commandLine().getOut(), json, global.openToRead().makVault().list());
             return ExitCodes.OK;
         }
     }

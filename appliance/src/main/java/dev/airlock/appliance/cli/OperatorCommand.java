@@ -7,10 +7,6 @@ import dev.airlock.appliance.operators.Operator;
 import dev.airlock.appliance.operators.OperatorException;
 import dev.airlock.appliance.operators.OperatorRole;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "operator", mixinStandardHelpOptions = true,
         description = {"Kiosk operators: technicians and supervisors who sign in at the kiosk with a PIN.",
             "add, remove and reset-pin need the supervisor passphrase (terminal prompt, or AIRLOCK_PASSPHRASE)."},
-        subcommands = {OperatorCommand.Add.class, OperatorCommand.ListOperators.class, OperatorCommand.Remove.class,
+        subcommands = {OperatorCommand.Add.class, OperatorListCommand.class, OperatorCommand.Remove.class,
             OperatorCommand.ResetPin.class})
 final class OperatorCommand implements Runnable {
     /** The environment variable scripts put a new PIN in. */
@@ -77,39 +73,6 @@ final class OperatorCommand implements Runnable {
             } catch (OperatorException e) {
                 throw new Rejected(e.getMessage() + "; nothing was changed");
             }
-        }
-    }
-
-    /** {@code airlock operator list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the kiosk operators by name. Needs no passphrase.")
-    static final class ListOperators implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--json", description = "Print JSON for scripts.")
-        boolean json;
-
-        @Override
-        public Integer call() {
-            List<Operator> operators = global.openToRead().operators().list();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Json.print(out, operators.stream().map(OperatorCommand::jsonRow).toList());
-                return ExitCodes.OK;
-            }
-            out.printf("%-4s %-40s %-11s %s%n", "ID", "NAME", "ROLE", "ADDED");
-            for (Operator op : operators) {
-                out.printf("%-4d %-40s %-11s %s%n", op.id(), op.name(), op.role().id(), op.createdAt());
-            }
-            out.printf("%d operator%s%n", operators.size(), Words.s(operators.size()));
-            if (operators.isEmpty()) {
-                out.println("Next: ./airlock operator add NAME --role supervisor");
-            }
-            return ExitCodes.OK;
         }
     }
 
@@ -206,14 +169,5 @@ final class OperatorCommand implements Runnable {
         SecretInput input = new SecretInput(context, spec.commandLine().getErr());
         char[] first = input.secretLine("New PIN (4 to 8 digits, not shown): ");
         return SecretInput.sameTwice(first, input.secretLine("Type it again: "), "PINs");
-    }
-
-    private static Map<String, Object> jsonRow(Operator op) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", op.id());
-        m.put("name", op.name());
-        m.put("role", op.role().id());
-        m.put("createdAt", op.createdAt());
-        return m;
     }
 }

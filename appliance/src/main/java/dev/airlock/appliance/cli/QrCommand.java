@@ -4,15 +4,14 @@ import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.bundles.QrTransfer;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.FormatException;
+import dev.airlock.formats.outside.TooLargeException;
 import dev.airlock.formats.qr.QrOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,21 +111,17 @@ final class QrCommand implements Runnable {
             List<String> lines = new ArrayList<>();
             List<Path> images = new ArrayList<>();
             for (String input : inputs) {
-                String lower = input.toLowerCase(Locale.ROOT);
                 if (input.equals("-")) {
                     lines.addAll(new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-                } else if (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg")
-                        || lower.endsWith(".gif") || lower.endsWith(".bmp")) {
+                } else if (QrTransfer.isFrameImage(input)) {
                     images.add(UserPaths.inputFile(Path.of(input), "the frame image"));
                 } else {
                     Path p = UserPaths.inputFile(Path.of(input), "the frames text file (one scanned frame per line)");
-                    byte[] text;
                     try {
-                        text = dev.airlock.formats.outside.OutsideFiles.readLimited(p, 64L << 20);
-                    } catch (dev.airlock.formats.outside.TooLargeException e) {
+                        lines.addAll(QrTransfer.readFramesFile(p));
+                    } catch (TooLargeException e) {
                         throw new Rejected(input + " is larger than 64 MiB: not a frames file");
                     }
-                    lines.addAll(new String(text, StandardCharsets.UTF_8).lines().toList());
                 }
             }
             PrintWriter out = spec.commandLine().getOut();

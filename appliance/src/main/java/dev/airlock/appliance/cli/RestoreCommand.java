@@ -46,9 +46,7 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreResult r;
         file = UserPaths.inputFile(file, "the backup file (STICK/AIRLOCK/backup/airlock-backup-....alb)");
         try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
-            if (java.nio.file.Files.isDirectory(global.dataDir())) {
-                global.lockForWriting(); // not while a kiosk or another command works on this data dir
-            }
+            global.lockForWritingIfPresent(); // not while a kiosk or another command works on this data dir
             r = BackupService.restore(file, global.dataDir(), passphrase, replace, global.actor(), context.clock());
         } catch (BackupException e) {
             throw new Rejected(e.getMessage());

@@ -37,6 +37,20 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for scripts.")
     boolean json;
 
+    private static final Table<MachineChange> HISTORY = Table.<MachineChange>rowsOnly("  ")
+            .col("AT", 0, MachineChange::at)
+            .gap("  ").col("FIELD", 0, MachineChange::field)
+            .gap(": ").text("OLD", 0, c -> blank(c.oldValue()))
+            .gap(" -> ").text("NEW", 0, c -> blank(c.newValue()))
+            .gap("  (").text("SOURCE", 0, MachineChange::source).gap(")");
+
+    private static final Table<AuditEntry> AUDIT = Table.<AuditEntry>rowsOnly("  ")
+            .col("SEQ", 0, a -> "#" + a.seq())
+            .col("AT", 0, AuditEntry::at)
+            .text("OPERATOR", 0, AuditEntry::operator)
+            .col("ACTION", 0, AuditEntry::action)
+            .gap(": ").text("DETAILS", 0, AuditEntry::details);
+
     @Override
     public Integer call() {
         Appliance appliance = global.openToRead();
@@ -85,17 +99,11 @@ final class ShowCommand implements Callable<Integer> {
         }
         if (!d.history().isEmpty()) {
             out.printf("%nHistory (newest first):%n");
-            for (MachineChange c : d.history()) {
-                out.printf("  %s  %s: %s -> %s  (%s)%n", c.at(), c.field(), OutsideText.shown(blank(c.oldValue())),
-                        OutsideText.shown(blank(c.newValue())), OutsideText.shown(c.source()));
-            }
+            HISTORY.print(out, false, d.history());
         }
         if (!audit.isEmpty()) {
             out.printf("%nAudit (newest first):%n");
-            for (AuditEntry a : audit) {
-                out.printf("  #%d %s %s %s: %s%n", a.seq(), a.at(), OutsideText.shown(a.operator()), a.action(),
-                        OutsideText.shown(a.details()));
-            }
+            AUDIT.print(out, false, audit);
         }
         return ExitCodes.OK;
     }

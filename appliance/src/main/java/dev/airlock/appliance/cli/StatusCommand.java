@@ -4,9 +4,9 @@ import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.inventory.StatusReport;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,25 +54,20 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("%s appliance '%s' (data: %s)%n", capitalize(info.role().id()), info.displayName(),
                 appliance.dataDir());
         out.printf("Machines: %d   Products: %d%n%n", report.machines(), report.products());
-        out.printf("%-14s %8s  %s%n", "STATE", "PRODUCTS", "MEANING");
-        for (Map.Entry<ProductState, Long> e : report.byState().entrySet()) {
-            out.printf("%-14s %8d  %s%n", e.getKey(), e.getValue(), e.getKey().meaning());
-        }
+        Table<Map.Entry<ProductState, Long>> states = Table.<Map.Entry<ProductState, Long>>withHeader()
+                .col("STATE", 14, Map.Entry::getKey).right("PRODUCTS", 8, Map.Entry::getValue)
+                .gap("  ").col("MEANING", 0, e -> e.getKey().meaning());
+        states.print(out, false, List.copyOf(report.byState().entrySet()));
         if (report.leftOut() > 0) {
             out.printf("%n%s (they need no CID: never exported or put in a kit)%n",
                     StatusReport.leftOutLine(report.notNeeded()));
         }
         if (!report.byGroup().isEmpty()) {
             out.printf("%nBy group:%n");
-            for (Map.Entry<String, Map<ProductState, Long>> g : report.byGroup().entrySet()) {
-                StringBuilder line = new StringBuilder();
-                g.getValue().forEach((state, n) -> {
-                    if (n > 0) {
-                        line.append(line.isEmpty() ? "" : ", ").append(state).append(' ').append(n);
-                    }
-                });
-                out.printf("  %-20s %s%n", g.getKey().isEmpty() ? "(no group)" : OutsideText.shown(g.getKey()), line);
-            }
+            Table.<Map.Entry<String, Map<ProductState, Long>>>rowsOnly("  ")
+                    .text("GROUP", 20, g -> g.getKey().isEmpty() ? "(no group)" : g.getKey())
+                    .col("COUNTS", 0, g -> counts(g.getValue()))
+                    .print(out, false, List.copyOf(report.byGroup().entrySet()));
         }
         out.printf("%nActivations saved: %d (stored CIDs applied again after a reimage, no new activation spent)%n",
                 saved);
@@ -103,6 +98,17 @@ final class StatusCommand implements Callable<Integer> {
                         + " --resend-in-flight once you are sure to ask again"
                 : "answer a lab's request: ./airlock gateway process REQUEST --to /media/STICK");
         return ExitCodes.OK;
+    }
+
+    /** "COLLECTED 3, EXPORTED 1": the states that hold products. */
+    private static String counts(Map<ProductState, Long> byState) {
+        StringBuilder line = new StringBuilder();
+        byState.forEach((state, n) -> {
+            if (n > 0) {
+                line.append(line.isEmpty() ? "" : ", ").append(state).append(' ').append(n);
+            }
+        });
+        return line.toString();
     }
 
     private static String capitalize(String s) {

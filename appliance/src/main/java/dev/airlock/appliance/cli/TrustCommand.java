@@ -6,10 +6,8 @@ import dev.airlock.appliance.keys.TrustedPeer;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.MalformedBundleException;
-import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.signature.BadSignatureException;
 import dev.airlock.formats.signature.Fingerprint;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,20 +97,18 @@ final class TrustCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON for scripts.")
         boolean json;
 
+        private static final Table<TrustedPeer> TABLE = Table.<TrustedPeer>withHeader()
+                .col("ROLE", 8, p -> p.role().id())
+                .text("LABEL", 24, TrustedPeer::label)
+                .col("FINGERPRINT", 35, TrustedPeer::fingerprint)
+                .col("KEY ID", 16, TrustedPeer::keyId)
+                .col("ADDED", 24, TrustedPeer::added)
+                .text("BY", 0, TrustedPeer::addedBy)
+                .counting("trusted peer").json(TrustCommand::jsonRow);
+
         @Override
         public Integer call() {
-            List<TrustedPeer> peers = global.openToRead().trust().list();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Json.print(out, peers.stream().map(TrustCommand::jsonRow).toList());
-                return ExitCodes.OK;
-            }
-            out.printf("%-8s %-24s %-35s %-16s %-24s %s%n", "ROLE", "LABEL", "FINGERPRINT", "KEY ID", "ADDED", "BY");
-            for (TrustedPeer p : peers) {
-                out.printf("%-8s %-24s %-35s %-16s %-24s %s%n", p.role().id(), OutsideText.shown(p.label()), p.fingerprint(),
-                        p.keyId(), p.added(), OutsideText.shown(p.addedBy()));
-            }
-            out.printf("%d trusted peer%s%n", peers.size(), Words.s(peers.size()));
+            TABLE.print(spec.commandLine().getOut(), json, global.openToRead().trust().list());
             return ExitCodes.OK;
         }
     }

@@ -25,6 +25,11 @@ final class UserPaths {
         return p;
     }
 
+    /** Whether a path the user typed names a folder (for an option that takes one file only). */
+    static boolean isFolder(Path given) {
+        return Files.isDirectory(given);
+    }
+
     /** A folder to write into: created when missing, refused when it is a file. */
     static Path outputFolder(Path given) {
         Path p = given.toAbsolutePath().normalize();

@@ -35,14 +35,17 @@ class ApplyCommandTest {
 
     @Test
     void windowsAndOffice2013Plus_useSlmgrAtp_withTheCidAndTheActivationId() {
-        assertThat(ActivationService.applyCommand(product(ApplicationId.WINDOWS.toString(), CID)))
-                .isEqualTo("slmgr /atp " + CID + " " + SKU);
+        ApplyCommand command = ActivationService.applyCommand(product(ApplicationId.WINDOWS.toString(), CID));
+        assertThat(command).isInstanceOf(ApplyCommand.SlmgrAtp.class);
+        assertThat(command.commandLine()).isEqualTo("slmgr /atp " + CID + " " + SKU);
     }
 
     @Test
     void office2010_usesOsppActcid() {
-        assertThat(ActivationService.applyCommand(product(ApplicationId.OFFICE_2010.toString().toUpperCase(), CID)))
-                .isEqualTo("cscript ospp.vbs /actcid:" + CID);
+        ApplyCommand command = ActivationService.applyCommand(
+                product(ApplicationId.OFFICE_2010.toString().toUpperCase(), CID));
+        assertThat(command).isInstanceOf(ApplyCommand.OsppActCid.class);
+        assertThat(command.commandLine()).isEqualTo("cscript ospp.vbs /actcid:" + CID);
     }
 
     @Test

@@ -259,7 +259,7 @@ public class ApplyView extends VerticalLayout {
         GroupedDigits iid = new GroupedDigits(p.iid().groups(), false);
         iid.addClassNames("apply-iid-groups", "grouped-digits-small");
         cidPanel.add(new Paragraph(getTranslation("apply.cid.iid")), iid);
-        Span cmd = new Span(ActivationService.applyCommand(p));
+        Span cmd = new Span(ActivationService.applyCommand(p).commandLine());
         cmd.addClassName("apply-command");
         cidPanel.add(new Paragraph(getTranslation("apply.cid.command")), cmd);
         if (p.state() == ProductState.REUSABLE) {
