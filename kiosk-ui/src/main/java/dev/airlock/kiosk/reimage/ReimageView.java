@@ -21,15 +21,16 @@ import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.ForRole;
-import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StateBadge;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import dev.airlock.kiosk.core.KioskSession;
+import dev.airlock.appliance.inventory.InventoryService;
 
 /**
  * Reimage: products whose stored CID can be reapplied without a round trip (REUSABLE), the
@@ -56,10 +57,15 @@ public class ReimageView extends VerticalLayout {
     final Span error = new Span();
     final VerticalLayout overrideSection = new VerticalLayout();
 
-    private final ApplianceHolder holder;
+    private final ObjectProvider<InventoryService> inventory;
+    private final ObjectProvider<ActivationService> activation;
+    private final KioskSession session;
 
-    public ReimageView(ApplianceHolder holder) {
-        this.holder = holder;
+    public ReimageView(ObjectProvider<InventoryService> inventory, ObjectProvider<ActivationService> activation,
+            KioskSession session) {
+        this.inventory = inventory;
+        this.activation = activation;
+        this.session = session;
         addClassNames("kiosk-view", "reimage-view");
         configureGrid();
         configureOverride();
@@ -91,7 +97,7 @@ public class ReimageView extends VerticalLayout {
     }
 
     private void configureOverride() {
-        boolean supervisor = KioskState.session().isSupervisor();
+        boolean supervisor = session.isSupervisor();
         overrideSection.setPadding(false);
         overrideSection.addClassName("reimage-override-section");
         overrideSection.add(new H2(getTranslation("reimage.override.title")));
@@ -113,7 +119,7 @@ public class ReimageView extends VerticalLayout {
         overrideProduct.setItems(query -> {
             ProductFilter filter = ProductFilter.all().withState(ProductState.COLLECTED);
             String text = query.getFilter().orElse("").strip();
-            return holder.get().inventory().products(text.isEmpty() ? filter : filter.withSearch(text),
+            return inventory.getObject().products(text.isEmpty() ? filter : filter.withSearch(text),
                     query.getOffset(), query.getLimit()).stream();
         });
         overrideProduct.addValueChangeListener(e -> override.setEnabled(e.getValue() != null));
@@ -144,9 +150,9 @@ public class ReimageView extends VerticalLayout {
     }
 
     void refresh() {
-        reusable.setItems(holder.get().inventory().products(ProductFilter.all().withState(ProductState.REUSABLE), 0,
+        reusable.setItems(inventory.getObject().products(ProductFilter.all().withState(ProductState.REUSABLE), 0,
                 MAX_LISTED));
-        long n = holder.get().inventory().activationsSaved();
+        long n = inventory.getObject().activationsSaved();
         saved.setText(getTranslation("reimage.saved", n));
         int waiting = reusable.getListDataView().getItemCount();
         toApply.setEnabled(waiting > 0);
@@ -155,7 +161,7 @@ public class ReimageView extends VerticalLayout {
 
     void askToConfirm() {
         Product p = overrideProduct.getValue();
-        if (p == null || !KioskState.session().isSupervisor()) {
+        if (p == null || !session.isSupervisor()) {
             return;
         }
         confirmDialog.removeAll();
@@ -163,7 +169,7 @@ public class ReimageView extends VerticalLayout {
         Paragraph risk = new Paragraph(getTranslation("reimage.confirm.risk"));
         risk.addClassName("reimage-warning");
         Paragraph audit = new Paragraph(getTranslation("reimage.confirm.audit",
-                KioskState.session().operator().map(o -> o.name()).orElse("")));
+                session.operator().map(o -> o.name()).orElse("")));
         confirmDialog.add(what, risk, audit);
         confirmDialog.open();
         cancel.focus();
@@ -173,12 +179,12 @@ public class ReimageView extends VerticalLayout {
         Product p = overrideProduct.getValue();
         confirmDialog.close();
         error.setText("");
-        if (p == null || !KioskState.session().isSupervisor()) {
+        if (p == null || !session.isSupervisor()) {
             return;
         }
         try {
-            ActivationService.ForcedReuse r = holder.get().activation().forceReuse(p.id(),
-                    KioskState.session().actor());
+            ActivationService.ForcedReuse r = activation.getObject().forceReuse(p.id(),
+                    session.actor());
             overrideResult.setText(getTranslation("reimage.override.done", r.product().name(),
                     r.product().hostName(), StateBadge.label(r.product().state())));
             overrideProduct.clear();

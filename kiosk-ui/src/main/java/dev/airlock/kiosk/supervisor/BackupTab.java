@@ -25,7 +25,6 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
-import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.EjectButton;
@@ -33,8 +32,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import dev.airlock.kiosk.core.KioskSession;
+import dev.airlock.appliance.store.ApplianceInfo;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /** Encrypted backup of the whole store to a stick, and restore from one (replacing the current record). */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class BackupTab extends VerticalLayout {
     final ComboBox<Stick> stick;
     final Button write = new Button();
@@ -51,13 +58,20 @@ final class BackupTab extends VerticalLayout {
     /** The last restore done from this screen (for the result line and tests). */
     RestoreResult lastRestore;
     private final ApplianceHolder holder;
+    private final ObjectProvider<BackupService> backups;
+    private final ObjectProvider<ApplianceInfo> info;
+    private final KioskSession session;
     private final Seal seal;
     private final Devices devices;
     private final BackgroundWork work;
     private Stick written;
 
-    BackupTab(ApplianceHolder holder, Seal seal, Devices devices, BackgroundWork work) {
+    BackupTab(ApplianceHolder holder, ObjectProvider<BackupService> backups, ObjectProvider<ApplianceInfo> info,
+            KioskSession session, Seal seal, Devices devices, BackgroundWork work) {
         this.holder = holder;
+        this.backups = backups;
+        this.info = info;
+        this.session = session;
         this.seal = seal;
         this.devices = devices;
         this.work = work;
@@ -127,7 +141,7 @@ final class BackupTab extends VerticalLayout {
             return;
         }
         UI ui = UI.getCurrent();
-        Actor actor = KioskState.session().actor();
+        Actor actor = session.actor();
         Passphrase p;
         try {
             p = seal.passphrase();
@@ -141,7 +155,7 @@ final class BackupTab extends VerticalLayout {
         result.setText(getTranslation("supervisor.backup.running"));
         work.run(ui, bar -> {
             try (p) {
-                return holder.get().backup().backup(target.root(), p, actor);
+                return backups.getObject().backup(target.root(), p, actor);
             }
         }, (f, t) -> { }, r -> done(target, r), e -> failed(e));
     }
@@ -172,7 +186,7 @@ final class BackupTab extends VerticalLayout {
             return;
         }
         restoreWarning.setText(getTranslation("supervisor.restore.warning", file.getFileName(),
-                holder.get().info().displayName()));
+                info.getObject().displayName()));
         restorePassphrase.clear();
         restoreDialog.open();
         restorePassphrase.focus();
@@ -188,7 +202,7 @@ final class BackupTab extends VerticalLayout {
         Passphrase p = Passphrase.of(restorePassphrase.getValue());
         restorePassphrase.clear();
         restoreDialog.close();
-        Actor actor = KioskState.session().actor();
+        Actor actor = session.actor();
         UI ui = UI.getCurrent();
         restore.setEnabled(false);
         progress.setVisible(true);
@@ -210,7 +224,7 @@ final class BackupTab extends VerticalLayout {
         restoreMessage.setText(getTranslation("supervisor.restore.done", r.applianceName(), r.machines(), r.products()));
         lastRestore = r;
         seal.seal();
-        KioskState.session().signOut();
+        session.signOut();
         getUI().ifPresent(ui -> {
             Notification.show(getTranslation("supervisor.restore.done", r.applianceName(), r.machines(),
                     r.products()), 8000, Notification.Position.MIDDLE);

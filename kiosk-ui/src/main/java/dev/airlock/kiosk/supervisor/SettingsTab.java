@@ -17,8 +17,14 @@ import dev.airlock.kiosk.core.Seal;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.airlock.kiosk.core.KioskSession;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /** Settings the supervisor may change here, each validated by the setting itself; and "Seal now". */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class SettingsTab extends VerticalLayout {
     final TextField idle = field("settings-idle", "supervisor.settings.idle");
     final TextField scannerPort = field("settings-scanner-port", "supervisor.settings.scannerPort");
@@ -31,8 +37,10 @@ final class SettingsTab extends VerticalLayout {
     final Button sealNow = new Button();
     private final KioskSettings settings;
     private final Seal seal;
+    private final KioskSession session;
 
-    SettingsTab(KioskSettings settings, Seal seal) {
+    SettingsTab(KioskSettings settings, Seal seal, KioskSession session) {
+        this.session = session;
         this.settings = settings;
         this.seal = seal;
         addClassName("supervisor-settings");
@@ -125,7 +133,7 @@ final class SettingsTab extends VerticalLayout {
     }
 
     void sealNow() {
-        seal.sealSigningAuditHead(dev.airlock.kiosk.core.KioskState.session().actor());
+        seal.sealSigningAuditHead(session.actor());
         getUI().ifPresent(ui -> ui.navigate(Routes.UNLOCK));
     }
 }

@@ -26,9 +26,7 @@ import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.signature.PublicKey;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.Devices;
-import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.DigitGroupsField;
@@ -39,11 +37,20 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import dev.airlock.kiosk.core.KioskSession;
+import dev.airlock.appliance.keys.KeyService;
+import dev.airlock.appliance.keys.TrustService;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /**
  * Trust: our key card (QR and file), and pinning a peer's card only after the supervisor typed the
  * fingerprint read from the peer's screen.
  */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class TrustTab extends VerticalLayout {
     /** Cards are small: one version-10 symbol is plenty, and reads easily from a screen (as the CLI). */
     final Div cardQr = new Div();
@@ -56,7 +63,9 @@ final class TrustTab extends VerticalLayout {
     final Button confirm = new Button();
     final Span message = new Span();
     final Grid<TrustedPeer> list = new Grid<>();
-    private final ApplianceHolder holder;
+    private final ObjectProvider<KeyService> keys;
+    private final ObjectProvider<TrustService> trust;
+    private final KioskSession session;
     private final Seal seal;
     private final Devices devices;
     private SignedBundle card;
@@ -64,8 +73,11 @@ final class TrustTab extends VerticalLayout {
     /** A peer card read from its QR code (self-signature checked), used instead of a file when set. */
     private KeyCard scannedCard;
 
-    TrustTab(ApplianceHolder holder, Seal seal, Devices devices, OurKeyCard ourKeyCard) {
-        this.holder = holder;
+    TrustTab(ObjectProvider<KeyService> keys, ObjectProvider<TrustService> trust, KioskSession session, Seal seal,
+            Devices devices, OurKeyCard ourKeyCard) {
+        this.keys = keys;
+        this.trust = trust;
+        this.session = session;
         this.seal = seal;
         this.devices = devices;
         this.ourKeyCard = ourKeyCard;
@@ -107,7 +119,7 @@ final class TrustTab extends VerticalLayout {
         box.setId("trust-our-fingerprint");
         box.addClassName("supervisor-trust-fingerprint");
         try {
-            box.add(new GroupedDigits(holder.get().keys().publicKey().fingerprint().groups(), false));
+            box.add(new GroupedDigits(keys.getObject().publicKey().fingerprint().groups(), false));
         } catch (KeysException e) {
             box.add(new Span(Sentence.of(e)));
         }
@@ -173,7 +185,7 @@ final class TrustTab extends VerticalLayout {
             return;
         }
         try {
-            card = ourKeyCard.get(holder.get(), seal, KioskState.session().actor());
+            card = ourKeyCard.get(seal, session.actor());
         } catch (KeysException | RuntimeException e) {
             cardQr.removeAll();
             cardQr.add(new Span(Sentence.of(e)));
@@ -201,7 +213,7 @@ final class TrustTab extends VerticalLayout {
             return;
         }
         try {
-            PublicKey key = holder.get().keys().publicKey();
+            PublicKey key = keys.getObject().publicKey();
             String name = KeyCardFiles.write(stick.root(), card, key).card().getFileName().toString();
             Notification.show(getTranslation("supervisor.trust.written", name, stick.label()), 5000,
                     Notification.Position.MIDDLE);
@@ -241,8 +253,8 @@ final class TrustTab extends VerticalLayout {
             }
         }
         try {
-            TrustedPeer peer = holder.get().trust().pin(peerCard, Optional.empty(), typed,
-                    KioskState.session().actor());
+            TrustedPeer peer = trust.getObject().pin(peerCard, Optional.empty(), typed,
+                    session.actor());
             fingerprint.clear();
             cardFile.clear();
             scannedCard = null;
@@ -277,7 +289,7 @@ final class TrustTab extends VerticalLayout {
 
     void remove(TrustedPeer p) {
         try {
-            holder.get().trust().remove(p.keyId().toString(), KioskState.session().actor());
+            trust.getObject().remove(p.keyId().toString(), session.actor());
         } catch (KeysException e) {
             message.setText(Sentence.of(e));
         }
@@ -301,6 +313,6 @@ final class TrustTab extends VerticalLayout {
     }
 
     void refresh() {
-        list.setItems(holder.get().trust().list());
+        list.setItems(trust.getObject().list());
     }
 }

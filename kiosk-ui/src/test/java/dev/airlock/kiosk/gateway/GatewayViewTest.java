@@ -265,7 +265,7 @@ class GatewayViewTest extends KioskViewTest {
     @Test
     void request_scannedAsQrFrames_isCheckedLikeAFileFromTheStick() throws Exception {
         Path stick = requestOnAStick(lab, 400, 2);
-        Path file = GatewayView.requestFiles(stick).get(0);
+        Path file = GatewayDesk.requestFiles(stick).get(0);
         byte[] envelope = BundleFile.read(file).envelope();
         GatewayView view = navigate(GatewayView.class);
         view.showSticks(List.of());
