@@ -25,17 +25,16 @@ import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.intake.FileOutcome;
 import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.intake.IntakeService;
 import dev.airlock.appliance.intake.IntakeSummary;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.formats.ids.ConfirmationId;
-import dev.airlock.formats.ids.InstallationId;
-import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.GroupedDigits;
 import dev.airlock.kiosk.ui.MainLayout;
@@ -47,8 +46,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import dev.airlock.kiosk.core.KioskSession;
-import dev.airlock.appliance.intake.IntakeService;
 
 /**
  * Apply: write the activation kit onto the lab stick, show one product's CID in 8 big lettered

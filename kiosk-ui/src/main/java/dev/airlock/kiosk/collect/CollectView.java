@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.collect;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,30 +15,31 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.airlock.appliance.collector.CollectorKitService;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.intake.FileOutcome;
 import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.intake.IntakeService;
 import dev.airlock.appliance.intake.IntakeSummary;
 import dev.airlock.appliance.inventory.CollectionOutcome;
+import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.ManualEntry;
+import dev.airlock.appliance.keys.MakVault;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.Sentence;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.beans.factory.ObjectProvider;
-import dev.airlock.kiosk.core.KioskSession;
-import dev.airlock.appliance.inventory.InventoryService;
-import dev.airlock.appliance.intake.IntakeService;
-import dev.airlock.appliance.keys.MakVault;
-import dev.airlock.appliance.collector.CollectorKitService;
 
 /**
  * Collect: the lab stick's collected files taken in with a progress bar and one line per file,

@@ -1,7 +1,5 @@
 package dev.airlock.kiosk.core;
 
-import dev.airlock.appliance.config.Setting;
-import dev.airlock.appliance.config.Settings;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import dev.airlock.appliance.activation.ActivationKitService;
 import dev.airlock.appliance.activation.ActivationService;
@@ -9,6 +7,8 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.backup.BackupService;
 import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.collector.CollectorKitService;
+import dev.airlock.appliance.config.Setting;
+import dev.airlock.appliance.config.Settings;
 import dev.airlock.appliance.export.StickExport;
 import dev.airlock.appliance.gateway.GatewayService;
 import dev.airlock.appliance.intake.IntakeService;

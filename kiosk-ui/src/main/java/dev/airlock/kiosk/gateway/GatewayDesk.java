@@ -5,7 +5,9 @@ import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.gateway.BatchActivationConfig;
 import dev.airlock.appliance.keys.Sleeper;
 import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.MalformedBundleException;
 import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.signature.BadSignatureException;
 import dev.airlock.formats.signature.PublicKey;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
 import dev.airlock.kiosk.core.KioskPaths;
@@ -16,8 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import dev.airlock.formats.bundle.MalformedBundleException;
-import dev.airlock.formats.signature.BadSignatureException;
 
 /**
  * The gateway screen's files and configuration, kept out of the view: the request files on a

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.gateway;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -20,13 +19,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.gateway.BatchActivationConfig;
 import dev.airlock.appliance.gateway.GatewayListener;
 import dev.airlock.appliance.gateway.GatewayResult;
+import dev.airlock.appliance.gateway.GatewayService;
 import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.TrustService;
 import dev.airlock.appliance.keys.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.RequestBundle;
@@ -36,11 +38,13 @@ import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.qr.QrFramesDisplay;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,10 +55,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.beans.factory.ObjectProvider;
-import dev.airlock.kiosk.core.KioskSession;
-import dev.airlock.appliance.gateway.GatewayService;
-import dev.airlock.appliance.keys.TrustService;
-import dev.airlock.appliance.bundles.BundleService;
 
 /**
  * The gateway: take a lab's request (from the transfer stick or scanned as QR frames), check who
@@ -107,8 +107,7 @@ public class GatewayView extends VerticalLayout {
 
     public GatewayView(ObjectProvider<GatewayService> gateway, ObjectProvider<TrustService> trust,
             ObjectProvider<BundleService> bundles, KioskSession session, Devices devices, BackgroundWork work,
-            Seal seal,
-            KioskSettings settings, GatewayDesk desk) {
+            Seal seal, KioskSettings settings, GatewayDesk desk) {
         this.gateway = gateway;
         this.trust = trust;
         this.bundles = bundles;

@@ -16,10 +16,14 @@ import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.gateway.GatewayService;
+import dev.airlock.appliance.intake.IntakeService;
+import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.ProductState;
-import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.inventory.StatusReport;
+import dev.airlock.appliance.keys.TrustService;
 import dev.airlock.appliance.keys.TrustedPeer;
+import dev.airlock.appliance.ledger.BundleLedger;
+import dev.airlock.appliance.merge.MergeService;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.Routes;
@@ -31,10 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import dev.airlock.appliance.inventory.InventoryService;
-import dev.airlock.appliance.intake.IntakeService;
-import dev.airlock.appliance.merge.MergeService;
-import dev.airlock.appliance.keys.TrustService;
 
 /**
  * The dashboard: counts per state and per group, and the next step in plain words as big

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.imports;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.devices.Stick;
+import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.merge.MergeOutcome;
 import dev.airlock.appliance.merge.MergeService;
 import dev.airlock.appliance.store.ApplianceInfo;
@@ -28,15 +28,15 @@ import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.BundlesList;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import dev.airlock.kiosk.core.KioskSession;
-import dev.airlock.appliance.ledger.BundleLedger;
 
 /**
  * Import: a transfer stick holding the gateway's response is detected, verified and merged with

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.machines;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -11,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.kiosk.core.KioskSession;
+import dev.airlock.kiosk.ui.Sentence;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;

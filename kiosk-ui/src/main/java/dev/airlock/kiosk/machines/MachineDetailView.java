@@ -14,6 +14,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.audit.AuditEntry;
+import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Machine;
 import dev.airlock.appliance.inventory.MachineChange;
 import dev.airlock.appliance.inventory.MachineDetail;
@@ -22,6 +24,7 @@ import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.kit.MachineIdentity;
 import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ForRole;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.ui.GroupedDigits;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.StateBadge;
@@ -29,9 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import dev.airlock.kiosk.core.KioskSession;
-import dev.airlock.appliance.inventory.InventoryService;
-import dev.airlock.appliance.audit.AuditService;
 
 /** One machine: its facts, its products with state, IID and CID, its history and its audit rows. */
 @Route(value = "machines/:key", layout = MainLayout.class)

@@ -16,12 +16,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.activation.ActivationService;
+import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ForRole;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StateBadge;
@@ -29,8 +31,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
-import dev.airlock.kiosk.core.KioskSession;
-import dev.airlock.appliance.inventory.InventoryService;
 
 /**
  * Reimage: products whose stored CID can be reapplied without a round trip (REUSABLE), the

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.signin;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -25,6 +24,7 @@ import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.SignedInOperator;
+import dev.airlock.kiosk.ui.Sentence;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;

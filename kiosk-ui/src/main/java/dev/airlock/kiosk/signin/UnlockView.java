@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.signin;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,6 +16,7 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.Seal;
+import dev.airlock.kiosk.ui.Sentence;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** After boot: the appliance stays sealed until a supervisor types the passphrase once. */

@@ -1,14 +1,14 @@
 package dev.airlock.kiosk.supervisor;
 
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.kiosk.core.Seal;
-import org.springframework.stereotype.Component;
-import dev.airlock.appliance.keys.KeyService;
-import dev.airlock.appliance.store.ApplianceInfo;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * This appliance's signed key card, made once per kiosk process (and again after a restore

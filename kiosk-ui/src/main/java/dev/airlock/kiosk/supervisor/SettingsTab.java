@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.supervisor;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,15 +9,16 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.Seal;
+import dev.airlock.kiosk.ui.Sentence;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.airlock.kiosk.core.KioskSession;
-import com.vaadin.flow.spring.annotation.SpringComponent;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
-import com.vaadin.flow.router.Layout;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
