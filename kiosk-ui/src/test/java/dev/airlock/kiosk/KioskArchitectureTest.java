@@ -62,6 +62,12 @@ class KioskArchitectureTest {
                 .orShould().callMethod(System.class, "getenv", String.class)
                 .because("views compose components and call services; files and settings sit behind kiosk beans")
                 .check(KIOSK);
+        noClasses().that().resideOutsideOfPackage("dev.airlock.kiosk.core..")
+                .and().areNotAnnotatedWith(com.vaadin.flow.spring.annotation.SpringComponent.class)
+                .should().dependOnClassesThat().belongToAnyOf(java.nio.file.Files.class,
+                        java.nio.file.DirectoryStream.class)
+                .because("a feature's file work is one kiosk bean (GatewayDesk, QrStaging, StickFiles), not a helper")
+                .check(KIOSK);
     }
 
     @Test

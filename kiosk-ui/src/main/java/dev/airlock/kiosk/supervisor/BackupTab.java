@@ -20,7 +20,6 @@ import dev.airlock.appliance.backup.BackupResult;
 import dev.airlock.appliance.backup.BackupService;
 import dev.airlock.appliance.backup.RestoreResult;
 import dev.airlock.appliance.devices.Stick;
-import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.ApplianceHolder;
@@ -32,7 +31,6 @@ import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.Sentence;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,10 +62,11 @@ final class BackupTab extends VerticalLayout {
     private final Seal seal;
     private final Devices devices;
     private final BackgroundWork work;
+    private final StickFiles stickFiles;
     private Stick written;
 
     BackupTab(ApplianceHolder holder, ObjectProvider<BackupService> backups, ObjectProvider<ApplianceInfo> info,
-            KioskSession session, Seal seal, Devices devices, BackgroundWork work) {
+            KioskSession session, Seal seal, Devices devices, BackgroundWork work, StickFiles stickFiles) {
         this.holder = holder;
         this.backups = backups;
         this.info = info;
@@ -75,6 +74,7 @@ final class BackupTab extends VerticalLayout {
         this.seal = seal;
         this.devices = devices;
         this.work = work;
+        this.stickFiles = stickFiles;
         this.eject = new EjectButton("backup-eject", devices, work, () -> written);
         this.stick = Sticks.picker(getTranslation("supervisor.backup.stick"), "backup-stick");
         addClassName("supervisor-backup");
@@ -235,11 +235,7 @@ final class BackupTab extends VerticalLayout {
     void refreshSticks() {
         List<Stick> sticks = devices.sticks();
         Sticks.refresh(stick, sticks);
-        List<Path> files = new ArrayList<>();
-        for (Stick s : sticks) {
-            files.addAll(Sticks.files(StickLayout.Folder.BACKUP.on(s.root()),
-                    n -> n.endsWith(BackupService.EXTENSION)));
-        }
+        List<Path> files = stickFiles.backups(sticks);
         Path selected = restoreFile.getValue();
         restoreFile.setItems(files);
         if (selected != null && files.contains(selected)) {

@@ -16,14 +16,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.devices.Stick;
-import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.keys.KeyCardFiles;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.TrustService;
 import dev.airlock.appliance.keys.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.outside.OutsideText;
@@ -37,7 +35,6 @@ import dev.airlock.kiosk.ui.DigitGroupsField;
 import dev.airlock.kiosk.ui.GroupedDigits;
 import dev.airlock.kiosk.ui.Sentence;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -70,17 +67,19 @@ final class TrustTab extends VerticalLayout {
     private final Devices devices;
     private SignedBundle card;
     private final OurKeyCard ourKeyCard;
+    private final StickFiles stickFiles;
     /** A peer card read from its QR code (self-signature checked), used instead of a file when set. */
     private KeyCard scannedCard;
 
     TrustTab(ObjectProvider<KeyService> keys, ObjectProvider<TrustService> trust, KioskSession session, Seal seal,
-            Devices devices, OurKeyCard ourKeyCard) {
+            Devices devices, OurKeyCard ourKeyCard, StickFiles stickFiles) {
         this.keys = keys;
         this.trust = trust;
         this.session = session;
         this.seal = seal;
         this.devices = devices;
         this.ourKeyCard = ourKeyCard;
+        this.stickFiles = stickFiles;
         this.cardStick = Sticks.picker(getTranslation("supervisor.trust.stick"), "trust-card-stick");
         this.fingerprint = new DigitGroupsField(6, 5, getTranslation("supervisor.trust.group"));
         this.scan = new QrScanPanel(devices, this::cardScanned);
@@ -246,7 +245,7 @@ final class TrustTab extends VerticalLayout {
         KeyCard peerCard = scannedCard;
         if (file != null) {
             try {
-                peerCard = BundleFile.read(file).keyCard();
+                peerCard = stickFiles.readKeyCard(file);
             } catch (Exception e) {
                 message.setText(getTranslation("supervisor.trust.badCard", file.getFileName(), Sentence.of(e)));
                 return;
@@ -299,12 +298,7 @@ final class TrustTab extends VerticalLayout {
     void refreshSticks() {
         List<Stick> sticks = devices.sticks();
         Sticks.refresh(cardStick, sticks);
-        List<Path> cards = new ArrayList<>();
-        for (Stick s : sticks) {
-            for (Path dir : StickLayout.keyCardFolders(s.root())) {
-                cards.addAll(Sticks.files(dir, StickLayout::isKeyCardName));
-            }
-        }
+        List<Path> cards = stickFiles.keyCards(sticks);
         Path selected = cardFile.getValue();
         cardFile.setItems(cards);
         if (selected != null && cards.contains(selected)) {
