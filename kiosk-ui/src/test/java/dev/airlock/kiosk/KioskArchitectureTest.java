@@ -2,11 +2,15 @@ package dev.airlock.kiosk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.flow.component.Component;
+import dev.airlock.kiosk.core.ApplianceHolder;
+import dev.airlock.kiosk.core.KioskSession;
 import org.junit.jupiter.api.Test;
 
 /** The kiosk only composes views over appliance services: no store, no SQL, no crypto, no devices by hand. */
@@ -32,6 +36,39 @@ class KioskArchitectureTest {
     void kiosk_neverUsesCryptoOrSerialPortsDirectly() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..", "com.fazecast..",
                 "javax.crypto..")
+                .check(KIOSK);
+    }
+
+    @Test
+    void views_getTheirServicesInjected_neverLookThemUp() {
+        noClasses().that().resideOutsideOfPackage("dev.airlock.kiosk.core..")
+                .should().callMethod(ApplianceHolder.class, "get")
+                .orShould().callMethod(ApplianceHolder.class, "appliance")
+                .because("views take the services they need in their constructor (KioskBeans), never ask the holder")
+                .check(KIOSK);
+        noMethods().that().areStatic().should().haveRawReturnType(KioskSession.class)
+                .because("the operator session is a @VaadinSessionScope bean, injected, not found through a static")
+                .check(KIOSK);
+        noClasses().that().resideOutsideOfPackage("dev.airlock.kiosk.core..")
+                .should().callMethod(com.vaadin.flow.server.VaadinSession.class, "getAttribute", Class.class)
+                .because("session state lives in session-scoped beans")
+                .check(KIOSK);
+    }
+
+    @Test
+    void views_readNoFilesAndNoEnvironment() {
+        noClasses().that().areAssignableTo(Component.class)
+                .should().dependOnClassesThat().belongToAnyOf(java.nio.file.Files.class,
+                        java.nio.file.DirectoryStream.class)
+                .orShould().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .because("views compose components and call services; files and settings sit behind kiosk beans")
+                .check(KIOSK);
+        noClasses().that().resideOutsideOfPackage("dev.airlock.kiosk.core..")
+                .and().areNotAnnotatedWith(com.vaadin.flow.spring.annotation.SpringComponent.class)
+                .should().dependOnClassesThat().belongToAnyOf(java.nio.file.Files.class,
+                        java.nio.file.DirectoryStream.class)
+                .because("a feature's file work is one kiosk bean (GatewayDesk, QrStaging, StickFiles), not a helper")
                 .check(KIOSK);
     }
 

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.activation.ActivationKitService;
 import dev.airlock.appliance.activation.ActivationService;
 import dev.airlock.appliance.devices.Stick;
@@ -26,19 +25,16 @@ import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.intake.FileOutcome;
 import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.intake.IntakeService;
 import dev.airlock.appliance.intake.IntakeSummary;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.formats.ids.ConfirmationId;
-import dev.airlock.formats.ids.InstallationId;
-import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.GroupedDigits;
 import dev.airlock.kiosk.ui.MainLayout;
@@ -49,6 +45,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Apply: write the activation kit onto the lab stick, show one product's CID in 8 big lettered
@@ -79,12 +76,19 @@ public class ApplyView extends VerticalLayout {
     final Paragraph resultsSummary = new Paragraph();
     final Span error = new Span();
 
-    private final ApplianceHolder holder;
+    private final ObjectProvider<ActivationKitService> activationKit;
+    private final ObjectProvider<ActivationService> activation;
+    private final ObjectProvider<IntakeService> intake;
+    private final KioskSession session;
     private final Devices devices;
     private final BackgroundWork work;
 
-    public ApplyView(ApplianceHolder holder, Devices devices, BackgroundWork work) {
-        this.holder = holder;
+    public ApplyView(ObjectProvider<ActivationKitService> activationKit, ObjectProvider<ActivationService> activation,
+            ObjectProvider<IntakeService> intake, KioskSession session, Devices devices, BackgroundWork work) {
+        this.activationKit = activationKit;
+        this.activation = activation;
+        this.intake = intake;
+        this.session = session;
         this.devices = devices;
         this.work = work;
         this.eject = new EjectButton("apply-eject", devices, work, stick::getValue);
@@ -100,10 +104,6 @@ public class ApplyView extends VerticalLayout {
         showSticks(devices.sticks());
         devices.onMedia(this, e -> showSticks(devices.sticks()));
         refreshMachines();
-    }
-
-    private Appliance appliance() {
-        return holder.get();
     }
 
     // --- the activation kit ---------------------------------------------------------------
@@ -172,11 +172,11 @@ public class ApplyView extends VerticalLayout {
             return;
         }
         Optional<String> g = group.getValue().isBlank() ? Optional.empty() : Optional.of(group.getValue().strip());
-        var actor = KioskState.session().actor();
-        Appliance a = appliance();
+        var actor = session.actor();
+        ActivationKitService kits = activationKit.getObject();
         writeKit.setEnabled(false);
         kitResult.setText(getTranslation("common.working"));
-        work.<ActivationKitService.KitWritten>run(UI.getCurrent(), p -> a.activationKit().write(s.root(), g, actor),
+        work.<ActivationKitService.KitWritten>run(UI.getCurrent(), p -> kits.write(s.root(), g, actor),
                 (f, text) -> { }, kit -> {
                     StringBuilder text = new StringBuilder();
                     if (kit.machines() == 0) {
@@ -234,7 +234,7 @@ public class ApplyView extends VerticalLayout {
 
     /** Products waiting to be applied by hand: CID received, reusable (reimaged), or applying failed. */
     void refreshMachines() {
-        machines.setItems(appliance().activation().waitingForApply(MAX_LISTED));
+        machines.setItems(activation.getObject().waitingForApply(MAX_LISTED));
         showCid(null);
     }
 
@@ -281,8 +281,8 @@ public class ApplyView extends VerticalLayout {
         }
         error.setText("");
         try {
-            Product now = appliance().activation().markApplied(p.id(), verified.getValue(),
-                    KioskState.session().actor());
+            Product now = activation.getObject().markApplied(p.id(), verified.getValue(),
+                    session.actor());
             kitResult.setText("");
             refreshMachines();
             cidPanel.removeAll();
@@ -343,9 +343,9 @@ public class ApplyView extends VerticalLayout {
         resultsSummary.setText(getTranslation("apply.results.working"));
         importResults.setEnabled(false);
         Path dir = StickLayout.Folder.RESULTS.on(s.root());
-        var actor = KioskState.session().actor();
-        Appliance a = appliance();
-        work.<IntakeSummary>run(ui, progress -> a.intake().ingest(List.of(dir), IntakeOptions.defaults(), actor, o -> {
+        var actor = session.actor();
+        IntakeService results = intake.getObject();
+        work.<IntakeSummary>run(ui, progress -> results.ingest(List.of(dir), IntakeOptions.defaults(), actor, o -> {
             synchronized (seen) {
                 seen.add(o);
                 progress.report(Math.min(1.0, seen.size() / (double) expected), o.file().getFileName().toString());

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.collect;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,26 +15,31 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.airlock.appliance.collector.CollectorKitService;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.intake.FileOutcome;
 import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.intake.IntakeService;
 import dev.airlock.appliance.intake.IntakeSummary;
 import dev.airlock.appliance.inventory.CollectionOutcome;
+import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.ManualEntry;
+import dev.airlock.appliance.keys.MakVault;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.Sentence;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Collect: the lab stick's collected files taken in with a progress bar and one line per file,
@@ -59,20 +63,30 @@ public class CollectView extends VerticalLayout {
     final Span manualResult = new Span();
     final Paragraph unchangedHint = new Paragraph();
     final CollectorKitPanel kit;
-    private final ApplianceHolder holder;
+    private final ObjectProvider<InventoryService> inventory;
+    private final ObjectProvider<IntakeService> intake;
+    private final ObjectProvider<MakVault> makVault;
+    private final ObjectProvider<CollectorKitService> collectorKit;
+    private final KioskSession session;
     private final Devices devices;
     private final BackgroundWork work;
     private boolean running;
     private int shown;
     private int hidden;
 
-    public CollectView(ApplianceHolder holder, Devices devices, BackgroundWork work, Seal seal) {
-        this.holder = holder;
+    public CollectView(ObjectProvider<InventoryService> inventory, ObjectProvider<IntakeService> intake,
+            ObjectProvider<MakVault> makVault, ObjectProvider<CollectorKitService> collectorKit, KioskSession session,
+            Devices devices, BackgroundWork work, Seal seal) {
+        this.inventory = inventory;
+        this.intake = intake;
+        this.makVault = makVault;
+        this.collectorKit = collectorKit;
+        this.session = session;
         this.devices = devices;
         this.work = work;
         addClassNames("kiosk-view", "collect-view");
-        manual = new ManualEntryForm(holder.get().inventory().knownProducts());
-        kit = new CollectorKitPanel(holder, seal, () -> devices.media().pollNow());
+        manual = new ManualEntryForm(inventory.getObject().knownProducts());
+        kit = new CollectorKitPanel(makVault, collectorKit, session, seal, () -> devices.media().pollNow());
         configureStickPanel();
         configureManual();
         add(new H1(getTranslation("collect.title")), new H2(getTranslation("collect.stick.title")), sticks,
@@ -138,7 +152,7 @@ public class CollectView extends VerticalLayout {
             kind.addClassName("collect-stick-kind");
             Span files;
             if (s.kind() == StickKind.LAB) {
-                int fresh = holder.get().intake().countNew(s.root(), MAX_FILE_BYTES).total();
+                int fresh = intake.getObject().countNew(s.root(), MAX_FILE_BYTES).total();
                 files = new Span(getTranslation("collect.stick.files", s.collectedFiles(), s.resultFiles(), fresh));
             } else {
                 // a transfer, empty or unknown stick holds nothing to collect: say what it is for instead
@@ -179,10 +193,10 @@ public class CollectView extends VerticalLayout {
         UI ui = UI.getCurrent();
         start(expected);
         Queue<FileOutcome> done = new ConcurrentLinkedQueue<>();
-        var actor = KioskState.session().actor();
+        var actor = session.actor();
         work.run(ui, p -> {
             int[] n = {0};
-            return holder.get().intake().ingest(List.of(root), IntakeOptions.defaults(), actor, o -> {
+            return intake.getObject().ingest(List.of(root), IntakeOptions.defaults(), actor, o -> {
                 done.add(o);
                 n[0]++;
                 p.report(expected > 0 ? Math.min(1.0, n[0] / (double) expected) : -1, "");
@@ -205,8 +219,8 @@ public class CollectView extends VerticalLayout {
     /** Takes {@code root} in on this thread (tests; no watcher or background thread needed). */
     IntakeSummary importNow(Path root) {
         start(0);
-        IntakeSummary result = holder.get().intake().ingest(List.of(root), IntakeOptions.defaults(),
-                KioskState.session().actor(), this::addOutcome);
+        IntakeSummary result = intake.getObject().ingest(List.of(root), IntakeOptions.defaults(),
+                session.actor(), this::addOutcome);
         finish(result);
         return result;
     }
@@ -281,8 +295,8 @@ public class CollectView extends VerticalLayout {
     /** Takes one refused file in again as machine {@code machine}; its line shows the new outcome. */
     void takeInAs(FileOutcome o, long machine, Div line) {
         List<FileOutcome> again = new java.util.ArrayList<>();
-        holder.get().intake().ingest(List.of(o.file()), new IntakeOptions(java.util.Optional.empty(),
-                java.util.OptionalLong.of(machine)), KioskState.session().actor(), again::add);
+        intake.getObject().ingest(List.of(o.file()), new IntakeOptions(java.util.Optional.empty(),
+                java.util.OptionalLong.of(machine)), session.actor(), again::add);
         again.stream().filter(n -> n.kind() != FileOutcome.Kind.SKIPPED).findFirst().ifPresent(n -> fill(line, n));
         again.stream().findFirst().ifPresent(n -> Notification.show(getTranslation("collect.sameAsDone",
                 getTranslation("collect.outcome." + n.kind().label()), n.message()), 5000,
@@ -310,7 +324,7 @@ public class CollectView extends VerticalLayout {
 
     /** Records a confirmed manual entry and says what it did. */
     void save(ManualEntry entry) {
-        CollectionOutcome outcome = holder.get().inventory().addManual(entry, KioskState.session().actor());
+        CollectionOutcome outcome = inventory.getObject().addManual(entry, session.actor());
         String text;
         if (outcome instanceof CollectionOutcome.Added a) {
             text = a.notNeeded().isEmpty() ? getTranslation("collect.manual.added", a.hostName())

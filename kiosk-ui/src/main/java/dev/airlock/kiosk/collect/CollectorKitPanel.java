@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.collect;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,20 +10,21 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.collector.CollectorKitService;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakEntry;
+import dev.airlock.appliance.keys.MakVault;
 import dev.airlock.appliance.keys.Passphrase;
-import dev.airlock.kiosk.core.ApplianceHolder;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
+import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Writes the collector kit onto the chosen lab (or empty) stick; a supervisor may pick a MAK from
@@ -39,13 +39,18 @@ final class CollectorKitPanel extends VerticalLayout {
     final Button write = new Button();
     final Paragraph result = new Paragraph();
     final Span error = new Span();
-    private final ApplianceHolder holder;
+    private final ObjectProvider<MakVault> makVault;
+    private final ObjectProvider<CollectorKitService> collectorKit;
+    private final KioskSession session;
     private final Seal seal;
     private final Runnable written;
 
     /** {@code written}: run after a kit was written (e.g. to look at the sticks again). */
-    CollectorKitPanel(ApplianceHolder holder, Seal seal, Runnable written) {
-        this.holder = holder;
+    CollectorKitPanel(ObjectProvider<MakVault> makVault, ObjectProvider<CollectorKitService> collectorKit,
+            KioskSession session, Seal seal, Runnable written) {
+        this.makVault = makVault;
+        this.collectorKit = collectorKit;
+        this.session = session;
         this.seal = seal;
         this.written = written;
         setId("collect-kit");
@@ -80,11 +85,11 @@ final class CollectorKitPanel extends VerticalLayout {
         result.setId("collect-kit-result");
         error.setId("collect-kit-error");
         error.addClassName("form-error");
-        boolean supervisor = KioskState.session().isSupervisor();
+        boolean supervisor = session.isSupervisor();
         mak.setVisible(supervisor);
         technicianNote.setVisible(!supervisor);
         if (supervisor) {
-            mak.setItems(holder.get().makVault().list());
+            mak.setItems(makVault.getObject().list());
         }
         HorizontalLayout row = new HorizontalLayout(stick, mak, write);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -110,9 +115,8 @@ final class CollectorKitPanel extends VerticalLayout {
             error.setText(getTranslation("collect.kit.none"));
             return;
         }
-        Appliance a = holder.get();
-        CollectorKitService kits = a.collectorKit();
-        MakEntry chosen = KioskState.session().isSupervisor() ? mak.getValue() : null;
+        CollectorKitService kits = collectorKit.getObject();
+        MakEntry chosen = session.isSupervisor() ? mak.getValue() : null;
         String text;
         try {
             if (chosen == null) {
@@ -121,8 +125,8 @@ final class CollectorKitPanel extends VerticalLayout {
                         + (kit.removedKey() ? " " + getTranslation("collect.kit.keyRemoved") : "");
             } else {
                 try (Passphrase p = seal.passphrase()) {
-                    CollectorKitService.KitWithKey kit = kits.writeWithMak(s.root(), a.makVault(), chosen.id(), p,
-                            KioskState.session().actor());
+                    CollectorKitService.KitWithKey kit = kits.writeWithMak(s.root(), makVault.getObject(),
+                            chosen.id(), p, session.actor());
                     text = getTranslation("collect.kit.writtenWithKey", s.label(), kit.kit().kitDir().toString(),
                             kit.mak().partialKey()) + " " + getTranslation("collect.kit.warning");
                 }

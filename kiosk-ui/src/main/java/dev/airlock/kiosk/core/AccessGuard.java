@@ -5,6 +5,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.airlock.appliance.store.ApplianceInfo;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Decides where a navigation may go, in order: set up first, then unlocked by a supervisor,
@@ -14,10 +15,12 @@ import dev.airlock.appliance.store.ApplianceInfo;
 public final class AccessGuard implements VaadinServiceInitListener {
     private final ApplianceHolder holder;
     private final Seal seal;
+    private final ObjectProvider<KioskSession> sessions;
 
-    public AccessGuard(ApplianceHolder holder, Seal seal) {
+    public AccessGuard(ApplianceHolder holder, Seal seal, ObjectProvider<KioskSession> sessions) {
         this.holder = holder;
         this.seal = seal;
+        this.sessions = sessions;
     }
 
     @Override
@@ -51,7 +54,7 @@ public final class AccessGuard implements VaadinServiceInitListener {
             return;
         }
         // 3. an operator must be signed in and not locked
-        KioskSession session = KioskState.session();
+        KioskSession session = sessions.getObject();
         if (target.equals(Routes.SIGN_IN)) {
             return;
         }

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
@@ -30,18 +29,17 @@ import dev.airlock.appliance.export.ExportOptions;
 import dev.airlock.appliance.export.ExportRefusedException;
 import dev.airlock.appliance.export.ExportResult;
 import dev.airlock.appliance.export.StickExport;
+import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.ExportRecord;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.qr.QrFramesDisplay;
 import dev.airlock.kiosk.ui.EjectButton;
@@ -50,13 +48,11 @@ import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Export: choose products, see exactly what will leave the lab, then write a signed request to a
@@ -69,8 +65,6 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     public enum Which { COLLECTED, AGAIN }
 
     private static final String ALL_GROUPS = "\u0000all";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-            .withZone(ZoneOffset.UTC);
 
     final Select<Which> state = new Select<>();
     final Select<String> group = new Select<>();
@@ -93,7 +87,10 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     final Dialog qrDialog = new Dialog();
     QrFramesDisplay qrDisplay;
 
-    private final ApplianceHolder holder;
+    private final ObjectProvider<InventoryService> inventory;
+    private final ObjectProvider<StickExport> stickExport;
+    private final KioskSession session;
+    private final QrStaging qrStaging;
     private final Seal seal;
     private final BackgroundWork work;
     private final Devices devices;
@@ -101,9 +98,13 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     private StickExport.Plan plan = StickExport.Plan.empty();
     private Stick written;
 
-    public ExportView(ApplianceHolder holder, Seal seal, BackgroundWork work, Devices devices,
+    public ExportView(ObjectProvider<InventoryService> inventory, ObjectProvider<StickExport> stickExport,
+            KioskSession session, QrStaging qrStaging, Seal seal, BackgroundWork work, Devices devices,
             KioskSettings settings) {
-        this.holder = holder;
+        this.inventory = inventory;
+        this.stickExport = stickExport;
+        this.session = session;
+        this.qrStaging = qrStaging;
         this.seal = seal;
         this.work = work;
         this.devices = devices;
@@ -133,7 +134,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         group.setLabel(getTranslation("export.group"));
         List<String> groups = new ArrayList<>();
         groups.add(ALL_GROUPS);
-        holder.get().inventory().status().byGroup().keySet().stream().sorted().forEach(groups::add);
+        inventory.getObject().status().byGroup().keySet().stream().sorted().forEach(groups::add);
         group.setItems(groups);
         group.setItemLabelGenerator(g -> ALL_GROUPS.equals(g) ? getTranslation("export.group.all")
                 : g.isEmpty() ? getTranslation("export.group.none") : g);
@@ -254,7 +255,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
 
     /** Re-plans and shows what would leave the lab. */
     void refreshPreview() {
-        plan = holder.get().stickExport().plan(options(Path.of(".")));
+        plan = stickExport.getObject().plan(options(Path.of(".")));
         List<ExportRecord> records = new ArrayList<>(plan.products().size());
         for (Product p : plan.products()) {
             records.add(p.toExportRecord());
@@ -317,17 +318,16 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
             fail(getTranslation("export.needForce"));
             return;
         }
-        Path staging = holder.paths().dataDir().resolve("qr-export")
-                .resolve(STAMP.format(java.time.Instant.now()));
+        Path staging;
         try {
-            Files.createDirectories(staging);
+            staging = qrStaging.newFolder();
         } catch (IOException e) {
             fail(getTranslation("export.failed", Sentence.of(e)));
             return;
         }
         run(options(staging), r -> {
             try {
-                byte[] envelope = BundleFile.read(r.file()).envelope();
+                byte[] envelope = QrStaging.envelope(r.file());
                 showResult(r, false);
                 openQr(envelope);
             } catch (Exception e) {
@@ -349,15 +349,15 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
 
     private void run(ExportOptions o, java.util.function.Consumer<ExportResult> done) {
         UI ui = UI.getCurrent();
-        Appliance appliance = holder.get();
-        var actor = KioskState.session().actor();
+        StickExport export = stickExport.getObject();
+        var actor = session.actor();
         setBusy(true);
         progress.setIndeterminate(true);
         message.removeClassName("export-message-error");
         message.setText(getTranslation("export.writing"));
         work.run(ui, p -> {
             try (Passphrase pass = seal.passphrase()) {
-                return appliance.stickExport().run(o, pass, actor);
+                return export.run(o, pass, actor);
             }
         }, (f, t) -> { }, r -> {
             setBusy(false);

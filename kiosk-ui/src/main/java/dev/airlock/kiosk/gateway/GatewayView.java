@@ -1,7 +1,5 @@
 package dev.airlock.kiosk.gateway;
 
-import dev.airlock.appliance.devices.StickLayout;
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -20,46 +18,43 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.gateway.BatchActivationConfig;
 import dev.airlock.appliance.gateway.GatewayListener;
 import dev.airlock.appliance.gateway.GatewayResult;
+import dev.airlock.appliance.gateway.GatewayService;
 import dev.airlock.appliance.keys.Passphrase;
-import dev.airlock.appliance.keys.Sleeper;
+import dev.airlock.appliance.keys.TrustService;
 import dev.airlock.appliance.keys.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.RequestBundle;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.signature.PublicKey;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.qr.QrFramesDisplay;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.EjectButton;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The gateway: take a lab's request (from the transfer stick or scanned as QR frames), check who
@@ -71,8 +66,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 @PageTitle("Airlock · Gateway")
 @ForRole(ApplianceInfo.Role.GATEWAY)
 public class GatewayView extends VerticalLayout {
-    /** Where requests scanned from QR frames and responses without a stick are kept. */
-    static final String WORK_DIR = "kiosk-gateway";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -97,20 +90,29 @@ public class GatewayView extends VerticalLayout {
     final EjectButton eject;
     final Span error = new Span();
 
-    private final ApplianceHolder holder;
+    private final ObjectProvider<GatewayService> gateway;
+    private final ObjectProvider<TrustService> trust;
+    private final ObjectProvider<BundleService> bundles;
+    private final KioskSession session;
     private final Devices devices;
     private final BackgroundWork work;
     private final Seal seal;
     private final KioskSettings settings;
+    private final GatewayDesk desk;
     /** The request checked last (a file on the stick, or written from scanned frames). */
     Path request;
     /** The response the last run wrote. */
     Optional<Path> response = Optional.empty();
     private boolean running;
 
-    public GatewayView(ApplianceHolder holder, Devices devices, BackgroundWork work, Seal seal,
-            KioskSettings settings) {
-        this.holder = holder;
+    public GatewayView(ObjectProvider<GatewayService> gateway, ObjectProvider<TrustService> trust,
+            ObjectProvider<BundleService> bundles, KioskSession session, Devices devices, BackgroundWork work,
+            Seal seal, KioskSettings settings, GatewayDesk desk) {
+        this.gateway = gateway;
+        this.trust = trust;
+        this.bundles = bundles;
+        this.session = session;
+        this.desk = desk;
         this.devices = devices;
         this.work = work;
         this.seal = seal;
@@ -128,10 +130,6 @@ public class GatewayView extends VerticalLayout {
                 new H2(getTranslation("gateway.response.title")), responseSection());
         showSticks(devices.sticks());
         devices.onMedia(this, e -> showSticks(devices.sticks()));
-    }
-
-    private Appliance appliance() {
-        return holder.get();
     }
 
     // --- 1. the request ------------------------------------------------------------------------
@@ -181,7 +179,7 @@ public class GatewayView extends VerticalLayout {
 
     private void stickChosen() {
         Stick s = stick.getValue();
-        List<Path> files = s == null ? List.of() : requestFiles(s.root());
+        List<Path> files = s == null ? List.of() : GatewayDesk.requestFiles(s.root());
         requestFile.setItems(files);
         if (!files.isEmpty()) {
             requestFile.setValue(files.get(0));
@@ -189,33 +187,6 @@ public class GatewayView extends VerticalLayout {
         requestFile.setHelperText(s != null && files.isEmpty() ? getTranslation("gateway.requestFile.none") : "");
         verify.setEnabled(!files.isEmpty() && !running);
         eject.setEnabled(s != null);
-    }
-
-    /** The complete request files in {@code STICK/AIRLOCK/outbound}, newest first. */
-    static List<Path> requestFiles(Path root) {
-        Path dir = StickLayout.Folder.OUTBOUND.on(root);
-        List<Path> out = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.xml")) {
-                ds.forEach(p -> {
-                    if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
-                        out.add(p);
-                    }
-                });
-            } catch (IOException e) {
-                return List.of();
-            }
-        }
-        out.sort(Comparator.comparing(GatewayView::modified).reversed());
-        return out;
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     void verifySelected() {
@@ -235,9 +206,9 @@ public class GatewayView extends VerticalLayout {
         qrHolder.removeAll();
         showQr.setEnabled(false);
         try {
-            SignedBundle bundle = appliance().gateway().verifyRequest(file);
+            SignedBundle bundle = gateway.getObject().verifyRequest(file);
             RequestBundle req = bundle.request();
-            String lab = appliance().trust().trusted(bundle.signer()).map(TrustedPeer::label).orElse("?");
+            String lab = trust.getObject().trusted(bundle.signer()).map(TrustedPeer::label).orElse("?");
             summary.removeClassName("gateway-refused");
             summary.add(line(getTranslation("gateway.summary.lab", lab)),
                     line(getTranslation("gateway.summary.request", req.id().toString(), WHEN.format(req.created()))),
@@ -269,7 +240,7 @@ public class GatewayView extends VerticalLayout {
         error.setText("");
         try {
             SignedBundle bundle = SignedBundle.parse(envelope);
-            Optional<PublicKey> key = appliance().bundles().knownSigner(bundle);
+            Optional<PublicKey> key = bundles.getObject().knownSigner(bundle);
             if (key.isEmpty()) {
                 summary.removeAll();
                 summary.addClassName("gateway-refused");
@@ -279,9 +250,7 @@ public class GatewayView extends VerticalLayout {
                 updateButtons();
                 return;
             }
-            Path dir = Files.createDirectories(workDir().resolve("requests"));
-            Path file = dir.resolve(BundleFile.fileName(bundle));
-            Files.write(file, BundleFile.write(bundle, key.get()));
+            Path file = desk.keepScanned(bundle, key.get());
             scanHolder.removeAll();
             verifyFile(file);
         } catch (Exception e) {
@@ -289,10 +258,6 @@ public class GatewayView extends VerticalLayout {
             summary.addClassName("gateway-refused");
             summary.add(line(getTranslation("gateway.summary.refused", message(e))));
         }
-    }
-
-    private Path workDir() {
-        return appliance().dataDir().resolve(WORK_DIR);
     }
 
     // --- 2. online or by phone ----------------------------------------------------------------
@@ -343,7 +308,7 @@ public class GatewayView extends VerticalLayout {
     /** Where the response goes: the chosen stick, else the kiosk's work folder (then shown as QR). */
     private Path target() throws IOException {
         Stick s = stick.getValue();
-        return s != null ? s.root() : Files.createDirectories(workDir());
+        return desk.target(s != null ? s.root() : null);
     }
 
     /** One settled record, from the worker thread to the screen. */
@@ -356,7 +321,7 @@ public class GatewayView extends VerticalLayout {
         BatchActivationConfig config;
         Path to;
         try {
-            config = BatchActivationConfig.fromSettings(settings.current(), System.getenv(), Sleeper.real());
+            config = desk.onlineConfig();
             to = target();
         } catch (Exception e) {
             error.setText(getTranslation("gateway.configProblem", message(e)));
@@ -364,12 +329,13 @@ public class GatewayView extends VerticalLayout {
         }
         Path file = request;
         boolean resend = resendInFlight.getValue();
-        Actor actor = KioskState.session().actor();
+        Actor actor = session.actor();
         ConcurrentLinkedQueue<Settled> settled = new ConcurrentLinkedQueue<>();
+        GatewayService service = gateway.getObject();
         start();
         work.run(UI.getCurrent(), p -> {
             try (Passphrase pass = seal.passphrase()) {
-                return appliance().gateway().processOnline(file, to, config, resend, pass, actor,
+                return service.processOnline(file, to, config, resend, pass, actor,
                         listener(settled, p));
             }
         }, (f, text) -> showProgress(f, settled), this::finished, this::failed);
@@ -388,7 +354,7 @@ public class GatewayView extends VerticalLayout {
         }
         Path file = request;
         boolean resend = resendInFlight.getValue();
-        Actor actor = KioskState.session().actor();
+        Actor actor = session.actor();
         UI ui = UI.getCurrent();
         ConcurrentLinkedQueue<Settled> settled = new ConcurrentLinkedQueue<>();
         KioskPhoneDesk d = new KioskPhoneDesk(call -> {
@@ -397,10 +363,11 @@ public class GatewayView extends VerticalLayout {
             }
         });
         phonePanel.begin(d);
+        GatewayService service = gateway.getObject();
         start();
         work.run(ui, p -> {
             try (Passphrase pass = seal.passphrase()) {
-                return appliance().gateway().processByPhone(file, to, d, resend, pass, actor, listener(settled, p));
+                return service.processByPhone(file, to, d, resend, pass, actor, listener(settled, p));
             }
         }, (f, text) -> showProgress(f, settled), r -> {
             phonePanel.end();
@@ -505,7 +472,7 @@ public class GatewayView extends VerticalLayout {
         }
         qrHolder.removeAll();
         try {
-            byte[] envelope = BundleFile.read(response.get()).envelope();
+            byte[] envelope = GatewayDesk.envelope(response.get());
             qrHolder.add(new QrFramesDisplay(envelope, settings.intValue(Setting.QR_VERSION),
                     settings.intValue(Setting.QR_FRAMES_PER_SECOND)));
         } catch (Exception e) {

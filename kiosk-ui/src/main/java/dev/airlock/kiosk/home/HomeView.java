@@ -13,16 +13,18 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.gateway.GatewayService;
+import dev.airlock.appliance.intake.IntakeService;
+import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.ProductState;
-import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.inventory.StatusReport;
+import dev.airlock.appliance.keys.TrustService;
 import dev.airlock.appliance.keys.TrustedPeer;
+import dev.airlock.appliance.ledger.BundleLedger;
+import dev.airlock.appliance.merge.MergeService;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.ui.Bars;
@@ -32,6 +34,7 @@ import dev.airlock.kiosk.ui.StateBadge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The dashboard: counts per state and per group, and the next step in plain words as big
@@ -51,11 +54,26 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     final Div gatewaySummary = new Div();
     final Paragraph stillOut = new Paragraph();
     Bars bars;
-    private final ApplianceHolder holder;
+    private final ObjectProvider<ApplianceInfo> info;
+    private final ObjectProvider<InventoryService> inventory;
+    private final ObjectProvider<BundleLedger> ledger;
+    private final ObjectProvider<IntakeService> intake;
+    private final ObjectProvider<MergeService> merge;
+    private final ObjectProvider<GatewayService> gateway;
+    private final ObjectProvider<TrustService> trust;
     private final Devices devices;
 
-    public HomeView(ApplianceHolder holder, Devices devices) {
-        this.holder = holder;
+    public HomeView(ObjectProvider<ApplianceInfo> info, ObjectProvider<InventoryService> inventory,
+            ObjectProvider<BundleLedger> ledger, ObjectProvider<IntakeService> intake,
+            ObjectProvider<MergeService> merge, ObjectProvider<GatewayService> gateway,
+            ObjectProvider<TrustService> trust, Devices devices) {
+        this.info = info;
+        this.inventory = inventory;
+        this.ledger = ledger;
+        this.intake = intake;
+        this.merge = merge;
+        this.gateway = gateway;
+        this.trust = trust;
         this.devices = devices;
         addClassNames("kiosk-view", "home-view");
         steps.addClassName("home-steps");
@@ -84,7 +102,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private boolean isGateway() {
-        return holder.get().info().role() == ApplianceInfo.Role.GATEWAY;
+        return info.getObject().role() == ApplianceInfo.Role.GATEWAY;
     }
 
     /** Reads the counts and sticks again and redraws. */
@@ -94,9 +112,9 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             showSteps(gatewaySteps(devices.sticks()));
             return;
         }
-        Appliance a = holder.get();
-        StatusReport status = a.inventory().status();
-        showTotals(status, a.inventory().activationsSaved());
+        InventoryService inventory = this.inventory.getObject();
+        StatusReport status = inventory.status();
+        showTotals(status, inventory.activationsSaved());
         String out = LeftOut.text(this, "home.leftOut", status.notNeeded());
         leftOut.setText(out);
         leftOut.setVisible(!out.isEmpty());
@@ -106,7 +124,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         bars = fresh;
         showGroups(status);
         showSteps(labSteps(status, devices.sticks()));
-        showStillOut(a.ledger().outstanding());
+        showStillOut(ledger.getObject().outstanding());
     }
 
     private void showSteps(List<Step> list) {
@@ -127,7 +145,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Collected and result files on {@code s} not taken in yet. */
     int newFiles(Stick s) {
-        return holder.get().intake().countNew(s.root(), MAX_FILE_BYTES).total();
+        return intake.getObject().countNew(s.root(), MAX_FILE_BYTES).total();
     }
 
     /** Larger files count as new without being read (intake says what is wrong with them). */
@@ -139,7 +157,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         boolean labStickWithFiles = false;
         for (Stick s : sticks) {
             if (s.kind() == StickKind.TRANSFER && s.responseFiles() > 0
-                    && holder.get().merge().countUnmerged(s.root()) > 0) {
+                    && merge.getObject().countUnmerged(s.root()) > 0) {
                 out.add(new Step(getTranslation("home.step.response", s.label()), "import"));
             }
             if (s.kind() == StickKind.LAB && s.collectedFiles() + s.resultFiles() > 0) {
@@ -252,11 +270,11 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showGateway() {
         gatewaySummary.removeAll();
-        GatewayService.CacheSummary c = holder.get().gateway().cacheSummary();
+        GatewayService.CacheSummary c = gateway.getObject().cacheSummary();
         gatewaySummary.add(fact("home-cids", getTranslation("home.gateway.cids"), c.cids()),
                 fact("home-errors", getTranslation("home.gateway.errors"), c.errors()),
                 fact("home-inflight", getTranslation("home.gateway.inFlight"), c.inFlight()));
-        List<TrustedPeer> peers = holder.get().trust().list().stream()
+        List<TrustedPeer> peers = trust.getObject().list().stream()
                 .filter(p -> p.role() == ApplianceInfo.Role.LAB).toList();
         Div labs = new Div();
         labs.setId("home-trusted-labs");

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.imports;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,22 +19,24 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.devices.Stick;
+import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.merge.MergeOutcome;
 import dev.airlock.appliance.merge.MergeService;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.SignedBundle;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.BundlesList;
 import dev.airlock.kiosk.ui.MainLayout;
+import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StickPicker;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Import: a transfer stick holding the gateway's response is detected, verified and merged with
@@ -56,16 +57,21 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
     final Div scanBox = new Div();
     final BundlesList bundles;
 
-    private final ApplianceHolder holder;
+    private final ObjectProvider<BundleLedger> ledger;
+    private final ObjectProvider<MergeService> merge;
+    private final KioskSession session;
     private final BackgroundWork work;
     private final Devices devices;
 
-    public ImportView(ApplianceHolder holder, BackgroundWork work, Devices devices) {
-        this.holder = holder;
+    public ImportView(ObjectProvider<BundleLedger> ledger, ObjectProvider<MergeService> merge, KioskSession session,
+            BackgroundWork work, Devices devices) {
+        this.ledger = ledger;
+        this.merge = merge;
+        this.session = session;
         this.work = work;
         this.devices = devices;
         this.scanPanel = new QrScanPanel(devices, this::scanned);
-        this.bundles = new BundlesList(holder.get().ledger());
+        this.bundles = new BundlesList(ledger);
         addClassNames("kiosk-view", "import-view");
         configureStick();
         configureScan();
@@ -143,7 +149,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
         stickImport.setEnabled(s != null);
         stickStatus.setText(s == null ? getTranslation("import.stick.none")
                 : getTranslation("import.stick.found", s.label(), s.responseFiles(),
-                        holder.get().merge().countUnmerged(s.root())));
+                        merge.getObject().countUnmerged(s.root())));
         stickStatus.setClassName("import-stick-found", s != null);
     }
 
@@ -153,8 +159,8 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
         if (s == null) {
             return;
         }
-        MergeService merge = holder.get().merge();
-        Actor actor = KioskState.session().actor();
+        MergeService merge = this.merge.getObject();
+        Actor actor = session.actor();
         int files = Math.max(1, s.responseFiles());
         start(getTranslation("import.verifying", s.label()));
         work.run(UI.getCurrent(), p -> {
@@ -178,8 +184,8 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
                     getTranslation("import.qrMalformed", Sentence.of(e)))));
             return;
         }
-        MergeService merge = holder.get().merge();
-        Actor actor = KioskState.session().actor();
+        MergeService merge = this.merge.getObject();
+        Actor actor = session.actor();
         String source = getTranslation("import.qrSource");
         start(getTranslation("import.verifyingQr"));
         work.run(UI.getCurrent(), p -> List.of(merge.merge(bundle, source, actor)), this::progress,

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.machines;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -10,22 +9,27 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import dev.airlock.appliance.inventory.InventoryService;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
+import dev.airlock.kiosk.ui.Sentence;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** Puts the chosen machines into a lab group (an existing one, or a new name typed in), as {@code airlock assign}. */
 final class GroupAssign extends HorizontalLayout {
     final ComboBox<String> group = new ComboBox<>();
     final Button assign = new Button();
     final Span result = new Span();
-    private final InventoryService inventory;
+    private final ObjectProvider<InventoryService> inventory;
+    private final KioskSession session;
     private final Supplier<List<Long>> machines;
     private final Runnable assigned;
 
     /** {@code machines}: the machine ids to assign now; {@code assigned}: run after machines moved. */
-    GroupAssign(String idPrefix, InventoryService inventory, Supplier<List<Long>> machines, Runnable assigned) {
+    GroupAssign(String idPrefix, ObjectProvider<InventoryService> inventory, KioskSession session,
+            Supplier<List<Long>> machines, Runnable assigned) {
         this.inventory = inventory;
+        this.session = session;
         this.machines = machines;
         this.assigned = assigned;
         addClassName("machines-assign");
@@ -52,7 +56,7 @@ final class GroupAssign extends HorizontalLayout {
     /** The lab groups known now, to choose from. */
     void showGroups() {
         String keep = group.getValue();
-        group.setItems(inventory.status().byGroup().keySet().stream().filter(g -> !g.isEmpty()).toList());
+        group.setItems(inventory.getObject().status().byGroup().keySet().stream().filter(g -> !g.isEmpty()).toList());
         if (keep != null) {
             group.setValue(keep);
         }
@@ -79,7 +83,7 @@ final class GroupAssign extends HorizontalLayout {
         }
         String text;
         try {
-            int moved = inventory.assignGroup(ids, name, KioskState.session().actor());
+            int moved = inventory.getObject().assignGroup(ids, name, session.actor());
             text = moved == 0 ? getTranslation("machines.assign.nothingMoved", ids.size(), name)
                     : getTranslation("machines.assign.done", moved, name);
         } catch (IllegalArgumentException e) {

@@ -13,8 +13,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.AuditEntry;
+import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Machine;
 import dev.airlock.appliance.inventory.MachineChange;
 import dev.airlock.appliance.inventory.MachineDetail;
@@ -22,14 +23,15 @@ import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.kit.MachineIdentity;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.ForRole;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.ui.GroupedDigits;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.StateBadge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** One machine: its facts, its products with state, IID and CID, its history and its audit rows. */
 @Route(value = "machines/:key", layout = MainLayout.class)
@@ -45,11 +47,16 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
     final Div audit = new Div();
     final Button back = new Button();
     final GroupAssign assign;
-    private final ApplianceHolder holder;
+    private final ObjectProvider<InventoryService> inventory;
+    private final ObjectProvider<AuditService> auditLog;
+    private final KioskSession session;
     private long machineId = -1;
 
-    public MachineDetailView(ApplianceHolder holder) {
-        this.holder = holder;
+    public MachineDetailView(ObjectProvider<InventoryService> inventory, ObjectProvider<AuditService> auditLog,
+            KioskSession session) {
+        this.inventory = inventory;
+        this.auditLog = auditLog;
+        this.session = session;
         addClassNames("kiosk-view", "machine-view");
         back.setId("machine-back");
         back.setText(getTranslation("machine.back"));
@@ -64,9 +71,9 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
         history.addClassName("machine-history");
         audit.setId("machine-audit");
         audit.addClassName("machine-audit");
-        assign = new GroupAssign("machine", holder.get().inventory(),
+        assign = new GroupAssign("machine", inventory, session,
                 () -> machineId < 0 ? List.of() : List.of(machineId),
-                () -> show(holder.get().inventory().machine(String.valueOf(machineId))));
+                () -> show(inventory.getObject().machine(String.valueOf(machineId))));
         add(back, title, facts, assign, new H2(getTranslation("machine.products")), products,
                 new H2(getTranslation("machine.history")), history, new H2(getTranslation("machine.audit")), audit);
     }
@@ -74,7 +81,7 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String key = event.getRouteParameters().get("key").orElse("");
-        show(holder.get().inventory().machine(key));
+        show(inventory.getObject().machine(key));
     }
 
     void show(Optional<MachineDetail> detail) {
@@ -107,7 +114,7 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
                     c.source())));
             history.add(row);
         }
-        showAudit(holder.get(), d);
+        showAudit(d);
     }
 
     private void showFacts(Machine m) {
@@ -153,11 +160,11 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
         products.add(card);
     }
 
-    private void showAudit(Appliance a, MachineDetail d) {
+    private void showAudit(MachineDetail d) {
         List<String> subjects = new ArrayList<>();
         subjects.add("machine " + d.machine().id());
         d.products().forEach(p -> subjects.add("product " + p.id()));
-        List<AuditEntry> rows = a.audit().about(subjects, AUDIT_ROWS);
+        List<AuditEntry> rows = auditLog.getObject().about(subjects, AUDIT_ROWS);
         if (rows.isEmpty()) {
             audit.add(new Span(getTranslation("machine.noAudit")));
         }

@@ -18,14 +18,15 @@ import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.ForRole;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.StateBadge;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The lab's products, one row each, in a lazy grid: only the page the grid shows is read (an
@@ -43,15 +44,15 @@ public class MachinesView extends VerticalLayout {
     final ComboBox<String> group = new ComboBox<>();
     final Grid<Product> grid = new Grid<>(Product.class, false);
     final GroupAssign assign;
-    private final InventoryService inventory;
+    private final ObjectProvider<InventoryService> inventory;
 
-    public MachinesView(ApplianceHolder holder) {
-        this.inventory = holder.get().inventory();
+    public MachinesView(ObjectProvider<InventoryService> inventory, KioskSession session) {
+        this.inventory = inventory;
         addClassNames("kiosk-view", "machines-view");
         setSizeFull();
         configureFilters();
         configureGrid();
-        assign = new GroupAssign("machines", inventory, this::selectedMachines, this::assigned);
+        assign = new GroupAssign("machines", inventory, session, this::selectedMachines, this::assigned);
         grid.addSelectionListener(e -> assign.update());
         Div filters = new Div(search, state, group, assign);
         filters.addClassName("machines-filters");
@@ -77,7 +78,8 @@ public class MachinesView extends VerticalLayout {
         group.setId("machines-group");
         group.setLabel(getTranslation("machines.group"));
         group.setPlaceholder(getTranslation("machines.anyGroup"));
-        group.setItems(inventory.status().byGroup().keySet().stream().filter(g -> !g.isEmpty()).toList());
+        group.setItems(inventory.getObject().status().byGroup().keySet().stream().filter(g -> !g.isEmpty())
+                .toList());
         group.setClearButtonVisible(true);
         group.addValueChangeListener(e -> refresh());
     }
@@ -100,8 +102,8 @@ public class MachinesView extends VerticalLayout {
         grid.addColumn(p -> WHEN.format(p.lastSeen())).setHeader(getTranslation("machines.col.lastSeen"))
                 .setWidth("7.5em").setFlexGrow(0).setKey("lastSeen");
         grid.setPageSize(50);
-        grid.setItems(query -> fetch(inventory, filter(), query.getOffset(), query.getLimit()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, inventory.countProducts(filter())));
+        grid.setItems(query -> fetch(inventory.getObject(), filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, inventory.getObject().countProducts(filter())));
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText(getTranslation("machines.empty"));
@@ -131,7 +133,8 @@ public class MachinesView extends VerticalLayout {
     /** After an assignment: the group filter knows the new group, the rows show it, nothing stays ticked. */
     private void assigned() {
         String keep = group.getValue();
-        group.setItems(inventory.status().byGroup().keySet().stream().filter(g -> !g.isEmpty()).toList());
+        group.setItems(inventory.getObject().status().byGroup().keySet().stream().filter(g -> !g.isEmpty())
+                .toList());
         group.setValue(keep);
         grid.deselectAll();
         refresh();

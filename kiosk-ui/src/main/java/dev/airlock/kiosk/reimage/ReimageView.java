@@ -15,21 +15,23 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.reimage.ForceOutcome;
+import dev.airlock.appliance.reimage.Reimage;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.ForRole;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.Sentence;
 import dev.airlock.kiosk.ui.StateBadge;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Reimage: products whose stored CID can be reapplied without a round trip (REUSABLE), the
@@ -56,10 +58,15 @@ public class ReimageView extends VerticalLayout {
     final Span error = new Span();
     final VerticalLayout overrideSection = new VerticalLayout();
 
-    private final ApplianceHolder holder;
+    private final ObjectProvider<InventoryService> inventory;
+    private final ObjectProvider<Reimage> reimage;
+    private final KioskSession session;
 
-    public ReimageView(ApplianceHolder holder) {
-        this.holder = holder;
+    public ReimageView(ObjectProvider<InventoryService> inventory, ObjectProvider<Reimage> reimage,
+            KioskSession session) {
+        this.inventory = inventory;
+        this.reimage = reimage;
+        this.session = session;
         addClassNames("kiosk-view", "reimage-view");
         configureGrid();
         configureOverride();
@@ -91,7 +98,7 @@ public class ReimageView extends VerticalLayout {
     }
 
     private void configureOverride() {
-        boolean supervisor = KioskState.session().isSupervisor();
+        boolean supervisor = session.isSupervisor();
         overrideSection.setPadding(false);
         overrideSection.addClassName("reimage-override-section");
         overrideSection.add(new H2(getTranslation("reimage.override.title")));
@@ -113,7 +120,7 @@ public class ReimageView extends VerticalLayout {
         overrideProduct.setItems(query -> {
             ProductFilter filter = ProductFilter.all().withState(ProductState.COLLECTED);
             String text = query.getFilter().orElse("").strip();
-            return holder.get().inventory().products(text.isEmpty() ? filter : filter.withSearch(text),
+            return inventory.getObject().products(text.isEmpty() ? filter : filter.withSearch(text),
                     query.getOffset(), query.getLimit()).stream();
         });
         overrideProduct.addValueChangeListener(e -> override.setEnabled(e.getValue() != null));
@@ -144,8 +151,8 @@ public class ReimageView extends VerticalLayout {
     }
 
     void refresh() {
-        reusable.setItems(holder.get().reimage().reusable(MAX_LISTED));
-        long n = holder.get().reimage().activationsSaved();
+        reusable.setItems(reimage.getObject().reusable(MAX_LISTED));
+        long n = reimage.getObject().activationsSaved();
         saved.setText(getTranslation("reimage.saved", n));
         int waiting = reusable.getListDataView().getItemCount();
         toApply.setEnabled(waiting > 0);
@@ -154,7 +161,7 @@ public class ReimageView extends VerticalLayout {
 
     void askToConfirm() {
         Product p = overrideProduct.getValue();
-        if (p == null || !KioskState.session().isSupervisor()) {
+        if (p == null || !session.isSupervisor()) {
             return;
         }
         confirmDialog.removeAll();
@@ -162,7 +169,7 @@ public class ReimageView extends VerticalLayout {
         Paragraph risk = new Paragraph(getTranslation("reimage.confirm.risk"));
         risk.addClassName("reimage-warning");
         Paragraph audit = new Paragraph(getTranslation("reimage.confirm.audit",
-                KioskState.session().operator().map(o -> o.name()).orElse("")));
+                session.operator().map(o -> o.name()).orElse("")));
         confirmDialog.add(what, risk, audit);
         confirmDialog.open();
         cancel.focus();
@@ -172,11 +179,11 @@ public class ReimageView extends VerticalLayout {
         Product p = overrideProduct.getValue();
         confirmDialog.close();
         error.setText("");
-        if (p == null || !KioskState.session().isSupervisor()) {
+        if (p == null || !session.isSupervisor()) {
             return;
         }
         try {
-            ForceOutcome outcome = holder.get().reimage().forceReuse(p.id(), KioskState.session().actor());
+            ForceOutcome outcome = reimage.getObject().forceReuse(p.id(), session.actor());
             if (outcome instanceof ForceOutcome.Refused refused) {
                 error.setText(Sentence.of(refused.reason()));
                 return;

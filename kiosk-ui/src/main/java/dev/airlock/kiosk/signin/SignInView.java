@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.signin;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -21,13 +20,14 @@ import dev.airlock.appliance.operators.OperatorException;
 import dev.airlock.appliance.operators.OperatorRole;
 import dev.airlock.appliance.operators.OperatorService;
 import dev.airlock.appliance.operators.SignInResult;
-import dev.airlock.kiosk.core.ApplianceHolder;
+import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.KioskSession;
-import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.SignedInOperator;
+import dev.airlock.kiosk.ui.Sentence;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Sign-in: the operator touches their name, then types their PIN on the pad. After an idle
@@ -45,12 +45,17 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
     final PasswordField firstPin = new PasswordField();
     final PasswordField firstPinAgain = new PasswordField();
     final Button createFirst = new Button();
-    private final ApplianceHolder holder;
+    private final ObjectProvider<ApplianceInfo> info;
+    private final ObjectProvider<OperatorService> operators;
+    private final KioskSession session;
     private final Clock clock;
     private Operator chosen;
 
-    public SignInView(ApplianceHolder holder, Clock clock) {
-        this.holder = holder;
+    public SignInView(ObjectProvider<ApplianceInfo> info, ObjectProvider<OperatorService> operators,
+            KioskSession session, Clock clock) {
+        this.info = info;
+        this.operators = operators;
+        this.session = session;
         this.clock = clock;
         addClassNames("kiosk-view", "sign-in-view");
         names.addClassName("operator-names");
@@ -62,18 +67,17 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        add(new H1(getTranslation("signin.title", holder.get().info().displayName())));
-        OperatorService operators = holder.get().operators();
+        add(new H1(getTranslation("signin.title", info.getObject().displayName())));
+        OperatorService operators = this.operators.getObject();
         if (!operators.any()) {
             showFirstSupervisor();
             return;
         }
-        KioskSession session = KioskState.session();
         if (session.isLocked()) {
             SignedInOperator was = session.operator().orElseThrow();
             operators.find(was.id()).ifPresentOrElse(this::choose, this::showNames);
             Button other = new Button(getTranslation("signin.otherOperator"), e -> {
-                KioskState.session().signOut();
+                session.signOut();
                 showNames();
             });
             add(new Paragraph(getTranslation("signin.locked")), other);
@@ -85,7 +89,7 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
     void showNames() {
         chosen = null;
         names.removeAll();
-        for (Operator o : holder.get().operators().list()) {
+        for (Operator o : operators.getObject().list()) {
             Button b = new Button(o.name(), e -> choose(o));
             b.addClassName("operator-name");
             b.addThemeVariants(ButtonVariant.LUMO_LARGE);
@@ -96,7 +100,7 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
             names.add(b);
         }
         removeAll();
-        add(new H1(getTranslation("signin.title", holder.get().info().displayName())),
+        add(new H1(getTranslation("signin.title", info.getObject().displayName())),
                 new Paragraph(getTranslation("signin.pickName")), names);
     }
 
@@ -107,7 +111,7 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
         Button back = new Button(getTranslation("signin.notMe"), e -> showNames());
         message.setText("");
         pad.clear();
-        add(new H1(getTranslation("signin.title", holder.get().info().displayName())), who, pad, message, back);
+        add(new H1(getTranslation("signin.title", info.getObject().displayName())), who, pad, message, back);
     }
 
     void signIn(char[] pin) {
@@ -116,7 +120,7 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
         }
         SignInResult result;
         try {
-            result = holder.get().operators().signIn(chosen.id(), pin);
+            result = operators.getObject().signIn(chosen.id(), pin);
         } catch (IllegalArgumentException removedMeanwhile) {
             showNames();
             message.setText(getTranslation("signin.operatorGone"));
@@ -125,7 +129,7 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (result instanceof SignInResult.SignedIn s) {
             Operator o = s.operator();
-            KioskState.session().signIn(new SignedInOperator(o.id(), o.name(), o.role() == OperatorRole.SUPERVISOR));
+            session.signIn(new SignedInOperator(o.id(), o.name(), o.role() == OperatorRole.SUPERVISOR));
             getUI().ifPresent(ui -> ui.navigate(Routes.HOME));
         } else if (result instanceof SignInResult.WrongPin w) {
             message.setText(getTranslation("signin.wrongPin", w.attemptsLeft()));
@@ -158,9 +162,9 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
         }
         char[] pin = firstPin.getValue().toCharArray();
         try {
-            Operator o = holder.get().operators().add(firstName.getValue(), OperatorRole.SUPERVISOR, pin,
+            Operator o = operators.getObject().add(firstName.getValue(), OperatorRole.SUPERVISOR, pin,
                     new Actor("supervisor (first run)"));
-            KioskState.session().signIn(new SignedInOperator(o.id(), o.name(), true));
+            session.signIn(new SignedInOperator(o.id(), o.name(), true));
             getUI().ifPresent(ui -> ui.navigate(Routes.HOME));
         } catch (OperatorException | IllegalArgumentException e) {
             message.setText(Sentence.of(e));

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.signin;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,9 +13,11 @@ import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
-import dev.airlock.kiosk.core.ApplianceHolder;
+import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.Seal;
+import dev.airlock.kiosk.ui.Sentence;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** After boot: the appliance stays sealed until a supervisor types the passphrase once. */
 @Route(Routes.UNLOCK)
@@ -27,7 +28,7 @@ public class UnlockView extends VerticalLayout {
     final Span error = new Span();
     private final Seal seal;
 
-    public UnlockView(ApplianceHolder holder, Seal seal) {
+    public UnlockView(ObjectProvider<ApplianceInfo> info, Seal seal) {
         this.seal = seal;
         addClassNames("kiosk-view", "unlock-view");
         passphrase.setLabel(getTranslation("unlock.passphrase"));
@@ -38,7 +39,7 @@ public class UnlockView extends VerticalLayout {
         unlock.addClickShortcut(Key.ENTER);
         unlock.addClickListener(e -> unlock());
         error.addClassName("form-error");
-        add(new H1(getTranslation("unlock.title", holder.get().info().displayName())),
+        add(new H1(getTranslation("unlock.title", info.getObject().displayName())),
                 new Paragraph(getTranslation("unlock.intro")), passphrase, error, unlock);
     }
 

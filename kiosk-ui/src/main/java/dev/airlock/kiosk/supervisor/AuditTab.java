@@ -7,34 +7,45 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.audit.AuditEntry;
 import dev.airlock.appliance.audit.AuditReport;
+import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.audit.SignedHead;
+import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.kiosk.core.ApplianceHolder;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.Sentence;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /**
  * The audit log, newest first (lazy), the check of its chain and signed heads in words, the
  * signed-head state (last signed head, rows since) and a button that signs the head now.
  */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class AuditTab extends VerticalLayout {
     final Grid<AuditEntry> grid = new Grid<>();
     final Button verify = new Button();
     final Button sign = new Button();
     final Span result = new Span();
     final Span signedState = new Span();
-    private final ApplianceHolder holder;
+    private final ObjectProvider<AuditService> audit;
+    private final ObjectProvider<KeyService> keys;
+    private final KioskSession session;
     private final Seal seal;
 
-    AuditTab(ApplianceHolder holder, Seal seal) {
-        this.holder = holder;
+    AuditTab(ObjectProvider<AuditService> audit, ObjectProvider<KeyService> keys, KioskSession session, Seal seal) {
+        this.audit = audit;
+        this.keys = keys;
+        this.session = session;
         this.seal = seal;
         addClassName("supervisor-audit");
         verify.setId("audit-verify");
@@ -68,14 +79,14 @@ final class AuditTab extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(e -> OutsideText.shown(e.details())).setHeader(getTranslation("supervisor.audit.colDetails")).setFlexGrow(1);
         // newest first; the service reads the newest N, so a page is the tail of the newest offset+limit
-        grid.setItems(query -> holder.get().audit().recent(query.getOffset() + query.getLimit(), "").stream()
+        grid.setItems(query -> audit.getObject().recent(query.getOffset() + query.getLimit(), "").stream()
                 .skip(query.getOffset()));
         grid.setMinHeight("20em");
         grid.setWidthFull();
     }
 
     void verify() {
-        AuditReport report = holder.get().keys().verifyAudit();
+        AuditReport report = keys.getObject().verifyAudit();
         result.removeClassNames("supervisor-ok", "supervisor-bad");
         if (report instanceof AuditReport.Intact ok) {
             result.addClassName("supervisor-ok");
@@ -95,7 +106,7 @@ final class AuditTab extends VerticalLayout {
     void sign() {
         result.removeClassNames("supervisor-ok", "supervisor-bad");
         try (Passphrase p = seal.passphrase()) {
-            SignedHead head = holder.get().keys().signAuditHead(p, KioskState.session().actor());
+            SignedHead head = keys.getObject().signAuditHead(p, session.actor());
             result.addClassName("supervisor-ok");
             result.setText(getTranslation("supervisor.audit.signed", head.rows(), MakTab.WHEN.format(head.signedAt())));
         } catch (KeysException | RuntimeException e) {
@@ -115,8 +126,8 @@ final class AuditTab extends VerticalLayout {
 
     /** The newest signed head and how many rows came after it (cheap: no walk over the chain). */
     private void showSignedState() {
-        Optional<SignedHead> last = holder.get().audit().lastSignedHead();
-        List<AuditEntry> newest = holder.get().audit().recent(1, "");
+        Optional<SignedHead> last = audit.getObject().lastSignedHead();
+        List<AuditEntry> newest = audit.getObject().recent(1, "");
         long rows = newest.isEmpty() ? 0 : newest.get(0).seq();
         if (last.isEmpty()) {
             signedState.setText(getTranslation("supervisor.audit.neverSigned", rows));

@@ -1,7 +1,5 @@
 package dev.airlock.kiosk.supervisor;
 
-import dev.airlock.appliance.devices.StickLayout;
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -16,25 +14,32 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.backup.BackupResult;
 import dev.airlock.appliance.backup.BackupService;
 import dev.airlock.appliance.backup.RestoreResult;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.EjectButton;
+import dev.airlock.kiosk.ui.Sentence;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /** Encrypted backup of the whole store to a stick, and restore from one (replacing the current record). */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class BackupTab extends VerticalLayout {
     final ComboBox<Stick> stick;
     final Button write = new Button();
@@ -51,16 +56,25 @@ final class BackupTab extends VerticalLayout {
     /** The last restore done from this screen (for the result line and tests). */
     RestoreResult lastRestore;
     private final ApplianceHolder holder;
+    private final ObjectProvider<BackupService> backups;
+    private final ObjectProvider<ApplianceInfo> info;
+    private final KioskSession session;
     private final Seal seal;
     private final Devices devices;
     private final BackgroundWork work;
+    private final StickFiles stickFiles;
     private Stick written;
 
-    BackupTab(ApplianceHolder holder, Seal seal, Devices devices, BackgroundWork work) {
+    BackupTab(ApplianceHolder holder, ObjectProvider<BackupService> backups, ObjectProvider<ApplianceInfo> info,
+            KioskSession session, Seal seal, Devices devices, BackgroundWork work, StickFiles stickFiles) {
         this.holder = holder;
+        this.backups = backups;
+        this.info = info;
+        this.session = session;
         this.seal = seal;
         this.devices = devices;
         this.work = work;
+        this.stickFiles = stickFiles;
         this.eject = new EjectButton("backup-eject", devices, work, () -> written);
         this.stick = Sticks.picker(getTranslation("supervisor.backup.stick"), "backup-stick");
         addClassName("supervisor-backup");
@@ -127,7 +141,7 @@ final class BackupTab extends VerticalLayout {
             return;
         }
         UI ui = UI.getCurrent();
-        Actor actor = KioskState.session().actor();
+        Actor actor = session.actor();
         Passphrase p;
         try {
             p = seal.passphrase();
@@ -141,7 +155,7 @@ final class BackupTab extends VerticalLayout {
         result.setText(getTranslation("supervisor.backup.running"));
         work.run(ui, bar -> {
             try (p) {
-                return holder.get().backup().backup(target.root(), p, actor);
+                return backups.getObject().backup(target.root(), p, actor);
             }
         }, (f, t) -> { }, r -> done(target, r), e -> failed(e));
     }
@@ -172,7 +186,7 @@ final class BackupTab extends VerticalLayout {
             return;
         }
         restoreWarning.setText(getTranslation("supervisor.restore.warning", file.getFileName(),
-                holder.get().info().displayName()));
+                info.getObject().displayName()));
         restorePassphrase.clear();
         restoreDialog.open();
         restorePassphrase.focus();
@@ -188,7 +202,7 @@ final class BackupTab extends VerticalLayout {
         Passphrase p = Passphrase.of(restorePassphrase.getValue());
         restorePassphrase.clear();
         restoreDialog.close();
-        Actor actor = KioskState.session().actor();
+        Actor actor = session.actor();
         UI ui = UI.getCurrent();
         restore.setEnabled(false);
         progress.setVisible(true);
@@ -210,7 +224,7 @@ final class BackupTab extends VerticalLayout {
         restoreMessage.setText(getTranslation("supervisor.restore.done", r.applianceName(), r.machines(), r.products()));
         lastRestore = r;
         seal.seal();
-        KioskState.session().signOut();
+        session.signOut();
         getUI().ifPresent(ui -> {
             Notification.show(getTranslation("supervisor.restore.done", r.applianceName(), r.machines(),
                     r.products()), 8000, Notification.Position.MIDDLE);
@@ -221,11 +235,7 @@ final class BackupTab extends VerticalLayout {
     void refreshSticks() {
         List<Stick> sticks = devices.sticks();
         Sticks.refresh(stick, sticks);
-        List<Path> files = new ArrayList<>();
-        for (Stick s : sticks) {
-            files.addAll(Sticks.files(StickLayout.Folder.BACKUP.on(s.root()),
-                    n -> n.endsWith(BackupService.EXTENSION)));
-        }
+        List<Path> files = stickFiles.backups(sticks);
         Path selected = restoreFile.getValue();
         restoreFile.setItems(files);
         if (selected != null && files.contains(selected)) {

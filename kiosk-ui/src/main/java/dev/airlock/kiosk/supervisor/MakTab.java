@@ -11,6 +11,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.MakVault;
@@ -18,14 +19,18 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.ProductKey;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.kiosk.core.ApplianceHolder;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.Sentence;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /** The MAK vault: keys are typed masked, sealed, and only ever shown as their last 5 characters. */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class MakTab extends VerticalLayout {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
@@ -34,11 +39,13 @@ final class MakTab extends VerticalLayout {
     final Button add = new Button();
     final Span error = new Span();
     final Grid<MakEntry> list = new Grid<>();
-    private final ApplianceHolder holder;
+    private final ObjectProvider<MakVault> makVault;
+    private final KioskSession session;
     private final Seal seal;
 
-    MakTab(ApplianceHolder holder, Seal seal) {
-        this.holder = holder;
+    MakTab(ObjectProvider<MakVault> makVault, KioskSession session, Seal seal) {
+        this.makVault = makVault;
+        this.session = session;
         this.seal = seal;
         addClassName("supervisor-mak");
         configureForm();
@@ -103,8 +110,8 @@ final class MakTab extends VerticalLayout {
         }
         key.clear();
         try (Passphrase p = seal.passphrase()) {
-            MakEntry entry = holder.get().makVault().add(parsed, description.getValue(), p,
-                    KioskState.session().actor());
+            MakEntry entry = makVault.getObject().add(parsed, description.getValue(), p,
+                    session.actor());
             description.clear();
             Notification.show(getTranslation("supervisor.mak.added", entry.partialKey()), 4000,
                     Notification.Position.MIDDLE);
@@ -122,7 +129,7 @@ final class MakTab extends VerticalLayout {
 
     void remove(MakEntry e) {
         try {
-            holder.get().makVault().remove(e.id(), KioskState.session().actor());
+            makVault.getObject().remove(e.id(), session.actor());
             Notification.show(getTranslation("supervisor.mak.removed", e.partialKey()), 4000,
                     Notification.Position.MIDDLE);
         } catch (KeysException ex) {
@@ -132,6 +139,6 @@ final class MakTab extends VerticalLayout {
     }
 
     void refresh() {
-        list.setItems(holder.get().makVault().list());
+        list.setItems(makVault.getObject().list());
     }
 }

@@ -13,16 +13,22 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.operators.Operator;
 import dev.airlock.appliance.operators.OperatorException;
 import dev.airlock.appliance.operators.OperatorRole;
+import dev.airlock.appliance.operators.OperatorService;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.kiosk.core.ApplianceHolder;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.ui.Sentence;
 import java.util.Arrays;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /** Operators: add (name, role, PIN twice), remove (never the last supervisor), reset a PIN. */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class OperatorsTab extends VerticalLayout {
     final TextField name = new TextField();
     final RadioButtonGroup<OperatorRole> role = new RadioButtonGroup<>();
@@ -31,10 +37,12 @@ final class OperatorsTab extends VerticalLayout {
     final Button add = new Button();
     final Span message = new Span();
     final Grid<Operator> grid = new Grid<>();
-    private final ApplianceHolder holder;
+    private final ObjectProvider<OperatorService> operators;
+    private final KioskSession session;
 
-    OperatorsTab(ApplianceHolder holder) {
-        this.holder = holder;
+    OperatorsTab(ObjectProvider<OperatorService> operators, KioskSession session) {
+        this.operators = operators;
+        this.session = session;
         addClassName("supervisor-operators");
         configureForm();
         configureGrid();
@@ -109,8 +117,8 @@ final class OperatorsTab extends VerticalLayout {
         pin.clear();
         pinAgain.clear();
         try {
-            Operator op = holder.get().operators().add(name.getValue(), role.getValue(), typed,
-                    KioskState.session().actor());
+            Operator op = operators.getObject().add(name.getValue(), role.getValue(), typed,
+                    session.actor());
             name.clear();
             ok(true);
             message.setText(getTranslation("supervisor.operators.added", op.name(),
@@ -126,7 +134,7 @@ final class OperatorsTab extends VerticalLayout {
     void remove(Operator o) {
         ok(false);
         try {
-            holder.get().operators().remove(o.id(), KioskState.session().actor());
+            operators.getObject().remove(o.id(), session.actor());
             ok(true);
             message.setText(getTranslation("supervisor.operators.removed", o.name()));
         } catch (OperatorException e) {
@@ -146,7 +154,7 @@ final class OperatorsTab extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(holder.get().operators().list());
+        grid.setItems(operators.getObject().list());
     }
 
     /** Types a new PIN twice for one operator. */
@@ -182,7 +190,7 @@ final class OperatorsTab extends VerticalLayout {
             first.clear();
             second.clear();
             try {
-                holder.get().operators().resetPin(o.id(), typed, KioskState.session().actor());
+                operators.getObject().resetPin(o.id(), typed, session.actor());
                 close();
                 ok(true);
                 message.setText(getTranslation("supervisor.operators.pinReset", o.name()));

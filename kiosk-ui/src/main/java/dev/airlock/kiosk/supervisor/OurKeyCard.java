@@ -1,11 +1,13 @@
 package dev.airlock.kiosk.supervisor;
 
-import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.kiosk.core.Seal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,12 +16,20 @@ import org.springframework.stereotype.Component;
  */
 @Component
 final class OurKeyCard {
+    private final ObjectProvider<KeyService> keys;
+    private final ObjectProvider<ApplianceInfo> info;
     private SignedBundle card;
 
-    synchronized SignedBundle get(Appliance appliance, Seal seal, Actor actor) throws KeysException {
-        if (card == null || !card.signer().equals(appliance.keys().publicKey().id())) {
+    OurKeyCard(ObjectProvider<KeyService> keys, ObjectProvider<ApplianceInfo> info) {
+        this.keys = keys;
+        this.info = info;
+    }
+
+    synchronized SignedBundle get(Seal seal, Actor actor) throws KeysException {
+        KeyService ours = keys.getObject();
+        if (card == null || !card.signer().equals(ours.publicKey().id())) {
             try (Passphrase p = seal.passphrase()) {
-                card = appliance.keys().keyCard(appliance.info().displayName(), p, actor);
+                card = ours.keyCard(info.getObject().displayName(), p, actor);
             }
         }
         return card;

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.supervisor;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,15 +9,22 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.Seal;
+import dev.airlock.kiosk.ui.Sentence;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /** Settings the supervisor may change here, each validated by the setting itself; and "Seal now". */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class SettingsTab extends VerticalLayout {
     final TextField idle = field("settings-idle", "supervisor.settings.idle");
     final TextField scannerPort = field("settings-scanner-port", "supervisor.settings.scannerPort");
@@ -31,8 +37,10 @@ final class SettingsTab extends VerticalLayout {
     final Button sealNow = new Button();
     private final KioskSettings settings;
     private final Seal seal;
+    private final KioskSession session;
 
-    SettingsTab(KioskSettings settings, Seal seal) {
+    SettingsTab(KioskSettings settings, Seal seal, KioskSession session) {
+        this.session = session;
         this.settings = settings;
         this.seal = seal;
         addClassName("supervisor-settings");
@@ -125,7 +133,7 @@ final class SettingsTab extends VerticalLayout {
     }
 
     void sealNow() {
-        seal.sealSigningAuditHead(dev.airlock.kiosk.core.KioskState.session().actor());
+        seal.sealSigningAuditHead(session.actor());
         getUI().ifPresent(ui -> ui.navigate(Routes.UNLOCK));
     }
 }

@@ -1,23 +1,17 @@
 package dev.airlock.kiosk.supervisor;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.update.Restarter;
-import dev.airlock.kiosk.core.ApplianceHolder;
-import dev.airlock.kiosk.core.BackgroundWork;
-import dev.airlock.kiosk.core.Devices;
-import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
 import dev.airlock.kiosk.core.Routes;
-import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.core.SupervisorOnly;
 import dev.airlock.kiosk.ui.MainLayout;
 import java.util.List;
@@ -44,16 +38,16 @@ public class SupervisorView extends VerticalLayout implements HasUrlParameter<St
     final SettingsTab settings;
     final UpdateTab update;
 
-    public SupervisorView(ApplianceHolder holder, Seal seal, Devices devices, BackgroundWork work,
-            KioskSettings kioskSettings, OurKeyCard ourKeyCard, Restarter restarter) {
+    public SupervisorView(MakTab mak, TrustTab trust, OperatorsTab operators, BackupTab backup, AuditTab audit,
+            SettingsTab settings, UpdateTab update) {
         addClassNames("kiosk-view", "supervisor-view");
-        mak = new MakTab(holder, seal);
-        trust = new TrustTab(holder, seal, devices, ourKeyCard);
-        operators = new OperatorsTab(holder);
-        backup = new BackupTab(holder, seal, devices, work);
-        audit = new AuditTab(holder, seal);
-        settings = new SettingsTab(kioskSettings, seal);
-        update = new UpdateTab(holder, seal, devices, work, kioskSettings, restarter);
+        this.mak = mak;
+        this.trust = trust;
+        this.operators = operators;
+        this.backup = backup;
+        this.audit = audit;
+        this.settings = settings;
+        this.update = update;
         configureTabs();
         add(new H1(getTranslation("supervisor.title")), tabs, content);
         setSizeFull();

@@ -14,36 +14,40 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.devices.Stick;
-import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.keys.KeyCardFiles;
+import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.TrustService;
 import dev.airlock.appliance.keys.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.signature.PublicKey;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.Devices;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.DigitGroupsField;
 import dev.airlock.kiosk.ui.GroupedDigits;
 import dev.airlock.kiosk.ui.Sentence;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /**
  * Trust: our key card (QR and file), and pinning a peer's card only after the supervisor typed the
  * fingerprint read from the peer's screen.
  */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class TrustTab extends VerticalLayout {
     /** Cards are small: one version-10 symbol is plenty, and reads easily from a screen (as the CLI). */
     final Div cardQr = new Div();
@@ -56,19 +60,26 @@ final class TrustTab extends VerticalLayout {
     final Button confirm = new Button();
     final Span message = new Span();
     final Grid<TrustedPeer> list = new Grid<>();
-    private final ApplianceHolder holder;
+    private final ObjectProvider<KeyService> keys;
+    private final ObjectProvider<TrustService> trust;
+    private final KioskSession session;
     private final Seal seal;
     private final Devices devices;
     private SignedBundle card;
     private final OurKeyCard ourKeyCard;
+    private final StickFiles stickFiles;
     /** A peer card read from its QR code (self-signature checked), used instead of a file when set. */
     private KeyCard scannedCard;
 
-    TrustTab(ApplianceHolder holder, Seal seal, Devices devices, OurKeyCard ourKeyCard) {
-        this.holder = holder;
+    TrustTab(ObjectProvider<KeyService> keys, ObjectProvider<TrustService> trust, KioskSession session, Seal seal,
+            Devices devices, OurKeyCard ourKeyCard, StickFiles stickFiles) {
+        this.keys = keys;
+        this.trust = trust;
+        this.session = session;
         this.seal = seal;
         this.devices = devices;
         this.ourKeyCard = ourKeyCard;
+        this.stickFiles = stickFiles;
         this.cardStick = Sticks.picker(getTranslation("supervisor.trust.stick"), "trust-card-stick");
         this.fingerprint = new DigitGroupsField(6, 5, getTranslation("supervisor.trust.group"));
         this.scan = new QrScanPanel(devices, this::cardScanned);
@@ -107,7 +118,7 @@ final class TrustTab extends VerticalLayout {
         box.setId("trust-our-fingerprint");
         box.addClassName("supervisor-trust-fingerprint");
         try {
-            box.add(new GroupedDigits(holder.get().keys().publicKey().fingerprint().groups(), false));
+            box.add(new GroupedDigits(keys.getObject().publicKey().fingerprint().groups(), false));
         } catch (KeysException e) {
             box.add(new Span(Sentence.of(e)));
         }
@@ -173,7 +184,7 @@ final class TrustTab extends VerticalLayout {
             return;
         }
         try {
-            card = ourKeyCard.get(holder.get(), seal, KioskState.session().actor());
+            card = ourKeyCard.get(seal, session.actor());
         } catch (KeysException | RuntimeException e) {
             cardQr.removeAll();
             cardQr.add(new Span(Sentence.of(e)));
@@ -201,7 +212,7 @@ final class TrustTab extends VerticalLayout {
             return;
         }
         try {
-            PublicKey key = holder.get().keys().publicKey();
+            PublicKey key = keys.getObject().publicKey();
             String name = KeyCardFiles.write(stick.root(), card, key).card().getFileName().toString();
             Notification.show(getTranslation("supervisor.trust.written", name, stick.label()), 5000,
                     Notification.Position.MIDDLE);
@@ -234,15 +245,15 @@ final class TrustTab extends VerticalLayout {
         KeyCard peerCard = scannedCard;
         if (file != null) {
             try {
-                peerCard = BundleFile.read(file).keyCard();
+                peerCard = stickFiles.readKeyCard(file);
             } catch (Exception e) {
                 message.setText(getTranslation("supervisor.trust.badCard", file.getFileName(), Sentence.of(e)));
                 return;
             }
         }
         try {
-            TrustedPeer peer = holder.get().trust().pin(peerCard, Optional.empty(), typed,
-                    KioskState.session().actor());
+            TrustedPeer peer = trust.getObject().pin(peerCard, Optional.empty(), typed,
+                    session.actor());
             fingerprint.clear();
             cardFile.clear();
             scannedCard = null;
@@ -277,7 +288,7 @@ final class TrustTab extends VerticalLayout {
 
     void remove(TrustedPeer p) {
         try {
-            holder.get().trust().remove(p.keyId().toString(), KioskState.session().actor());
+            trust.getObject().remove(p.keyId().toString(), session.actor());
         } catch (KeysException e) {
             message.setText(Sentence.of(e));
         }
@@ -287,12 +298,7 @@ final class TrustTab extends VerticalLayout {
     void refreshSticks() {
         List<Stick> sticks = devices.sticks();
         Sticks.refresh(cardStick, sticks);
-        List<Path> cards = new ArrayList<>();
-        for (Stick s : sticks) {
-            for (Path dir : StickLayout.keyCardFolders(s.root())) {
-                cards.addAll(Sticks.files(dir, StickLayout::isKeyCardName));
-            }
-        }
+        List<Path> cards = stickFiles.keyCards(sticks);
         Path selected = cardFile.getValue();
         cardFile.setItems(cards);
         if (selected != null && cards.contains(selected)) {
@@ -301,6 +307,6 @@ final class TrustTab extends VerticalLayout {
     }
 
     void refresh() {
-        list.setItems(holder.get().trust().list());
+        list.setItems(trust.getObject().list());
     }
 }

@@ -15,24 +15,23 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.backup.BackupResult;
+import dev.airlock.appliance.backup.BackupService;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.update.ImageVersion;
-import dev.airlock.appliance.update.Restarter;
 import dev.airlock.appliance.update.RunningImage;
 import dev.airlock.appliance.update.StagedUpdate;
 import dev.airlock.appliance.update.UpdateCheck;
-import dev.airlock.appliance.update.UpdateConfig;
 import dev.airlock.appliance.update.UpdateManifest;
 import dev.airlock.appliance.update.UpdateService;
 import dev.airlock.appliance.update.UpdateStatus;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.Sentence;
 import java.nio.file.Path;
@@ -40,12 +39,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 /**
  * The system update: the running version, updates found on the inserted sticks, verify, a backup
  * first (or an explicit skip), install (staged in the background), the system's progress writing
  * it, and the restart into it.
  */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class UpdateTab extends VerticalLayout {
     private static final int POLL_MS = 2000;
     private static final DateTimeFormatter BUILT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -68,12 +72,13 @@ final class UpdateTab extends VerticalLayout {
     final Div installResult = new Div();
     final Div status = new Div();
     final Button restart = new Button();
-    private final ApplianceHolder holder;
+    private final ObjectProvider<BackupService> backups;
+    private final ObjectProvider<UpdateService> updates;
+    private final KioskSession session;
     private final Seal seal;
     private final Devices devices;
     private final BackgroundWork work;
     private final KioskSettings settings;
-    private final Restarter restarter;
     /** The update verified on this screen, when there is one. */
     UpdateCheck.Verified verified;
     /** Whether a backup was written or the supervisor chose to skip it, for {@link #verified}. */
@@ -86,14 +91,15 @@ final class UpdateTab extends VerticalLayout {
     private final java.util.Map<Path, String> stickOf = new java.util.HashMap<>();
     private Registration poll;
 
-    UpdateTab(ApplianceHolder holder, Seal seal, Devices devices, BackgroundWork work, KioskSettings settings,
-            Restarter restarter) {
-        this.holder = holder;
+    UpdateTab(ObjectProvider<BackupService> backups, ObjectProvider<UpdateService> updates, KioskSession session,
+            Seal seal, Devices devices, BackgroundWork work, KioskSettings settings) {
+        this.backups = backups;
+        this.updates = updates;
+        this.session = session;
         this.seal = seal;
         this.devices = devices;
         this.work = work;
         this.settings = settings;
-        this.restarter = restarter;
         this.backupStick = Sticks.picker(getTranslation("supervisor.update.backupStick"), "update-backup-stick");
         addClassName("supervisor-update");
         running.setId("update-running");
@@ -183,7 +189,7 @@ final class UpdateTab extends VerticalLayout {
     }
 
     private UpdateService updates() {
-        return holder.get().update(UpdateConfig.from(settings.current()).withRestarter(restarter));
+        return updates.getObject();
     }
 
     /** Shows the running version, the status and the sticks again; outside an appliance image only that it is none. */
@@ -341,12 +347,12 @@ final class UpdateTab extends VerticalLayout {
             backupResult.setText(Sentence.of(e));
             return;
         }
-        Actor actor = KioskState.session().actor();
+        Actor actor = session.actor();
         started();
         backupResult.setText(getTranslation("supervisor.update.backupRunning"));
         work.run(UI.getCurrent(), bar -> {
             try (p) {
-                return holder.get().backup().backup(target.root(), p, actor);
+                return backups.getObject().backup(target.root(), p, actor);
             }
         }, (f, t) -> { }, (BackupResult r) -> {
             finished();
@@ -374,7 +380,7 @@ final class UpdateTab extends VerticalLayout {
         if (v == null || !backupSettled) {
             return;
         }
-        Actor actor = KioskState.session().actor();
+        Actor actor = session.actor();
         started();
         install.setEnabled(false);
         installResult.removeClassName("supervisor-ok");
@@ -396,7 +402,7 @@ final class UpdateTab extends VerticalLayout {
     }
 
     void restart() {
-        Actor actor = KioskState.session().actor();
+        Actor actor = session.actor();
         restart.setEnabled(false);
         work.run(UI.getCurrent(), bar -> updates().restart(actor), (f, t) -> { }, (ImageVersion v) -> {
             restarting = true;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The bundle ledger, as {@code airlock bundles list} shows it: what is still out, the requests
@@ -25,9 +26,9 @@ public final class BundlesList extends Div {
     public final Paragraph outstanding = new Paragraph();
     public final Div requests = new Div();
     public final Div responses = new Div();
-    private final BundleLedger ledger;
+    private final ObjectProvider<BundleLedger> ledger;
 
-    public BundlesList(BundleLedger ledger) {
+    public BundlesList(ObjectProvider<BundleLedger> ledger) {
         this.ledger = ledger;
         setId("bundles");
         addClassName("bundles-list");
@@ -52,7 +53,7 @@ public final class BundlesList extends Div {
 
     /** Reads the ledger again and redraws. */
     public void refresh() {
-        BundleLedger.Listing listing = ledger.list();
+        BundleLedger.Listing listing = ledger.getObject().list();
         outstanding.setText(outstandingText(this, listing.outstanding(), !listing.outbound().isEmpty()));
         outstanding.getElement().setAttribute("data-out", String.valueOf(listing.outstanding().requests()));
         requests.removeAll();

@@ -13,14 +13,12 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
-import com.vaadin.flow.router.Layout;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
 import dev.airlock.kiosk.core.KioskSession;
-import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.core.Routes;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every signed-in view: who is signed in, lock and sign-out, the navigation
@@ -38,11 +36,13 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     final Button lock = new Button();
     final Button signOut = new Button();
     final SideNav nav = new SideNav();
-    private final ApplianceHolder holder;
+    private final ObjectProvider<ApplianceInfo> info;
+    private final KioskSession session;
     private final KioskSettings settings;
 
-    public MainLayout(ApplianceHolder holder, KioskSettings settings) {
-        this.holder = holder;
+    public MainLayout(ObjectProvider<ApplianceInfo> info, KioskSession session, KioskSettings settings) {
+        this.info = info;
+        this.session = session;
         this.settings = settings;
         addClassName("kiosk-layout");
         setPrimarySection(Section.DRAWER);
@@ -51,7 +51,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     }
 
     private HorizontalLayout header() {
-        ApplianceInfo info = holder.get().info();
+        ApplianceInfo info = this.info.getObject();
         // "Airlock · " leaves first on a narrow screen; the appliance's name stays whole (styles.css)
         Span app = new Span(getTranslation("app.title") + " · ");
         app.addClassName("kiosk-title-app");
@@ -61,7 +61,6 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         title.addClassName("kiosk-title");
         Span role = new Span(getTranslation("role." + info.role().id()));
         role.addClassName("kiosk-role");
-        KioskSession session = KioskState.session();
         Span who = new Span(session.operator().map(o -> o.name() + " (" + getTranslation(o.supervisor()
                 ? "operator.supervisor" : "operator.technician") + ")").orElse(""));
         who.addClassName("kiosk-operator");
@@ -71,7 +70,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         signOut.setText(getTranslation("layout.signOut"));
         signOut.setIcon(VaadinIcon.SIGN_OUT.create());
         signOut.addClickListener(e -> {
-            KioskState.session().signOut();
+            session.signOut();
             getUI().ifPresent(ui -> ui.navigate(Routes.SIGN_IN));
         });
         HorizontalLayout bar = new HorizontalLayout(title, role, who, lock, signOut);
@@ -83,7 +82,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     }
 
     private SideNav navigation() {
-        boolean lab = holder.get().info().role() == ApplianceInfo.Role.LAB;
+        boolean lab = info.getObject().role() == ApplianceInfo.Role.LAB;
         nav.addClassName("kiosk-nav");
         nav.addItem(item("nav.home", "", VaadinIcon.HOME));
         if (lab) {
@@ -96,7 +95,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         } else {
             nav.addItem(item("nav.gateway", "gateway", VaadinIcon.EXCHANGE));
         }
-        if (KioskState.session().isSupervisor()) {
+        if (session.isSupervisor()) {
             nav.addItem(item("nav.supervisor", "supervisor", VaadinIcon.SHIELD));
         }
         return nav;
@@ -196,7 +195,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     }
 
     private void lockScreen() {
-        KioskState.session().lock();
+        session.lock();
         getUI().ifPresent(ui -> ui.navigate(Routes.SIGN_IN));
     }
 }

@@ -30,10 +30,10 @@ import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.formats.qr.QrEncoder;
 import dev.airlock.formats.qr.QrOptions;
 import dev.airlock.formats.signature.PublicKey;
-import dev.airlock.kiosk.testing.LabData;
 import dev.airlock.kiosk.core.KioskBeans.KioskSettings;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.testing.KioskViewTest;
+import dev.airlock.kiosk.testing.LabData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -265,7 +265,7 @@ class GatewayViewTest extends KioskViewTest {
     @Test
     void request_scannedAsQrFrames_isCheckedLikeAFileFromTheStick() throws Exception {
         Path stick = requestOnAStick(lab, 400, 2);
-        Path file = GatewayView.requestFiles(stick).get(0);
+        Path file = GatewayDesk.requestFiles(stick).get(0);
         byte[] envelope = BundleFile.read(file).envelope();
         GatewayView view = navigate(GatewayView.class);
         view.showSticks(List.of());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.operators.OperatorRole;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.testing.KioskViewTest;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +30,10 @@ class SignInFirstRunTest extends KioskViewTest {
         test(view.firstPin).setValue("2468");
         test(view.firstPinAgain).setValue("2468");
         test(view.createFirst).click();
-        assertThat(KioskState.session().isSupervisor()).isTrue();
+        assertThat(session().isSupervisor()).isTrue();
 
         holder.get().operators().add("Tess", OperatorRole.TECHNICIAN, "1357".toCharArray(), new Actor("Sam"));
-        KioskState.session().signOut();
+        session().signOut();
         view = navigate(SignInView.class);
         var tess = holder.get().operators().findByName("Tess").orElseThrow();
         view.choose(tess);
@@ -45,7 +44,7 @@ class SignInFirstRunTest extends KioskViewTest {
         }
         typePin(view, "1357");
         assertThat(view.message.getText()).contains("locked");
-        assertThat(KioskState.session().isActive()).isFalse();
+        assertThat(session().isActive()).isFalse();
     }
 
 }

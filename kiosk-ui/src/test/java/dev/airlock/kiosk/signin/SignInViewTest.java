@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.operators.OperatorRole;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.kiosk.core.KioskState;
 import dev.airlock.kiosk.testing.KioskViewTest;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +23,12 @@ class SignInViewTest extends KioskViewTest {
             holder.get().operators().add("Ada", OperatorRole.TECHNICIAN, "8642".toCharArray(), new Actor("t"));
         }
         var ada = holder.get().operators().findByName("Ada").orElseThrow();
-        KioskState.session().signIn(new dev.airlock.kiosk.core.SignedInOperator(ada.id(), "Ada", false));
-        KioskState.session().lock();
+        session().signIn(new dev.airlock.kiosk.core.SignedInOperator(ada.id(), "Ada", false));
+        session().lock();
         SignInView view = navigate(SignInView.class);
         assertThat(view.who.getText()).contains("Ada");
         typePin(view, "8642");
-        assertThat(KioskState.session().isActive()).isTrue();
-        assertThat(KioskState.session().isSupervisor()).isFalse();
+        assertThat(session().isActive()).isTrue();
+        assertThat(session().isSupervisor()).isFalse();
     }
 }

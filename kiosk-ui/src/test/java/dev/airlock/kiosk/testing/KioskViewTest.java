@@ -8,12 +8,13 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.KioskApplication;
 import dev.airlock.kiosk.core.ApplianceHolder;
-import dev.airlock.kiosk.core.KioskState;
+import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.core.SignedInOperator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,6 +38,8 @@ public abstract class KioskViewTest extends SpringBrowserlessTest {
     protected Seal seal;
     @Autowired
     protected dev.airlock.kiosk.core.BackgroundWork work;
+    @Autowired
+    private ObjectProvider<KioskSession> sessions;
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -62,6 +65,11 @@ public abstract class KioskViewTest extends SpringBrowserlessTest {
         roundTrip();
     }
 
+    /** The operator session of this test's Vaadin session (the session-scoped bean the views get). */
+    protected KioskSession session() {
+        return sessions.getObject();
+    }
+
     /** The data dir of this test class. */
     protected static Path dataDir() {
         return dataDir;
@@ -83,7 +91,7 @@ public abstract class KioskViewTest extends SpringBrowserlessTest {
     /** A lab appliance, unlocked, with a supervisor (or technician) signed in in this UI's session. */
     protected Appliance signedIn(ApplianceInfo.Role role, boolean supervisor) {
         Appliance a = setUp(role);
-        KioskState.session().signIn(new SignedInOperator(1, supervisor ? "Sam Supervisor" : "Tess Technician",
+        session().signIn(new SignedInOperator(1, supervisor ? "Sam Supervisor" : "Tess Technician",
                 supervisor));
         return a;
     }
