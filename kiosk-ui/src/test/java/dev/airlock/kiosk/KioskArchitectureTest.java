@@ -1,6 +1,7 @@
 package dev.airlock.kiosk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
@@ -9,8 +10,15 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.flow.component.Component;
+import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.KioskSession;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The kiosk only composes views over appliance services: no store, no SQL, no crypto, no devices by hand. */
@@ -52,6 +60,24 @@ class KioskArchitectureTest {
         noClasses().that().resideOutsideOfPackage("dev.airlock.kiosk.core..")
                 .should().callMethod(com.vaadin.flow.server.VaadinSession.class, "getAttribute", Class.class)
                 .because("session state lives in session-scoped beans")
+                .check(KIOSK);
+    }
+
+    /** What the appliance hands out per data store: a restore or first-run setup replaces every one of them. */
+    private static final Set<Class<?>> APPLIANCE_SERVICES = Arrays.stream(Appliance.class.getMethods())
+            .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == Appliance.class)
+            .map(Method::getReturnType)
+            .filter(t -> t.getPackageName().startsWith("dev.airlock.appliance") && t != ApplianceInfo.class)
+            .collect(Collectors.toSet());
+
+    @Test
+    void noKioskClass_holdsAnApplianceService_onlyItsProvider() {
+        assertThat(APPLIANCE_SERVICES).hasSizeGreaterThan(15);
+        noFields().should(com.tngtech.archunit.lang.conditions.ArchConditions.have(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("the type of a service the appliance hands out",
+                                f -> APPLIANCE_SERVICES.stream().anyMatch(t -> f.getRawType().isEquivalentTo(t)))))
+                .because("a held service keeps the appliance it came from after a restore or first-run setup replaced it;"
+                        + " views and beans hold an ObjectProvider and ask it when they act")
                 .check(KIOSK);
     }
 
