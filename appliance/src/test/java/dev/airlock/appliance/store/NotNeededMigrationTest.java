@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -30,7 +25,7 @@ class NotNeededMigrationTest {
 
     @Test
     void v7Store_opened_keepsEveryRow_andUnsentLicensedOrKmsClientProductsNeedNothing() throws Exception {
-        SQLiteDataSource ds = dataSource();
+        SQLiteDataSource ds = RawStore.dataSource(dir);
         Flyway.configure(Store.class.getClassLoader()).dataSource(ds).locations("classpath:db/migration")
                 .target("7").load().migrate();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
@@ -55,31 +50,33 @@ class NotNeededMigrationTest {
 
         Store.open(dir).close();
 
-        assertThat(rows("SELECT id, state, state_detail FROM product ORDER BY id")).containsExactly(
+        assertThat(RawStore.rows(dir, "SELECT id, state, state_detail FROM product ORDER BY id")).containsExactly(
                 "10|NOT_NEEDED|Licensed, nothing to do",
                 "11|NOT_NEEDED|Activates against your KMS host; nothing to do here",
                 "12|COLLECTED|",
                 "13|VERIFIED|",
                 "14|NOT_NEEDED|Licensed, nothing to do",
                 "15|EXPORTED|");
-        assertThat(rows("SELECT product_id, state FROM product_history")).containsExactly("13|VERIFIED");
-        assertThat(rows("SELECT bundle_id, reference, product_id FROM outbound_reference")).containsExactly("b1|7|15");
-        assertThat(rows("SELECT product_id FROM activation_saved")).containsExactly("13");
-        assertThat(rows("SELECT cid FROM product WHERE id = 13")).containsExactly("1".repeat(48));
-        assertThat(rows("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'product'"
+        assertThat(RawStore.rows(dir, "SELECT product_id, state FROM product_history")).containsExactly("13|VERIFIED");
+        assertThat(RawStore.rows(dir, "SELECT bundle_id, reference, product_id FROM outbound_reference"))
+                .containsExactly("b1|7|15");
+        assertThat(RawStore.rows(dir, "SELECT product_id FROM activation_saved")).containsExactly("13");
+        assertThat(RawStore.rows(dir, "SELECT cid FROM product WHERE id = 13")).containsExactly("1".repeat(48));
+        assertThat(RawStore.rows(dir, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'product'"
                 + " AND name NOT LIKE 'sqlite_%' ORDER BY name"))
                 .containsExactly("product_by_iid", "product_by_machine_name", "product_by_state");
-        assertThat(rows("SELECT name FROM sqlite_master WHERE name LIKE '%v8%'")).isEmpty();
+        assertThat(RawStore.rows(dir, "SELECT name FROM sqlite_master WHERE name LIKE '%v8%'")).isEmpty();
         // the child tables still point at product, and foreign keys still hold
-        assertThat(rows("PRAGMA foreign_key_check")).isEmpty();
-        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
+        assertThat(RawStore.rows(dir, "PRAGMA foreign_key_check")).isEmpty();
+        try (Connection c = RawStore.dataSource(dir).getConnection(); Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("INSERT INTO product_history (product_id, iid, epid, partial_key,"
                     + " state, archived_at, reason) VALUES (999, 'i', 'e', 'p', 'COLLECTED', '" + AT + "', 'r')"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("FOREIGN KEY");
             st.execute("DELETE FROM product WHERE id = 13");
         }
-        assertThat(rows("SELECT count(*) FROM product_history")).containsExactly("0"); // cascade still works
-        assertThat(rows("SELECT count(*) FROM activation_saved")).containsExactly("0");
+        // cascade still works
+        assertThat(RawStore.rows(dir, "SELECT count(*) FROM product_history")).containsExactly("0");
+        assertThat(RawStore.rows(dir, "SELECT count(*) FROM activation_saved")).containsExactly("0");
     }
 
     private static void product(Statement st, long id, String sku, String channel, int status, String state,
@@ -89,29 +86,5 @@ class NotNeededMigrationTest {
                 + ", 1, '" + sku + "', 'app', 'SoftwareLicensingProduct', 'P " + id + "', '" + channel + "', 'e', "
                 + status + ", '" + String.format("%063d", id) + "', " + (cid == null ? "NULL" : "'" + cid + "'")
                 + ", '" + state + "', '" + AT + "', '" + AT + "', '" + AT + "')");
-    }
-
-    private SQLiteDataSource dataSource() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + dir.resolve(Store.FILE_NAME));
-        return ds;
-    }
-
-    private List<String> rows(String query) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE_NAME));
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> cols = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    cols.add(rs.getString(i) == null ? "" : rs.getString(i));
-                }
-                out.add(String.join("|", cols));
-            }
-        }
-        return out;
     }
 }

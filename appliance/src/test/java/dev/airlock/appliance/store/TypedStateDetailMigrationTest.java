@@ -13,19 +13,14 @@ import dev.airlock.appliance.reimage.Reimage;
 import dev.airlock.appliance.testing.Samples;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -55,7 +50,7 @@ class TypedStateDetailMigrationTest {
         rows.put(17L, new String[] {"EXPORTED", "in request 1a2b3c4d"});
         rows.put(18L, new String[] {"COLLECTED", ""});
         rows.put(19L, new String[] {"REUSABLE", "forced reuseless words"});
-        SQLiteDataSource ds = dataSource();
+        SQLiteDataSource ds = RawStore.dataSource(dir);
         Flyway.configure(Store.class.getClassLoader()).dataSource(ds).locations("classpath:db/migration")
                 .target("9").load().migrate();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
@@ -70,7 +65,8 @@ class TypedStateDetailMigrationTest {
 
         Store.open(dir).close();
 
-        assertThat(rows("SELECT id, forced_reuse, COALESCE(error_code, '-'), state_detail FROM product ORDER BY id"))
+        assertThat(RawStore.rows(dir,
+                "SELECT id, forced_reuse, COALESCE(error_code, '-'), state_detail FROM product ORDER BY id"))
                 .containsExactly(
                         "10|1|-|" + FORCED.substring("forced reuse ".length()),
                         "11|1|-|",
@@ -106,29 +102,5 @@ class TypedStateDetailMigrationTest {
                 + " 'SoftwareLicensingProduct', 'P " + id + "', 'Volume:MAK', '" + e.epid() + "', 5, '"
                 + e.iid().digits() + "', " + (state.equals("REUSABLE") ? "'" + "1".repeat(48) + "'" : "NULL") + ", '"
                 + state + "', '" + detail.replace("'", "''") + "', '" + AT + "', '" + AT + "', '" + AT + "')");
-    }
-
-    private SQLiteDataSource dataSource() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + dir.resolve(Store.FILE_NAME));
-        return ds;
-    }
-
-    private List<String> rows(String query) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE_NAME));
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> cols = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    cols.add(rs.getString(i) == null ? "" : rs.getString(i));
-                }
-                out.add(String.join("|", cols));
-            }
-        }
-        return out;
     }
 }
