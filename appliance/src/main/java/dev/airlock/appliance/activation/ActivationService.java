@@ -31,16 +31,6 @@ public final class ActivationService {
             ProductState.REUSABLE, ProductState.APPLY_FAILED);
 
     /**
-     * The command that puts a product's CID in at the machine ({@link ApplyCommand}: {@code slmgr /atp}, or
-     * {@code ospp.vbs /actcid} for Office 2010).
-     *
-     * @throws IllegalArgumentException when the product has no CID yet
-     */
-    public static ApplyCommand applyCommand(Product p) {
-        return ApplyCommand.of(p);
-    }
-
-    /**
      * Products waiting for their CID to be put in ({@link #WAITING_FOR_APPLY}), at most
      * {@code max} of each state, ordered by host name then product id.
      */

@@ -33,11 +33,12 @@ public sealed interface ApplyCommand permits ApplyCommand.SlmgrAtp, ApplyCommand
     }
 
     /**
-     * The command for {@code p}.
+     * The command that puts {@code p}'s CID in at the machine: {@code slmgr /atp}, or
+     * {@code ospp.vbs /actcid} for Office 2010.
      *
      * @throws IllegalArgumentException when the product has no CID yet
      */
-    static ApplyCommand of(Product p) {
+    public static ApplyCommand of(Product p) {
         ConfirmationId cid = p.cid().orElseThrow(() -> new IllegalArgumentException("product " + p.id()
                 + " has no CID yet; nothing to apply"));
         return p.applicationId().equals(ApplicationId.OFFICE_2010) ? new OsppActCid(cid)

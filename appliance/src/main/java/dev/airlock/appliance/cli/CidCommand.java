@@ -1,6 +1,6 @@
 package dev.airlock.appliance.cli;
 
-import dev.airlock.appliance.activation.ActivationService;
+import dev.airlock.appliance.activation.ApplyCommand;
 import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.formats.ids.ConfirmationId;
@@ -66,7 +66,7 @@ final class CidCommand implements Runnable {
                 }
                 out.println(labels.toString().stripTrailing());
                 out.println(digits.toString().stripTrailing());
-                out.println("  Apply: " + ActivationService.applyCommand(p).commandLine());
+                out.println("  Apply: " + ApplyCommand.of(p).commandLine());
             }
             out.printf("%nAfterwards: ./airlock mark-applied PRODUCT_ID [--verified] (or collect the machine again).%n");
             return ExitCodes.OK;

@@ -35,14 +35,14 @@ class ApplyCommandTest {
 
     @Test
     void windowsAndOffice2013Plus_useSlmgrAtp_withTheCidAndTheActivationId() {
-        ApplyCommand command = ActivationService.applyCommand(product(ApplicationId.WINDOWS.toString(), CID));
+        ApplyCommand command = ApplyCommand.of(product(ApplicationId.WINDOWS.toString(), CID));
         assertThat(command).isInstanceOf(ApplyCommand.SlmgrAtp.class);
         assertThat(command.commandLine()).isEqualTo("slmgr /atp " + CID + " " + SKU);
     }
 
     @Test
     void office2010_usesOsppActcid() {
-        ApplyCommand command = ActivationService.applyCommand(
+        ApplyCommand command = ApplyCommand.of(
                 product(ApplicationId.OFFICE_2010.toString().toUpperCase(), CID));
         assertThat(command).isInstanceOf(ApplyCommand.OsppActCid.class);
         assertThat(command.commandLine()).isEqualTo("cscript ospp.vbs /actcid:" + CID);
@@ -50,7 +50,7 @@ class ApplyCommandTest {
 
     @Test
     void withoutACid_saysThereIsNothingToApply() {
-        assertThatThrownBy(() -> ActivationService.applyCommand(product(ApplicationId.WINDOWS.toString(), "")))
+        assertThatThrownBy(() -> ApplyCommand.of(product(ApplicationId.WINDOWS.toString(), "")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no CID yet");
     }
 

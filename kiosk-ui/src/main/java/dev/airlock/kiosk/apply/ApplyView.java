@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.activation.ActivationKitService;
 import dev.airlock.appliance.activation.ActivationService;
+import dev.airlock.appliance.activation.ApplyCommand;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.devices.StickLayout;
@@ -259,7 +260,7 @@ public class ApplyView extends VerticalLayout {
         GroupedDigits iid = new GroupedDigits(p.iid().groups(), false);
         iid.addClassNames("apply-iid-groups", "grouped-digits-small");
         cidPanel.add(new Paragraph(getTranslation("apply.cid.iid")), iid);
-        Span cmd = new Span(ActivationService.applyCommand(p).commandLine());
+        Span cmd = new Span(ApplyCommand.of(p).commandLine());
         cmd.addClassName("apply-command");
         cidPanel.add(new Paragraph(getTranslation("apply.cid.command")), cmd);
         if (p.state() == ProductState.REUSABLE) {
