@@ -181,6 +181,9 @@ class NoNetworkCliTest {
                 tmp.resolve("watch"));
         Await.until("the stand-in says where it listens", Duration.ofSeconds(60),
                 () -> standIn.outSoFar().contains("listening on") || !standIn.alive());
+        // the sampler runs beside it: on a busy machine it may not have looked yet when the line appears
+        Await.until("the socket tables show the stand-in listening", Duration.ofSeconds(60),
+                () -> !standIn.listenersSoFar().isEmpty() || !standIn.alive());
         SocketWatch.Result standInRun = standIn.stop();
         note(List.of("stand-in"), standInRun);
         assertThat(standInRun.out()).contains("listening on http://127.0.0.1:");

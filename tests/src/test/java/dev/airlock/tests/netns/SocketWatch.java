@@ -121,6 +121,13 @@ public final class SocketWatch {
         return Files.readString(outFile, StandardCharsets.UTF_8);
     }
 
+    /** The listening sockets the sampling has seen so far (a server is stopped only once they show). */
+    public Set<String> listenersSoFar() {
+        synchronized (sampling) {
+            return Set.copyOf(sampling.listeners);
+        }
+    }
+
     /** Waits for it to exit by itself, then returns what was seen. */
     public Result await(Duration limit) throws IOException, InterruptedException {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
