@@ -5,7 +5,7 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.bundles.QrTransfer;
 import dev.airlock.appliance.export.ExportService;
-import dev.airlock.appliance.intake.IntakeService;
+import dev.airlock.appliance.collect.IntakeService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
@@ -32,10 +32,10 @@ public final class Appliance implements AutoCloseable {
     private final Store store;
     private final AuditService audit;
     private final InventoryService inventory;
-    private final dev.airlock.appliance.activation.ActivationKitService activationKit;
-    private final dev.airlock.appliance.collector.CollectorKitService collectorKit =
-            new dev.airlock.appliance.collector.CollectorKitService();
-    private final dev.airlock.appliance.activation.ActivationService activation;
+    private final dev.airlock.appliance.apply.ActivationKitService activationKit;
+    private final dev.airlock.appliance.collect.CollectorKitService collectorKit =
+            new dev.airlock.appliance.collect.CollectorKitService();
+    private final dev.airlock.appliance.apply.ActivationService activation;
     private final IntakeService intake;
     private final KeyService keys;
     private final TrustService trust;
@@ -57,8 +57,8 @@ public final class Appliance implements AutoCloseable {
         this.inventory = new InventoryService(store, audit, clock, dev.airlock.appliance.reimage.Reimage.rules());
         this.reimage = new dev.airlock.appliance.reimage.Reimage(store, inventory);
         this.intake = new IntakeService(store, inventory, CollectorRecordReader::new, clock);
-        this.activationKit = new dev.airlock.appliance.activation.ActivationKitService(store, inventory, audit, clock);
-        this.activation = new dev.airlock.appliance.activation.ActivationService(store, inventory);
+        this.activationKit = new dev.airlock.appliance.apply.ActivationKitService(store, inventory, audit, clock);
+        this.activation = new dev.airlock.appliance.apply.ActivationService(store, inventory);
         this.keys = new KeyService(store, audit, clock, sleeper, new SecureRandom());
         this.trust = new TrustService(store, audit, clock);
         this.makVault = new MakVault(store, audit, clock, keys);
@@ -163,17 +163,17 @@ public final class Appliance implements AutoCloseable {
     }
 
     /** Writes the collector kit onto a lab stick (optionally with a MAK from the vault to install). */
-    public dev.airlock.appliance.collector.CollectorKitService collectorKit() {
+    public dev.airlock.appliance.collect.CollectorKitService collectorKit() {
         return collectorKit;
     }
 
     /** Writing the activation kit onto a lab stick. */
-    public dev.airlock.appliance.activation.ActivationKitService activationKit() {
+    public dev.airlock.appliance.apply.ActivationKitService activationKit() {
         return activationKit;
     }
 
     /** Manual applies. */
-    public dev.airlock.appliance.activation.ActivationService activation() {
+    public dev.airlock.appliance.apply.ActivationService activation() {
         return activation;
     }
 

@@ -3,7 +3,7 @@ package dev.airlock.bench;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.demo.DemoData;
-import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.collect.IntakeOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

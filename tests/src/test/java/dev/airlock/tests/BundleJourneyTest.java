@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.export.BuiltRequest;
-import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.collect.IntakeOptions;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.bundle.BundleFile;

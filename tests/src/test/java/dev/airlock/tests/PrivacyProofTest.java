@@ -9,8 +9,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.export.BuiltRequest;
-import dev.airlock.appliance.intake.IntakeOptions;
-import dev.airlock.appliance.intake.IntakeSummary;
+import dev.airlock.appliance.collect.IntakeOptions;
+import dev.airlock.appliance.collect.IntakeSummary;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.keys.KeyService;
@@ -105,7 +105,7 @@ class PrivacyProofTest {
                 IntakeSummary s = lab.intake().ingest(List.of(tmp.resolve("stick")),
                         new IntakeOptions(Optional.of(TOKEN + "-GROUP"), java.util.OptionalLong.empty()), operator,
                         o -> { });
-                assertThat(s.get(dev.airlock.appliance.intake.FileOutcome.Kind.ACCEPTED)).isEqualTo(1000);
+                assertThat(s.get(dev.airlock.appliance.collect.FileOutcome.Kind.ACCEPTED)).isEqualTo(1000);
                 List<Product> products = lab.inventory().products(ProductFilter.all(), 0, 5000);
                 assertThat(products).hasSize(2000);
                 ExtendedProductId epid = products.get(0).epid();

@@ -1,6 +1,6 @@
 package dev.airlock.appliance.cli;
 
-import dev.airlock.appliance.activation.ActivationKitService;
+import dev.airlock.appliance.apply.ActivationKitService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.airlock.appliance.cli;
 
-import dev.airlock.appliance.activation.ApplyCommand;
+import dev.airlock.appliance.apply.ApplyCommand;
 import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.formats.ids.ConfirmationId;

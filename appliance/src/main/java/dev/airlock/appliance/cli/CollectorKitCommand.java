@@ -1,6 +1,6 @@
 package dev.airlock.appliance.cli;
 
-import dev.airlock.appliance.collector.CollectorKitService;
+import dev.airlock.appliance.collect.CollectorKitService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.airlock.appliance.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.airlock.appliance.Appliance;
-import dev.airlock.appliance.intake.FileOutcome;
-import dev.airlock.appliance.intake.IntakeListener;
-import dev.airlock.appliance.intake.IntakeOptions;
-import dev.airlock.appliance.intake.IntakeSummary;
+import dev.airlock.appliance.collect.FileOutcome;
+import dev.airlock.appliance.collect.IntakeListener;
+import dev.airlock.appliance.collect.IntakeOptions;
+import dev.airlock.appliance.collect.IntakeSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.airlock.appliance.inventory;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.collect.IntakeOptions;
 import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ExtendedProductId;
 import dev.airlock.formats.ids.InstallationId;

@@ -3,7 +3,7 @@ package dev.airlock.appliance.reimage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
-import dev.airlock.appliance.activation.ActivationService;
+import dev.airlock.appliance.apply.ActivationService;
 import dev.airlock.appliance.audit.AuditEntry;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.inventory.CollectionOutcome;

@@ -1,17 +1,17 @@
 package dev.airlock.kiosk.core;
 
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
-import dev.airlock.appliance.activation.ActivationKitService;
-import dev.airlock.appliance.activation.ActivationService;
+import dev.airlock.appliance.apply.ActivationKitService;
+import dev.airlock.appliance.apply.ActivationService;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.backup.BackupService;
 import dev.airlock.appliance.bundles.BundleService;
-import dev.airlock.appliance.collector.CollectorKitService;
+import dev.airlock.appliance.collect.CollectorKitService;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.config.Settings;
 import dev.airlock.appliance.export.StickExport;
 import dev.airlock.appliance.gateway.GatewayService;
-import dev.airlock.appliance.intake.IntakeService;
+import dev.airlock.appliance.collect.IntakeService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.MakVault;

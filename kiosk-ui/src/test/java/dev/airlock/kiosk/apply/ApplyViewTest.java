@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
-import dev.airlock.appliance.intake.FileOutcome;
+import dev.airlock.appliance.collect.FileOutcome;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;

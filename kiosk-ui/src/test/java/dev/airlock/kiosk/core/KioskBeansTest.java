@@ -6,7 +6,7 @@ import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.backup.BackupResult;
 import dev.airlock.appliance.demo.DemoData;
-import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.collect.IntakeOptions;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.keys.Passphrase;

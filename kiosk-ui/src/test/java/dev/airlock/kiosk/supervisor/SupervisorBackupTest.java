@@ -7,7 +7,7 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.demo.DemoData;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
-import dev.airlock.appliance.intake.IntakeOptions;
+import dev.airlock.appliance.collect.IntakeOptions;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.store.ApplianceInfo.Role;
 import dev.airlock.kiosk.testing.KioskViewTest;

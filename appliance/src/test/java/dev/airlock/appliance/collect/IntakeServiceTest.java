@@ -1,4 +1,4 @@
-package dev.airlock.appliance.intake;
+package dev.airlock.appliance.collect;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +8,7 @@ import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.demo.DemoData;
 import dev.airlock.appliance.devices.StickLayout;
-import dev.airlock.appliance.intake.FileOutcome.Kind;
+import dev.airlock.appliance.collect.FileOutcome.Kind;
 import dev.airlock.appliance.inventory.MachineChange;
 import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;

@@ -1,9 +1,9 @@
-package dev.airlock.appliance.intake;
+package dev.airlock.appliance.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airlock.appliance.activation.ActivationKitService;
+import dev.airlock.appliance.apply.ActivationKitService;
 import dev.airlock.appliance.export.ExportOptions;
 import dev.airlock.appliance.export.ExportRefusedException;
 import dev.airlock.appliance.export.ExportResult;

@@ -1,4 +1,4 @@
-package dev.airlock.appliance.activation;
+package dev.airlock.appliance.apply;
 
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.inventory.CollectionOutcome;

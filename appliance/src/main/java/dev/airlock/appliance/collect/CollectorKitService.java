@@ -1,4 +1,4 @@
-package dev.airlock.appliance.collector;
+package dev.airlock.appliance.collect;
 
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.devices.StickLayout;

@@ -1,4 +1,4 @@
-package dev.airlock.appliance.intake;
+package dev.airlock.appliance.collect;
 
 import dev.airlock.appliance.store.Times;
 import dev.airlock.appliance.store.Tx;

@@ -1,4 +1,4 @@
-package dev.airlock.appliance.intake;
+package dev.airlock.appliance.collect;
 
 /** Progress of an intake run, one call per file, as it happens (for a progress bar or a CLI line). */
 @FunctionalInterface

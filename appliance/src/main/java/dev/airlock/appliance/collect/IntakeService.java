@@ -1,6 +1,6 @@
-package dev.airlock.appliance.intake;
+package dev.airlock.appliance.collect;
 
-import dev.airlock.appliance.activation.ApplyResultService;
+import dev.airlock.appliance.apply.ApplyResultService;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.inventory.CollectionOutcome;

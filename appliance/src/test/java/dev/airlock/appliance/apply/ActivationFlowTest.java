@@ -1,4 +1,4 @@
-package dev.airlock.appliance.activation;
+package dev.airlock.appliance.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditEntry;
 import dev.airlock.appliance.audit.AuditService;
-import dev.airlock.appliance.intake.FileOutcome;
-import dev.airlock.appliance.intake.IntakeOptions;
-import dev.airlock.appliance.intake.IntakeService;
+import dev.airlock.appliance.collect.FileOutcome;
+import dev.airlock.appliance.collect.IntakeOptions;
+import dev.airlock.appliance.collect.IntakeService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductEvent;

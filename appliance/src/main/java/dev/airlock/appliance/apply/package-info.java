@@ -4,4 +4,4 @@
  * VERIFIED, APPLY_FAILED with the code explained), manual applies, and a supervisor's forced
  * reuse of a stored CID. Kits and results name machines: they stay in the lab.
  */
-package dev.airlock.appliance.activation;
+package dev.airlock.appliance.apply;

@@ -1,4 +1,4 @@
-package dev.airlock.appliance.intake;
+package dev.airlock.appliance.collect;
 
 import java.util.Optional;
 import java.util.OptionalLong;

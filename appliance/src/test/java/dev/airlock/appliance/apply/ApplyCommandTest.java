@@ -1,4 +1,4 @@
-package dev.airlock.appliance.activation;
+package dev.airlock.appliance.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
