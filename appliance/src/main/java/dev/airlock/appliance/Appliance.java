@@ -12,7 +12,7 @@ import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakVault;
 import dev.airlock.appliance.keys.PreparedKeys;
 import dev.airlock.appliance.keys.Sleeper;
-import dev.airlock.appliance.keys.TrustService;
+import dev.airlock.appliance.enroll.TrustService;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
@@ -60,7 +60,7 @@ public final class Appliance implements AutoCloseable {
         this.activationKit = new dev.airlock.appliance.apply.ActivationKitService(store, inventory, audit, clock);
         this.activation = new dev.airlock.appliance.apply.ActivationService(store, inventory);
         this.keys = new KeyService(store, audit, clock, sleeper, new SecureRandom());
-        this.trust = new TrustService(store, audit, clock);
+        this.trust = new TrustService(store, keys, audit, clock);
         this.makVault = new MakVault(store, audit, clock, keys);
         this.bundles = new BundleService(keys, trust);
         this.qr = new QrTransfer(bundles);

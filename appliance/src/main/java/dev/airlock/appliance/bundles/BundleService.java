@@ -2,8 +2,8 @@ package dev.airlock.appliance.bundles;
 
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.keys.TrustService;
-import dev.airlock.appliance.keys.TrustedPeer;
+import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.KeyCard;

@@ -1,7 +1,7 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.Appliance;
-import dev.airlock.appliance.keys.KeyCardFiles;
+import dev.airlock.appliance.enroll.KeyCardFiles;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.signature.PublicKey;

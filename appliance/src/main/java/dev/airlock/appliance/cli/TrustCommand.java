@@ -2,7 +2,7 @@ package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.keys.TrustedPeer;
+import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.MalformedBundleException;

@@ -122,7 +122,12 @@ public final class KeyService {
 
     /** This appliance's public key, or empty before it has one (no passphrase needed). */
     public Optional<PublicKey> ownPublicKey() {
-        return store.read(repo::ownKey).map(k -> PublicKey.ofRaw(k.publicKey()));
+        return store.read(this::ownPublicKey);
+    }
+
+    /** This appliance's public key as {@code tx} sees it, or empty before it has one. */
+    public Optional<PublicKey> ownPublicKey(Tx tx) {
+        return repo.ownKey(tx).map(k -> PublicKey.ofRaw(k.publicKey()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.airlock.appliance.keys;
 
+import dev.airlock.appliance.enroll.TrustService;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.testing.Samples;
@@ -12,27 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A real SQLite store in a temp dir with the keys services over it, cheap Argon2id parameters, a recording sleeper. */
-final class KeysFixture implements AutoCloseable {
+public final class KeysFixture implements AutoCloseable {
     /** Cheap parameters so tests derive in milliseconds; the default is measured separately. */
     static final KdfParams CHEAP = new KdfParams(1024, 1, 1);
-    static final String PASSPHRASE = "correct horse battery staple";
+    public static final String PASSPHRASE = "correct horse battery staple";
 
     final Path dataDir;
     final List<Duration> slept = new ArrayList<>();
     final RecordingRandom random = new RecordingRandom();
-    Store store;
-    AuditService audit;
-    KeyService keys;
-    TrustService trust;
-    MakVault vault;
+    public Store store;
+    public AuditService audit;
+    public KeyService keys;
+    public TrustService trust;
+    public MakVault vault;
     Clock clock = Samples.CLOCK;
 
     /** A lab store without keys yet. */
-    KeysFixture(Path dir) {
+    public KeysFixture(Path dir) {
         this(dir, dev.airlock.appliance.store.ApplianceInfo.Role.LAB);
     }
 
-    KeysFixture(Path dir, dev.airlock.appliance.store.ApplianceInfo.Role role) {
+    public KeysFixture(Path dir, dev.airlock.appliance.store.ApplianceInfo.Role role) {
         this.dataDir = dir.resolve("data");
         dev.airlock.appliance.Appliance.init(dataDir, role, "Lab 1", Samples.SUPERVISOR, Samples.CLOCK,
                 new java.util.SplittableRandom(7)).close();
@@ -40,18 +41,18 @@ final class KeysFixture implements AutoCloseable {
     }
 
     /** Closes and opens the store again (as a restart would). */
-    void reopen() {
+    public void reopen() {
         if (store != null) {
             store.close();
         }
         store = Store.open(dataDir);
         audit = new AuditService(store, clock);
         keys = new KeyService(store, audit, clock, slept::add, random, CHEAP);
-        trust = new TrustService(store, audit, clock);
+        trust = new TrustService(store, keys, audit, clock);
         vault = new MakVault(store, audit, clock, keys);
     }
 
-    static Passphrase pass(String text) {
+    public static Passphrase pass(String text) {
         return Passphrase.of(text);
     }
 

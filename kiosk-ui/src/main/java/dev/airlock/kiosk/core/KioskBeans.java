@@ -15,7 +15,7 @@ import dev.airlock.appliance.collect.IntakeService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.MakVault;
-import dev.airlock.appliance.keys.TrustService;
+import dev.airlock.appliance.enroll.TrustService;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.merge.MergeService;
 import dev.airlock.appliance.operators.OperatorService;

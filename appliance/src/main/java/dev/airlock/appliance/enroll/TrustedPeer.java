@@ -1,4 +1,4 @@
-package dev.airlock.appliance.keys;
+package dev.airlock.appliance.enroll;
 
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.signature.Fingerprint;

@@ -1,4 +1,4 @@
-package dev.airlock.appliance.keys;
+package dev.airlock.appliance.enroll;
 
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.bundle.BundleFile;

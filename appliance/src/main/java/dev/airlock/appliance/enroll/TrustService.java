@@ -1,5 +1,7 @@
-package dev.airlock.appliance.keys;
+package dev.airlock.appliance.enroll;
 
+import dev.airlock.appliance.keys.KeyService;
+import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.ApplianceInfo;
@@ -25,10 +27,11 @@ public final class TrustService {
     private final AuditService audit;
     private final Clock clock;
     private final TrustRepository repo = new TrustRepository();
-    private final KeyRepository keys = new KeyRepository();
+    private final KeyService keys;
 
-    public TrustService(Store store, AuditService audit, Clock clock) {
+    public TrustService(Store store, KeyService keys, AuditService audit, Clock clock) {
         this.store = store;
+        this.keys = keys;
         this.audit = audit;
         this.clock = clock;
     }
@@ -61,7 +64,7 @@ public final class TrustService {
                     + (own == ApplianceInfo.Role.LAB ? "gateways" : "labs") + "; nothing was stored");
         }
         return store.inTransaction(tx -> {
-            if (keys.ownKey(tx).map(k -> key.equals(PublicKey.ofRaw(k.publicKey()))).orElse(false)) {
+            if (keys.ownPublicKey(tx).map(key::equals).orElse(false)) {
                 throw new KeysException("this is this appliance's own card; nothing was stored");
             }
             Optional<TrustedPeer> same = repo.byKeyId(tx, key.id().toString());

@@ -1,5 +1,7 @@
-package dev.airlock.appliance.keys;
+package dev.airlock.appliance.enroll;
 
+import dev.airlock.appliance.keys.KeysException;
+import dev.airlock.appliance.keys.KeysFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
