@@ -5,7 +5,6 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.bundles.QrTransfer;
 import dev.airlock.appliance.export.ExportService;
-import dev.airlock.appliance.collect.IntakeService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
@@ -32,11 +31,8 @@ public final class Appliance implements AutoCloseable {
     private final Store store;
     private final AuditService audit;
     private final InventoryService inventory;
-    private final dev.airlock.appliance.apply.ActivationKitService activationKit;
-    private final dev.airlock.appliance.collect.CollectorKitService collectorKit =
-            new dev.airlock.appliance.collect.CollectorKitService();
-    private final dev.airlock.appliance.apply.ActivationService activation;
-    private final IntakeService intake;
+    private final dev.airlock.appliance.apply.Apply apply;
+    private final dev.airlock.appliance.collect.Collect collect;
     private final KeyService keys;
     private final TrustService trust;
     private final MakVault makVault;
@@ -56,12 +52,12 @@ public final class Appliance implements AutoCloseable {
         this.audit = new AuditService(store, clock);
         this.inventory = new InventoryService(store, audit, clock, dev.airlock.appliance.reimage.Reimage.rules());
         this.reimage = new dev.airlock.appliance.reimage.Reimage(store, inventory);
-        this.intake = new IntakeService(store, inventory, CollectorRecordReader::new, clock);
-        this.activationKit = new dev.airlock.appliance.apply.ActivationKitService(store, inventory, audit, clock);
-        this.activation = new dev.airlock.appliance.apply.ActivationService(store, inventory);
+        this.apply = new dev.airlock.appliance.apply.Apply(store, inventory, audit, clock);
         this.keys = new KeyService(store, audit, clock, sleeper, new SecureRandom());
         this.trust = new TrustService(store, keys, audit, clock);
         this.makVault = new MakVault(store, audit, clock, keys);
+        this.collect = new dev.airlock.appliance.collect.Collect(store, inventory, apply, makVault,
+                CollectorRecordReader::new, clock);
         this.bundles = new BundleService(keys, trust);
         this.qr = new QrTransfer(bundles);
         this.gateway = new dev.airlock.appliance.gateway.GatewayService(store, keys, trust, audit, clock,
@@ -158,23 +154,14 @@ public final class Appliance implements AutoCloseable {
         return inventory;
     }
 
-    public IntakeService intake() {
-        return intake;
+    /** The collect flow: the collector kit, intake of collected files and apply results, machines typed in. */
+    public dev.airlock.appliance.collect.Collect collect() {
+        return collect;
     }
 
-    /** Writes the collector kit onto a lab stick (optionally with a MAK from the vault to install). */
-    public dev.airlock.appliance.collect.CollectorKitService collectorKit() {
-        return collectorKit;
-    }
-
-    /** Writing the activation kit onto a lab stick. */
-    public dev.airlock.appliance.apply.ActivationKitService activationKit() {
-        return activationKit;
-    }
-
-    /** Manual applies. */
-    public dev.airlock.appliance.apply.ActivationService activation() {
-        return activation;
+    /** The apply flow: the activation kit, manual applies, the apply rule. */
+    public dev.airlock.appliance.apply.Apply apply() {
+        return apply;
     }
 
     /** Reimage: stored CIDs applied again, and a supervisor's forced reuse. */

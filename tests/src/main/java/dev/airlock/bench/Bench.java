@@ -61,10 +61,10 @@ public final class Bench {
         Appliance appliance = Appliance.init(work.resolve("intake-data"), ApplianceInfo.Role.LAB, "bench",
                 new Actor("bench"), clock, new Random(1));
         long t2 = System.nanoTime();
-        IntakeSummary first = appliance.intake().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("bench"),
+        IntakeSummary first = appliance.collect().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("bench"),
                 o -> { });
         long t3 = System.nanoTime();
-        IntakeSummary again = appliance.intake().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("bench"),
+        IntakeSummary again = appliance.collect().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("bench"),
                 o -> { });
         long t4 = System.nanoTime();
         System.out.printf(Locale.ROOT, "demo files written:      %,d files in %.2f s%n", files, secs(t0, t1));

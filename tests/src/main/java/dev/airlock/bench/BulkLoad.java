@@ -25,7 +25,7 @@ final class BulkLoad {
         while (appliance.inventory().status().products() < products) {
             Path batch = work.resolve("batch-" + seed);
             new DemoData(clock).write(BATCH, machines + 1, batch, seed++, n -> { });
-            appliance.intake().ingest(List.of(batch), IntakeOptions.defaults(), new Actor("bench"), o -> { });
+            appliance.collect().ingest(List.of(batch), IntakeOptions.defaults(), new Actor("bench"), o -> { });
             machines += BATCH;
             try (Stream<Path> walk = Files.walk(batch)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -66,7 +66,7 @@ class BundleJourneyTest {
         Path request = tmp.resolve("request.xml");
         Cli.airlock(null, "demo", "--machines", "40", "--to", tmp.resolve("stick").toString());
         try (Appliance app = Appliance.open(lab, Clock.systemUTC()); Passphrase pass = Passphrase.of(Cli.PASSPHRASE)) {
-            app.intake().ingest(List.of(tmp.resolve("stick")), IntakeOptions.defaults(), new Actor("tech"), o -> { });
+            app.collect().ingest(List.of(tmp.resolve("stick")), IntakeOptions.defaults(), new Actor("tech"), o -> { });
             BuiltRequest built = app.export().buildRequest(app.inventory().products(ProductFilter.all(), 0, 1000),
                     List.of(), pass, new Actor("tech"));
             Files.write(request, BundleFile.write(built.bundle(), app.keys().publicKey()));

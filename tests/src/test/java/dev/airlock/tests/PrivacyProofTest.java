@@ -102,7 +102,7 @@ class PrivacyProofTest {
                     Appliance lab = Appliance.init(tmp.resolve("data"), ApplianceInfo.Role.LAB, TOKEN + " lab name",
                             operator, CLOCK, new Random(5), KeyService.prepare(pass, new SecureRandom()),
                             Sleeper.real())) {
-                IntakeSummary s = lab.intake().ingest(List.of(tmp.resolve("stick")),
+                IntakeSummary s = lab.collect().ingest(List.of(tmp.resolve("stick")),
                         new IntakeOptions(Optional.of(TOKEN + "-GROUP"), java.util.OptionalLong.empty()), operator,
                         o -> { });
                 assertThat(s.get(dev.airlock.appliance.collect.FileOutcome.Kind.ACCEPTED)).isEqualTo(1000);

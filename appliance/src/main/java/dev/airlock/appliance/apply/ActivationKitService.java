@@ -39,10 +39,9 @@ import java.util.stream.Stream;
  * written atomically; kit files of an earlier kit that this one does not rewrite are removed, so
  * apply mode never deposits a CID the record no longer waits to apply. Changes no product state.
  */
-public final class ActivationKitService {
-    /** Where the kit goes on a stick, relative to its root. */
+final class ActivationKitService {
     /** States whose products go into the kit. */
-    public static final List<ProductState> KIT_STATES = List.of(ProductState.CID_RECEIVED, ProductState.REUSABLE);
+    static final List<ProductState> KIT_STATES = List.of(ProductState.CID_RECEIVED, ProductState.REUSABLE);
 
     private final Store store;
     private final InventoryService inventory;
@@ -50,24 +49,15 @@ public final class ActivationKitService {
     private final Clock clock;
     private final ActivationKitWriter writer = new ActivationKitWriter();
 
-    public ActivationKitService(Store store, InventoryService inventory, AuditService audit, Clock clock) {
+    ActivationKitService(Store store, InventoryService inventory, AuditService audit, Clock clock) {
         this.store = store;
         this.inventory = inventory;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** What was written, for the operator. */
-    public record KitWritten(Path kitDir, List<Path> files, int machines, int products, int reusedCids,
-            List<Path> removed) {
-        public KitWritten {
-            files = List.copyOf(files);
-            removed = List.copyOf(removed);
-        }
-    }
-
     /** Writes the kit for every waiting product (of {@code group}, when given) under {@code stickRoot}. */
-    public KitWritten write(Path stickRoot, Optional<String> group, Actor actor) throws IOException {
+    KitWritten write(Path stickRoot, Optional<String> group, Actor actor) throws IOException {
         if (!Files.isDirectory(stickRoot)) {
             throw new IOException(stickRoot + " is not a folder (is the stick mounted?)");
         }

@@ -17,24 +17,24 @@ import java.util.List;
 import java.util.Optional;
 
 /** Manual applies: slmgr /atp or the phone dialog (a forced reuse of a stored CID is the reimage flow's). */
-public final class ActivationService {
+final class ActivationService {
     private final Store store;
     private final InventoryService inventory;
 
-    public ActivationService(Store store, InventoryService inventory) {
+    ActivationService(Store store, InventoryService inventory) {
         this.store = store;
         this.inventory = inventory;
     }
 
     /** The states whose products wait for their CID to be put in (by the kit or by hand). */
-    public static final List<ProductState> WAITING_FOR_APPLY = List.of(ProductState.CID_RECEIVED,
+    static final List<ProductState> WAITING_FOR_APPLY = List.of(ProductState.CID_RECEIVED,
             ProductState.REUSABLE, ProductState.APPLY_FAILED);
 
     /**
      * Products waiting for their CID to be put in ({@link #WAITING_FOR_APPLY}), at most
      * {@code max} of each state, ordered by host name then product id.
      */
-    public List<Product> waitingForApply(int max) {
+    List<Product> waitingForApply(int max) {
         List<Product> out = new ArrayList<>();
         for (ProductState s : WAITING_FOR_APPLY) {
             out.addAll(inventory.products(ProductFilter.all().withState(s), 0, max));
@@ -49,7 +49,7 @@ public final class ActivationService {
      *
      * @throws IllegalArgumentException when there is no such product or it has no CID to apply
      */
-    public Product markApplied(long productId, boolean verified, Actor actor) {
+    Product markApplied(long productId, boolean verified, Actor actor) {
         return store.inTransaction(tx -> {
             Product p = inventory.product(tx, productId).orElseThrow(() -> new IllegalArgumentException(
                     "there is no product with id " + productId + " (see ./airlock list)"));

@@ -6,7 +6,7 @@ import dev.airlock.formats.kit.ApplyResult;
  * Plain words for the codes {@code DepositOfflineConfirmationId} returns. Only codes whose
  * meaning is documented (domain-facts.md) are named; any other is shown as its hex value.
  */
-public final class ApplyCodes {
+final class ApplyCodes {
     /** SL_E_CIDIID_INVALID_CHECK_DIGITS. */
     public static final long INVALID_CHECK_DIGITS = 0xC004F04DL;
 

@@ -22,29 +22,15 @@ import java.util.OptionalLong;
  * APPLIED, and VERIFIED when the machine reports Licensed; failed → APPLY_FAILED with the code
  * explained; IID changed or not found → nothing more.
  */
-public final class ApplyResultService {
+final class ApplyResultService {
     private final InventoryService inventory;
 
-    public ApplyResultService(InventoryService inventory) {
+    ApplyResultService(InventoryService inventory) {
         this.inventory = inventory;
     }
 
-    /** What taking one result in did. */
-    public sealed interface Recorded {
-        /** The machine's collection and the outcomes were recorded; {@code lines} in plain words. */
-        record Done(long machineId, String hostName, boolean newMachine, List<String> lines, int applied,
-                int verified, int failed) implements Recorded {
-            public Done {
-                lines = List.copyOf(lines);
-            }
-        }
-
-        /** Refused, nothing written (e.g. the IID conflict rule of a collection). */
-        record Refused(String message) implements Recorded {}
-    }
-
     /** Records {@code result} inside the caller's transaction; a refusal writes nothing. */
-    public Recorded record(Tx tx, ApplyResult result, String source, Optional<String> group, OptionalLong sameAs,
+    ResultRecorded record(Tx tx, ApplyResult result, String source, Optional<String> group, OptionalLong sameAs,
             Actor actor) {
         // Step 1: the fresh collection, as any collector file.
         CollectionOutcome collected = inventory.recordCollection(tx, result.machineRecord(), source, group, sameAs,
@@ -54,7 +40,7 @@ public final class ApplyResultService {
         List<String> lines = new ArrayList<>();
         boolean added = false;
         if (collected instanceof CollectionOutcome.Conflict c) {
-            return new Recorded.Refused(c.message());
+            return new ResultRecorded.Refused(c.message());
         } else if (collected instanceof CollectionOutcome.Added a) {
             machineId = a.machineId();
             host = a.hostName();
@@ -125,11 +111,11 @@ public final class ApplyResultService {
         if (result.outcomes().isEmpty()) {
             lines.add("the result lists no products (its kit file was empty)");
         }
-        return new Recorded.Done(machineId, host, added, lines, applied, verified, failed);
+        return new ResultRecorded.Done(machineId, host, added, lines, applied, verified, failed);
     }
 
     /** "2 applied, 1 verified, 0 failed". */
-    static String counts(Recorded.Done d) {
+    static String counts(ResultRecorded.Done d) {
         return String.format(Locale.ROOT, "%d applied, %d verified, %d failed", d.applied(), d.verified(),
                 d.failed());
     }

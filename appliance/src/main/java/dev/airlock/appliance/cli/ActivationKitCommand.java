@@ -1,6 +1,6 @@
 package dev.airlock.appliance.cli;
 
-import dev.airlock.appliance.apply.ActivationKitService;
+import dev.airlock.appliance.apply.KitWritten;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ final class ActivationKitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path stick = UserPaths.stickRoot(to);
-        ActivationKitService.KitWritten kit = global.open().activationKit().write(stick, Optional.ofNullable(group),
+        KitWritten kit = global.open().apply().writeKit(stick, Optional.ofNullable(group),
                 global.actor());
         PrintWriter out = spec.commandLine().getOut();
         if (kit.machines() == 0) {

@@ -1,6 +1,8 @@
 package dev.airlock.appliance.cli;
 
-import dev.airlock.appliance.collect.CollectorKitService;
+import dev.airlock.appliance.collect.Collect;
+import dev.airlock.appliance.collect.CollectorKitWithKey;
+import dev.airlock.appliance.collect.CollectorKitWritten;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
 import java.io.IOException;
@@ -52,23 +54,22 @@ final class CollectorKitCommand implements Callable<Integer> {
             }
             makId = Long.parseLong(installMak.strip());
         }
-        CollectorKitService kits = new CollectorKitService();
-        CollectorKitService.KitWritten kit;
+        CollectorKitWritten kit;
         String partial = "";
         if (makId != null) {
-            var vault = global.open().makVault();
-            if (vault.find(makId).isEmpty()) {
+            var appliance = global.open();
+            if (appliance.makVault().find(makId).isEmpty()) {
                 throw new Rejected("--install-mak: no MAK with id " + makId + " in the vault (see ./airlock mak"
                         + " list, add one with ./airlock mak add)");
             }
             try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
-                CollectorKitService.KitWithKey written = kits.writeWithMak(stick, vault, makId, passphrase,
+                CollectorKitWithKey written = appliance.collect().writeKitWithMak(stick, makId, passphrase,
                         global.actor());
                 kit = written.kit();
                 partial = "*****-*****-*****-*****-" + written.mak().partialKey();
             }
         } else {
-            kit = kits.write(stick, Optional.empty());
+            kit = Collect.writeKit(stick, Optional.empty());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Collector kit written to " + kit.kitDir());

@@ -71,7 +71,7 @@ final class IntakeCommand implements Callable<Integer> {
             Json.streamed(out, g -> {
                 g.writeStartObject();
                 g.writeArrayFieldStart("files");
-                done[0] = appliance.intake().ingest(paths, options, global.actor(), o -> Json.write(g, w -> writeJson(w, o)));
+                done[0] = appliance.collect().ingest(paths, options, global.actor(), o -> Json.write(g, w -> writeJson(w, o)));
                 g.writeEndArray();
                 Map<String, Long> counts = new LinkedHashMap<>();
                 for (FileOutcome.Kind k : FileOutcome.Kind.values()) {
@@ -87,7 +87,7 @@ final class IntakeCommand implements Callable<Integer> {
                     OUTCOMES.row(out, o);
                 }
             };
-            summary = appliance.intake().ingest(paths, options, global.actor(), printer);
+            summary = appliance.collect().ingest(paths, options, global.actor(), printer);
             out.printf("%d file%s: %s%n", summary.total(), Words.s(summary.total()), summary);
             long unchanged = summary.get(FileOutcome.Kind.UNCHANGED);
             if (unchanged > 0) {

@@ -28,7 +28,7 @@ final class MarkAppliedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Product p = global.open().activation().markApplied(productId, verified, global.actor());
+        Product p = global.open().apply().markApplied(productId, verified, global.actor());
         spec.commandLine().getOut().printf("Product %d (%s on %s) is now %s%n", p.id(), p.name(), p.hostName(),
                 p.state());
         return ExitCodes.OK;

@@ -23,25 +23,16 @@ import java.util.Optional;
  * empty {@code AIRLOCK/collected/} for the records. Optionally a
  * product key for the script to install first ({@code InstallKey.txt}, in clear text).
  */
-public final class CollectorKitService {
+final class CollectorKitService {
     /** The kit's files, as shipped in transfer-formats. */
     static final List<String> FILES = List.of("Collect.cmd", "Apply.cmd", "Collect.ps1", "README.txt");
     static final String RESOURCE_DIR = "/dev/airlock/formats/kit/collector/";
     /** The file the script reads a key to install from. */
 
     /** The warning every kit that holds a key carries, on the screen and in the CLI's output. */
-    public static final String CLEAR_TEXT_WARNING = "The kit holds the product key in clear text (InstallKey.txt),"
+    static final String CLEAR_TEXT_WARNING = "The kit holds the product key in clear text (InstallKey.txt),"
             + " like an Unattend.xml: keep the stick in the lab and delete the kit when done (writing the kit again"
             + " without a MAK removes the key file).";
-
-    /**
-     * What was written, for the operator; {@code removedKey}: an earlier kit's key file was deleted
-     * (the kit was written again without a key).
-     */
-    public record KitWritten(Path kitDir, Path collectedDir, List<Path> files, boolean holdsKey, boolean removedKey) {}
-
-    /** A kit written with MAK {@code mak} to install: what the vault shows of it (never the key). */
-    public record KitWithKey(KitWritten kit, MakEntry mak) {}
 
     /**
      * Writes the kit with MAK {@code makId} from the vault to install: unseals it with
@@ -50,7 +41,7 @@ public final class CollectorKitService {
      *
      * @throws IllegalArgumentException when the vault holds no MAK with that id
      */
-    public KitWithKey writeWithMak(Path stickRoot, MakVault vault, long makId, Passphrase passphrase, Actor actor)
+    CollectorKitWithKey writeWithMak(Path stickRoot, MakVault vault, long makId, Passphrase passphrase, Actor actor)
             throws IOException, KeysException {
         if (!Files.isDirectory(stickRoot)) {
             throw new IOException(stickRoot + " is not a folder (is the stick mounted?)");
@@ -58,11 +49,11 @@ public final class CollectorKitService {
         MakEntry entry = vault.find(makId).orElseThrow(() -> new IllegalArgumentException("there is no MAK with id "
                 + makId + " in the vault (add one first)"));
         ProductKey key = vault.reveal(makId, passphrase, actor, "collector kit on " + stickRoot);
-        return new KitWithKey(write(stickRoot, Optional.of(key)), entry);
+        return new CollectorKitWithKey(write(stickRoot, Optional.of(key)), entry);
     }
 
     /** Writes the kit under {@code stickRoot}; an earlier kit's files are replaced (and a stale key removed). */
-    public KitWritten write(Path stickRoot, Optional<ProductKey> installKey) throws IOException {
+    CollectorKitWritten write(Path stickRoot, Optional<ProductKey> installKey) throws IOException {
         if (!Files.isDirectory(stickRoot)) {
             throw new IOException(stickRoot + " is not a folder (is the stick mounted?)");
         }
@@ -85,7 +76,7 @@ public final class CollectorKitService {
         } else {
             removed = Files.deleteIfExists(keyFile);
         }
-        return new KitWritten(kit, collected, written, installKey.isPresent(), removed);
+        return new CollectorKitWritten(kit, collected, written, installKey.isPresent(), removed);
     }
 
     private static byte[] resource(String name) throws IOException {

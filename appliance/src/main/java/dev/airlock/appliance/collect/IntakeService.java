@@ -1,6 +1,7 @@
 package dev.airlock.appliance.collect;
 
-import dev.airlock.appliance.apply.ApplyResultService;
+import dev.airlock.appliance.apply.Apply;
+import dev.airlock.appliance.apply.ResultRecorded;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.inventory.CollectionOutcome;
@@ -38,17 +39,17 @@ import java.util.function.Supplier;
  * Takes collector record files into the record. Files are handled one at a time, each in its
  * own transaction, so memory stays bounded and a rejected file changes nothing.
  */
-public final class IntakeService {
+final class IntakeService {
     private static final int MAX_DEPTH = 32;
     /** What to do about an unchanged file, added to its outcome's message. */
-    public static final String RECOLLECT_HINT = "the same file again changes nothing: run Collect.cmd again at that"
+    static final String RECOLLECT_HINT = "the same file again changes nothing: run Collect.cmd again at that"
             + " machine";
 
     private final Store store;
     private final InventoryService inventory;
     private final Supplier<CollectorRecordReader> reader;
     private final Supplier<ApplyResultReader> resultReader;
-    private final ApplyResultService results;
+    private final Apply apply;
     private final Clock clock;
     private final IntakeRepository repo = new IntakeRepository();
     /** Files on sticks already found taken in: a home visit hashes only new or changed files. */
@@ -58,20 +59,14 @@ public final class IntakeService {
      * @param reader made on first use: compiling the XSD costs time that commands which take
      *               nothing in should not pay
      */
-    public IntakeService(Store store, InventoryService inventory, Supplier<CollectorRecordReader> reader, Clock clock) {
+    IntakeService(Store store, InventoryService inventory, Apply apply, Supplier<CollectorRecordReader> reader,
+            Clock clock) {
         this.store = store;
         this.inventory = inventory;
         this.reader = memoize(reader);
         this.resultReader = memoize(() -> new ApplyResultReader(this.reader.get()));
-        this.results = new ApplyResultService(inventory);
+        this.apply = apply;
         this.clock = clock;
-    }
-
-    /** Files on a stick not taken in yet: collected records and apply results. */
-    public record NewFiles(int collected, int results) {
-        public int total() {
-            return collected + results;
-        }
     }
 
     /**
@@ -80,7 +75,7 @@ public final class IntakeService {
      * "unchanged"), so a screen can say "12 new files" instead of counting old ones again. Files
      * larger than {@code maxBytes} count as new (intake will say what is wrong with them).
      */
-    public NewFiles countNew(Path stickRoot, long maxBytes) {
+    NewFiles countNew(Path stickRoot, long maxBytes) {
         return new NewFiles(doneFiles.countNotDone(StickLayout.Folder.COLLECTED.on(stickRoot), f -> takenIn(f, maxBytes)),
                 doneFiles.countNotDone(StickLayout.Folder.RESULTS.on(stickRoot), f -> takenIn(f, maxBytes)));
     }
@@ -102,7 +97,7 @@ public final class IntakeService {
      * Takes in every collector file under {@code paths} (files, folders, or stick roots, where
      * only {@code AIRLOCK/collected} is read), reporting each file to {@code listener} as it goes.
      */
-    public IntakeSummary ingest(List<Path> paths, IntakeOptions options, Actor actor, IntakeListener listener) {
+    IntakeSummary ingest(List<Path> paths, IntakeOptions options, Actor actor, IntakeListener listener) {
         IntakeSummary summary = new IntakeSummary();
         IntakeListener counting = o -> {
             summary.count(o.kind());
@@ -247,12 +242,12 @@ public final class IntakeService {
         }
         String source = file.getFileName().toString();
         return store.inTransaction(tx -> {
-            ApplyResultService.Recorded r = results.record(tx, result, source, options.group(), options.sameAs(),
+            ResultRecorded r = apply.recordResult(tx, result, source, options.group(), options.sameAs(),
                     actor);
-            if (r instanceof ApplyResultService.Recorded.Refused refused) {
+            if (r instanceof ResultRecorded.Refused refused) {
                 return rejected(file, "conflict: " + refused.message());
             }
-            ApplyResultService.Recorded.Done d = (ApplyResultService.Recorded.Done) r;
+            ResultRecorded.Done d = (ResultRecorded.Done) r;
             FileOutcome out = new FileOutcome(file, d.newMachine() ? FileOutcome.Kind.ACCEPTED
                     : FileOutcome.Kind.UPDATED, "apply result for " + d.hostName() + " (id " + d.machineId() + "): "
                     + d.applied() + " applied, " + d.verified() + " verified, " + d.failed() + " failed; "

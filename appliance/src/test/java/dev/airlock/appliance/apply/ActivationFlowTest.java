@@ -9,7 +9,9 @@ import dev.airlock.appliance.audit.AuditEntry;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.collect.FileOutcome;
 import dev.airlock.appliance.collect.IntakeOptions;
-import dev.airlock.appliance.collect.IntakeService;
+import dev.airlock.appliance.collect.Collect;
+import dev.airlock.appliance.keys.KeyService;
+import dev.airlock.appliance.keys.MakVault;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductEvent;
@@ -99,7 +101,7 @@ class ActivationFlowTest {
     Store store;
     AuditService audit;
     InventoryService inventory;
-    IntakeService intake;
+    Collect intake;
     ActivationKitService kits;
     ActivationService activation;
     Reimage reimage;
@@ -112,7 +114,10 @@ class ActivationFlowTest {
         audit = new AuditService(store, clock);
         inventory = new InventoryService(store, audit, clock, Reimage.rules());
         reimage = new Reimage(store, inventory);
-        intake = new IntakeService(store, inventory, CollectorRecordReader::new, clock);
+        MakVault vault = new MakVault(store, audit, clock, new KeyService(store, audit, clock, d -> { },
+                new java.security.SecureRandom()));
+        intake = new Collect(store, inventory, new Apply(store, inventory, audit, clock), vault,
+                CollectorRecordReader::new, clock);
         kits = new ActivationKitService(store, inventory, audit, clock);
         activation = new ActivationService(store, inventory);
         stick = Files.createDirectories(tmp.resolve("stick"));
@@ -196,7 +201,7 @@ class ActivationFlowTest {
         receiveCid(only().id(), CID);
 
         // kit with the received CID
-        ActivationKitService.KitWritten kit = kits.write(stick, Optional.empty(), TECH);
+        KitWritten kit = kits.write(stick, Optional.empty(), TECH);
         assertThat(kit.machines()).isEqualTo(1);
         assertThat(kit.reusedCids()).isZero();
         assertThat(readKit()).singleElement().satisfies(k -> {
@@ -228,7 +233,7 @@ class ActivationFlowTest {
         assertThat(inventory.activationsSaved()).isEqualTo(1);
 
         // nothing waits now: the kit is empty and the earlier kit's file is removed
-        ActivationKitService.KitWritten empty = kits.write(stick, Optional.empty(), TECH);
+        KitWritten empty = kits.write(stick, Optional.empty(), TECH);
         assertThat(empty.machines()).isZero();
         assertThat(empty.removed()).hasSize(1);
     }

@@ -56,7 +56,7 @@ class ApplyCommandTest {
 
     @Test
     void waitingStates_areCidReceivedReusableAndApplyFailed() {
-        assertThat(ActivationService.WAITING_FOR_APPLY).containsExactly(ProductState.CID_RECEIVED,
+        assertThat(Apply.WAITING_FOR_APPLY).containsExactly(ProductState.CID_RECEIVED,
                 ProductState.REUSABLE, ProductState.APPLY_FAILED);
     }
 }

@@ -98,9 +98,9 @@ class IntakeServiceTest {
     void countNew_countsOnlyFilesNotTakenInYet() throws Exception {
         Path stick = tmp.resolve("stick");
         Path collected = new DemoData(CLOCK).write(3, stick, 7, n -> { });
-        assertThat(app.intake().countNew(stick, 1 << 20)).isEqualTo(new IntakeService.NewFiles(3, 0));
+        assertThat(app.collect().countNew(stick, 1 << 20)).isEqualTo(new NewFiles(3, 0));
         ingest(stick);
-        assertThat(app.intake().countNew(stick, 1 << 20)).isEqualTo(new IntakeService.NewFiles(0, 0));
+        assertThat(app.collect().countNew(stick, 1 << 20)).isEqualTo(new NewFiles(0, 0));
         new DemoData(CLOCK).write(5, tmp.resolve("more"), 8, n -> { });
         try (var more = Files.list(StickLayout.Folder.COLLECTED.on(tmp.resolve("more")))) {
             for (Path f : (Iterable<Path>) more::iterator) {
@@ -108,8 +108,8 @@ class IntakeServiceTest {
             }
         }
         Files.writeString(collected.resolve(".half-written.xml.tmp"), "<partial");
-        assertThat(app.intake().countNew(stick, 1 << 20).collected()).isEqualTo(5);
-        assertThat(app.intake().countNew(tmp.resolve("no-such-stick"), 1 << 20).total()).isZero();
+        assertThat(app.collect().countNew(stick, 1 << 20).collected()).isEqualTo(5);
+        assertThat(app.collect().countNew(tmp.resolve("no-such-stick"), 1 << 20).total()).isZero();
     }
 
     @Test
@@ -179,7 +179,7 @@ class IntakeServiceTest {
 
         FileOutcome o = only();
         assertThat(o.kind()).isEqualTo(Kind.UNCHANGED);
-        assertThat(o.message()).endsWith("same as the record; " + IntakeService.RECOLLECT_HINT);
+        assertThat(o.message()).endsWith("same as the record; " + Collect.RECOLLECT_HINT);
         assertThat(count("audit_log")).isEqualTo(auditRows);
         assertThat(count("machine_change")).isZero();
         assertThat(machine(o).machine().lastCollected()).isEqualTo(T1);
@@ -473,7 +473,7 @@ class IntakeServiceTest {
 
         // a hang guard only; intake speed is tests/bench.sh's figure
         IntakeSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(120), () ->
-                app.intake().ingest(List.of(junk), IntakeOptions.defaults(), TESTER, o -> {
+                app.collect().ingest(List.of(junk), IntakeOptions.defaults(), TESTER, o -> {
                     calls.incrementAndGet();
                     seen.add(o.file());
                     kinds.merge(o.kind(), 1, Integer::sum);
@@ -621,7 +621,7 @@ class IntakeServiceTest {
 
     private IntakeSummary ingest(IntakeOptions options, Path... paths) {
         outcomes.clear();
-        return app.intake().ingest(List.of(paths), options, TESTER, outcomes::add);
+        return app.collect().ingest(List.of(paths), options, TESTER, outcomes::add);
     }
 
     private FileOutcome only() {

@@ -3,7 +3,7 @@ package dev.airlock.appliance.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airlock.appliance.apply.ActivationKitService;
+import dev.airlock.appliance.apply.KitWritten;
 import dev.airlock.appliance.export.ExportOptions;
 import dev.airlock.appliance.export.ExportRefusedException;
 import dev.airlock.appliance.export.ExportResult;
@@ -151,7 +151,7 @@ class NotNeededIntakeTest {
         f.write(f.respondAll(request), f.gateway);
         f.lab.merge().importPaths(List.of(f.stick), Samples.TECHNICIAN, o -> { });
 
-        ActivationKitService.KitWritten kit = f.lab.activationKit().write(labStick, Optional.empty(),
+        KitWritten kit = f.lab.apply().writeKit(labStick, Optional.empty(),
                 Samples.TECHNICIAN);
 
         assertThat(kit.products()).isEqualTo(3);
@@ -286,7 +286,7 @@ class NotNeededIntakeTest {
 
     private void ingest(Path path) {
         outcomes.clear();
-        f.lab.intake().ingest(List.of(path), IntakeOptions.defaults(), Samples.TECHNICIAN, outcomes::add);
+        f.lab.collect().ingest(List.of(path), IntakeOptions.defaults(), Samples.TECHNICIAN, outcomes::add);
     }
 
     private FileOutcome outcome(String host) {

@@ -3,7 +3,7 @@ package dev.airlock.appliance.reimage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
-import dev.airlock.appliance.apply.ActivationService;
+import dev.airlock.appliance.apply.Apply;
 import dev.airlock.appliance.audit.AuditEntry;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.inventory.CollectionOutcome;
@@ -42,7 +42,7 @@ class ReimageTest {
     Store store;
     InventoryService inventory;
     Reimage reimage;
-    ActivationService activation;
+    Apply activation;
     AuditService audit;
 
     @BeforeEach
@@ -52,7 +52,7 @@ class ReimageTest {
         audit = new AuditService(store, Samples.CLOCK);
         inventory = new InventoryService(store, audit, Samples.CLOCK, Reimage.rules());
         reimage = new Reimage(store, inventory);
-        activation = new ActivationService(store, inventory);
+        activation = new Apply(store, inventory, audit, Samples.CLOCK);
     }
 
     @AfterEach

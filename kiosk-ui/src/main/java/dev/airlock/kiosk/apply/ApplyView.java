@@ -18,15 +18,15 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.apply.ActivationKitService;
-import dev.airlock.appliance.apply.ActivationService;
+import dev.airlock.appliance.apply.Apply;
 import dev.airlock.appliance.apply.ApplyCommand;
+import dev.airlock.appliance.apply.KitWritten;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.collect.FileOutcome;
 import dev.airlock.appliance.collect.IntakeOptions;
-import dev.airlock.appliance.collect.IntakeService;
+import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.collect.IntakeSummary;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductState;
@@ -77,17 +77,15 @@ public class ApplyView extends VerticalLayout {
     final Paragraph resultsSummary = new Paragraph();
     final Span error = new Span();
 
-    private final ObjectProvider<ActivationKitService> activationKit;
-    private final ObjectProvider<ActivationService> activation;
-    private final ObjectProvider<IntakeService> intake;
+    private final ObjectProvider<Apply> apply;
+    private final ObjectProvider<Collect> intake;
     private final KioskSession session;
     private final Devices devices;
     private final BackgroundWork work;
 
-    public ApplyView(ObjectProvider<ActivationKitService> activationKit, ObjectProvider<ActivationService> activation,
-            ObjectProvider<IntakeService> intake, KioskSession session, Devices devices, BackgroundWork work) {
-        this.activationKit = activationKit;
-        this.activation = activation;
+    public ApplyView(ObjectProvider<Apply> apply, ObjectProvider<Collect> intake, KioskSession session,
+            Devices devices, BackgroundWork work) {
+        this.apply = apply;
         this.intake = intake;
         this.session = session;
         this.devices = devices;
@@ -174,10 +172,10 @@ public class ApplyView extends VerticalLayout {
         }
         Optional<String> g = group.getValue().isBlank() ? Optional.empty() : Optional.of(group.getValue().strip());
         var actor = session.actor();
-        ActivationKitService kits = activationKit.getObject();
+        Apply kits = apply.getObject();
         writeKit.setEnabled(false);
         kitResult.setText(getTranslation("common.working"));
-        work.<ActivationKitService.KitWritten>run(UI.getCurrent(), p -> kits.write(s.root(), g, actor),
+        work.<KitWritten>run(UI.getCurrent(), p -> kits.writeKit(s.root(), g, actor),
                 (f, text) -> { }, kit -> {
                     StringBuilder text = new StringBuilder();
                     if (kit.machines() == 0) {
@@ -235,7 +233,7 @@ public class ApplyView extends VerticalLayout {
 
     /** Products waiting to be applied by hand: CID received, reusable (reimaged), or applying failed. */
     void refreshMachines() {
-        machines.setItems(activation.getObject().waitingForApply(MAX_LISTED));
+        machines.setItems(apply.getObject().waitingForApply(MAX_LISTED));
         showCid(null);
     }
 
@@ -282,7 +280,7 @@ public class ApplyView extends VerticalLayout {
         }
         error.setText("");
         try {
-            Product now = activation.getObject().markApplied(p.id(), verified.getValue(),
+            Product now = apply.getObject().markApplied(p.id(), verified.getValue(),
                     session.actor());
             kitResult.setText("");
             refreshMachines();
@@ -345,7 +343,7 @@ public class ApplyView extends VerticalLayout {
         importResults.setEnabled(false);
         Path dir = StickLayout.Folder.RESULTS.on(s.root());
         var actor = session.actor();
-        IntakeService results = intake.getObject();
+        Collect results = intake.getObject();
         work.<IntakeSummary>run(ui, progress -> results.ingest(List.of(dir), IntakeOptions.defaults(), actor, o -> {
             synchronized (seen) {
                 seen.add(o);

@@ -15,12 +15,11 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.collect.CollectorKitService;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.collect.FileOutcome;
 import dev.airlock.appliance.collect.IntakeOptions;
-import dev.airlock.appliance.collect.IntakeService;
+import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.collect.IntakeSummary;
 import dev.airlock.appliance.inventory.CollectionOutcome;
 import dev.airlock.appliance.inventory.InventoryService;
@@ -64,9 +63,8 @@ public class CollectView extends VerticalLayout {
     final Paragraph unchangedHint = new Paragraph();
     final CollectorKitPanel kit;
     private final ObjectProvider<InventoryService> inventory;
-    private final ObjectProvider<IntakeService> intake;
+    private final ObjectProvider<Collect> intake;
     private final ObjectProvider<MakVault> makVault;
-    private final ObjectProvider<CollectorKitService> collectorKit;
     private final KioskSession session;
     private final Devices devices;
     private final BackgroundWork work;
@@ -74,19 +72,18 @@ public class CollectView extends VerticalLayout {
     private int shown;
     private int hidden;
 
-    public CollectView(ObjectProvider<InventoryService> inventory, ObjectProvider<IntakeService> intake,
-            ObjectProvider<MakVault> makVault, ObjectProvider<CollectorKitService> collectorKit, KioskSession session,
+    public CollectView(ObjectProvider<InventoryService> inventory, ObjectProvider<Collect> intake,
+            ObjectProvider<MakVault> makVault, KioskSession session,
             Devices devices, BackgroundWork work, Seal seal) {
         this.inventory = inventory;
         this.intake = intake;
         this.makVault = makVault;
-        this.collectorKit = collectorKit;
         this.session = session;
         this.devices = devices;
         this.work = work;
         addClassNames("kiosk-view", "collect-view");
         manual = new ManualEntryForm(inventory.getObject().knownProducts());
-        kit = new CollectorKitPanel(makVault, collectorKit, session, seal, () -> devices.media().pollNow());
+        kit = new CollectorKitPanel(makVault, intake, session, seal, () -> devices.media().pollNow());
         configureStickPanel();
         configureManual();
         add(new H1(getTranslation("collect.title")), new H2(getTranslation("collect.stick.title")), sticks,
@@ -324,7 +321,7 @@ public class CollectView extends VerticalLayout {
 
     /** Records a confirmed manual entry and says what it did. */
     void save(ManualEntry entry) {
-        CollectionOutcome outcome = inventory.getObject().addManual(entry, session.actor());
+        CollectionOutcome outcome = intake.getObject().addManual(entry, session.actor());
         String text;
         if (outcome instanceof CollectionOutcome.Added a) {
             text = a.notNeeded().isEmpty() ? getTranslation("collect.manual.added", a.hostName())

@@ -10,7 +10,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import dev.airlock.appliance.collect.CollectorKitService;
+import dev.airlock.appliance.collect.Collect;
+import dev.airlock.appliance.collect.CollectorKitWithKey;
+import dev.airlock.appliance.collect.CollectorKitWritten;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.keys.KeysException;
@@ -40,13 +42,13 @@ final class CollectorKitPanel extends VerticalLayout {
     final Paragraph result = new Paragraph();
     final Span error = new Span();
     private final ObjectProvider<MakVault> makVault;
-    private final ObjectProvider<CollectorKitService> collectorKit;
+    private final ObjectProvider<Collect> collectorKit;
     private final KioskSession session;
     private final Seal seal;
     private final Runnable written;
 
     /** {@code written}: run after a kit was written (e.g. to look at the sticks again). */
-    CollectorKitPanel(ObjectProvider<MakVault> makVault, ObjectProvider<CollectorKitService> collectorKit,
+    CollectorKitPanel(ObjectProvider<MakVault> makVault, ObjectProvider<Collect> collectorKit,
             KioskSession session, Seal seal, Runnable written) {
         this.makVault = makVault;
         this.collectorKit = collectorKit;
@@ -115,17 +117,17 @@ final class CollectorKitPanel extends VerticalLayout {
             error.setText(getTranslation("collect.kit.none"));
             return;
         }
-        CollectorKitService kits = collectorKit.getObject();
+        Collect kits = collectorKit.getObject();
         MakEntry chosen = session.isSupervisor() ? mak.getValue() : null;
         String text;
         try {
             if (chosen == null) {
-                CollectorKitService.KitWritten kit = kits.write(s.root(), Optional.empty());
+                CollectorKitWritten kit = Collect.writeKit(s.root(), Optional.empty());
                 text = getTranslation("collect.kit.written", s.label(), kit.kitDir().toString())
                         + (kit.removedKey() ? " " + getTranslation("collect.kit.keyRemoved") : "");
             } else {
                 try (Passphrase p = seal.passphrase()) {
-                    CollectorKitService.KitWithKey kit = kits.writeWithMak(s.root(), makVault.getObject(),
+                    CollectorKitWithKey kit = kits.writeKitWithMak(s.root(),
                             chosen.id(), p, session.actor());
                     text = getTranslation("collect.kit.writtenWithKey", s.label(), kit.kit().kitDir().toString(),
                             kit.mak().partialKey()) + " " + getTranslation("collect.kit.warning");

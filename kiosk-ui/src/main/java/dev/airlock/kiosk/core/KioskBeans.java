@@ -1,17 +1,15 @@
 package dev.airlock.kiosk.core;
 
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
-import dev.airlock.appliance.apply.ActivationKitService;
-import dev.airlock.appliance.apply.ActivationService;
+import dev.airlock.appliance.apply.Apply;
+import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.backup.BackupService;
 import dev.airlock.appliance.bundles.BundleService;
-import dev.airlock.appliance.collect.CollectorKitService;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.config.Settings;
 import dev.airlock.appliance.export.StickExport;
 import dev.airlock.appliance.gateway.GatewayService;
-import dev.airlock.appliance.collect.IntakeService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.MakVault;
@@ -118,26 +116,14 @@ public class KioskBeans {
 
     @Bean
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    IntakeService intakeService(ApplianceHolder holder) {
-        return holder.get().intake();
+    Collect collect(ApplianceHolder holder) {
+        return holder.get().collect();
     }
 
     @Bean
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    CollectorKitService collectorKitService(ApplianceHolder holder) {
-        return holder.get().collectorKit();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    ActivationKitService activationKitService(ApplianceHolder holder) {
-        return holder.get().activationKit();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    ActivationService activationService(ApplianceHolder holder) {
-        return holder.get().activation();
+    Apply apply(ApplianceHolder holder) {
+        return holder.get().apply();
     }
 
     @Bean

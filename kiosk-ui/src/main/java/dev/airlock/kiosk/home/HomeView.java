@@ -16,7 +16,7 @@ import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.gateway.GatewayService;
-import dev.airlock.appliance.collect.IntakeService;
+import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.inventory.StatusReport;
@@ -57,14 +57,14 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     private final ObjectProvider<ApplianceInfo> info;
     private final ObjectProvider<InventoryService> inventory;
     private final ObjectProvider<BundleLedger> ledger;
-    private final ObjectProvider<IntakeService> intake;
+    private final ObjectProvider<Collect> intake;
     private final ObjectProvider<MergeService> merge;
     private final ObjectProvider<GatewayService> gateway;
     private final ObjectProvider<TrustService> trust;
     private final Devices devices;
 
     public HomeView(ObjectProvider<ApplianceInfo> info, ObjectProvider<InventoryService> inventory,
-            ObjectProvider<BundleLedger> ledger, ObjectProvider<IntakeService> intake,
+            ObjectProvider<BundleLedger> ledger, ObjectProvider<Collect> intake,
             ObjectProvider<MergeService> merge, ObjectProvider<GatewayService> gateway,
             ObjectProvider<TrustService> trust, Devices devices) {
         this.info = info;

@@ -29,7 +29,7 @@ class KioskBeansTest extends KioskViewTest {
     void injectedServices_afterARestore_areTheRestoredAppliances() throws Exception {
         Appliance before = signedIn(Role.LAB, true);
         Path demo = Files.createTempDirectory("demo");
-        before.intake().ingest(List.of(new DemoData(Clock.systemUTC()).write(2, demo, 1, n -> { })),
+        before.collect().ingest(List.of(new DemoData(Clock.systemUTC()).write(2, demo, 1, n -> { })),
                 IntakeOptions.defaults(), new Actor("test"), o -> { });
         long products = inventory.getObject().countProducts(ProductFilter.all());
         assertThat(products).isPositive();

@@ -30,7 +30,7 @@ class HomeStickStepTest extends KioskViewTest {
         assertThat(view.labSteps(a.inventory().status(), List.of(onStick)))
                 .anySatisfy(step -> assertThat(step.text()).isEqualTo("4 new files are on the lab stick LAB9: take them in"));
 
-        a.intake().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("test"), o -> { });
+        a.collect().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("test"), o -> { });
         assertThat(view.labSteps(a.inventory().status(), List.of(onStick)))
                 .noneSatisfy(step -> assertThat(step.text()).contains("LAB9"))
                 .noneSatisfy(step -> assertThat(step.text()).contains("Insert the lab stick"));

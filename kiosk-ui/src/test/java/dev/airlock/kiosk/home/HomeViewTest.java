@@ -26,7 +26,7 @@ class HomeViewTest extends KioskViewTest {
 
         Path stick = Files.createTempDirectory("home-stick");
         new DemoData(Clock.systemUTC()).write(6, stick, 7, n -> { });
-        a.intake().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("test"), o -> { });
+        a.collect().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("test"), o -> { });
         long collected = a.inventory().status().byState().get(ProductState.COLLECTED);
         assertThat(collected).isPositive();
 

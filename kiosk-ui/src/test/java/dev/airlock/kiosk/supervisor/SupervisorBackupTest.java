@@ -24,7 +24,7 @@ class SupervisorBackupTest extends KioskViewTest {
         Appliance a = signedIn(Role.LAB, true);
         Path demo = Files.createTempDirectory("demo");
         Path collected = new DemoData(Clock.systemUTC()).write(3, demo, 1, n -> { });
-        a.intake().ingest(List.of(collected), IntakeOptions.defaults(), new Actor("test"), o -> { });
+        a.collect().ingest(List.of(collected), IntakeOptions.defaults(), new Actor("test"), o -> { });
         long products = a.inventory().countProducts(ProductFilter.all());
         assertThat(products).isPositive();
 
@@ -46,7 +46,7 @@ class SupervisorBackupTest extends KioskViewTest {
         // a change after the backup: the restore must take it away again
         Path more = Files.createTempDirectory("demo2");
         new DemoData(Clock.systemUTC()).write(2, 100, more, 2, n -> { });
-        a.intake().ingest(List.of(more), IntakeOptions.defaults(), new Actor("test"), o -> { });
+        a.collect().ingest(List.of(more), IntakeOptions.defaults(), new Actor("test"), o -> { });
         assertThat(a.inventory().countProducts(ProductFilter.all())).isGreaterThan(products);
 
         tab.restoreFile.setItems(backups.get(0));

@@ -113,7 +113,7 @@ public final class LabData {
         Files.createDirectories(f.getParent());
         Files.write(f, new CollectorRecordWriter().write(r));
         List<FileOutcome> out = new ArrayList<>();
-        lab.intake().ingest(List.of(f), IntakeOptions.defaults(), TECH, out::add);
+        lab.collect().ingest(List.of(f), IntakeOptions.defaults(), TECH, out::add);
         return out.get(0);
     }
 
@@ -152,7 +152,7 @@ public final class LabData {
 
     /** Takes in result files from {@code stickRoot} directly (no view). */
     public void intakeResults(Path stickRoot) {
-        lab.intake().ingest(List.of(stickRoot.resolve("AIRLOCK/results")), IntakeOptions.defaults(), TECH, o -> { });
+        lab.collect().ingest(List.of(stickRoot.resolve("AIRLOCK/results")), IntakeOptions.defaults(), TECH, o -> { });
     }
 
     /** The products of {@code host}. */
@@ -188,7 +188,7 @@ public final class LabData {
                 }
             }
         }
-        lab.intake().ingest(List.of(dir), IntakeOptions.defaults(), TEST, o -> { });
+        lab.collect().ingest(List.of(dir), IntakeOptions.defaults(), TEST, o -> { });
     }
 
     public static long count(Appliance a, ProductState s) {
