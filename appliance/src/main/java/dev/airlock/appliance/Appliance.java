@@ -4,7 +4,6 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.bundles.QrTransfer;
-import dev.airlock.appliance.export.ExportService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
@@ -39,9 +38,8 @@ public final class Appliance implements AutoCloseable {
     private final BundleService bundles;
     private final QrTransfer qr;
     private final dev.airlock.appliance.gateway.GatewayService gateway;
-    private final ExportService export;
     private final dev.airlock.appliance.ledger.BundleLedger ledger;
-    private final dev.airlock.appliance.export.StickExport stickExport;
+    private final dev.airlock.appliance.export.Export export;
     private final dev.airlock.appliance.merge.MergeService merge;
     private final dev.airlock.appliance.operators.OperatorService operators;
     private final dev.airlock.appliance.backup.BackupService backup;
@@ -62,10 +60,9 @@ public final class Appliance implements AutoCloseable {
         this.qr = new QrTransfer(bundles);
         this.gateway = new dev.airlock.appliance.gateway.GatewayService(store, keys, trust, audit, clock,
                 new SecureRandom());
-        this.export = new ExportService(keys, clock, new SecureRandom());
         this.ledger = new dev.airlock.appliance.ledger.BundleLedger(store);
-        this.stickExport = new dev.airlock.appliance.export.StickExport(store, inventory, export, ledger, makVault,
-                keys, audit, clock);
+        this.export = new dev.airlock.appliance.export.Export(store, inventory, ledger, makVault, keys, audit, clock,
+                new SecureRandom());
         this.merge = new dev.airlock.appliance.merge.MergeService(store, ledger, trust, makVault, inventory, audit,
                 clock);
         this.operators = new dev.airlock.appliance.operators.OperatorService(store, audit, clock, new SecureRandom());
@@ -189,11 +186,6 @@ public final class Appliance implements AutoCloseable {
         return bundles;
     }
 
-    /** Building signed request bundles from products. */
-    public ExportService export() {
-        return export;
-    }
-
     /** Bundles as QR frames. */
     public QrTransfer qr() {
         return qr;
@@ -209,9 +201,9 @@ public final class Appliance implements AutoCloseable {
         return ledger;
     }
 
-    /** Export to a transfer stick: choose, check, write, then mark EXPORTED. */
-    public dev.airlock.appliance.export.StickExport stickExport() {
-        return stickExport;
+    /** The export flow: choose, check, write a signed request to a transfer stick, then mark EXPORTED. */
+    public dev.airlock.appliance.export.Export export() {
+        return export;
     }
 
     /** Import and merge of response bundles. */

@@ -95,7 +95,7 @@ public final class RoundTripBench {
         long c0 = System.nanoTime();
         ExportResult cold;
         try (Passphrase p = Passphrase.of(PASSPHRASE)) {
-            cold = lab.stickExport().run(ExportOptions.to(stick).withLimit(exportN), p, ACTOR);
+            cold = lab.export().run(ExportOptions.to(stick).withLimit(exportN), p, ACTOR);
         }
         double coldExport = secs(c0, System.nanoTime());
         SignedBundle coldResponse = respond(BundleFile.read(cold.file()), gateway, random);
@@ -109,7 +109,7 @@ public final class RoundTripBench {
         long e0 = System.nanoTime();
         ExportResult first;
         try (Passphrase p = Passphrase.of(PASSPHRASE)) {
-            first = lab.stickExport().run(ExportOptions.to(stick).withLimit(exportN), p, ACTOR);
+            first = lab.export().run(ExportOptions.to(stick).withLimit(exportN), p, ACTOR);
         }
         double export = secs(e0, System.nanoTime());
         Path dump = work.resolve("dump.csv");
@@ -143,7 +143,7 @@ public final class RoundTripBench {
         while (left > 0) {
             int n = Math.min(left, RequestBundle.MAX_RECORDS);
             try (Passphrase p = Passphrase.of(PASSPHRASE)) {
-                requests.add(BundleFile.read(lab.stickExport().run(ExportOptions.to(stick).withLimit(n), p, ACTOR)
+                requests.add(BundleFile.read(lab.export().run(ExportOptions.to(stick).withLimit(n), p, ACTOR)
                         .file()));
             }
             left -= n;

@@ -67,7 +67,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ExportResult r;
         try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
-            r = appliance.stickExport().run(options, passphrase, global.actor());
+            r = appliance.export().run(options, passphrase, global.actor());
         } catch (ExportRefusedException e) {
             throw new Rejected(e.getMessage());
         } catch (KeysException e) {

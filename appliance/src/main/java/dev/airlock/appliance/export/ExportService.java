@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /** Builds and signs request bundles from chosen products. */
-public final class ExportService {
+final class ExportService {
     private final KeyService keys;
     private final Clock clock;
     private final RandomGenerator random;
 
-    public ExportService(KeyService keys, Clock clock, RandomGenerator random) {
+    ExportService(KeyService keys, Clock clock, RandomGenerator random) {
         this.keys = keys;
         this.clock = clock;
         this.random = random;
@@ -35,7 +35,7 @@ public final class ExportService {
      * A signed request for {@code products}: each reduced to its {@link ExportRecord}, given a
      * random reference, signed with this appliance's key (unsealed with {@code passphrase}).
      */
-    public BuiltRequest buildRequest(List<Product> products, List<CountQuery> countQueries, Passphrase passphrase,
+    BuiltRequest buildRequest(List<Product> products, List<CountQuery> countQueries, Passphrase passphrase,
             Actor actor) throws KeysException {
         if (products.isEmpty()) {
             throw new IllegalArgumentException("no products to export");

@@ -7,7 +7,7 @@ import dev.airlock.appliance.apply.KitWritten;
 import dev.airlock.appliance.export.ExportOptions;
 import dev.airlock.appliance.export.ExportRefusedException;
 import dev.airlock.appliance.export.ExportResult;
-import dev.airlock.appliance.export.StickExport;
+import dev.airlock.appliance.export.Export;
 import dev.airlock.appliance.inventory.CollectionOutcome;
 import dev.airlock.appliance.inventory.ManualEntry;
 import dev.airlock.appliance.inventory.NotNeededReason;
@@ -119,7 +119,7 @@ class NotNeededIntakeTest {
     void export_leavesThemOut_andSaysHowManyAndWhy() throws Exception {
         ingest(labStick);
 
-        StickExport.Plan plan = f.lab.stickExport().plan(ExportOptions.to(f.stick));
+        Export.Plan plan = f.lab.export().plan(ExportOptions.to(f.stick));
         assertThat(plan.products()).extracting(Product::hostName)
                 .containsExactlyInAnyOrder("LAB-MIX-1", "LAB-MIX-2", "LAB-MIX-3");
         assertThat(plan.products()).extracting(Product::state).containsOnly(ProductState.COLLECTED);
@@ -178,7 +178,7 @@ class NotNeededIntakeTest {
         assertThat(outcomes.get(0).message()).contains("'Windows(R), Enterprise edition' is no longer licensed and"
                 + " needs a CID again: NOT_NEEDED -> COLLECTED");
         assertThat(state("LAB-MIX-1", WIN_SKU)).isEqualTo(ProductState.COLLECTED);
-        assertThat(f.lab.stickExport().plan(ExportOptions.to(f.stick)).products()).extracting(Product::id)
+        assertThat(f.lab.export().plan(ExportOptions.to(f.stick)).products()).extracting(Product::id)
                 .contains(win.id());
         assertThat(f.lab.inventory().status().notNeeded().get(NotNeededReason.LICENSED)).isZero();
     }

@@ -70,7 +70,7 @@ public final class RoundTripFixture implements AutoCloseable {
 
     public ExportResult export(ExportOptions options) throws Exception {
         try (Passphrase p = pass()) {
-            return lab.stickExport().run(options, p, Samples.TECHNICIAN);
+            return lab.export().run(options, p, Samples.TECHNICIAN);
         }
     }
 

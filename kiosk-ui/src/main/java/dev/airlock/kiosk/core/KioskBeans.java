@@ -8,7 +8,7 @@ import dev.airlock.appliance.backup.BackupService;
 import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.config.Settings;
-import dev.airlock.appliance.export.StickExport;
+import dev.airlock.appliance.export.Export;
 import dev.airlock.appliance.gateway.GatewayService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
@@ -170,8 +170,8 @@ public class KioskBeans {
 
     @Bean
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    StickExport stickExport(ApplianceHolder holder) {
-        return holder.get().stickExport();
+    Export export(ApplianceHolder holder) {
+        return holder.get().export();
     }
 
     @Bean

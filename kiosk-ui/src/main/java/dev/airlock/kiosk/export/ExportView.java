@@ -28,7 +28,7 @@ import dev.airlock.appliance.export.BudgetWarning;
 import dev.airlock.appliance.export.ExportOptions;
 import dev.airlock.appliance.export.ExportRefusedException;
 import dev.airlock.appliance.export.ExportResult;
-import dev.airlock.appliance.export.StickExport;
+import dev.airlock.appliance.export.Export;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.keys.Passphrase;
@@ -88,17 +88,17 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     QrFramesDisplay qrDisplay;
 
     private final ObjectProvider<InventoryService> inventory;
-    private final ObjectProvider<StickExport> stickExport;
+    private final ObjectProvider<Export> stickExport;
     private final KioskSession session;
     private final QrStaging qrStaging;
     private final Seal seal;
     private final BackgroundWork work;
     private final Devices devices;
     private final KioskSettings settings;
-    private StickExport.Plan plan = StickExport.Plan.empty();
+    private Export.Plan plan = Export.Plan.empty();
     private Stick written;
 
-    public ExportView(ObjectProvider<InventoryService> inventory, ObjectProvider<StickExport> stickExport,
+    public ExportView(ObjectProvider<InventoryService> inventory, ObjectProvider<Export> stickExport,
             KioskSession session, QrStaging qrStaging, Seal seal, BackgroundWork work, Devices devices,
             KioskSettings settings) {
         this.inventory = inventory;
@@ -298,7 +298,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
             return;
         }
         try {
-            StickExport.checkTransferStick(target.root());
+            Export.checkTransferStick(target.root());
         } catch (ExportRefusedException | IOException e) {
             fail(getTranslation("export.refused", Sentence.of(e)));
             return;
@@ -349,7 +349,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
 
     private void run(ExportOptions o, java.util.function.Consumer<ExportResult> done) {
         UI ui = UI.getCurrent();
-        StickExport export = stickExport.getObject();
+        Export export = stickExport.getObject();
         var actor = session.actor();
         setBusy(true);
         progress.setIndeterminate(true);
@@ -408,7 +408,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
     }
 
     /** The current plan (for tests). */
-    StickExport.Plan plan() {
+    Export.Plan plan() {
         return plan;
     }
 

@@ -101,7 +101,7 @@ class GatewayViewTest extends KioskViewTest {
         Path stick = Files.createDirectories(tmp.resolve("STICK-" + from));
         ExportResult r;
         try (Passphrase p = Passphrase.of(LAB_PASS)) {
-            r = a.stickExport().run(ExportOptions.to(stick), p, TECH);
+            r = a.export().run(ExportOptions.to(stick), p, TECH);
         }
         assertThat(r.products()).isEqualTo(n);
         return stick;

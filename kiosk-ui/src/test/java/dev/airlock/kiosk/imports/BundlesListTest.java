@@ -35,7 +35,7 @@ class BundlesListTest extends KioskViewTest {
         }
         String requestId;
         try (Passphrase p = Passphrase.of(PASSPHRASE)) {
-            requestId = lab.stickExport().run(ExportOptions.to(Files.createDirectories(tmp.resolve("XFER"))), p,
+            requestId = lab.export().run(ExportOptions.to(Files.createDirectories(tmp.resolve("XFER"))), p,
                     LabData.TEST).bundle().id();
         }
         data.collect("BACK-PC-01", LabData.iid(401), LicenseStatus.NOTIFICATION);

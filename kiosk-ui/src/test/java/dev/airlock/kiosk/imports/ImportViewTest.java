@@ -64,7 +64,7 @@ class ImportViewTest extends KioskViewTest {
         next += machines;
         ExportResult exported;
         try (Passphrase p = Passphrase.of(PASSPHRASE)) {
-            exported = lab.stickExport().run(ExportOptions.to(stick), p, LabData.TEST);
+            exported = lab.export().run(ExportOptions.to(stick), p, LabData.TEST);
         }
         try (StandInBatchActivation microsoft = StandInBatchActivation.start();
                 Passphrase p = Passphrase.of(PASSPHRASE)) {

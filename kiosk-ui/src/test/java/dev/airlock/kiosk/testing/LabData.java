@@ -126,7 +126,7 @@ public final class LabData {
         Path stick = Files.createDirectories(tmp.resolve("transfer-" + System.nanoTime()));
         ExportResult export;
         try (Passphrase p = Passphrase.of(KioskViewTest.PASSPHRASE)) {
-            export = lab.stickExport().run(ExportOptions.to(stick), p, TECH);
+            export = lab.export().run(ExportOptions.to(stick), p, TECH);
         }
         SignedBundle request = BundleFile.read(export.file());
         SignedBundle response = new RoundTripFixture.Responder(GATEWAY).all(request);

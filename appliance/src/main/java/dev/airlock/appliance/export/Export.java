@@ -40,7 +40,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Export to a transfer stick: choose eligible products, check the stick and the MAK budget, build
+ * The export flow, to a transfer stick: choose eligible products, check the stick and the MAK budget, build
  * and sign the request, write it atomically under {@code STICK/AIRLOCK/outbound/}, read it back,
  * and only then mark the products EXPORTED, in one transaction with the bundle's ledger rows.
  *
@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  * IID), so it goes out without {@code again}; the same IID again (e.g. after activations were added
  * to the MAK) is an explicit decision.
  */
-public final class StickExport {
+public final class Export {
 
     private final Store store;
     private final InventoryService inventory;
@@ -60,11 +60,11 @@ public final class StickExport {
     private final KeyService keys;
     private final BulkTransitions transitions;
 
-    public StickExport(Store store, InventoryService inventory, ExportService export, BundleLedger ledger,
-            MakVault vault, KeyService keys, AuditService audit, java.time.Clock clock) {
+    public Export(Store store, InventoryService inventory, BundleLedger ledger, MakVault vault, KeyService keys,
+            AuditService audit, java.time.Clock clock, java.util.random.RandomGenerator random) {
         this.store = store;
         this.inventory = inventory;
-        this.export = export;
+        this.export = new ExportService(keys, clock, random);
         this.ledger = ledger;
         this.vault = vault;
         this.keys = keys;
@@ -97,6 +97,15 @@ public final class StickExport {
         public long notNeeded(NotNeededReason reason) {
             return notNeeded.getOrDefault(reason, 0L);
         }
+    }
+
+    /**
+     * A signed request for {@code products} built in memory (no stick, no state change): each reduced
+     * to its PII-free record, signed with this appliance's key unsealed with {@code passphrase}.
+     */
+    public BuiltRequest buildRequest(List<Product> products, List<CountQuery> countQueries,
+            Passphrase passphrase, Actor actor) throws KeysException {
+        return export.buildRequest(products, countQueries, passphrase, actor);
     }
 
     /** Chooses the products and checks the MAK budget; writes nothing. */

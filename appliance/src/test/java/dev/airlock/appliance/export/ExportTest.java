@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StickExportTest {
+class ExportTest {
     /** Made-up key in the MAK alphabet: partial key 6789B. */
     private static final String MAK = "BCDFG-HJKMP-QRTVW-XY234-6789B";
 
