@@ -183,8 +183,8 @@ public final class RoundTripBench {
             outcomes.put(e.ref(), new ResponseBundle.Confirmed(ConfirmationId.parse(String.format("%048d",
                     Integer.toUnsignedLong(e.ref().value())))));
         }
-        return ResponseBundle.answering(request, gateway.publicKey().id(), java.time.Instant.now(), random, outcomes,
-                List.of()).sign(gateway);
+        return SignedBundle.sign(ResponseBundle.answering(request, gateway.publicKey().id(), java.time.Instant.now(),
+                random, outcomes, List.of()), gateway);
     }
 
     /** The same rows' raw update with sqlite3: CIDs into a temp table, one UPDATE, one transaction. */

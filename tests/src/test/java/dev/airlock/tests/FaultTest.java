@@ -309,8 +309,8 @@ class FaultTest {
             Map<Reference, ResponseBundle.Outcome> outcomes = new HashMap<>();
             RoundTripFixture.references(reqA).forEach(r -> outcomes.put(r,
                     new ResponseBundle.Confirmed(RoundTripFixture.cid(r))));
-            byte[] payload = ResponseBundle.answering(reqA, f.gateway.publicKey().id(), Samples.NOW,
-                    new SecureRandom(), outcomes, List.of()).encode();
+            byte[] payload = SignedBundle.sign(ResponseBundle.answering(reqA, f.gateway.publicKey().id(), Samples.NOW,
+                    new SecureRandom(), outcomes, List.of()), f.gateway).payload();
             int at = indexOf(payload, reqA.digest());
             assertThat(at).as("request digest inside the response payload").isNotNegative();
             System.arraycopy(reqB.digest(), 0, payload, at, reqB.digest().length);

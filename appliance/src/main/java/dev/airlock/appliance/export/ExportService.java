@@ -54,8 +54,7 @@ final class ExportService {
         Signer signer = keys.signer(passphrase, actor);
         RequestBundle.Built built = RequestBundle.build(keys.publicKey().id(), records, countQueries,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), random);
-        SignedBundle signed = SignedBundle.sign(dev.airlock.formats.bundle.BundleKind.REQUEST, built.bundle().encode(),
-                keys.publicKey().id(), signer);
+        SignedBundle signed = SignedBundle.sign(built.bundle(), keys.publicKey().id(), signer);
         Map<Reference, Long> ids = new HashMap<>();
         built.references().forEach((ref, record) -> ids.put(ref, productOf.get(record)));
         return new BuiltRequest(signed, ids);

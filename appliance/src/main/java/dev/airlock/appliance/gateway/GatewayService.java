@@ -300,7 +300,7 @@ public final class GatewayService {
                 ResponseBundle response = ResponseBundle.answering(run.request, keys.publicKey().id(),
                         clock.instant(), random, run.outcomes, run.counts);
                 responseId = response.id().toString();
-                signed = SignedBundle.sign(BundleKind.RESPONSE, response.encode(), keys.publicKey().id(), signer);
+                signed = SignedBundle.sign(response, keys.publicKey().id(), signer);
                 Path dir = StickLayout.Folder.INBOUND.on(stick);
                 Files.createDirectories(dir);
                 Path file = dir.resolve(BundleFile.fileName(signed));

@@ -8,7 +8,6 @@ import dev.airlock.appliance.keys.internal.Aead;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
-import dev.airlock.formats.bundle.BundleKind;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.signature.PublicKey;
@@ -219,7 +218,7 @@ public final class KeyService {
             throw new KeysException(e.getMessage());
         }
         Signer signer = signer(passphrase, actor);
-        SignedBundle signed = SignedBundle.sign(BundleKind.KEY_CARD, card.encode(), key.id(), signer);
+        SignedBundle signed = SignedBundle.sign(card, key.id(), signer);
         store.execute(tx -> audit.append(tx, actor, "keys.card", "key " + key.id(), "key card signed; label "
                 + card.label()));
         return signed;

@@ -9,7 +9,6 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.testing.Samples;
 import dev.airlock.formats.bundle.BundleFile;
-import dev.airlock.formats.bundle.BundleKind;
 import dev.airlock.formats.bundle.ExportRecord;
 import dev.airlock.formats.bundle.RequestBundle;
 import dev.airlock.formats.bundle.SignedBundle;
@@ -146,7 +145,7 @@ class GroupCheckCliTest {
                     InstallationId.parse(IID)));
             RequestBundle.Built built = RequestBundle.build(key.id(), recs, List.of(), Samples.NOW,
                     new SplittableRandom(5));
-            SignedBundle signed = SignedBundle.sign(BundleKind.REQUEST, built.bundle().encode(), key.id(),
+            SignedBundle signed = SignedBundle.sign(built.bundle(), key.id(),
                     lab.keys().signer(Passphrase.of(PASSPHRASE), Samples.SUPERVISOR));
             Path file = gw.resolveSibling(gw.getFileName() + "-request.xml");
             Files.write(file, BundleFile.write(signed, key));

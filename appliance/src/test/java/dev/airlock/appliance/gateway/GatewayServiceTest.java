@@ -10,7 +10,6 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.testing.Samples;
 import dev.airlock.formats.bundle.BundleFile;
-import dev.airlock.formats.bundle.BundleKind;
 import dev.airlock.formats.bundle.CountQuery;
 import dev.airlock.formats.bundle.ExportRecord;
 import dev.airlock.formats.bundle.RequestBundle;
@@ -87,7 +86,7 @@ class GatewayServiceTest {
         PublicKey key = signer.keys().publicKey();
         RequestBundle.Built built = RequestBundle.build(key.id(), recs,
                 List.of(CountQuery.of(ExtendedProductId.parse(EPID))), Samples.NOW, new SplittableRandom(records));
-        SignedBundle signed = SignedBundle.sign(BundleKind.REQUEST, built.bundle().encode(), key.id(),
+        SignedBundle signed = SignedBundle.sign(built.bundle(), key.id(),
                 signer.keys().signer(Passphrase.of(PASS), Samples.SUPERVISOR));
         Path file = tmp.resolve("req-" + records + "-" + System.nanoTime() + ".xml");
         Files.write(file, BundleFile.write(signed, key));

@@ -11,7 +11,6 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.testing.Samples;
 import dev.airlock.formats.bundle.BundleFile;
-import dev.airlock.formats.bundle.BundleKind;
 import dev.airlock.formats.bundle.CountQuery;
 import dev.airlock.formats.bundle.ExportRecord;
 import dev.airlock.formats.bundle.RequestBundle;
@@ -105,7 +104,7 @@ class GatewayTransportMatrixTest {
         PublicKey key = lab.keys().publicKey();
         RequestBundle.Built built = RequestBundle.build(key.id(), recs, queries, Samples.NOW,
                 new SplittableRandom(base));
-        SignedBundle signed = SignedBundle.sign(BundleKind.REQUEST, built.bundle().encode(), key.id(),
+        SignedBundle signed = SignedBundle.sign(built.bundle(), key.id(),
                 lab.keys().signer(Passphrase.of(PASS), Samples.SUPERVISOR));
         Path file = tmp.resolve("req-" + tag + "-" + base + ".xml");
         Files.write(file, BundleFile.write(signed, key));

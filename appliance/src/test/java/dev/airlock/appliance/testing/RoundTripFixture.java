@@ -100,7 +100,7 @@ public final class RoundTripFixture implements AutoCloseable {
         refs.forEach(r -> outcomes.put(r, outcome.apply(r)));
         ResponseBundle response = ResponseBundle.answering(request, key.publicKey().id(), Samples.NOW, random,
                 outcomes, counts);
-        return response.sign(key);
+        return SignedBundle.sign(response, key);
     }
 
     /** Every reference answered with a CID, signed by the pinned gateway. */
@@ -126,8 +126,8 @@ public final class RoundTripFixture implements AutoCloseable {
         public SignedBundle all(SignedBundle request) throws Exception {
             Map<Reference, ResponseBundle.Outcome> outcomes = new HashMap<>();
             references(request).forEach(r -> outcomes.put(r, new ResponseBundle.Confirmed(cid(r))));
-            return ResponseBundle.answering(request, key.publicKey().id(), Samples.NOW, new SecureRandom(), outcomes,
-                    List.of()).sign(key);
+            return SignedBundle.sign(ResponseBundle.answering(request, key.publicKey().id(), Samples.NOW,
+                    new SecureRandom(), outcomes, List.of()), key);
         }
     }
 

@@ -95,7 +95,8 @@ class SupervisorViewTest extends KioskViewTest {
     void trustImport_withAWrongTypedFingerprint_storesNothing() throws Exception {
         Appliance a = signedIn(Role.LAB, true);
         SigningKey gateway = SigningKey.generate(new SecureRandom());
-        SignedBundle card = KeyCard.of(KeyCard.Role.GATEWAY, "Gateway 1", gateway, Instant.now()).sign(gateway);
+        SignedBundle card = SignedBundle.sign(KeyCard.of(KeyCard.Role.GATEWAY, "Gateway 1", gateway, Instant.now()),
+                gateway);
         Path stick = Files.createTempDirectory("card-stick");
         Path file = stick.resolve(BundleFile.fileName(card));
         Files.write(file, BundleFile.write(card, gateway.publicKey()));
@@ -120,7 +121,8 @@ class SupervisorViewTest extends KioskViewTest {
     void trustScan_ofAPeerCardQr_thenTheRightFingerprint_pinsIt() throws Exception {
         Appliance a = signedIn(Role.LAB, true);
         SigningKey gateway = SigningKey.generate(new SecureRandom());
-        SignedBundle card = KeyCard.of(KeyCard.Role.GATEWAY, "Gateway QR", gateway, Instant.now()).sign(gateway);
+        SignedBundle card = SignedBundle.sign(KeyCard.of(KeyCard.Role.GATEWAY, "Gateway QR", gateway, Instant.now()),
+                gateway);
         SupervisorView view = navigate(SupervisorView.class, "trust");
         for (String frame : new QrEncoder(card.envelope(), QrOptions.defaults()).frames()) {
             view.trust.scan.receive(frame);

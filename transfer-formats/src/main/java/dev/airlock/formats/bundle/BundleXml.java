@@ -125,10 +125,10 @@ final class BundleXml {
         BundleXml x = new BundleXml();
         x.formatVersion = FORMAT_VERSION;
         x.kind = bundle.kind().word();
-        switch (bundle.kind()) {
-            case REQUEST -> x.request = request((RequestBundle) bundle.content());
-            case RESPONSE -> x.response = response((ResponseBundle) bundle.content());
-            case KEY_CARD -> x.keyCard = keyCard((KeyCard) bundle.content());
+        switch (bundle.content()) {
+            case RequestBundle r -> x.request = request(r);
+            case ResponseBundle r -> x.response = response(r);
+            case KeyCard c -> x.keyCard = keyCard(c);
         }
         SignatureXml s = new SignatureXml();
         s.algorithm = "Ed25519";

@@ -146,7 +146,7 @@ final class EpidTable {
             int at = r.position();
             String text;
             if (previous == null) {
-                text = r.nibbleText(field, RequestBundle.MAX_EPID_CHARS);
+                text = r.nibbleText(field, RequestCodec.MAX_EPID_CHARS);
             } else {
                 text = readDelta(r, field, previous).text();
             }

@@ -1,11 +1,8 @@
 package dev.airlock.formats.bundle;
 
 import dev.airlock.formats.ids.ConfirmationId;
-import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.PartialProductKey;
 import dev.airlock.formats.signature.KeyId;
-import dev.airlock.formats.signature.SigningKey;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,14 +21,14 @@ import java.util.random.RandomGenerator;
 /**
  * A response bundle (gateway to lab): per request reference a confirmation ID or an error,
  * and MAK-count answers, bound to one request by its id and the SHA-256 of its envelope.
+ * Made by {@link #answering} or read from a signed bundle ({@link SignedBundle#response()}); the
+ * bytes are FORMAT.md's "Response payload", written and read by the package's codec.
  */
-public final class ResponseBundle {
+public final class ResponseBundle implements BundleContent {
     /** Format version of the canonical encoding. */
     public static final int FORMAT_VERSION = 1;
     /** Length of the request digest (SHA-256). */
     public static final int DIGEST_LENGTH = 32;
-    static final int CID_BYTES = 20;
-    static final int CID_DIGITS = 48;
 
     /** What the gateway got for one record. */
     public sealed interface Outcome permits Confirmed, Failed {}
@@ -105,6 +102,12 @@ public final class ResponseBundle {
         this.counts = List.copyOf(counts);
     }
 
+    /** A response as decoded: the codec has checked its canonical order. */
+    static ResponseBundle of(KeyId signer, BundleId id, BundleId requestId, byte[] requestDigest, Instant created,
+            List<Answer> answers, List<CountResult> counts) {
+        return new ResponseBundle(signer, id, requestId, requestDigest, created, answers, counts);
+    }
+
     /**
      * A response answering {@code request}: binds its id and digest, sorts answers by reference
      * and count results by ePID index.
@@ -114,7 +117,7 @@ public final class ResponseBundle {
             throws MalformedBundleException {
         RequestBundle req = request.request();
         Instant t = created.truncatedTo(ChronoUnit.SECONDS);
-        RequestBundle.checkCreated(t);
+        CreatedTime.check(t);
         List<Answer> answers = new ArrayList<>(outcomes.size());
         new TreeMap<>(outcomes).forEach((ref, outcome) -> answers.add(new Answer(ref, outcome)));
         List<CountResult> sorted = new ArrayList<>(counts);
@@ -176,116 +179,17 @@ public final class ResponseBundle {
         }
     }
 
-    /** Signs this response with the gateway key whose id it names. */
-    public SignedBundle sign(SigningKey key) {
-        return SignedBundle.sign(BundleKind.RESPONSE, encode(), key);
-    }
-
-    /** The canonical payload bytes (FORMAT.md, "Response payload"). */
-    public byte[] encode() {
-        WireWriter w = new WireWriter(100 + 25 * answers.size() + 8 * counts.size());
-        w.bytes(signer.bytes());
-        w.bytes(id.bytes());
-        w.bytes(requestId.bytes());
-        w.bytes(requestDigest);
-        w.instant(created);
-        w.varint(answers.size());
-        for (Answer a : answers) {
-            w.int32(a.ref().value());
-            if (a.outcome() instanceof Confirmed c) {
-                w.varint(0);
-                w.digits(c.cid().digits(), CID_BYTES);
-            } else if (a.outcome() instanceof Failed f) {
-                w.varint(1);
-                w.varint(Integer.toUnsignedLong(f.code()));
-                w.utf8(f.text());
-            }
-        }
-        w.varint(counts.size());
-        for (CountResult c : counts) {
-            w.varint(c.epidIndex() * 2L + (c.partialKey().isPresent() ? 1 : 0));
-            c.partialKey().ifPresent(k -> w.bytes(k.toString().getBytes(StandardCharsets.US_ASCII)));
-            w.varint(c.remaining());
-        }
-        return w.toByteArray();
-    }
-
-    /** Decodes canonical payload bytes, refusing anything that {@link #encode()} would not write. */
-    public static ResponseBundle decode(byte[] payload) throws MalformedBundleException {
-        WireReader r = new WireReader(payload, "response payload");
-        KeyId signer = KeyId.of(r.bytes(KeyId.LENGTH, "signer key id"));
-        BundleId id = BundleId.of(r.bytes(BundleId.LENGTH, "bundle id"));
-        BundleId requestId = BundleId.of(r.bytes(BundleId.LENGTH, "request id"));
-        byte[] digest = r.bytes(DIGEST_LENGTH, "request digest");
-        Instant created = r.instant("created");
-        int na = r.count("answer count", RequestBundle.MAX_RECORDS, 4 + 1 + 1);
-        List<Answer> answers = new ArrayList<>(na);
-        Reference previous = null;
-        for (int i = 0; i < na; i++) {
-            String f = "answer " + i;
-            Reference ref = new Reference(r.int32(f + " reference"));
-            if (previous != null && ref.compareTo(previous) <= 0) {
-                throw r.errorAt(f + " reference", ref.equals(previous)
-                        ? "repeats reference " + ref + "; each record is answered once"
-                        : "is out of order; answers are sorted by reference");
-            }
-            previous = ref;
-            int tag = (int) r.varint(f + " outcome", 1);
-            Outcome outcome;
-            if (tag == 0) {
-                String digits = r.digits(CID_BYTES, CID_DIGITS, f + " CID");
-                try {
-                    outcome = new Confirmed(ConfirmationId.parse(digits));
-                } catch (InvalidIdException e) {
-                    throw new IllegalStateException("48 digits always parse", e);
-                }
-            } else {
-                long code = r.varint(f + " error code", MAX_REMAINING);
-                String text = r.utf8(f + " error text", Texts.MAX_ERROR_TEXT_BYTES);
-                String p = Texts.problem(text, 0, Texts.MAX_ERROR_TEXT_BYTES, Texts.MAX_ERROR_TEXT_BYTES);
-                if (p != null) {
-                    throw r.errorAt(f + " error text", p);
-                }
-                outcome = new Failed((int) code, text);
-            }
-            answers.add(new Answer(ref, outcome));
-        }
-        int nc = r.count("count result count", RequestBundle.MAX_QUERIES, 2);
-        List<CountResult> counts = new ArrayList<>(nc);
-        int previousEpid = -1;
-        for (int i = 0; i < nc; i++) {
-            String f = "count result " + i;
-            long v = r.varint(f + " ePID", 2L * (RequestBundle.MAX_RECORDS + RequestBundle.MAX_QUERIES));
-            int epid = (int) (v >>> 1);
-            if (epid <= previousEpid) {
-                throw r.errorAt(f, epid == previousEpid ? "answers ePID " + epid + " twice"
-                        : "is out of order; count results are sorted by ePID index");
-            }
-            previousEpid = epid;
-            Optional<PartialProductKey> key = Optional.empty();
-            if ((v & 1) == 1) {
-                String text = new String(r.bytes(5, f + " partial key"), StandardCharsets.US_ASCII);
-                try {
-                    PartialProductKey k = PartialProductKey.parse(text);
-                    if (!k.toString().equals(text)) {
-                        throw r.errorAt(f + " partial key", "is not in upper case");
-                    }
-                    key = Optional.of(k);
-                } catch (InvalidIdException e) {
-                    throw r.errorAt(f + " partial key", "is not a partial product key: " + e.getMessage());
-                }
-            }
-            long remaining = r.varint(f + " remaining", MAX_REMAINING);
-            counts.add(new CountResult(epid, key, remaining));
-        }
-        r.end();
-        return new ResponseBundle(signer, id, requestId, digest, created, answers, counts);
+    @Override
+    public BundleKind kind() {
+        return BundleKind.RESPONSE;
     }
 
     public int formatVersion() {
         return FORMAT_VERSION;
     }
 
+    /** The key id of the gateway key that signs (signed) this response. */
+    @Override
     public KeyId signer() {
         return signer;
     }

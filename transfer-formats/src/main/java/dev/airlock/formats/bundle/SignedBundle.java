@@ -32,9 +32,9 @@ public final class SignedBundle {
     private final byte[] signature;
     private final byte[] envelope;
     private final KeyId signer;
-    private final Object content;
+    private final BundleContent content;
 
-    private SignedBundle(BundleKind kind, byte[] payload, byte[] signature, Object content) {
+    private SignedBundle(BundleKind kind, byte[] payload, byte[] signature, BundleContent content) {
         this.kind = kind;
         this.payload = payload;
         this.signature = signature;
@@ -50,6 +50,22 @@ public final class SignedBundle {
         this.envelope = w.toByteArray();
     }
 
+    /**
+     * Signs a request, response or key card with {@code key}: the key it names as signer (a key
+     * card: the key it carries).
+     */
+    public static SignedBundle sign(BundleContent content, SigningKey key) {
+        if (content instanceof KeyCard card && !key.publicKey().equals(card.key())) {
+            throw new IllegalArgumentException("a key card is signed by the key it carries");
+        }
+        return sign(content.kind(), encode(content), key);
+    }
+
+    /** Signs a request, response or key card with a signer held elsewhere whose key id is {@code signerId}. */
+    public static SignedBundle sign(BundleContent content, KeyId signerId, Signer signer) {
+        return sign(content.kind(), encode(content), signerId, signer);
+    }
+
     /** Signs a payload of {@code kind} with {@code key}; the payload must decode and name that key as signer. */
     public static SignedBundle sign(BundleKind kind, byte[] payload, SigningKey key) {
         return sign(kind, payload, key.publicKey().id(), key.signer());
@@ -58,7 +74,7 @@ public final class SignedBundle {
     /** Signs with a signer held elsewhere (e.g. behind the sealed vault) whose key id is {@code signerId}. */
     public static SignedBundle sign(BundleKind kind, byte[] payload, KeyId signerId, Signer signer) {
         Objects.requireNonNull(kind, "kind");
-        Object content;
+        BundleContent content;
         try {
             content = decodePayload(kind, payload);
         } catch (MalformedBundleException e) {
@@ -74,11 +90,6 @@ public final class SignedBundle {
             throw new IllegalStateException("the signer returned " + sig.length + " bytes, not an Ed25519 signature");
         }
         return new SignedBundle(kind, payload.clone(), sig, content);
-    }
-
-    /** Convenience: signs a request. */
-    public static SignedBundle sign(RequestBundle request, SigningKey key) {
-        return request.sign(key);
     }
 
     /** Parses an envelope (as carried by QR frames), hardened: size limit, exact lengths, strict payload decoding. */
@@ -127,15 +138,25 @@ public final class SignedBundle {
             throw new MalformedBundleException("the signature has " + signature.length + " bytes; an Ed25519 signature"
                     + " has " + SIGNATURE_LENGTH);
         }
-        Object content = decodePayload(kind, payload);
+        BundleContent content = decodePayload(kind, payload);
         return new SignedBundle(kind, payload.clone(), signature.clone(), content);
     }
 
-    private static Object decodePayload(BundleKind kind, byte[] payload) throws MalformedBundleException {
+    /** The canonical payload of {@code content}, from its kind's codec. */
+    static byte[] encode(BundleContent content) {
+        return switch (content) {
+            case RequestBundle r -> RequestCodec.encode(r);
+            case ResponseBundle r -> ResponseCodec.encode(r);
+            case KeyCard k -> KeyCardCodec.encode(k);
+        };
+    }
+
+    /** The content of a payload of {@code kind}, decoded strictly by its kind's codec. */
+    static BundleContent decodePayload(BundleKind kind, byte[] payload) throws MalformedBundleException {
         return switch (kind) {
-            case REQUEST -> RequestBundle.decode(payload);
-            case RESPONSE -> ResponseBundle.decode(payload);
-            case KEY_CARD -> KeyCard.decode(payload);
+            case REQUEST -> RequestCodec.decode(payload);
+            case RESPONSE -> ResponseCodec.decode(payload);
+            case KEY_CARD -> KeyCardCodec.decode(payload);
         };
     }
 
@@ -215,8 +236,8 @@ public final class SignedBundle {
         return card;
     }
 
-    /** The decoded content, whatever the kind (a RequestBundle, ResponseBundle or KeyCard; card unverified). */
-    Object content() {
+    /** The decoded content, whatever the kind (a key card's self-signature unchecked: see {@link #keyCard()}). */
+    BundleContent content() {
         return content;
     }
 

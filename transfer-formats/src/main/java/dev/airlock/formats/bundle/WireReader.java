@@ -1,5 +1,7 @@
 package dev.airlock.formats.bundle;
 
+import dev.airlock.formats.ids.InvalidIdException;
+import dev.airlock.formats.ids.PartialProductKey;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,9 +11,6 @@ import java.time.Instant;
 
 /** Strict reader for the primitives of FORMAT.md; every failure names the field and offset. */
 final class WireReader {
-    /** 9999-12-31T23:59:59Z: created times beyond this are refused. */
-    static final long MAX_EPOCH_SECOND = 253_402_300_799L;
-
     private final byte[] data;
     private int pos;
     private final String what;
@@ -126,7 +125,21 @@ final class WireReader {
     }
 
     Instant instant(String field) throws MalformedBundleException {
-        return Instant.ofEpochSecond(varint(field, MAX_EPOCH_SECOND));
+        return Instant.ofEpochSecond(varint(field, CreatedTime.MAX_EPOCH_SECOND));
+    }
+
+    /** Five ASCII characters, upper case: a MAK's partial product key. */
+    PartialProductKey partialKey(String field) throws MalformedBundleException {
+        String text = new String(bytes(5, field), StandardCharsets.US_ASCII);
+        try {
+            PartialProductKey k = PartialProductKey.parse(text);
+            if (!k.toString().equals(text)) {
+                throw errorAt(field, "is not in upper case");
+            }
+            return k;
+        } catch (InvalidIdException e) {
+            throw errorAt(field, "is not a partial product key: " + e.getMessage());
+        }
     }
 
     String nibbleText(String field, int maxChars) throws MalformedBundleException {

@@ -1,9 +1,11 @@
 package dev.airlock.formats.bundle;
 
+import dev.airlock.formats.ids.PartialProductKey;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Appends the primitive fields of FORMAT.md: bytes, LEB128 varints, packed digits, UTF-8, nibble text. */
 final class WireWriter {
@@ -60,6 +62,12 @@ final class WireWriter {
     /** Seconds since 1970-01-01T00:00:00Z as a varint. */
     void instant(Instant t) {
         varint(t.getEpochSecond());
+    }
+
+    /** An index as a varint with a low bit saying whether the 5 ASCII characters of a partial key follow. */
+    void flaggedPartialKey(int index, Optional<PartialProductKey> key) {
+        varint(index * 2L + (key.isPresent() ? 1 : 0));
+        key.ifPresent(k -> bytes(k.toString().getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Varint character count, then 4 bits per character (0-9 digits, 0xA '-', 0xB '.'), padded with 0xF. */

@@ -17,8 +17,8 @@ public final class BundleBench {
         byte[] file = null;
         for (int round = -5; round < 10; round++) { // 5 warm-up rounds
             long t0 = System.nanoTime();
-            SignedBundle signed = RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(), records, List.of(),
-                    Instant.now(), new Random(round)).bundle().sign(BundleSamples.LAB_KEY);
+            SignedBundle signed = SignedBundle.sign(RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(), records,
+                    List.of(), Instant.now(), new Random(round)).bundle(), BundleSamples.LAB_KEY);
             file = BundleFile.write(signed, BundleSamples.LAB_KEY.publicKey());
             long t1 = System.nanoTime();
             SignedBundle back = BundleFile.read(file);

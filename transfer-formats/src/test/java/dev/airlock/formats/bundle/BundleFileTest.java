@@ -202,9 +202,9 @@ class BundleFileTest {
 
     @Test
     void tenThousandRecordRequest_fitsAndReadsBack() throws Exception {
-        SignedBundle big = RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(),
+        SignedBundle big = SignedBundle.sign(RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(),
                 BundleSamples.sameProduct(10_000, 5), List.of(), Instant.parse("2026-01-01T00:00:00Z"), new Random(5))
-                .bundle().sign(BundleSamples.LAB_KEY);
+                .bundle(), BundleSamples.LAB_KEY);
         byte[] bytes = BundleFile.write(big, BundleSamples.LAB_KEY.publicKey());
         assertThat(bytes.length).isLessThan(BundleFile.MAX_BYTES);
         assertThat(BundleFile.read(bytes)).isEqualTo(big);

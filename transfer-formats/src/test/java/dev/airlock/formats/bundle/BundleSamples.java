@@ -133,7 +133,7 @@ final class BundleSamples {
     }
 
     static SignedBundle signedRequest() {
-        return request().bundle().sign(LAB_KEY);
+        return SignedBundle.sign(request().bundle(), LAB_KEY);
     }
 
     /** The golden response to {@link #signedRequest()}: three CIDs, one error, two counts. */
@@ -150,11 +150,11 @@ final class BundleSamples {
         for (RequestBundle.Query q : req.queries()) {
             counts.add(new ResponseBundle.CountResult(q.epid(), q.partialKey(), 487));
         }
-        return ResponseBundle.answering(request, GATEWAY_KEY.publicKey().id(), ANSWERED, new Random(43), outcomes,
-                counts).sign(GATEWAY_KEY);
+        return SignedBundle.sign(ResponseBundle.answering(request, GATEWAY_KEY.publicKey().id(), ANSWERED,
+                new Random(43), outcomes, counts), GATEWAY_KEY);
     }
 
     static SignedBundle signedCard() {
-        return KeyCard.of(KeyCard.Role.LAB, "Lab appliance A", LAB_KEY, CREATED).sign(LAB_KEY);
+        return SignedBundle.sign(KeyCard.of(KeyCard.Role.LAB, "Lab appliance A", LAB_KEY, CREATED), LAB_KEY);
     }
 }

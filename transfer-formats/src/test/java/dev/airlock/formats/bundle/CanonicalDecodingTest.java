@@ -40,7 +40,7 @@ class CanonicalDecodingTest {
 
     static MalformedBundleException requestFails(byte[] payload) {
         try {
-            RequestBundle.decode(payload);
+            RequestCodec.decode(payload);
         } catch (MalformedBundleException e) {
             return e;
         }
@@ -55,9 +55,9 @@ class CanonicalDecodingTest {
             record(w, 2, 1);
             w.varint(0);
         });
-        RequestBundle b = RequestBundle.decode(p);
+        RequestBundle b = RequestCodec.decode(p);
         assertThat(b.records()).hasSize(2);
-        assertThat(b.encode()).isEqualTo(p);
+        assertThat(RequestCodec.encode(b)).isEqualTo(p);
     }
 
     @Test
@@ -142,11 +142,11 @@ class CanonicalDecodingTest {
 
     @Test
     void request_truncatedAtEveryByte_isRefused() {
-        byte[] full = BundleSamples.request().bundle().encode();
+        byte[] full = RequestCodec.encode(BundleSamples.request().bundle());
         List<Integer> accepted = new ArrayList<>();
         for (int n = 0; n < full.length; n++) {
             try {
-                RequestBundle.decode(Arrays.copyOf(full, n));
+                RequestCodec.decode(Arrays.copyOf(full, n));
                 accepted.add(n);
             } catch (MalformedBundleException expected) {
                 // refused, as it should be
@@ -224,7 +224,7 @@ class CanonicalDecodingTest {
         Arrays.fill(big, (byte) 0xFF);
         w.bytes(big);
         w.varint(0);
-        assertThatThrownBy(() -> ResponseBundle.decode(w.toByteArray()))
+        assertThatThrownBy(() -> ResponseCodec.decode(w.toByteArray()))
                 .isInstanceOf(MalformedBundleException.class).hasMessageContaining("at most 48 fit");
     }
 
@@ -238,7 +238,7 @@ class CanonicalDecodingTest {
             w.digits(CID48, 20);
         }
         w.varint(0);
-        assertThatThrownBy(() -> ResponseBundle.decode(w.toByteArray()))
+        assertThatThrownBy(() -> ResponseCodec.decode(w.toByteArray()))
                 .isInstanceOf(MalformedBundleException.class).hasMessageContaining("repeats reference 00000005");
     }
 
@@ -249,7 +249,7 @@ class CanonicalDecodingTest {
         w.int32(5);
         w.varint(2);
         w.varint(0);
-        assertThatThrownBy(() -> ResponseBundle.decode(w.toByteArray()))
+        assertThatThrownBy(() -> ResponseCodec.decode(w.toByteArray()))
                 .isInstanceOf(MalformedBundleException.class).hasMessageContaining("answer 0 outcome");
     }
 
@@ -257,7 +257,7 @@ class CanonicalDecodingTest {
     void keyCard_whoseKeyIdIsNotItsKey_isRefused() {
         byte[] p = BundleSamples.signedCard().payload();
         p[0] ^= 1;
-        assertThatThrownBy(() -> KeyCard.decode(p)).isInstanceOf(MalformedBundleException.class)
+        assertThatThrownBy(() -> KeyCardCodec.decode(p)).isInstanceOf(MalformedBundleException.class)
                 .hasMessageContaining("is not the id of the key on the card");
     }
 

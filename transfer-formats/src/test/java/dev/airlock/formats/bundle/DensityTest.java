@@ -22,8 +22,9 @@ class DensityTest {
     static final int V20_M_BYTES = 666;
 
     static SignedBundle request(int n) {
-        return RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(), BundleSamples.sameProduct(n, n),
-                List.of(), Instant.parse("2026-01-01T00:00:00Z"), new Random(n)).bundle().sign(BundleSamples.LAB_KEY);
+        return SignedBundle.sign(RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(),
+                BundleSamples.sameProduct(n, n), List.of(), Instant.parse("2026-01-01T00:00:00Z"), new Random(n))
+                .bundle(), BundleSamples.LAB_KEY);
     }
 
     static SignedBundle response(int n) throws MalformedBundleException {
@@ -31,8 +32,8 @@ class DensityTest {
         Map<Reference, ResponseBundle.Outcome> out = new LinkedHashMap<>();
         Random r = new Random(n);
         req.request().records().forEach(e -> out.put(e.ref(), new ResponseBundle.Confirmed(BundleSamples.cid(r))));
-        return ResponseBundle.answering(req, BundleSamples.GATEWAY_KEY.publicKey().id(),
-                Instant.parse("2026-01-01T01:00:00Z"), r, out, List.of()).sign(BundleSamples.GATEWAY_KEY);
+        return SignedBundle.sign(ResponseBundle.answering(req, BundleSamples.GATEWAY_KEY.publicKey().id(),
+                Instant.parse("2026-01-01T01:00:00Z"), r, out, List.of()), BundleSamples.GATEWAY_KEY);
     }
 
     /** How the ePIDs of a request's machines differ (all of one MAK: platform, key group and serial are shared). */
@@ -85,8 +86,8 @@ class DensityTest {
     }
 
     static SignedBundle request(int n, Epids how) {
-        return RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(), oneMak(n, how), List.of(),
-                Instant.parse("2026-01-01T00:00:00Z"), new Random(n)).bundle().sign(BundleSamples.LAB_KEY);
+        return SignedBundle.sign(RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(), oneMak(n, how), List.of(),
+                Instant.parse("2026-01-01T00:00:00Z"), new Random(n)).bundle(), BundleSamples.LAB_KEY);
     }
 
     /** Records per v20-M QR frame when {@code n} records are sent as real frames (8-byte trailer included). */
@@ -125,10 +126,10 @@ class DensityTest {
                 one.get(1).productName(), BundleSamples.epid("03612-03308-000-000000-03-1033-9200.0000-0342016"),
                 one.get(1).iid()));
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        byte[] a = RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(), one, List.of(), t, new Random(1))
-                .bundle().encode();
-        byte[] b = RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(), two, List.of(), t, new Random(1))
-                .bundle().encode();
+        byte[] a = RequestCodec.encode(RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(), one, List.of(), t,
+                new Random(1)).bundle());
+        byte[] b = RequestCodec.encode(RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(), two, List.of(), t,
+                new Random(1)).bundle());
         assertThat(b.length - a.length).isEqualTo(1);
     }
 

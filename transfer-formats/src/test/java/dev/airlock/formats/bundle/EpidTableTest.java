@@ -132,7 +132,7 @@ class EpidTableTest {
             CanonicalDecodingTest.record(w, 1, 1); // ePID 0 only
             w.varint(0);
         });
-        assertThatThrownBy(() -> RequestBundle.decode(p)).isInstanceOf(MalformedBundleException.class)
+        assertThatThrownBy(() -> RequestCodec.decode(p)).isInstanceOf(MalformedBundleException.class)
                 .hasMessageContaining("ePID 1 is listed but no record or count query uses it");
     }
 
@@ -144,9 +144,9 @@ class EpidTableTest {
             CanonicalDecodingTest.record(w, 2, 1);
             w.varint(0);
         });
-        RequestBundle b = RequestBundle.decode(p);
+        RequestBundle b = RequestCodec.decode(p);
         assertThat(b.epids()).containsExactly(A, B);
-        assertThat(b.encode()).isEqualTo(p);
+        assertThat(RequestCodec.encode(b)).isEqualTo(p);
     }
 
     private static byte[] request(Consumer<WireWriter> table, Consumer<WireWriter> rest) {

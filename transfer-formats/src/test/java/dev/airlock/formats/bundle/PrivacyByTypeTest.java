@@ -58,7 +58,7 @@ class PrivacyByTypeTest {
     }
 
     @Test
-    void requestBundle_isMadeOnlyFromExportRecordsOrDecodedFromSignedBytes() {
+    void requestBundle_isMadeOnlyFromExportRecordsOrDecodedFromSignedBytes() throws Exception {
         assertThat(RequestBundle.class.getConstructors()).isEmpty();
         List<String> factories = new ArrayList<>();
         for (Method m : RequestBundle.class.getDeclaredMethods()) {
@@ -69,8 +69,12 @@ class PrivacyByTypeTest {
         }
         assertThat(factories).containsExactlyInAnyOrder(
                 "build[class dev.airlock.formats.signature.KeyId, interface java.util.List, interface java.util.List,"
-                        + " class java.time.Instant, interface java.util.random.RandomGenerator]",
-                "decode[class [B]");
+                        + " class java.time.Instant, interface java.util.random.RandomGenerator]");
+        // decoding lives in the package-private codec: outside the package a decoded request comes only from
+        // the signed bytes (SignedBundle.request())
+        assertThat(Modifier.isPublic(RequestCodec.class.getModifiers())).isFalse();
+        assertThat(RequestCodec.class.getDeclaredMethod("decode", byte[].class).getReturnType())
+                .isEqualTo(RequestBundle.class);
         Method build = Arrays.stream(RequestBundle.class.getDeclaredMethods()).filter(m -> m.getName().equals("build"))
                 .findFirst().orElseThrow();
         assertThat(build.getGenericParameterTypes()[1].getTypeName())

@@ -153,13 +153,13 @@ class SignedBundleTest {
         // same request id and records, re-signed at another time: different envelope, different digest
         RequestBundle.Built again = RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(),
                 BundleSamples.records(), BundleSamples.queries(), BundleSamples.CREATED.plusSeconds(1), new Random(42));
-        SignedBundle other = again.bundle().sign(BundleSamples.LAB_KEY);
+        SignedBundle other = SignedBundle.sign(again.bundle(), BundleSamples.LAB_KEY);
         assertThat(other.request().id()).isEqualTo(request.request().id());
         assertThatThrownBy(() -> response.response().checkAnswers(other))
                 .isInstanceOf(UnrelatedResponseException.class).hasMessageContaining("digest does not match");
-        SignedBundle unrelated = RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(),
-                BundleSamples.records(), List.of(), BundleSamples.CREATED, new Random(1)).bundle()
-                .sign(BundleSamples.LAB_KEY);
+        SignedBundle unrelated = SignedBundle.sign(RequestBundle.build(BundleSamples.LAB_KEY.publicKey().id(),
+                BundleSamples.records(), List.of(), BundleSamples.CREATED, new Random(1)).bundle(),
+                BundleSamples.LAB_KEY);
         assertThatThrownBy(() -> response.response().checkAnswers(unrelated))
                 .isInstanceOf(UnrelatedResponseException.class).hasMessageContaining("answers request 359d41ba");
     }

@@ -46,8 +46,8 @@ final class RealBundles {
         for (RequestBundle.Entry entry : request.request().records()) {
             outcomes.put(entry.ref(), new ResponseBundle.Confirmed(ConfirmationId.parse(digits(random, 48))));
         }
-        return ResponseBundle.answering(request, gateway.publicKey().id(), CREATED, new Random(n + 2000), outcomes, List.of())
-                .sign(gateway).envelope();
+        return SignedBundle.sign(ResponseBundle.answering(request, gateway.publicKey().id(), CREATED,
+                new Random(n + 2000), outcomes, List.of()), gateway).envelope();
     }
 
     private SignedBundle signedRequest(int n, boolean distinctEpids) throws Exception {
@@ -69,8 +69,8 @@ final class RealBundles {
             records.add(new ExportRecord(sku, ApplicationId.WINDOWS, "Windows(R), Professional edition", epid,
                     InstallationId.parse(digits(random, 63))));
         }
-        return RequestBundle.build(lab.publicKey().id(), records, List.of(), CREATED, new Random(n + 3000))
-                .bundle().sign(lab);
+        return SignedBundle.sign(RequestBundle.build(lab.publicKey().id(), records, List.of(), CREATED,
+                new Random(n + 3000)).bundle(), lab);
     }
 
     private static String digits(Random random, int count) {
