@@ -10,7 +10,7 @@ import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakVault;
 import dev.airlock.appliance.keys.PreparedKeys;
 import dev.airlock.appliance.keys.Sleeper;
-import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
@@ -33,7 +33,7 @@ public final class Appliance implements AutoCloseable {
     private final dev.airlock.appliance.apply.Apply apply;
     private final dev.airlock.appliance.collect.Collect collect;
     private final KeyService keys;
-    private final TrustService trust;
+    private final Enroll enroll;
     private final MakVault makVault;
     private final BundleService bundles;
     private final QrTransfer qr;
@@ -52,18 +52,18 @@ public final class Appliance implements AutoCloseable {
         this.reimage = new dev.airlock.appliance.reimage.Reimage(store, inventory);
         this.apply = new dev.airlock.appliance.apply.Apply(store, inventory, audit, clock);
         this.keys = new KeyService(store, audit, clock, sleeper, new SecureRandom());
-        this.trust = new TrustService(store, keys, audit, clock);
+        this.enroll = new Enroll(store, keys, audit, clock);
         this.makVault = new MakVault(store, audit, clock, keys);
         this.collect = new dev.airlock.appliance.collect.Collect(store, inventory, apply, makVault,
                 CollectorRecordReader::new, clock);
-        this.bundles = new BundleService(keys, trust);
+        this.bundles = new BundleService(keys, enroll);
         this.qr = new QrTransfer(bundles);
-        this.gateway = new dev.airlock.appliance.gateway.GatewayService(store, keys, trust, audit, clock,
+        this.gateway = new dev.airlock.appliance.gateway.GatewayService(store, keys, enroll, audit, clock,
                 new SecureRandom());
         this.ledger = new dev.airlock.appliance.ledger.BundleLedger(store);
         this.export = new dev.airlock.appliance.export.Export(store, inventory, ledger, makVault, keys, audit, clock,
                 new SecureRandom());
-        this.merge = new dev.airlock.appliance.merge.MergeService(store, ledger, trust, makVault, inventory, audit,
+        this.merge = new dev.airlock.appliance.merge.MergeService(store, ledger, enroll, makVault, inventory, audit,
                 clock);
         this.operators = new dev.airlock.appliance.operators.OperatorService(store, audit, clock, new SecureRandom());
         this.backup = new dev.airlock.appliance.backup.BackupService(store, keys, audit, clock, new SecureRandom());
@@ -171,9 +171,9 @@ public final class Appliance implements AutoCloseable {
         return keys;
     }
 
-    /** The pinned peers. */
-    public TrustService trust() {
-        return trust;
+    /** The enroll flow: key card files and the pinned peers. */
+    public Enroll enroll() {
+        return enroll;
     }
 
     /** The sealed MAKs. */

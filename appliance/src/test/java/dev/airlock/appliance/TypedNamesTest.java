@@ -44,7 +44,7 @@ class TypedNamesTest {
                         Samples.SUPERVISOR)).as(n.name()).isInstanceOf(OperatorException.class)
                         .hasMessageContaining("name").hasMessageContaining(n.reason());
                 // refused before the key or the passphrase is looked at
-                assertThatThrownBy(() -> lab.trust().pin(ApplianceInfo.Role.GATEWAY, v, null, null,
+                assertThatThrownBy(() -> lab.enroll().pin(ApplianceInfo.Role.GATEWAY, v, null, null,
                         Samples.SUPERVISOR)).as(n.name()).isInstanceOf(KeysException.class)
                         .hasMessageContaining("label").hasMessageContaining(n.reason());
                 assertThatThrownBy(() -> lab.makVault().add(ProductKey.parse("BCDFG-HJKMP-QRTVW-XY234-6789B"), v,
@@ -52,7 +52,7 @@ class TypedNamesTest {
                         .hasMessageContaining("description").hasMessageContaining(n.reason());
             }
             assertThat(lab.operators().list()).isEmpty();
-            assertThat(lab.trust().list()).isEmpty();
+            assertThat(lab.enroll().list()).isEmpty();
             assertThat(lab.makVault().list()).isEmpty();
         }
     }

@@ -74,7 +74,7 @@ public final class RoundTripBench {
         Appliance lab = Appliance.init(data, ApplianceInfo.Role.LAB, "bench", ACTOR, clock, new Random(1),
                 KeyService.prepare(Passphrase.of(PASSPHRASE), random), d -> { });
         SigningKey gateway = SigningKey.generate(random);
-        lab.trust().pin(ApplianceInfo.Role.GATEWAY, "bench gateway", gateway.publicKey(),
+        lab.enroll().pin(ApplianceInfo.Role.GATEWAY, "bench gateway", gateway.publicKey(),
                 gateway.publicKey().fingerprint(), ACTOR);
         Path db = data.resolve("airlock.db");
         int total = 2 * exportN + mergeM;

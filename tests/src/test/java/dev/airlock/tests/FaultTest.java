@@ -454,7 +454,7 @@ class FaultTest {
             PublicKey labKey = f.lab.keys().publicKey();
             try (Appliance g = Appliance.init(gw, ApplianceInfo.Role.GATEWAY, "Gateway 1", Samples.SUPERVISOR,
                     Samples.CLOCK, new SplittableRandom(8), CheapKeys.prepare(RoundTripFixture.PASSPHRASE), d -> { })) {
-                g.trust().pin(ApplianceInfo.Role.LAB, "Lab 1", labKey, labKey.fingerprint(), Samples.SUPERVISOR);
+                g.enroll().pin(ApplianceInfo.Role.LAB, "Lab 1", labKey, labKey.fingerprint(), Samples.SUPERVISOR);
             }
         }
         return request;

@@ -2,7 +2,7 @@ package dev.airlock.appliance.bundles;
 
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
@@ -21,9 +21,9 @@ import java.util.Optional;
 /** Checks bundle files against this appliance's trust store. */
 public final class BundleService {
     private final KeyService keys;
-    private final TrustService trust;
+    private final Enroll trust;
 
-    public BundleService(KeyService keys, TrustService trust) {
+    public BundleService(KeyService keys, Enroll trust) {
         this.keys = keys;
         this.trust = trust;
     }

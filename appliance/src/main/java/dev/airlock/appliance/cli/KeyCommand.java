@@ -1,7 +1,8 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.Appliance;
-import dev.airlock.appliance.enroll.KeyCardFiles;
+import dev.airlock.appliance.enroll.CardWritten;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.formats.signature.PublicKey;
@@ -104,7 +105,7 @@ final class KeyCommand implements Runnable {
                 key = appliance.keys().publicKey();
                 card = appliance.keys().keyCard(label, passphrase, global.actor());
             }
-            KeyCardFiles.Written written = KeyCardFiles.write(dir, card, key);
+            CardWritten written = Enroll.writeCard(dir, card, key);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Key card written: " + written.card());
             for (Path png : written.qrCodes()) {

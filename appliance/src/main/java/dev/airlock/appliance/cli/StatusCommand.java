@@ -85,12 +85,12 @@ final class StatusCommand implements Callable<Integer> {
             doc.put("cids", cache.cids());
             doc.put("errors", cache.errors());
             doc.put("inFlight", cache.inFlight());
-            doc.put("trustedLabs", appliance.trust().list().size());
+            doc.put("trustedLabs", appliance.enroll().list().size());
             Json.print(out, doc);
             return ExitCodes.OK;
         }
         out.printf("Gateway appliance '%s' (data: %s)%n", info.displayName(), appliance.dataDir());
-        out.printf("Trusted labs: %d%n", appliance.trust().list().size());
+        out.printf("Trusted labs: %d%n", appliance.enroll().list().size());
         out.printf("CID cache: %d CIDs obtained, %d final errors, %d in flight%n", cache.cids(), cache.errors(),
                 cache.inFlight());
         out.printf("%nNext:%n  %s%n", cache.inFlight() > 0

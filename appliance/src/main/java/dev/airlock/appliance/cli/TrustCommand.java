@@ -77,7 +77,7 @@ final class TrustCommand implements Runnable {
             } catch (java.io.IOException e) {
                 throw new Rejected(card + ": cannot read it (" + e.getMessage() + ")");
             }
-            TrustedPeer peer = appliance.trust().pin(keyCard, Optional.ofNullable(label), typed, global.actor());
+            TrustedPeer peer = appliance.enroll().pin(keyCard, Optional.ofNullable(label), typed, global.actor());
             spec.commandLine().getOut().printf("Trusted %s '%s': key %s, fingerprint %s%n", peer.role().id(),
                     peer.label(), peer.keyId(), peer.fingerprint());
             return ExitCodes.OK;
@@ -108,7 +108,7 @@ final class TrustCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TABLE.print(spec.commandLine().getOut(), json, global.openToRead().trust().list());
+            TABLE.print(spec.commandLine().getOut(), json, global.openToRead().enroll().list());
             return ExitCodes.OK;
         }
     }
@@ -127,7 +127,7 @@ final class TrustCommand implements Runnable {
 
         @Override
         public Integer call() throws KeysException {
-            TrustedPeer removed = global.open().trust().remove(peer, global.actor());
+            TrustedPeer removed = global.open().enroll().remove(peer, global.actor());
             spec.commandLine().getOut().printf("No longer trusted: %s '%s' (key %s)%n", removed.role().id(),
                     removed.label(), removed.keyId());
             return ExitCodes.OK;

@@ -18,27 +18,20 @@ import java.util.List;
  * else {@code -1of3.png} … at the default density. {@code key card --to} and the kiosk's Trust tab
  * both write it this way.
  */
-public final class KeyCardFiles {
+final class KeyCardFiles {
     /** One big, robust code for a card: phones and handheld scanners read it at a glance. */
     static final QrOptions CARD_QR = QrOptions.of(10, QrOptions.EcLevel.M);
     private static final int PNG_SCALE = 6;
 
-    /** What was written: the card file and its QR images, in frame order. */
-    public record Written(Path card, List<Path> qrCodes) {
-        public Written {
-            qrCodes = List.copyOf(qrCodes);
-        }
-    }
-
     private KeyCardFiles() {}
 
     /** The QR density a card is shown at. */
-    public static QrOptions qrOptions(SignedBundle card) {
+    static QrOptions qrOptions(SignedBundle card) {
         return QrEncoder.frameCountFor(card.envelope().length, CARD_QR) == 1 ? CARD_QR : QrOptions.defaults();
     }
 
     /** The card's QR code(s) as PNG images, in frame order. */
-    public static List<byte[]> qrPngs(SignedBundle card) {
+    static List<byte[]> qrPngs(SignedBundle card) {
         QrOptions options = qrOptions(card);
         List<byte[]> out = new ArrayList<>();
         for (String frame : new QrEncoder(card.envelope(), options).frames()) {
@@ -48,7 +41,7 @@ public final class KeyCardFiles {
     }
 
     /** Writes the card and its QR code(s) into {@code dir} (each file atomically); returns what was written. */
-    public static Written write(Path dir, SignedBundle card, PublicKey key) throws IOException {
+    static CardWritten write(Path dir, SignedBundle card, PublicKey key) throws IOException {
         String fileName = BundleFile.fileName(card);
         Path file = dir.resolve(fileName);
         AtomicFiles.write(file, BundleFile.write(card, key));
@@ -60,6 +53,6 @@ public final class KeyCardFiles {
             AtomicFiles.write(png, pngs.get(i));
             written.add(png);
         }
-        return new Written(file, written);
+        return new CardWritten(file, written);
     }
 }

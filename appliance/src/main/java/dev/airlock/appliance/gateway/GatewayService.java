@@ -6,7 +6,7 @@ import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
-import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
@@ -51,13 +51,13 @@ import java.util.random.RandomGenerator;
 public final class GatewayService {
     private final Store store;
     private final KeyService keys;
-    private final TrustService trust;
+    private final Enroll trust;
     private final AuditService audit;
     private final Clock clock;
     private final RandomGenerator random;
     private final CidCacheRepository cache = new CidCacheRepository();
 
-    public GatewayService(Store store, KeyService keys, TrustService trust, AuditService audit, Clock clock,
+    public GatewayService(Store store, KeyService keys, Enroll trust, AuditService audit, Clock clock,
             RandomGenerator random) {
         this.store = store;
         this.keys = keys;

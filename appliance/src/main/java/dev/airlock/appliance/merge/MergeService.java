@@ -12,7 +12,7 @@ import dev.airlock.appliance.inventory.StateDetail;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.MakVault;
-import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.ledger.InboundBundle;
@@ -61,7 +61,7 @@ public final class MergeService {
     private final dev.airlock.appliance.support.DoneFiles doneFiles = new dev.airlock.appliance.support.DoneFiles();
     private final Store store;
     private final BundleLedger ledger;
-    private final TrustService trust;
+    private final Enroll trust;
     private final MakVault vault;
     private final InventoryService inventory;
     private final AuditService audit;
@@ -70,12 +70,12 @@ public final class MergeService {
     /** Runs inside the merge transaction after the products moved: a no-op, a fault tests' seam (see below). */
     private final Runnable afterProductsMoved;
 
-    public MergeService(Store store, BundleLedger ledger, TrustService trust, MakVault vault, InventoryService inventory,
+    public MergeService(Store store, BundleLedger ledger, Enroll trust, MakVault vault, InventoryService inventory,
             AuditService audit, Clock clock) {
         this(store, ledger, trust, vault, inventory, audit, clock, () -> { });
     }
 
-    private MergeService(Store store, BundleLedger ledger, TrustService trust, MakVault vault,
+    private MergeService(Store store, BundleLedger ledger, Enroll trust, MakVault vault,
             InventoryService inventory, AuditService audit, Clock clock, Runnable afterProductsMoved) {
         this.afterProductsMoved = afterProductsMoved;
         this.store = store;

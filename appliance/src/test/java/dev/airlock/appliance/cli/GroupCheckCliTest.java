@@ -139,7 +139,7 @@ class GroupCheckCliTest {
                 new SplittableRandom(2), KeyService.prepare(Passphrase.of(PASSPHRASE), new SecureRandom()), d -> { });
         try (lab; gateway) {
             PublicKey key = lab.keys().publicKey();
-            gateway.trust().pin(ApplianceInfo.Role.LAB, "Lab 3", key, key.fingerprint(), Samples.SUPERVISOR);
+            gateway.enroll().pin(ApplianceInfo.Role.LAB, "Lab 3", key, key.fingerprint(), Samples.SUPERVISOR);
             List<ExportRecord> recs = List.of(new ExportRecord(SkuId.parse("73111121-5638-40f6-bc11-f1d7b0d64300"),
                     ApplicationId.WINDOWS, "Windows 11 Enterprise", ExtendedProductId.parse(EPID),
                     InstallationId.parse(IID)));

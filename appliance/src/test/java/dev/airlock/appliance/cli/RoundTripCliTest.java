@@ -43,7 +43,7 @@ class RoundTripCliTest {
         assertThat(run("intake", collected.toString()).exit()).isZero();
         SigningKey gateway = SigningKey.generate(new SecureRandom());
         try (Appliance a = Appliance.open(tmp.resolve("data"), Samples.CLOCK)) {
-            a.trust().pin(ApplianceInfo.Role.GATEWAY, "Gateway 1", gateway.publicKey(),
+            a.enroll().pin(ApplianceInfo.Role.GATEWAY, "Gateway 1", gateway.publicKey(),
                     gateway.publicKey().fingerprint(), Samples.SUPERVISOR);
         }
         // the demo folder is a lab stick: refused

@@ -55,8 +55,8 @@ class GatewayServiceTest {
         gateway = create("gw", ApplianceInfo.Role.GATEWAY);
         PublicKey labKey = lab.keys().publicKey();
         PublicKey gwKey = gateway.keys().publicKey();
-        gateway.trust().pin(ApplianceInfo.Role.LAB, "Lab 3", labKey, labKey.fingerprint(), Samples.SUPERVISOR);
-        lab.trust().pin(ApplianceInfo.Role.GATEWAY, "Gateway A", gwKey, gwKey.fingerprint(), Samples.SUPERVISOR);
+        gateway.enroll().pin(ApplianceInfo.Role.LAB, "Lab 3", labKey, labKey.fingerprint(), Samples.SUPERVISOR);
+        lab.enroll().pin(ApplianceInfo.Role.GATEWAY, "Gateway A", gwKey, gwKey.fingerprint(), Samples.SUPERVISOR);
         service = StandInBatchActivation.start();
     }
 

@@ -72,7 +72,7 @@ class GatewayTransportMatrixTest {
         gateway = Appliance.init(tmp.resolve("gw"), ApplianceInfo.Role.GATEWAY, "gw", Samples.SUPERVISOR,
                 Samples.CLOCK, new SplittableRandom(2), CheapKeys.prepare(PASS), d -> { });
         PublicKey labKey = lab.keys().publicKey();
-        gateway.trust().pin(ApplianceInfo.Role.LAB, "Lab 3", labKey, labKey.fingerprint(), Samples.SUPERVISOR);
+        gateway.enroll().pin(ApplianceInfo.Role.LAB, "Lab 3", labKey, labKey.fingerprint(), Samples.SUPERVISOR);
     }
 
     @AfterAll

@@ -1,6 +1,6 @@
 package dev.airlock.appliance.keys;
 
-import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.testing.Samples;
@@ -24,7 +24,7 @@ public final class KeysFixture implements AutoCloseable {
     public Store store;
     public AuditService audit;
     public KeyService keys;
-    public TrustService trust;
+    public Enroll trust;
     public MakVault vault;
     Clock clock = Samples.CLOCK;
 
@@ -48,7 +48,7 @@ public final class KeysFixture implements AutoCloseable {
         store = Store.open(dataDir);
         audit = new AuditService(store, clock);
         keys = new KeyService(store, audit, clock, slept::add, random, CHEAP);
-        trust = new TrustService(store, keys, audit, clock);
+        trust = new Enroll(store, keys, audit, clock);
         vault = new MakVault(store, audit, clock, keys);
     }
 

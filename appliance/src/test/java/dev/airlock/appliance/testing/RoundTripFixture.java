@@ -48,7 +48,7 @@ public final class RoundTripFixture implements AutoCloseable {
         this.lab = Appliance.init(dir.resolve("lab"), ApplianceInfo.Role.LAB, "Lab 1", Samples.SUPERVISOR,
                 Samples.CLOCK, new SplittableRandom(7), CheapKeys.prepare(PASSPHRASE), d -> { });
         this.gateway = SigningKey.generate(random);
-        lab.trust().pin(ApplianceInfo.Role.GATEWAY, "Gateway 1", gateway.publicKey(),
+        lab.enroll().pin(ApplianceInfo.Role.GATEWAY, "Gateway 1", gateway.publicKey(),
                 gateway.publicKey().fingerprint(), Samples.SUPERVISOR);
         this.stick = Files.createDirectories(dir.resolve("stick"));
     }

@@ -13,7 +13,7 @@ import dev.airlock.appliance.gateway.GatewayService;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.MakVault;
-import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.merge.MergeService;
 import dev.airlock.appliance.operators.OperatorService;
@@ -140,8 +140,8 @@ public class KioskBeans {
 
     @Bean
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    TrustService trustService(ApplianceHolder holder) {
-        return holder.get().trust();
+    Enroll enroll(ApplianceHolder holder) {
+        return holder.get().enroll();
     }
 
     @Bean

@@ -28,7 +28,7 @@ import dev.airlock.appliance.gateway.GatewayListener;
 import dev.airlock.appliance.gateway.GatewayResult;
 import dev.airlock.appliance.gateway.GatewayService;
 import dev.airlock.appliance.keys.Passphrase;
-import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.RequestBundle;
@@ -91,7 +91,7 @@ public class GatewayView extends VerticalLayout {
     final Span error = new Span();
 
     private final ObjectProvider<GatewayService> gateway;
-    private final ObjectProvider<TrustService> trust;
+    private final ObjectProvider<Enroll> trust;
     private final ObjectProvider<BundleService> bundles;
     private final KioskSession session;
     private final Devices devices;
@@ -105,7 +105,7 @@ public class GatewayView extends VerticalLayout {
     Optional<Path> response = Optional.empty();
     private boolean running;
 
-    public GatewayView(ObjectProvider<GatewayService> gateway, ObjectProvider<TrustService> trust,
+    public GatewayView(ObjectProvider<GatewayService> gateway, ObjectProvider<Enroll> trust,
             ObjectProvider<BundleService> bundles, KioskSession session, Devices devices, BackgroundWork work,
             Seal seal, KioskSettings settings, GatewayDesk desk) {
         this.gateway = gateway;

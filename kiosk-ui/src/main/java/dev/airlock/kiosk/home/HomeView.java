@@ -20,7 +20,7 @@ import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.inventory.StatusReport;
-import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.merge.MergeService;
@@ -60,13 +60,13 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     private final ObjectProvider<Collect> intake;
     private final ObjectProvider<MergeService> merge;
     private final ObjectProvider<GatewayService> gateway;
-    private final ObjectProvider<TrustService> trust;
+    private final ObjectProvider<Enroll> trust;
     private final Devices devices;
 
     public HomeView(ObjectProvider<ApplianceInfo> info, ObjectProvider<InventoryService> inventory,
             ObjectProvider<BundleLedger> ledger, ObjectProvider<Collect> intake,
             ObjectProvider<MergeService> merge, ObjectProvider<GatewayService> gateway,
-            ObjectProvider<TrustService> trust, Devices devices) {
+            ObjectProvider<Enroll> trust, Devices devices) {
         this.info = info;
         this.inventory = inventory;
         this.ledger = ledger;

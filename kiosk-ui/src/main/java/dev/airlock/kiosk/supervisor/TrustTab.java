@@ -16,10 +16,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import dev.airlock.appliance.devices.Stick;
-import dev.airlock.appliance.enroll.KeyCardFiles;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.enroll.TrustService;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.KeyCard;
@@ -61,7 +61,7 @@ final class TrustTab extends VerticalLayout {
     final Span message = new Span();
     final Grid<TrustedPeer> list = new Grid<>();
     private final ObjectProvider<KeyService> keys;
-    private final ObjectProvider<TrustService> trust;
+    private final ObjectProvider<Enroll> trust;
     private final KioskSession session;
     private final Seal seal;
     private final Devices devices;
@@ -71,7 +71,7 @@ final class TrustTab extends VerticalLayout {
     /** A peer card read from its QR code (self-signature checked), used instead of a file when set. */
     private KeyCard scannedCard;
 
-    TrustTab(ObjectProvider<KeyService> keys, ObjectProvider<TrustService> trust, KioskSession session, Seal seal,
+    TrustTab(ObjectProvider<KeyService> keys, ObjectProvider<Enroll> trust, KioskSession session, Seal seal,
             Devices devices, OurKeyCard ourKeyCard, StickFiles stickFiles) {
         this.keys = keys;
         this.trust = trust;
@@ -191,7 +191,7 @@ final class TrustTab extends VerticalLayout {
             return;
         }
         cardQr.removeAll();
-        List<byte[]> pngs = KeyCardFiles.qrPngs(card);
+        List<byte[]> pngs = Enroll.cardQrPngs(card);
         for (int i = 0; i < pngs.size(); i++) {
             Image img = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(pngs.get(i)),
                     getTranslation("supervisor.trust.qrAlt", i + 1, pngs.size()));
@@ -213,7 +213,7 @@ final class TrustTab extends VerticalLayout {
         }
         try {
             PublicKey key = keys.getObject().publicKey();
-            String name = KeyCardFiles.write(stick.root(), card, key).card().getFileName().toString();
+            String name = Enroll.writeCard(stick.root(), card, key).card().getFileName().toString();
             Notification.show(getTranslation("supervisor.trust.written", name, stick.label()), 5000,
                     Notification.Position.MIDDLE);
         } catch (Exception e) {

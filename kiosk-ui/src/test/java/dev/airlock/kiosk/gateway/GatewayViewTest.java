@@ -81,11 +81,11 @@ class GatewayViewTest extends KioskViewTest {
         Appliance a = Appliance.init(tmp.resolve(dir), ApplianceInfo.Role.LAB, name, TECH, Clock.systemUTC(),
                 new SplittableRandom(dir.hashCode()), CheapKeys.prepare(LAB_PASS), d -> { });
         PublicKey gwKey = gateway.keys().publicKey();
-        a.trust().pin(ApplianceInfo.Role.GATEWAY, "Gateway", gwKey, gwKey.fingerprint(), TECH);
+        a.enroll().pin(ApplianceInfo.Role.GATEWAY, "Gateway", gwKey, gwKey.fingerprint(), TECH);
         if (pinned) {
             PublicKey labKey = a.keys().publicKey();
             String label = name + " (" + System.nanoTime() % 100_000 + ")";
-            gateway.trust().pin(ApplianceInfo.Role.LAB, label, labKey, labKey.fingerprint(), TECH);
+            gateway.enroll().pin(ApplianceInfo.Role.LAB, label, labKey, labKey.fingerprint(), TECH);
         }
         return a;
     }

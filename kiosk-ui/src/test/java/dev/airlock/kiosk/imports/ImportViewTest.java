@@ -57,8 +57,8 @@ class ImportViewTest extends KioskViewTest {
                             new SecureRandom()), d -> { });
             PublicKey labKey = lab.keys().publicKey();
             PublicKey gwKey = gateway.keys().publicKey();
-            gateway.trust().pin(ApplianceInfo.Role.LAB, "Lab 3", labKey, labKey.fingerprint(), LabData.TEST);
-            lab.trust().pin(ApplianceInfo.Role.GATEWAY, "Gateway A", gwKey, gwKey.fingerprint(), LabData.TEST);
+            gateway.enroll().pin(ApplianceInfo.Role.LAB, "Lab 3", labKey, labKey.fingerprint(), LabData.TEST);
+            lab.enroll().pin(ApplianceInfo.Role.GATEWAY, "Gateway A", gwKey, gwKey.fingerprint(), LabData.TEST);
         }
         LabData.intake(lab, tmp.resolve("labstick-" + next), next, machines, null);
         next += machines;

@@ -110,11 +110,11 @@ class SupervisorViewTest extends KioskViewTest {
         test(view.trust.confirm).click();
         assertThat(view.trust.message.getText()).contains("does not match").contains("nothing was stored")
                 .doesNotContain(right.substring(5, 10));
-        assertThat(a.trust().list()).isEmpty();
+        assertThat(a.enroll().list()).isEmpty();
 
         view.trust.fingerprint.setValue(right);
         test(view.trust.confirm).click();
-        assertThat(a.trust().list()).extracting(p -> p.label()).containsExactly("Gateway 1");
+        assertThat(a.enroll().list()).extracting(p -> p.label()).containsExactly("Gateway 1");
     }
 
     @Test
@@ -130,7 +130,7 @@ class SupervisorViewTest extends KioskViewTest {
         assertThat(view.trust.scanned.getText()).contains("Gateway QR");
         view.trust.fingerprint.setValue(gateway.publicKey().fingerprint().digits());
         test(view.trust.confirm).click();
-        assertThat(a.trust().list()).extracting(p -> p.label()).contains("Gateway QR");
+        assertThat(a.enroll().list()).extracting(p -> p.label()).contains("Gateway QR");
     }
 
     @Test

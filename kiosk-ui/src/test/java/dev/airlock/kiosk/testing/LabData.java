@@ -119,8 +119,8 @@ public final class LabData {
 
     /** Exports every COLLECTED product and merges an answer with a CID for each: they become CID_RECEIVED. */
     public MergeOutcome roundTrip() throws Exception {
-        if (lab.trust().trusted(GATEWAY.publicKey().id()).isEmpty()) {
-            lab.trust().pin(ApplianceInfo.Role.GATEWAY, "Test gateway", GATEWAY.publicKey(),
+        if (lab.enroll().trusted(GATEWAY.publicKey().id()).isEmpty()) {
+            lab.enroll().pin(ApplianceInfo.Role.GATEWAY, "Test gateway", GATEWAY.publicKey(),
                     GATEWAY.publicKey().fingerprint(), TECH);
         }
         Path stick = Files.createDirectories(tmp.resolve("transfer-" + System.nanoTime()));

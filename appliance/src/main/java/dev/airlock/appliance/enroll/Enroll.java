@@ -1,26 +1,30 @@
 package dev.airlock.appliance.enroll;
 
-import dev.airlock.appliance.keys.KeyService;
-import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.keys.KeyService;
+import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.formats.bundle.KeyCard;
+import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.outside.OutsideText;
+import dev.airlock.formats.qr.QrOptions;
 import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.signature.KeyId;
 import dev.airlock.formats.signature.PublicKey;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The peers this appliance trusts. A peer is pinned only when the fingerprint a person typed from
- * the peer's screen matches its key, and only across the gap: a lab pins gateways, a gateway pins
- * labs.
+ * The enroll flow: this appliance's key card as files to carry across, and the peers it trusts. A
+ * peer is pinned only when the fingerprint a person typed from the peer's screen matches its key,
+ * and only across the gap: a lab pins gateways, a gateway pins labs.
  */
-public final class TrustService {
+public final class Enroll {
     /** Longest label accepted. */
     public static final int MAX_LABEL = 64;
     private final Store store;
@@ -29,11 +33,29 @@ public final class TrustService {
     private final TrustRepository repo = new TrustRepository();
     private final KeyService keys;
 
-    public TrustService(Store store, KeyService keys, AuditService audit, Clock clock) {
+    public Enroll(Store store, KeyService keys, AuditService audit, Clock clock) {
         this.store = store;
         this.keys = keys;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Writes {@code card} and its QR code(s) into {@code dir} (each file atomically): the signed card
+     * ({@code airlock-keycard-….xml}) and one PNG when it fits one sturdy code, else {@code -1of3.png} ….
+     */
+    public static CardWritten writeCard(Path dir, SignedBundle card, PublicKey key) throws IOException {
+        return KeyCardFiles.write(dir, card, key);
+    }
+
+    /** The card's QR code(s) as PNG images, in frame order, at {@link #cardQrOptions}. */
+    public static List<byte[]> cardQrPngs(SignedBundle card) {
+        return KeyCardFiles.qrPngs(card);
+    }
+
+    /** The QR density a card is shown at: one sturdy code when it fits, else the default density. */
+    public static QrOptions cardQrOptions(SignedBundle card) {
+        return KeyCardFiles.qrOptions(card);
     }
 
     /** The trusted peer whose key has {@code id}, if any. */
