@@ -88,7 +88,7 @@ final class AddCommand implements Callable<Integer> {
         } catch (InvalidIdException e) {
             throw new Rejected(e.getMessage());
         }
-        CollectionOutcome outcome = appliance.inventory().addManual(entry, global.actor());
+        CollectionOutcome outcome = appliance.collect().addManual(entry, global.actor());
         PrintWriter out = spec.commandLine().getOut();
         if (outcome instanceof CollectionOutcome.Added a) {
             out.printf("Added machine %s (id %d) with '%s', IID %s%n", a.hostName(), a.machineId(), entry.productName(),

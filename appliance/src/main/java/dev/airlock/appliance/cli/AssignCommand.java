@@ -26,7 +26,7 @@ final class AssignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int moved = global.open().inventory().assignGroup(machines, group, global.actor());
+        int moved = global.open().collect().assignGroup(machines, group, global.actor());
         spec.commandLine().getOut().printf("%d machine%s moved to group %s%n", moved, Words.s(moved), group);
         return ExitCodes.OK;
     }

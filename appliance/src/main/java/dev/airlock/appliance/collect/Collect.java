@@ -81,6 +81,11 @@ public final class Collect {
         return intake.ingest(paths, options, actor, listener);
     }
 
+    /** Puts machines into a lab group (created when new). Returns how many moved. */
+    public int assignGroup(List<Long> machineIds, String group, Actor actor) {
+        return inventory.assignGroup(machineIds, group, actor);
+    }
+
     /** Records a machine typed in by hand (its IID read off the screen), exactly like a collector file would. */
     public CollectionOutcome addManual(ManualEntry entry, Actor actor) {
         return inventory.addManual(entry, actor);

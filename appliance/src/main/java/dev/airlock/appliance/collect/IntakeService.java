@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -98,9 +99,9 @@ final class IntakeService {
      * only {@code AIRLOCK/collected} is read), reporting each file to {@code listener} as it goes.
      */
     IntakeSummary ingest(List<Path> paths, IntakeOptions options, Actor actor, IntakeListener listener) {
-        IntakeSummary summary = new IntakeSummary();
+        Map<FileOutcome.Kind, Long> tally = new java.util.concurrent.ConcurrentHashMap<>();
         IntakeListener counting = o -> {
-            summary.count(o.kind());
+            tally.merge(o.kind(), 1L, Long::sum);
             listener.fileDone(o);
         };
         for (Path path : paths) {
@@ -131,7 +132,7 @@ final class IntakeService {
                 counting.fileDone(ingestFile(path, options, actor));
             }
         }
-        return summary;
+        return new IntakeSummary(tally);
     }
 
     /** {@code AIRLOCK} or its subfolder {@code dir} under {@code stick}, when one of them is a symbolic link. */

@@ -3,20 +3,15 @@ package dev.airlock.appliance.collect;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Counts per outcome kind for one run. */
-public final class IntakeSummary {
-    private final Map<FileOutcome.Kind, Long> counts = new EnumMap<>(FileOutcome.Kind.class);
-
-    IntakeSummary() {
+/** Counts per outcome kind for one run (every kind present, 0 when none). */
+public record IntakeSummary(Map<FileOutcome.Kind, Long> counts) {
+    public IntakeSummary {
+        Map<FileOutcome.Kind, Long> all = new EnumMap<>(FileOutcome.Kind.class);
         for (FileOutcome.Kind k : FileOutcome.Kind.values()) {
-            counts.put(k, 0L);
+            all.put(k, counts.getOrDefault(k, 0L));
         }
+        counts = java.util.Collections.unmodifiableMap(all);
     }
-
-    void count(FileOutcome.Kind kind) {
-        counts.merge(kind, 1L, Long::sum);
-    }
-
 
     public long get(FileOutcome.Kind kind) {
         return counts.get(kind);

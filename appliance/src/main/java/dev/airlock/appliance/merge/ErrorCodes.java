@@ -7,11 +7,11 @@ import dev.airlock.appliance.inventory.StateDetail;
  * Plain-language meaning and next step for BatchActivation error codes (codes per Microsoft's
  * ActivationWs sources, see domain-facts.md).
  */
-public final class ErrorCodes {
+final class ErrorCodes {
     private ErrorCodes() {}
 
     /** What the code means and what to do next, in one line. */
-    public static String explain(int code) {
+    static String explain(int code) {
         return switch (code) {
             case 0x7F -> "MAK activation limit reached: add activations to the MAK (licensing portal) or install"
                     + " another MAK on the machine, then collect it again and export";
@@ -29,7 +29,7 @@ public final class ErrorCodes {
     }
 
     /** {@code 0x} and upper-case hex. */
-    public static String codeText(int code) {
+    static String codeText(int code) {
         return new ErrorCode(code).text();
     }
 
@@ -37,7 +37,7 @@ public final class ErrorCodes {
      * The state detail stored with a rejection: the code as a value, then the explanation and the
      * gateway's own words (shown as "0x7F: explanation (gateway: words)").
      */
-    public static StateDetail.Rejection detail(int code, String gatewayText) {
+    static StateDetail.Rejection detail(int code, String gatewayText) {
         String text = gatewayText == null ? "" : gatewayText.strip();
         return new StateDetail.Rejection(new ErrorCode(code), explain(code)
                 + (text.isEmpty() ? "" : " (gateway: " + text + ")"));

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.ui.Sentence;
@@ -21,14 +22,16 @@ final class GroupAssign extends HorizontalLayout {
     final Button assign = new Button();
     final Span result = new Span();
     private final ObjectProvider<InventoryService> inventory;
+    private final ObjectProvider<Collect> collect;
     private final KioskSession session;
     private final Supplier<List<Long>> machines;
     private final Runnable assigned;
 
     /** {@code machines}: the machine ids to assign now; {@code assigned}: run after machines moved. */
-    GroupAssign(String idPrefix, ObjectProvider<InventoryService> inventory, KioskSession session,
-            Supplier<List<Long>> machines, Runnable assigned) {
+    GroupAssign(String idPrefix, ObjectProvider<InventoryService> inventory, ObjectProvider<Collect> collect,
+            KioskSession session, Supplier<List<Long>> machines, Runnable assigned) {
         this.inventory = inventory;
+        this.collect = collect;
         this.session = session;
         this.machines = machines;
         this.assigned = assigned;
@@ -83,7 +86,7 @@ final class GroupAssign extends HorizontalLayout {
         }
         String text;
         try {
-            int moved = inventory.getObject().assignGroup(ids, name, session.actor());
+            int moved = collect.getObject().assignGroup(ids, name, session.actor());
             text = moved == 0 ? getTranslation("machines.assign.nothingMoved", ids.size(), name)
                     : getTranslation("machines.assign.done", moved, name);
         } catch (IllegalArgumentException e) {

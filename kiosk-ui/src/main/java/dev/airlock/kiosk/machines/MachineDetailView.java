@@ -15,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.audit.AuditEntry;
 import dev.airlock.appliance.audit.AuditService;
+import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Machine;
 import dev.airlock.appliance.inventory.MachineChange;
@@ -52,8 +53,8 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
     private final KioskSession session;
     private long machineId = -1;
 
-    public MachineDetailView(ObjectProvider<InventoryService> inventory, ObjectProvider<AuditService> auditLog,
-            KioskSession session) {
+    public MachineDetailView(ObjectProvider<InventoryService> inventory, ObjectProvider<Collect> collect,
+            ObjectProvider<AuditService> auditLog, KioskSession session) {
         this.inventory = inventory;
         this.auditLog = auditLog;
         this.session = session;
@@ -71,7 +72,7 @@ public class MachineDetailView extends VerticalLayout implements BeforeEnterObse
         history.addClassName("machine-history");
         audit.setId("machine-audit");
         audit.addClassName("machine-audit");
-        assign = new GroupAssign("machine", inventory, session,
+        assign = new GroupAssign("machine", inventory, collect, session,
                 () -> machineId < 0 ? List.of() : List.of(machineId),
                 () -> show(inventory.getObject().machine(String.valueOf(machineId))));
         add(back, title, facts, assign, new H2(getTranslation("machine.products")), products,

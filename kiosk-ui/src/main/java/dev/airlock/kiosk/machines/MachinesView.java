@@ -12,6 +12,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductFilter;
@@ -46,13 +47,14 @@ public class MachinesView extends VerticalLayout {
     final GroupAssign assign;
     private final ObjectProvider<InventoryService> inventory;
 
-    public MachinesView(ObjectProvider<InventoryService> inventory, KioskSession session) {
+    public MachinesView(ObjectProvider<InventoryService> inventory, ObjectProvider<Collect> collect,
+            KioskSession session) {
         this.inventory = inventory;
         addClassNames("kiosk-view", "machines-view");
         setSizeFull();
         configureFilters();
         configureGrid();
-        assign = new GroupAssign("machines", inventory, session, this::selectedMachines, this::assigned);
+        assign = new GroupAssign("machines", inventory, collect, session, this::selectedMachines, this::assigned);
         grid.addSelectionListener(e -> assign.update());
         Div filters = new Div(search, state, group, assign);
         filters.addClassName("machines-filters");
