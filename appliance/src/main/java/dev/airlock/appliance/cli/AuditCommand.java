@@ -19,13 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code airlock audit}: the audit log. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Show, verify or sign the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Sign.class, AuditCommand.Log.class})
-final class AuditCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'verify', 'sign' or 'log'");
+final class AuditCommand extends GroupCommand {
+    AuditCommand() {
+        super("'verify', 'sign' or 'log'");
     }
 
     /** {@code airlock audit verify}. */

@@ -14,20 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code airlock key}: the appliance's own key pair. */
 @Command(name = "key", mixinStandardHelpOptions = true,
         description = "The appliance's own Ed25519 key pair and supervisor passphrase.",
         subcommands = {KeyCommand.Init.class, KeyCommand.Show.class, KeyCommand.Card.class})
-final class KeyCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "say 'init', 'show' or 'card'");
+final class KeyCommand extends GroupCommand {
+    KeyCommand() {
+        super("'init', 'show' or 'card'");
     }
 
     /** {@code airlock key init}: keys for a store made before keys existed. */

@@ -12,24 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code airlock mak}: the MAK vault. */
 @Command(name = "mak", mixinStandardHelpOptions = true,
         description = {"The MAK vault: product keys sealed under the supervisor passphrase.",
             "Keys are typed at a hidden prompt or piped on stdin, never given on the command line."},
         subcommands = {MakCommand.Add.class, MakCommand.ListMaks.class, MakCommand.Remove.class})
-final class MakCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "say 'add', 'list' or 'remove'");
+final class MakCommand extends GroupCommand {
+    MakCommand() {
+        super("'add', 'list' or 'remove'");
     }
 
     /** {@code airlock mak add}. */

@@ -14,23 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code airlock trust}: the peers this appliance trusts. */
 @Command(name = "trust", mixinStandardHelpOptions = true,
         description = "The peers this appliance trusts: a lab trusts gateways, a gateway trusts labs.",
         subcommands = {TrustCommand.Add.class, TrustCommand.ListPeers.class, TrustCommand.Remove.class})
-final class TrustCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "say 'add', 'list' or 'remove'");
+final class TrustCommand extends GroupCommand {
+    TrustCommand() {
+        super("'add', 'list' or 'remove'");
     }
 
     /** {@code airlock trust add}: pin a peer's key card after comparing fingerprints. */
