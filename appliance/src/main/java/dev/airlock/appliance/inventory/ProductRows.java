@@ -13,6 +13,7 @@ import dev.airlock.formats.ids.InstallationId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Update;
 
 /** SQL for product rows, the installations they had before (product_history) and the activations saved. */
 final class ProductRows {
@@ -32,21 +33,13 @@ final class ProductRows {
 
     void insertProduct(Tx tx, long machineId, ProductFacts f, ProductState state, String detail, Instant at) {
         String now = Times.format(at);
-        tx.handle().createUpdate("INSERT INTO product (machine_id, sku_id, application_id, product_class, name,"
-                        + " description, partial_key, channel, epid, license_status, grace_minutes, iid, state,"
-                        + " state_detail, state_changed_at, first_seen_at, last_seen_at) VALUES (:m, :sku, :app, :cls,"
-                        + " :name, :desc, :pk, :channel, :epid, :ls, :grace, :iid, :state, :detail, :now, :now, :now)")
+        Update insert = tx.handle().createUpdate("INSERT INTO product (machine_id, sku_id, application_id,"
+                + " product_class, name, description, partial_key, channel, epid, license_status, grace_minutes, iid,"
+                + " state, state_detail, state_changed_at, first_seen_at, last_seen_at) VALUES (:m, :sku, :app, :cls,"
+                + " :name, :desc, :pk, :channel, :epid, :ls, :grace, :iid, :state, :detail, :now, :now, :now)");
+        bindFacts(insert, f)
                 .bind("m", machineId)
                 .bind("sku", f.skuId().toString())
-                .bind("app", f.applicationId().toString())
-                .bind("cls", f.productClass())
-                .bind("name", f.name())
-                .bind("desc", f.description())
-                .bind("pk", f.partialKey())
-                .bind("channel", f.channel())
-                .bind("epid", f.epid().toString())
-                .bind("ls", f.licenseStatus())
-                .bind("grace", f.graceMinutes())
                 .bind("iid", f.iid().digits())
                 .bind("state", state.name())
                 .bind("detail", detail)
@@ -56,12 +49,20 @@ final class ProductRows {
 
     /** Same installation seen again: refresh what WMI reports, keep IID, CID and state. */
     void refreshProduct(Tx tx, long productId, ProductFacts f, Instant at) {
-        tx.handle().createUpdate("UPDATE product SET application_id = :app, product_class = :cls, name = :name,"
-                        + " description = :desc, partial_key = CASE WHEN :pk = '' THEN partial_key ELSE :pk END,"
-                        + " channel = CASE WHEN :channel = '' THEN channel ELSE :channel END, epid = :epid,"
-                        + " license_status = :ls, grace_minutes = :grace,"
-                        + " last_seen_at = MAX(last_seen_at, :now) WHERE id = :id")
-                .bind("app", f.applicationId().toString())
+        Update refresh = tx.handle().createUpdate("UPDATE product SET application_id = :app, product_class = :cls,"
+                + " name = :name, description = :desc, partial_key = CASE WHEN :pk = '' THEN partial_key ELSE :pk END,"
+                + " channel = CASE WHEN :channel = '' THEN channel ELSE :channel END, epid = :epid,"
+                + " license_status = :ls, grace_minutes = :grace,"
+                + " last_seen_at = MAX(last_seen_at, :now) WHERE id = :id");
+        bindFacts(refresh, f)
+                .bind("now", Times.format(at))
+                .bind("id", productId)
+                .execute();
+    }
+
+    /** Binds what WMI reports about a product: the columns insert and refresh share. */
+    private static Update bindFacts(Update update, ProductFacts f) {
+        return update.bind("app", f.applicationId().toString())
                 .bind("cls", f.productClass())
                 .bind("name", f.name())
                 .bind("desc", f.description())
@@ -69,10 +70,7 @@ final class ProductRows {
                 .bind("channel", f.channel())
                 .bind("epid", f.epid().toString())
                 .bind("ls", f.licenseStatus())
-                .bind("grace", f.graceMinutes())
-                .bind("now", Times.format(at))
-                .bind("id", productId)
-                .execute();
+                .bind("grace", f.graceMinutes());
     }
 
     /** A new IID for a known product: keep the old installation in history, start over. */
