@@ -13,12 +13,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code airlock add}: one machine/product typed in by hand. */
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -26,15 +22,7 @@ import picocli.CommandLine.Spec;
             "Without --iid the IID is asked for twice on stdin, to catch typing errors.",
             "A group whose check digit does not fit is named (\"IID group 4 looks mistyped\") and the IID is"
                 + " refused, unless you confirm it: answer y when asked, or pass --keep-as-typed."})
-final class AddCommand implements Callable<Integer> {
-    private final CliContext context;
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
-
+final class AddCommand extends TerminalCommand {
     @Option(names = "--host", required = true, paramLabel = "HOST", description = "The machine's host name.")
     String host;
 
@@ -73,7 +61,7 @@ final class AddCommand implements Callable<Integer> {
     boolean keepAsTyped;
 
     AddCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

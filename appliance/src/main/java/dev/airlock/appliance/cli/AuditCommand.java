@@ -19,13 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code airlock audit}: the audit log. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Show, verify or sign the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Sign.class, AuditCommand.Log.class})
-final class AuditCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'verify', 'sign' or 'log'");
+final class AuditCommand extends GroupCommand {
+    AuditCommand() {
+        super("'verify', 'sign' or 'log'");
     }
 
     /** {@code airlock audit verify}. */
@@ -65,24 +61,16 @@ final class AuditCommand implements Runnable {
             description = {"Sign the audit log's head now with this appliance's key: row count, last row hash and"
                     + " time, kept with every earlier signed head. Needs the passphrase.",
                 "The head is also signed whenever the passphrase is used for something else."})
-    static final class Sign implements Callable<Integer> {
-        private final CliContext context;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Sign extends TerminalCommand {
         Sign(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
         public Integer call() throws KeysException {
             Appliance appliance = global.open();
             SignedHead head;
-            try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+            try (Passphrase passphrase = secrets().passphrase()) {
                 head = appliance.keys().signAuditHead(passphrase, global.actor());
             }
             PrintWriter out = spec.commandLine().getOut();

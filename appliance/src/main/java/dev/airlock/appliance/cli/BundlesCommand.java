@@ -16,13 +16,9 @@ import picocli.CommandLine.Spec;
 /** {@code airlock bundles}: what went out and what came back. */
 @Command(name = "bundles", mixinStandardHelpOptions = true, description = "Request and response bundles.",
         subcommands = {BundlesCommand.ListBundles.class})
-final class BundlesCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'list'");
+final class BundlesCommand extends GroupCommand {
+    BundlesCommand() {
+        super("'list'");
     }
 
     /** {@code airlock bundles list}. */

@@ -13,12 +13,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code airlock export}: write a signed request bundle to a transfer stick. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -27,15 +23,7 @@ import picocli.CommandLine.Spec;
             "Products that need no CID (already Licensed, or KMS clients) are left out and counted.",
             "Refuses a lab stick (one holding AIRLOCK/collected, kit or results files) and, without --force, an"
                 + " export larger than a MAK's last known remaining count. Needs the supervisor passphrase."})
-final class ExportCommand implements Callable<Integer> {
-    private final CliContext context;
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
-
+final class ExportCommand extends TerminalCommand {
     @Option(names = "--to", required = true, paramLabel = "STICK", description = "The transfer stick's root.")
     Path to;
 
@@ -55,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     Path qr;
 
     ExportCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -66,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
                 : limit, again, force, Optional.ofNullable(qr), QrOptions.defaults());
         PrintWriter out = spec.commandLine().getOut();
         ExportResult r;
-        try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+        try (Passphrase passphrase = secrets().passphrase()) {
             r = appliance.export().run(options, passphrase, global.actor());
         } catch (ExportRefusedException e) {
             throw new Rejected(e.getMessage());

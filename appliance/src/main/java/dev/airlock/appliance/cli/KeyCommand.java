@@ -15,20 +15,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code airlock key}: the appliance's own key pair. */
 @Command(name = "key", mixinStandardHelpOptions = true,
         description = "The appliance's own Ed25519 key pair and supervisor passphrase.",
         subcommands = {KeyCommand.Init.class, KeyCommand.Show.class, KeyCommand.Card.class})
-final class KeyCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "say 'init', 'show' or 'card'");
+final class KeyCommand extends GroupCommand {
+    KeyCommand() {
+        super("'init', 'show' or 'card'");
     }
 
     /** {@code airlock key init}: keys for a store made before keys existed. */
@@ -36,17 +31,9 @@ final class KeyCommand implements Runnable {
             description = {"Give an existing data store (made by an earlier version) its key pair and supervisor"
                     + " passphrase; refuses when it has them.",
                 "The passphrase is asked twice on a terminal; scripts set AIRLOCK_PASSPHRASE."})
-    static final class Init implements Callable<Integer> {
-        private final CliContext context;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Init extends TerminalCommand {
         Init(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
@@ -57,7 +44,7 @@ final class KeyCommand implements Runnable {
                         + "); nothing was changed");
             }
             PublicKey key;
-            try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).newPassphrase()) {
+            try (Passphrase passphrase = secrets().newPassphrase()) {
                 key = appliance.keys().initialize(passphrase, global.actor());
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -74,16 +61,7 @@ final class KeyCommand implements Runnable {
                     + " a bundle file and as a QR PNG into DIR, and print the fingerprint to read aloud.",
                 "Needs the supervisor passphrase (the card is signed). On the other side run"
                         + " 'airlock trust add CARD --fingerprint DIGITS'."})
-    static final class Card implements Callable<Integer> {
-        /** Cards are small: one version-10 symbol is plenty, and reads easily from a screen. */
-        private final CliContext context;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Card extends TerminalCommand {
         @Option(names = "--to", required = true, paramLabel = "DIR", description = "Folder (e.g. a stick) for the card.")
         Path to;
 
@@ -92,7 +70,7 @@ final class KeyCommand implements Runnable {
         String label;
 
         Card(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
@@ -101,7 +79,7 @@ final class KeyCommand implements Runnable {
             Path dir = UserPaths.outputFolder(to);
             SignedBundle card;
             PublicKey key;
-            try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+            try (Passphrase passphrase = secrets().passphrase()) {
                 key = appliance.keys().publicKey();
                 card = appliance.keys().keyCard(label, passphrase, global.actor());
             }

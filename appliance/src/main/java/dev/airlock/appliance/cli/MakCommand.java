@@ -11,27 +11,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code airlock mak}: the MAK vault. */
 @Command(name = "mak", mixinStandardHelpOptions = true,
         description = {"The MAK vault: product keys sealed under the supervisor passphrase.",
             "Keys are typed at a hidden prompt or piped on stdin, never given on the command line."},
         subcommands = {MakCommand.Add.class, MakCommand.ListMaks.class, MakCommand.Remove.class})
-final class MakCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "say 'add', 'list' or 'remove'");
+final class MakCommand extends GroupCommand {
+    MakCommand() {
+        super("'add', 'list' or 'remove'");
     }
 
     /** {@code airlock mak add}. */
@@ -39,15 +31,7 @@ final class MakCommand implements Runnable {
             description = {"Seal a MAK into the vault. The key is read at a hidden prompt on a terminal, else from"
                     + " the first line of stdin (e.g. from a file: mak add < key.txt); never from the command line.",
                 "Needs the supervisor passphrase (terminal prompt, or AIRLOCK_PASSPHRASE)."})
-    static final class Add implements Callable<Integer> {
-        private final CliContext context;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Add extends TerminalCommand {
         @Option(names = "--description", paramLabel = "TEXT",
                 description = "What the key is for, e.g. 'Windows 11 Enterprise MAK, lab 3'. Stays in the lab.")
         String description;
@@ -57,7 +41,7 @@ final class MakCommand implements Runnable {
         List<String> stray;
 
         Add(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
@@ -68,7 +52,7 @@ final class MakCommand implements Runnable {
                         + " stdin, e.g. ./airlock mak add < key.txt");
             }
             Appliance appliance = global.open();
-            SecretInput input = new SecretInput(context, spec.commandLine().getErr());
+            SecretInput input = secrets();
             ProductKey key;
             char[] typed = input.secretLine("MAK (25 characters, 5 groups of 5; not shown): ");
             try {
@@ -80,7 +64,7 @@ final class MakCommand implements Runnable {
             }
             try (Passphrase passphrase = input.passphrase()) {
                 MakEntry entry = appliance.makVault().add(key, description, passphrase, global.actor());
-                spec.commandLine().getOut().printf("Added MAK %d: %s%s%n", entry.id(), masked(entry),
+                out().printf("Added MAK %d: %s%s%n", entry.id(), masked(entry),
                         entry.description().isEmpty() ? "" : " (" + entry.description() + ")");
                 return ExitCodes.OK;
             }
@@ -91,16 +75,7 @@ final class MakCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the vault: id, last 5 characters, description, last known remaining activations."
                     + " Needs no passphrase.")
-    static final class ListMaks implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--json", description = "Print JSON for scripts.")
-        boolean json;
-
+    static final class ListMaks extends TableListCommand<MakEntry> {
         private static final Table<MakEntry> TABLE = Table.<MakEntry>withHeader()
                 .col("ID", 4, MakEntry::id)
                 .col("KEY", 29, MakCommand::masked)
@@ -110,29 +85,21 @@ final class MakCommand implements Runnable {
                 .col("DESCRIPTION", 0, MakEntry::description)
                 .counting("MAK").json(MakCommand::jsonRow);
 
-        @Override
-        public Integer call() {
-            TABLE.print(spec.commandLine().getOut(), json, global.openToRead().makVault().list());
-            return ExitCodes.OK;
+        ListMaks() {
+            super(TABLE, appliance -> appliance.makVault().list());
         }
     }
 
     /** {@code airlock mak remove}. */
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a MAK from the vault.")
-    static final class Remove implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Remove extends DataCommand {
         @Parameters(paramLabel = "ID", description = "The MAK's id (from 'airlock mak list').")
         long id;
 
         @Override
         public Integer call() throws KeysException {
             MakEntry removed = global.open().makVault().remove(id, global.actor());
-            spec.commandLine().getOut().printf("Removed MAK %d: %s%n", removed.id(), masked(removed));
+            out().printf("Removed MAK %d: %s%n", removed.id(), masked(removed));
             return ExitCodes.OK;
         }
     }

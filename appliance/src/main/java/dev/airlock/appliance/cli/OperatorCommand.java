@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,16 +21,12 @@ import picocli.CommandLine.Spec;
             "add, remove and reset-pin need the supervisor passphrase (terminal prompt, or AIRLOCK_PASSPHRASE)."},
         subcommands = {OperatorCommand.Add.class, OperatorListCommand.class, OperatorCommand.Remove.class,
             OperatorCommand.ResetPin.class})
-final class OperatorCommand implements Runnable {
+final class OperatorCommand extends GroupCommand {
     /** The environment variable scripts put a new PIN in. */
     static final String PIN_ENV = "AIRLOCK_PIN";
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "say 'add', 'list', 'remove' or 'reset-pin'");
+    OperatorCommand() {
+        super("'add', 'list', 'remove' or 'reset-pin'");
     }
 
     /** {@code airlock operator add}. */

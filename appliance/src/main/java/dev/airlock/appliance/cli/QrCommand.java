@@ -23,13 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code airlock qr}: bundles as QR frames. */
 @Command(name = "qr", mixinStandardHelpOptions = true, description = "Carry a bundle as QR frames.",
         subcommands = {QrCommand.Encode.class, QrCommand.Decode.class})
-final class QrCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'encode' or 'decode'");
+final class QrCommand extends GroupCommand {
+    QrCommand() {
+        super("'encode' or 'decode'");
     }
 
     /** {@code airlock qr encode}. */

@@ -7,13 +7,9 @@ import dev.airlock.appliance.keys.Passphrase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code airlock restore}: put a backup in place as the data store. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -22,15 +18,7 @@ import picocli.CommandLine.Spec;
             "Refuses a data dir that already holds a store unless --replace is given; then the old store is moved"
                 + " to DATA.before-restore-YYYYMMDD-HHMMSS next to it. Stop the kiosk first.",
             "Needs the supervisor passphrase the backup was made with (terminal prompt, or AIRLOCK_PASSPHRASE)."})
-final class RestoreCommand implements Callable<Integer> {
-    private final CliContext context;
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
-
+final class RestoreCommand extends TerminalCommand {
     @Parameters(paramLabel = "FILE", description = "The backup file, e.g. STICK/AIRLOCK/backup/airlock-backup-....alb.")
     Path file;
 
@@ -38,14 +26,14 @@ final class RestoreCommand implements Callable<Integer> {
     boolean replace;
 
     RestoreCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
     public Integer call() throws IOException {
         RestoreResult r;
         file = UserPaths.inputFile(file, "the backup file (STICK/AIRLOCK/backup/airlock-backup-....alb)");
-        try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+        try (Passphrase passphrase = secrets().passphrase()) {
             global.lockForWritingIfPresent(); // not while a kiosk or another command works on this data dir
             r = BackupService.restore(file, global.dataDir(), passphrase, replace, global.actor(), context.clock());
         } catch (BackupException e) {

@@ -6,28 +6,16 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.reimage.ForceOutcome;
 import dev.airlock.appliance.reimage.Reimage;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code airlock reuse-cid}: supervisor override, reuse a stored CID although the IID changed. */
 @Command(name = "reuse-cid", mixinStandardHelpOptions = true,
         description = {"Supervisor override: make the product's newest earlier CID (from its history) current and the"
                 + " product REUSABLE although its IID differs (VAMT's 'require exact IID match' cleared).",
             "Windows may refuse such a CID. Needs --force and the supervisor passphrase; audited with a warning."})
-final class ReuseCidCommand implements Callable<Integer> {
-    private final CliContext context;
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
-
+final class ReuseCidCommand extends TerminalCommand {
     @Parameters(paramLabel = "PRODUCT_ID", description = "Product id (from ./airlock list).")
     long productId;
 
@@ -35,7 +23,7 @@ final class ReuseCidCommand implements Callable<Integer> {
     boolean force;
 
     ReuseCidCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -46,7 +34,7 @@ final class ReuseCidCommand implements Callable<Integer> {
                     + " unchanged is reused by intake by itself");
         }
         Appliance appliance = global.open();
-        try (Passphrase passphrase = new SecretInput(context, spec.commandLine().getErr()).passphrase()) {
+        try (Passphrase passphrase = secrets().passphrase()) {
             appliance.keys().checkPassphrase(passphrase, global.actor());
         }
         ForceOutcome outcome = appliance.reimage().forceReuse(productId, global.actor());

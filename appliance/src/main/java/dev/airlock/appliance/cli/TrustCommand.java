@@ -13,26 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code airlock trust}: the peers this appliance trusts. */
 @Command(name = "trust", mixinStandardHelpOptions = true,
         description = "The peers this appliance trusts: a lab trusts gateways, a gateway trusts labs.",
         subcommands = {TrustCommand.Add.class, TrustCommand.ListPeers.class, TrustCommand.Remove.class})
-final class TrustCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "say 'add', 'list' or 'remove'");
+final class TrustCommand extends GroupCommand {
+    TrustCommand() {
+        super("'add', 'list' or 'remove'");
     }
 
     /** {@code airlock trust add}: pin a peer's key card after comparing fingerprints. */
@@ -40,13 +31,7 @@ final class TrustCommand implements Runnable {
             description = {"Trust the appliance whose key card CARD is, only when the fingerprint typed from the"
                     + " other screen (--fingerprint) matches the card's. A lab trusts gateways; a gateway trusts"
                     + " labs. Nothing is stored otherwise."})
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Add extends DataCommand {
         @Parameters(paramLabel = "CARD", description = "The key card file (airlock-keycard-*.xml).")
         Path card;
 
@@ -78,7 +63,7 @@ final class TrustCommand implements Runnable {
                 throw new Rejected(card + ": cannot read it (" + e.getMessage() + ")");
             }
             TrustedPeer peer = appliance.enroll().pin(keyCard, Optional.ofNullable(label), typed, global.actor());
-            spec.commandLine().getOut().printf("Trusted %s '%s': key %s, fingerprint %s%n", peer.role().id(),
+            out().printf("Trusted %s '%s': key %s, fingerprint %s%n", peer.role().id(),
                     peer.label(), peer.keyId(), peer.fingerprint());
             return ExitCodes.OK;
         }
@@ -87,16 +72,7 @@ final class TrustCommand implements Runnable {
     /** {@code airlock trust list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List trusted peers: role, label, fingerprint, key id, when and by whom added.")
-    static final class ListPeers implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--json", description = "Print JSON for scripts.")
-        boolean json;
-
+    static final class ListPeers extends TableListCommand<TrustedPeer> {
         private static final Table<TrustedPeer> TABLE = Table.<TrustedPeer>withHeader()
                 .col("ROLE", 8, p -> p.role().id())
                 .text("LABEL", 24, TrustedPeer::label)
@@ -106,29 +82,21 @@ final class TrustCommand implements Runnable {
                 .text("BY", 0, TrustedPeer::addedBy)
                 .counting("trusted peer").json(TrustCommand::jsonRow);
 
-        @Override
-        public Integer call() {
-            TABLE.print(spec.commandLine().getOut(), json, global.openToRead().enroll().list());
-            return ExitCodes.OK;
+        ListPeers() {
+            super(TABLE, appliance -> appliance.enroll().list());
         }
     }
 
     /** {@code airlock trust remove}. */
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop trusting a peer.")
-    static final class Remove implements Callable<Integer> {
-        @Mixin
-        GlobalOptions global;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Remove extends DataCommand {
         @Parameters(paramLabel = "KEYID|LABEL", description = "The peer's key id (16 hex digits) or label.")
         String peer;
 
         @Override
         public Integer call() throws KeysException {
             TrustedPeer removed = global.open().enroll().remove(peer, global.actor());
-            spec.commandLine().getOut().printf("No longer trusted: %s '%s' (key %s)%n", removed.role().id(),
+            out().printf("No longer trusted: %s '%s' (key %s)%n", removed.role().id(),
                     removed.label(), removed.keyId());
             return ExitCodes.OK;
         }

@@ -27,7 +27,9 @@ public final class InventoryService {
     private final Store store;
     private final AuditService audit;
     private final Clock clock;
-    private final InventoryRepository repo = new InventoryRepository();
+    private final MachineRows machines = new MachineRows();
+    private final ProductRows products = new ProductRows();
+    private final InventoryQueries queries = new InventoryQueries();
     private final Transitions transitions;
     private final ProductUpserts upserts;
 
@@ -36,8 +38,8 @@ public final class InventoryService {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
-        this.transitions = new Transitions(repo, audit, clock);
-        this.upserts = new ProductUpserts(repo, transitions, reimage);
+        this.transitions = new Transitions(products, audit, clock);
+        this.upserts = new ProductUpserts(products, transitions, reimage);
     }
 
     /**
@@ -53,13 +55,14 @@ public final class InventoryService {
         // Step 1: find the machine this record is about.
         Optional<Machine> match;
         if (sameAs.isPresent()) {
-            match = repo.machineById(tx, sameAs.getAsLong());
+            match = machines.machineById(tx, sameAs.getAsLong());
             if (match.isEmpty()) {
                 return new CollectionOutcome.Conflict("there is no machine with id " + sameAs.getAsLong()
                         + " to take this record as (see ./airlock list)");
             }
             // the record's UUID may be another machine's: taking it over would break the one-UUID rule
-            Optional<Machine> owner = id.hasUsableUuid() ? repo.machineByUuid(tx, id.smbiosUuid()) : Optional.empty();
+            Optional<Machine> owner = id.hasUsableUuid() ? machines.machineByUuid(tx, id.smbiosUuid())
+                    : Optional.empty();
             if (owner.isPresent() && owner.get().id() != sameAs.getAsLong()) {
                 return new CollectionOutcome.Conflict("the record's SMBIOS UUID " + id.smbiosUuid()
                         + " is already recorded for machine " + owner.get().hostName() + " (id " + owner.get().id()
@@ -67,7 +70,7 @@ public final class InventoryService {
                         + owner.get().id() + " or without --same-as");
             }
         } else {
-            MachineMatching.Match m = MachineMatching.find(repo, tx, id);
+            MachineMatching.Match m = MachineMatching.find(machines, tx, id);
             if (m.conflict() != null) {
                 return new CollectionOutcome.Conflict(m.conflict());
             }
@@ -82,7 +85,7 @@ public final class InventoryService {
         }
         // Step 3: an IID already recorded on another machine is a conflict, never merged.
         for (CollectedProduct p : record.products()) {
-            List<Product> elsewhere = repo.productsWithIid(tx, p.iid(), except);
+            List<Product> elsewhere = products.productsWithIid(tx, p.iid(), except);
             if (!elsewhere.isEmpty()) {
                 Product other = elsewhere.get(0);
                 return new CollectionOutcome.Conflict("the IID of '" + p.name() + "' on " + id.hostName()
@@ -95,11 +98,11 @@ public final class InventoryService {
         }
         Instant now = clock.instant();
         OptionalLong groupId = group.filter(g -> !g.isBlank())
-                .map(g -> OptionalLong.of(repo.groupId(tx, g.strip(), now))).orElse(OptionalLong.empty());
+                .map(g -> OptionalLong.of(machines.groupId(tx, g.strip(), now))).orElse(OptionalLong.empty());
         List<ProductFacts> facts = record.products().stream().map(ProductFacts::of).toList();
         // Step 4a: a new machine.
         if (match.isEmpty()) {
-            long machineId = repo.insertMachine(tx, id, "collector", groupId, record.collected());
+            long machineId = machines.insertMachine(tx, id, "collector", groupId, record.collected());
             List<String> notNeeded = new ArrayList<>();
             for (ProductFacts f : facts) {
                 upserts.insertNew(tx, machineId, f, now).ifPresent(notNeeded::add);
@@ -114,17 +117,17 @@ public final class InventoryService {
         List<String> changes = new ArrayList<>();
         Map<String, String[]> diff = MachineMatching.identityDiff(m, id);
         for (Map.Entry<String, String[]> e : diff.entrySet()) {
-            repo.insertChange(tx, m.id(), now, e.getKey(), e.getValue()[0], e.getValue()[1], source);
+            machines.insertChange(tx, m.id(), now, e.getKey(), e.getValue()[0], e.getValue()[1], source);
             changes.add(e.getKey() + " " + quote(e.getValue()[0]) + " -> " + quote(e.getValue()[1]));
         }
         if (!diff.isEmpty()) {
-            repo.updateMachineIdentity(tx, m.id(), id, record.collected());
+            machines.updateMachineIdentity(tx, m.id(), id, record.collected());
         } else {
-            repo.touchMachine(tx, m.id(), record.collected());
+            machines.touchMachine(tx, m.id(), record.collected());
         }
         if (groupId.isPresent() && !group.get().strip().equalsIgnoreCase(m.group())) {
-            repo.setGroup(tx, m.id(), groupId);
-            repo.insertChange(tx, m.id(), now, "group", m.group(), group.get().strip(), source);
+            machines.setGroup(tx, m.id(), groupId);
+            machines.insertChange(tx, m.id(), now, "group", m.group(), group.get().strip(), source);
             changes.add("group " + quote(m.group()) + " -> " + quote(group.get().strip()));
         }
         changes.addAll(upserts.upsert(tx, m.id(), facts, now, source, actor));
@@ -140,14 +143,14 @@ public final class InventoryService {
     public CollectionOutcome addManual(ManualEntry entry, Actor actor) {
         return store.inTransaction(tx -> {
             ProductFacts f = ProductFacts.of(entry);
-            List<Machine> byHost = repo.machinesByHost(tx, entry.hostName());
+            List<Machine> byHost = machines.machinesByHost(tx, entry.hostName());
             if (byHost.size() > 1) {
                 return new CollectionOutcome.Conflict("host name " + entry.hostName() + " matches " + byHost.size()
                         + " machines (ids " + MachineMatching.ids(byHost) + "); rename one or collect them with the"
                         + " kit");
             }
             long except = byHost.isEmpty() ? -1 : byHost.get(0).id();
-            List<Product> elsewhere = repo.productsWithIid(tx, f.iid(), except);
+            List<Product> elsewhere = products.productsWithIid(tx, f.iid(), except);
             if (!elsewhere.isEmpty()) {
                 Product other = elsewhere.get(0);
                 return new CollectionOutcome.Conflict("this IID is already recorded for '" + other.name() + "' on "
@@ -156,11 +159,11 @@ public final class InventoryService {
             }
             Instant now = clock.instant();
             OptionalLong groupId = entry.group().filter(g -> !g.isBlank())
-                    .map(g -> OptionalLong.of(repo.groupId(tx, g.strip(), now))).orElse(OptionalLong.empty());
+                    .map(g -> OptionalLong.of(machines.groupId(tx, g.strip(), now))).orElse(OptionalLong.empty());
             if (byHost.isEmpty()) {
                 MachineIdentity id = new MachineIdentity(entry.hostName(), "", false, "", "", "", "", "", "",
                         List.of(), List.of());
-                long machineId = repo.insertMachine(tx, id, "manual", groupId, now);
+                long machineId = machines.insertMachine(tx, id, "manual", groupId, now);
                 List<String> notNeeded = upserts.insertNew(tx, machineId, f, now).stream().toList();
                 audit.append(tx, actor, "machine.added", "machine " + machineId, "host=" + entry.hostName()
                         + "; products=1" + notNeededAudit(notNeeded) + "; source=manual entry"
@@ -170,8 +173,8 @@ public final class InventoryService {
             Machine m = byHost.get(0);
             List<String> changes = new ArrayList<>();
             if (groupId.isPresent() && !entry.group().get().strip().equalsIgnoreCase(m.group())) {
-                repo.setGroup(tx, m.id(), groupId);
-                repo.insertChange(tx, m.id(), now, "group", m.group(), entry.group().get().strip(), "manual entry");
+                machines.setGroup(tx, m.id(), groupId);
+                machines.insertChange(tx, m.id(), now, "group", m.group(), entry.group().get().strip(), "manual entry");
                 changes.add("group " + quote(m.group()) + " -> " + quote(entry.group().get().strip()));
             }
             changes.addAll(upserts.upsert(tx, m.id(), List.of(f), now, "manual entry", actor));
@@ -210,22 +213,22 @@ public final class InventoryService {
      * REUSABLE → APPLIED, after a reimage or a forced reuse) instead of spending a new activation.
      */
     public long activationsSaved() {
-        return store.read(repo::activationsSaved);
+        return store.read(products::activationsSaved);
     }
 
     /** The newest earlier installation of a product that has a CID (from its history), if any. */
     public Optional<EarlierInstallation> earlierInstallationWithCid(Tx tx, long productId) {
-        return repo.newestHistoricWithCid(tx, productId);
+        return products.newestHistoricWithCid(tx, productId);
     }
 
     /** A machine's products, read inside the caller's transaction (sees its uncommitted writes). */
     public List<Product> productsOfMachine(Tx tx, long machineId) {
-        return repo.productsOfMachine(tx, machineId);
+        return products.productsOfMachine(tx, machineId);
     }
 
     /** A product by id, read inside the caller's transaction. */
     public Optional<Product> product(Tx tx, long productId) {
-        return repo.productById(tx, productId);
+        return products.productById(tx, productId);
     }
 
     /** Puts machines into a lab group (created when new). Returns how many moved. */
@@ -239,14 +242,15 @@ public final class InventoryService {
         });
         return store.inTransaction(tx -> {
             Instant now = clock.instant();
-            long gid = repo.groupId(tx, group.strip(), now);
+            long gid = machines.groupId(tx, group.strip(), now);
             int moved = 0;
             for (long id : machineIds) {
-                Machine m = repo.machineById(tx, id).orElseThrow(() -> new IllegalArgumentException(
+                Machine m = machines.machineById(tx, id).orElseThrow(() -> new IllegalArgumentException(
                         "there is no machine with id " + id));
                 if (!m.group().equalsIgnoreCase(group.strip())) {
-                    repo.setGroup(tx, id, OptionalLong.of(gid));
-                    repo.insertChange(tx, id, now, "group", m.group(), group.strip(), "assigned by " + actor.name());
+                    machines.setGroup(tx, id, OptionalLong.of(gid));
+                    machines.insertChange(tx, id, now, "group", m.group(), group.strip(),
+                            "assigned by " + actor.name());
                     audit.append(tx, actor, "machine.group", "machine " + id, "group " + quote(m.group()) + " -> "
                             + quote(group.strip()));
                     moved++;
@@ -259,7 +263,7 @@ public final class InventoryService {
     /** Streams products matching {@code filter}, ordered by host then product, in pages of {@code limit}. */
     public void forEachProduct(ProductFilter filter, long offset, long limit, Consumer<Product> sink) {
         store.read(tx -> {
-            repo.streamProducts(tx, filter, offset, limit, sink);
+            queries.streamProducts(tx, filter, offset, limit, sink);
             return null;
         });
     }
@@ -273,12 +277,12 @@ public final class InventoryService {
 
     /** How many products match {@code filter} (the size of a lazy grid). */
     public long countProducts(ProductFilter filter) {
-        return store.read(tx -> repo.countProducts(tx, filter));
+        return store.read(tx -> queries.countProducts(tx, filter));
     }
 
     /** The kinds of product recorded so far, one per SKU (to pick from when typing one in by hand). */
     public List<KnownProduct> knownProducts() {
-        return store.read(repo::knownProducts);
+        return store.read(queries::knownProducts);
     }
 
     /** A machine by id, or by host name when {@code key} is not a number. */
@@ -287,21 +291,21 @@ public final class InventoryService {
             Optional<Machine> m;
             String k = key.strip();
             if (k.matches("\\d{1,18}")) {
-                m = repo.machineById(tx, Long.parseLong(k));
+                m = machines.machineById(tx, Long.parseLong(k));
             } else {
-                List<Machine> byHost = repo.machinesByHost(tx, k);
+                List<Machine> byHost = machines.machinesByHost(tx, k);
                 m = byHost.isEmpty() ? Optional.empty() : Optional.of(byHost.get(0));
             }
-            return m.map(machine -> new MachineDetail(machine, repo.productsOfMachine(tx, machine.id()),
-                    repo.changes(tx, machine.id(), 200)));
+            return m.map(machine -> new MachineDetail(machine, products.productsOfMachine(tx, machine.id()),
+                    machines.changes(tx, machine.id(), 200)));
         });
     }
 
     /** Counts per state and per group, and the next step in plain words. */
     public StatusReport status() {
         return store.read(tx -> {
-            Map<String, Map<ProductState, Long>> byGroup = repo.countsByGroupAndState(tx);
-            Map<ProductState, Long> byState = InventoryRepository.zeroCounts();
+            Map<String, Map<ProductState, Long>> byGroup = queries.countsByGroupAndState(tx);
+            Map<ProductState, Long> byState = InventoryQueries.zeroCounts();
             long products = 0;
             for (Map<ProductState, Long> counts : byGroup.values()) {
                 for (Map.Entry<ProductState, Long> e : counts.entrySet()) {
@@ -309,8 +313,8 @@ public final class InventoryService {
                     products += e.getValue();
                 }
             }
-            return new StatusReport(repo.machineCount(tx), products, byState, byGroup,
-                    StatusWords.sumReasons(repo.notNeededByGroup(tx), Optional.empty()),
+            return new StatusReport(queries.machineCount(tx), products, byState, byGroup,
+                    StatusWords.sumReasons(queries.notNeededByGroup(tx), Optional.empty()),
                     StatusWords.nextSteps(byState));
         });
     }
@@ -320,7 +324,7 @@ public final class InventoryService {
      * machines in {@code group} when given ("" = machines without a group).
      */
     public Map<NotNeededReason, Long> notNeeded(Optional<String> group) {
-        return store.read(tx -> StatusWords.sumReasons(repo.notNeededByGroup(tx), group));
+        return store.read(tx -> StatusWords.sumReasons(queries.notNeededByGroup(tx), group));
     }
 
     // ---- internals ------------------------------------------------------------------------

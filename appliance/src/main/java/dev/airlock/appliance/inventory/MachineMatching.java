@@ -15,20 +15,20 @@ final class MachineMatching {
     record Match(Optional<Machine> machine, String conflict) {}
 
     /** SMBIOS UUID first; then host name (a machine without a UUID, or a record without one). */
-    static Match find(InventoryRepository repo, Tx tx, MachineIdentity id) {
+    static Match find(MachineRows rows, Tx tx, MachineIdentity id) {
         if (id.hasUsableUuid()) {
-            Optional<Machine> byUuid = repo.machineByUuid(tx, id.smbiosUuid());
+            Optional<Machine> byUuid = rows.machineByUuid(tx, id.smbiosUuid());
             if (byUuid.isPresent()) {
                 return new Match(byUuid, null);
             }
-            List<Machine> noUuid = repo.machinesByHost(tx, id.hostName()).stream()
+            List<Machine> noUuid = rows.machinesByHost(tx, id.hostName()).stream()
                     .filter(m -> m.identity().smbiosUuid().isEmpty()).toList();
             if (noUuid.size() > 1) {
                 return new Match(Optional.empty(), ambiguous(id.hostName(), noUuid));
             }
             return new Match(noUuid.stream().findFirst(), null);
         }
-        List<Machine> byHost = repo.machinesByHost(tx, id.hostName());
+        List<Machine> byHost = rows.machinesByHost(tx, id.hostName());
         if (byHost.size() > 1) {
             return new Match(Optional.empty(), ambiguous(id.hostName(), byHost));
         }

@@ -17,12 +17,12 @@ import java.util.Optional;
  * CID goes in again.
  */
 final class ProductUpserts {
-    private final InventoryRepository repo;
+    private final ProductRows rows;
     private final Transitions transitions;
     private final ReimageRules reimage;
 
-    ProductUpserts(InventoryRepository repo, Transitions transitions, ReimageRules reimage) {
-        this.repo = repo;
+    ProductUpserts(ProductRows rows, Transitions transitions, ReimageRules reimage) {
+        this.rows = rows;
         this.transitions = transitions;
         this.reimage = reimage;
     }
@@ -33,7 +33,7 @@ final class ProductUpserts {
         ProductState start = why.isPresent()
                 ? ProductStateMachine.apply(ProductState.COLLECTED, ProductEvent.NEEDS_NOTHING)
                 : ProductState.COLLECTED;
-        repo.insertProduct(tx, machineId, f, start, why.map(NotNeededReason::detail).orElse(""), now);
+        rows.insertProduct(tx, machineId, f, start, why.map(NotNeededReason::detail).orElse(""), now);
         return why.map(r -> "'" + f.name() + "': " + r.detail());
     }
 
@@ -41,7 +41,7 @@ final class ProductUpserts {
     List<String> upsert(Tx tx, long machineId, List<ProductFacts> facts, Instant now, String source,
             Actor actor) {
         Map<SkuId, Product> existing = new HashMap<>();
-        for (Product p : repo.productsOfMachine(tx, machineId)) {
+        for (Product p : rows.productsOfMachine(tx, machineId)) {
             existing.put(p.skuId(), p);
         }
         List<String> changes = new ArrayList<>();
@@ -64,9 +64,9 @@ final class ProductUpserts {
         Optional<NotNeededReason> notNeeded = NotNeededReason.of(f.licenseStatus(), f.channel());
         // Step a: an IID this product had before, with its CID kept: a reimage back to that installation.
         Optional<ReimageRules.Reuse> reuse = reimage.onNewIid(old, notNeeded.isPresent(),
-                () -> repo.historicCid(tx, old.id(), f.iid()), source);
+                () -> rows.historicCid(tx, old.id(), f.iid()), source);
         ProductState next = ProductStateMachine.apply(old.state(), ProductEvent.NEW_IID);
-        repo.replaceInstallation(tx, old, f, next, now, "new IID seen in " + source);
+        rows.replaceInstallation(tx, old, f, next, now, "new IID seen in " + source);
         String kept = old.cid().isEmpty() ? "" : "; its earlier CID is kept in the history";
         if (reuse.isPresent()) {
             Product reused = reuse(tx, old.id(), reuse.get(), actor);
@@ -88,7 +88,7 @@ final class ProductUpserts {
             List<String> changes) {
         boolean licensed = f.licenseStatus() == LicenseStatus.LICENSED.code();
         Optional<NotNeededReason> notNeeded = NotNeededReason.of(f.licenseStatus(), f.channel());
-        repo.refreshProduct(tx, old.id(), f, now);
+        rows.refreshProduct(tx, old.id(), f, now);
         if (old.licenseStatus() != f.licenseStatus()) {
             changes.add("'" + f.name() + "' license status " + old.licenseStatus() + " -> " + f.licenseStatus());
         }
@@ -121,7 +121,7 @@ final class ProductUpserts {
             Product back = transitions.apply(tx, old.id(), ProductEvent.NEEDS_CID,
                     "no longer licensed (" + source + ")", Optional.empty(), actor);
             Optional<ReimageRules.Reuse> again = reimage.onLicenceLost(old,
-                    () -> repo.historicCid(tx, old.id(), f.iid()), source);
+                    () -> rows.historicCid(tx, old.id(), f.iid()), source);
             if (again.isPresent()) {
                 back = reuse(tx, old.id(), again.get(), actor);
             }

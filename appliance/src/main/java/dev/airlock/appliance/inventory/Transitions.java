@@ -10,31 +10,31 @@ import java.util.Optional;
 
 /** One product through the state machine, stored and audited (behind {@link InventoryService#transition}). */
 final class Transitions {
-    private final InventoryRepository repo;
+    private final ProductRows rows;
     private final AuditService audit;
     private final Clock clock;
 
-    Transitions(InventoryRepository repo, AuditService audit, Clock clock) {
-        this.repo = repo;
+    Transitions(ProductRows rows, AuditService audit, Clock clock) {
+        this.rows = rows;
         this.audit = audit;
         this.clock = clock;
     }
 
     Product apply(Tx tx, long productId, ProductEvent event, StateDetail detail,
             Optional<ConfirmationId> cid, Actor actor) {
-        Product p = repo.productById(tx, productId)
+        Product p = rows.productById(tx, productId)
                 .orElseThrow(() -> new IllegalArgumentException("there is no product with id " + productId));
         ProductState next = ProductStateMachine.apply(p.state(), event);
         if (p.state() == ProductState.REUSABLE && event == ProductEvent.APPLY) {
             // a stored CID went in again instead of a new activation: count it, durably, in this transaction
-            repo.insertActivationSaved(tx, p, p.stateDetail() instanceof StateDetail.ForcedReuse, clock.instant());
+            rows.insertActivationSaved(tx, p, p.stateDetail() instanceof StateDetail.ForcedReuse, clock.instant());
         }
         StateDetail d = detail == null ? StateDetail.none() : detail;
-        repo.setState(tx, productId, next, d, cid.map(ConfirmationId::digits).orElse(null), clock.instant());
+        rows.setState(tx, productId, next, d, cid.map(ConfirmationId::digits).orElse(null), clock.instant());
         audit.append(tx, actor, "product." + event.name().toLowerCase(Locale.ROOT), "product " + productId,
                 "host=" + p.hostName() + "; " + p.state() + " -> " + next
                         + (d.text().isEmpty() ? "" : "; " + d.text()));
-        return repo.productById(tx, productId).orElseThrow();
+        return rows.productById(tx, productId).orElseThrow();
     }
 
     /** The same with plain words as the detail. */

@@ -1,23 +1,15 @@
 package dev.airlock.appliance.store;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import java.util.concurrent.locks.ReentrantLock;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * The appliance's one SQLite file under the data dir. Opens in WAL mode with foreign keys and a
@@ -28,55 +20,21 @@ import org.sqlite.SQLiteException;
 public final class Store implements AutoCloseable {
     /** The database file's name inside the data dir. */
     public static final String FILE_NAME = "airlock.db";
-    private static final int BUSY_TIMEOUT_MS = 10_000;
     /** The newest migration under {@code db/migration}; bump it with every new V<n>__*.sql. */
     public static final int SCHEMA_VERSION = 10;
 
     private final Path dataDir;
     private final Path file;
-    private final Lane writer;
-    private final Lane reader;
+    private final StoreErrors errors;
+    private final StoreLane writer;
+    private final StoreLane reader;
 
     private Store(Path dataDir) {
         this.dataDir = dataDir;
         this.file = dataDir.resolve(FILE_NAME);
-        this.writer = new Lane(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
-        this.reader = new Lane(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.DEFERRED)));
-    }
-
-    /** One connection, opened on first use, used by one thread at a time. */
-    private static final class Lane {
-        private final Jdbi jdbi;
-        private final ReentrantLock lock = new ReentrantLock();
-        private Handle handle;
-
-        Lane(Jdbi jdbi) {
-            this.jdbi = jdbi;
-        }
-
-        <T, X extends Exception> T inTransaction(HandleCallback<T, X> work) throws X {
-            lock.lock();
-            try {
-                if (handle == null) {
-                    handle = jdbi.open();
-                }
-                return handle.inTransaction(work);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void close() {
-            lock.lock();
-            try {
-                if (handle != null) {
-                    handle.close();
-                    handle = null;
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
+        this.errors = new StoreErrors(dataDir, file);
+        this.writer = StoreLane.on(file, SQLiteConfig.TransactionMode.IMMEDIATE);
+        this.reader = StoreLane.on(file, SQLiteConfig.TransactionMode.DEFERRED);
     }
 
     /** Closes both connections (SQLite checkpoints the WAL when the last one closes). */
@@ -121,7 +79,7 @@ public final class Store implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new StoreException("cannot create the data dir " + dir + ": " + reason(e), e);
+            throw new StoreException("cannot create the data dir " + dir + ": " + StoreErrors.reason(e), e);
         }
         Store store = new Store(dir);
         try {
@@ -187,19 +145,7 @@ public final class Store implements AutoCloseable {
     }
 
     private SQLiteDataSource writerDataSource() {
-        return dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE);
-    }
-
-    private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTransactionMode(mode);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + file);
-        return ds;
+        return StoreLane.dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE);
     }
 
     /** Runs {@code work} in one write transaction: all of it lands, or none of it. */
@@ -249,70 +195,7 @@ public final class Store implements AutoCloseable {
 
     /** Turns SQLite's and the file system's failures into messages a technician can act on. */
     StoreException translate(RuntimeException e) {
-        if (e instanceof StoreException se) {
-            return se;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException sql) {
-                return new StoreException(describe(sql.getResultCode()), e);
-            }
-            if (t instanceof StoreException se) {
-                return se;
-            }
-        }
-        String msg = e.getMessage() == null ? "the system gave no reason" : e.getMessage();
-        if (msg.contains("readonly") || msg.contains("read-only")) {
-            return new StoreException(describe(SQLiteErrorCode.SQLITE_READONLY), e);
-        }
-        return new StoreException("the data store " + file + " failed: " + firstLine(msg), e);
-    }
-
-    private String describe(SQLiteErrorCode code) {
-        String name = code.name();
-        if (name.startsWith("SQLITE_READONLY")) {
-            return "the data store " + file + " is read-only (read-only file system or no write permission);"
-                    + " nothing was changed. Make " + dataDir + " writable and try again";
-        }
-        if (name.startsWith("SQLITE_FULL")) {
-            return "the disk holding " + dataDir + " is full; nothing was changed. Free some space and try again";
-        }
-        if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
-            return "the data store is busy (another airlock command or the kiosk is writing); try again in a moment";
-        }
-        if (name.startsWith("SQLITE_CANTOPEN")) {
-            // In WAL mode a read-only file system shows up as "cannot open" (no -shm file can be made).
-            if (Files.exists(file) && !(Files.isWritable(dataDir) && Files.isWritable(file))) {
-                return describe(SQLiteErrorCode.SQLITE_READONLY);
-            }
-            return "cannot open the data store " + file + " (missing, unreadable, or its folder is not writable)";
-        }
-        if (name.startsWith("SQLITE_CORRUPT") || name.startsWith("SQLITE_NOTADB")) {
-            return "the file " + file + " is not a readable Airlock data store (damaged or not a database);"
-                    + " restore it from a backup";
-        }
-        if (name.startsWith("SQLITE_IOERR")) {
-            return "disk error on " + dataDir + " (" + name + ": disk full, removed or failing);"
-                    + " the last change was not saved";
-        }
-        if (name.startsWith("SQLITE_CONSTRAINT")) {
-            return "the change breaks a rule of the data store (" + name + "); nothing was changed";
-        }
-        return "the data store " + file + " failed (" + name + ")";
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return e.getMessage() == null ? "the system gave no reason" : e.getMessage();
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return errors.translate(e);
     }
 
     /** The first rows of a new store, written in its creating transaction. */

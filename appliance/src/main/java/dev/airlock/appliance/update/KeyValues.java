@@ -35,6 +35,13 @@ final class KeyValues {
         return Optional.of(parse(new String(bytes, StandardCharsets.UTF_8)));
     }
 
+    /** At most {@code max} bytes from the start of {@code file}. */
+    static byte[] readUpTo(Path file, int max) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(max);
+        }
+    }
+
     static Map<String, String> parse(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String raw : text.split("\n")) {

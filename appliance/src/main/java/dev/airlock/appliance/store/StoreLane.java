@@ -1,0 +1,64 @@
+package dev.airlock.appliance.store;
+
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** One connection to the store file (WAL, foreign keys, busy timeout), opened on first use, one thread at a time. */
+final class StoreLane {
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final Jdbi jdbi;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Handle handle;
+
+    StoreLane(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    <T, X extends Exception> T inTransaction(HandleCallback<T, X> work) throws X {
+        lock.lock();
+        try {
+            if (handle == null) {
+                handle = jdbi.open();
+            }
+            return handle.inTransaction(work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void close() {
+        lock.lock();
+        try {
+            if (handle != null) {
+                handle.close();
+                handle = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A lane on {@code file} whose transactions begin as {@code mode} says. */
+    static StoreLane on(Path file, SQLiteConfig.TransactionMode mode) {
+        return new StoreLane(Jdbi.create(dataSource(file, mode)));
+    }
+
+    /** A data source on {@code file} with the store's settings; {@code mode}: how its transactions begin. */
+    static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTransactionMode(mode);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file);
+        return ds;
+    }
+}
