@@ -6,8 +6,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -16,9 +14,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.airlock.appliance.testing.FrontEndRules;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The seven flows are the appliance's public API: each flow package shows one facade (plus the
@@ -38,10 +36,6 @@ class FlowsArchitectureTest {
             "apply", "Apply",
             "reimage", "Reimage");
 
-    /** The read-only queries of the record a front end may ask for (lists, counts, one machine, status). */
-    static final Set<String> INVENTORY_QUERIES = Set.of("products", "countProducts", "forEachProduct", "knownProducts",
-            "machine", "status", "notNeeded", "activationsSaved");
-
     @ArchTest
     static final ArchRule eachFlow_showsOneFacade_andItsValues = classes()
             .that(inAFlow()).and().arePublic()
@@ -58,16 +52,13 @@ class FlowsArchitectureTest {
     @ArchTest
     static final ArchRule cli_writesToTheRecordOnlyThroughTheFlows = noClasses()
             .that().resideInAPackage("dev.airlock.appliance.cli..")
-            .should(callAnInventoryOrLedgerMethodThatWrites())
+            .should(FrontEndRules.changeTheRecordOutsideAFlow())
             .because("the CLI asks the record questions; every change goes through a flow's facade");
 
     @ArchTest
     static final ArchRule cli_holdsNoTransactionOrStateMachine = noClasses()
             .that().resideInAPackage("dev.airlock.appliance.cli..")
-            .should().dependOnClassesThat().belongToAnyOf(dev.airlock.appliance.store.Tx.class,
-                    dev.airlock.appliance.store.Store.class,
-                    dev.airlock.appliance.inventory.BulkTransitions.class,
-                    dev.airlock.appliance.inventory.ProductStateMachine.class)
+            .should().dependOnClassesThat().belongToAnyOf(FrontEndRules.FLOW_ONLY_TYPES.toArray(Class<?>[]::new))
             .because("transactions and state transitions are the flows' business");
 
     static Optional<String> flowOf(JavaClass c) {
@@ -135,29 +126,5 @@ class FlowsArchitectureTest {
                 }
             }
         };
-    }
-
-    private static ArchCondition<JavaClass> callAnInventoryOrLedgerMethodThatWrites() {
-        return new ArchCondition<>("call an inventory or ledger method that writes, or any that takes a transaction") {
-            @Override
-            public void check(JavaClass c, ConditionEvents events) {
-                for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
-                    JavaClass owner = call.getTargetOwner();
-                    String name = call.getName();
-                    boolean takesTx = call.getTarget().getParameterTypes().stream()
-                            .anyMatch(t -> t.getName().equals(dev.airlock.appliance.store.Tx.class.getName()));
-                    boolean inventoryWrite = owner.isEquivalentTo(dev.airlock.appliance.inventory.InventoryService.class)
-                            && !INVENTORY_QUERIES.contains(name);
-                    if (takesTx || inventoryWrite) {
-                        events.add(SimpleConditionEvent.satisfied(call, call.getDescription()));
-                    }
-                }
-            }
-        };
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean isPublic(JavaCodeUnit u) {
-        return u.getModifiers().contains(JavaModifier.PUBLIC);
     }
 }

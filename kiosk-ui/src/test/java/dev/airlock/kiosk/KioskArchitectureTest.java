@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.flow.component.Component;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.appliance.testing.FrontEndRules;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.KioskSession;
 import java.lang.reflect.Method;
@@ -37,6 +38,16 @@ class KioskArchitectureTest {
                 c -> c.getPackageName().equals("dev.airlock.appliance.store")
                         && !c.getSimpleName().equals("ApplianceInfo") && !c.getName().contains("ApplianceInfo$")
                         && !c.getSimpleName().equals("StoreException")))
+                .check(KIOSK);
+    }
+
+    @Test
+    void kiosk_changesTheRecordOnlyThroughTheFlows() {
+        noClasses().should(FrontEndRules.changeTheRecordOutsideAFlow())
+                .because("screens ask the record questions; every change goes through a flow's facade")
+                .check(KIOSK);
+        noClasses().should().dependOnClassesThat().belongToAnyOf(FrontEndRules.FLOW_ONLY_TYPES.toArray(Class<?>[]::new))
+                .because("transactions and state transitions are the flows' business")
                 .check(KIOSK);
     }
 

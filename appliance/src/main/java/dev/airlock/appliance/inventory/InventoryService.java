@@ -27,9 +27,9 @@ public final class InventoryService {
     private final Store store;
     private final AuditService audit;
     private final Clock clock;
-    private final MachineRows machines = new MachineRows();
-    private final ProductRows products = new ProductRows();
-    private final InventoryQueries queries = new InventoryQueries();
+    private final MachineRepository machines = new MachineRepository();
+    private final ProductRepository products = new ProductRepository();
+    private final InventoryQueryRepository queries = new InventoryQueryRepository();
     private final Transitions transitions;
     private final ProductUpserts upserts;
 
@@ -305,7 +305,7 @@ public final class InventoryService {
     public StatusReport status() {
         return store.read(tx -> {
             Map<String, Map<ProductState, Long>> byGroup = queries.countsByGroupAndState(tx);
-            Map<ProductState, Long> byState = InventoryQueries.zeroCounts();
+            Map<ProductState, Long> byState = InventoryQueryRepository.zeroCounts();
             long products = 0;
             for (Map<ProductState, Long> counts : byGroup.values()) {
                 for (Map.Entry<ProductState, Long> e : counts.entrySet()) {

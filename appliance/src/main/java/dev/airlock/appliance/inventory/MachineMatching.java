@@ -15,7 +15,7 @@ final class MachineMatching {
     record Match(Optional<Machine> machine, String conflict) {}
 
     /** SMBIOS UUID first; then host name (a machine without a UUID, or a record without one). */
-    static Match find(MachineRows rows, Tx tx, MachineIdentity id) {
+    static Match find(MachineRepository rows, Tx tx, MachineIdentity id) {
         if (id.hasUsableUuid()) {
             Optional<Machine> byUuid = rows.machineByUuid(tx, id.smbiosUuid());
             if (byUuid.isPresent()) {

@@ -17,11 +17,11 @@ import java.util.Optional;
  * CID goes in again.
  */
 final class ProductUpserts {
-    private final ProductRows rows;
+    private final ProductRepository rows;
     private final Transitions transitions;
     private final ReimageRules reimage;
 
-    ProductUpserts(ProductRows rows, Transitions transitions, ReimageRules reimage) {
+    ProductUpserts(ProductRepository rows, Transitions transitions, ReimageRules reimage) {
         this.rows = rows;
         this.transitions = transitions;
         this.reimage = reimage;

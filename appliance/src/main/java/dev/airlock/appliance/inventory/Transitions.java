@@ -10,11 +10,11 @@ import java.util.Optional;
 
 /** One product through the state machine, stored and audited (behind {@link InventoryService#transition}). */
 final class Transitions {
-    private final ProductRows rows;
+    private final ProductRepository rows;
     private final AuditService audit;
     private final Clock clock;
 
-    Transitions(ProductRows rows, AuditService audit, Clock clock) {
+    Transitions(ProductRepository rows, AuditService audit, Clock clock) {
         this.rows = rows;
         this.audit = audit;
         this.clock = clock;

@@ -29,7 +29,7 @@ class InventoryQueriesTest {
     void productPage_isReadInListOrderThroughIndexes_neverSortingTheWholeTable() throws Exception {
         for (ProductFilter f : java.util.List.of(ProductFilter.all(), ProductFilter.all().withState(ProductState.COLLECTED),
                 ProductFilter.all().withSearch("PC-1"), ProductFilter.all().withGroup("g"))) {
-            String sql = InventoryQueries.pageSql(f).replaceAll(":[a-z]+", "?");
+            String sql = InventoryQueryRepository.pageSql(f).replaceAll(":[a-z]+", "?");
             StringBuilder plan = new StringBuilder();
             try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/airlock.db"));
                     var st = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {

@@ -1,7 +1,7 @@
 package dev.airlock.appliance.inventory;
 
-import static dev.airlock.appliance.inventory.InventoryRows.MACHINE_COLUMNS;
-import static dev.airlock.appliance.inventory.InventoryRows.machine;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.MACHINE_COLUMNS;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.machine;
 
 import dev.airlock.appliance.store.Times;
 import dev.airlock.appliance.store.Tx;
@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import org.jdbi.v3.core.statement.Update;
 
 /** SQL for machine rows, their lab groups and their history of changes. */
-final class MachineRows {
+final class MachineRepository {
 
     Optional<Machine> machineById(Tx tx, long id) {
         return tx.handle().createQuery("SELECT " + MACHINE_COLUMNS + " FROM machine m LEFT JOIN lab_group g"

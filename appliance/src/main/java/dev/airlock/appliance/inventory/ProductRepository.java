@@ -1,10 +1,10 @@
 package dev.airlock.appliance.inventory;
 
-import static dev.airlock.appliance.inventory.InventoryRows.PRODUCT_COLUMNS;
-import static dev.airlock.appliance.inventory.InventoryRows.PRODUCT_FROM;
-import static dev.airlock.appliance.inventory.InventoryRows.product;
-import static dev.airlock.appliance.inventory.InventoryRows.storedCid;
-import static dev.airlock.appliance.inventory.InventoryRows.storedIid;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.PRODUCT_COLUMNS;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.PRODUCT_FROM;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.product;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.storedCid;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.storedIid;
 
 import dev.airlock.appliance.store.Times;
 import dev.airlock.appliance.store.Tx;
@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.Update;
 
 /** SQL for product rows, the installations they had before (product_history) and the activations saved. */
-final class ProductRows {
+final class ProductRepository {
 
     List<Product> productsOfMachine(Tx tx, long machineId) {
         return tx.handle().createQuery("SELECT " + PRODUCT_COLUMNS + PRODUCT_FROM + " WHERE p.machine_id = :m"

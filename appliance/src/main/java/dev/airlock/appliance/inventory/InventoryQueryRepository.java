@@ -1,8 +1,8 @@
 package dev.airlock.appliance.inventory;
 
-import static dev.airlock.appliance.inventory.InventoryRows.PRODUCT_COLUMNS;
-import static dev.airlock.appliance.inventory.InventoryRows.PRODUCT_FROM;
-import static dev.airlock.appliance.inventory.InventoryRows.product;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.PRODUCT_COLUMNS;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.PRODUCT_FROM;
+import static dev.airlock.appliance.inventory.InventoryRowRepository.product;
 
 import dev.airlock.appliance.store.Tx;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.Query;
 
 /** SQL over the whole inventory: product pages and counts under a filter, known products, status counts. */
-final class InventoryQueries {
+final class InventoryQueryRepository {
     /**
      * The same rows walked in list order: machines by host (index machine_by_host), then each
      * machine's products by name (index product_by_machine_name). CROSS JOIN fixes that loop order

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The machine and product columns as the row mappers read them, and the mappers: identifiers parsed once, here. */
-final class InventoryRows {
+final class InventoryRowRepository {
     static final String MACHINE_COLUMNS = "m.id, m.host_name, m.domain, m.part_of_domain, m.fqdn,"
             + " COALESCE(m.smbios_uuid, ''), m.serial_number, m.os_caption, m.os_version, m.os_build, m.ip_addresses,"
             + " m.mac_addresses, COALESCE(g.name, ''), m.source, m.first_collected_at, m.last_collected_at";
@@ -27,7 +27,7 @@ final class InventoryRows {
     static final String PRODUCT_FROM = " FROM product p JOIN machine m ON m.id = p.machine_id"
             + " LEFT JOIN lab_group g ON g.id = m.group_id";
 
-    private InventoryRows() {
+    private InventoryRowRepository() {
     }
 
     static Machine machine(ResultSet rs) throws SQLException {
