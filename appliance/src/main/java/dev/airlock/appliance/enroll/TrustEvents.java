@@ -1,0 +1,44 @@
+package dev.airlock.appliance.enroll;
+
+import dev.airlock.appliance.audit.AuditEvent;
+import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.formats.signature.Fingerprint;
+import dev.airlock.formats.signature.KeyId;
+
+/** What the audit log records about trust: the other side's key pinned under a label, or removed. */
+sealed interface TrustEvents extends AuditEvent {
+    /** The trusted key. */
+    KeyId keyId();
+
+    @Override
+    default String subject() {
+        return "key " + keyId();
+    }
+
+    /** A peer's key pinned as {@code role} under {@code label}, after a person compared its fingerprint. */
+    record PeerTrusted(KeyId keyId, ApplianceInfo.Role role, String label, Fingerprint fingerprint)
+            implements TrustEvents {
+        @Override
+        public String action() {
+            return "trust.add";
+        }
+
+        @Override
+        public String details() {
+            return role.id() + " '" + label + "', fingerprint " + fingerprint;
+        }
+    }
+
+    /** A trusted peer removed. */
+    record PeerRemoved(KeyId keyId, ApplianceInfo.Role role, String label) implements TrustEvents {
+        @Override
+        public String action() {
+            return "trust.remove";
+        }
+
+        @Override
+        public String details() {
+            return role.id() + " '" + label + "'";
+        }
+    }
+}
