@@ -6,17 +6,7 @@ import dev.airlock.appliance.store.ApplianceInfo;
 /** A new appliance set up: its random id, its role and the name the supervisor gave it. */
 record ApplianceInitialized(String applianceId, ApplianceInfo.Role role, String name) implements AuditEvent {
     @Override
-    public String action() {
-        return "appliance.init";
-    }
-
-    @Override
-    public String subject() {
-        return "appliance " + applianceId;
-    }
-
-    @Override
-    public String details() {
-        return "role=" + role.id() + "; name=" + name;
+    public Row row() {
+        return new Row("appliance.init", "appliance " + applianceId, "role=" + role.id() + "; name=" + name);
     }
 }

@@ -99,6 +99,13 @@ class ArchitectureTest {
                     + " a package's events");
 
     @ArchTest
+    static final ArchRule onlyAuditEvents_buildTheirRow = noClasses()
+            .that(not(assignableTo(dev.airlock.appliance.audit.AuditEvent.class)))
+            .should().callConstructor(dev.airlock.appliance.audit.AuditEvent.Row.class, String.class, String.class,
+                    String.class)
+            .because("a row's words are rendered by the event that states its facts, not assembled beside it");
+
+    @ArchTest
     static final ArchRule cli_usesStoreOnlyForItsExceptionsAndValues = noClasses()
             .that().resideInAPackage("dev.airlock.appliance.cli..")
             .should().dependOnClassesThat(resideInAPackage("dev.airlock.appliance.store..")

@@ -8,18 +8,9 @@ import java.util.Optional;
 record ActivationKitWritten(Path kitDir, int machines, int products, int reusedCids, Optional<String> group,
         int removedOldFiles) implements AuditEvent {
     @Override
-    public String action() {
-        return "activation-kit.written";
-    }
-
-    @Override
-    public String subject() {
-        return "stick " + kitDir;
-    }
-
-    @Override
-    public String details() {
-        return "machines=" + machines + "; products=" + products + "; reused CIDs=" + reusedCids
-                + group.map(g -> "; group=" + g).orElse("") + "; removed old files=" + removedOldFiles;
+    public Row row() {
+        return new Row("activation-kit.written", "stick " + kitDir, "machines=" + machines + "; products=" + products
+                + "; reused CIDs=" + reusedCids + group.map(g -> "; group=" + g).orElse("") + "; removed old files="
+                + removedOldFiles);
     }
 }

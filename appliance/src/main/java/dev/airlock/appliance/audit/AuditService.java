@@ -29,7 +29,8 @@ public final class AuditService {
 
     /** Records {@code event} as one row inside the caller's transaction, so the action and its record land together. */
     public AuditEntry record(Tx tx, Actor actor, AuditEvent event) {
-        return append(tx, actor, event.action(), event.subject(), event.details());
+        AuditEvent.Row row = event.row();
+        return append(tx, actor, row.action(), row.subject(), row.details());
     }
 
     /**

@@ -11,19 +11,9 @@ sealed interface BackupEvents extends AuditEvent {
     record BackupWritten(Path target, long bytes, long machines, long products, OfflineCrypto.Cost kdf)
             implements BackupEvents {
         @Override
-        public String action() {
-            return "backup.write";
-        }
-
-        @Override
-        public String subject() {
-            return "backup " + target.getFileName();
-        }
-
-        @Override
-        public String details() {
-            return "to " + target + "; " + bytes + " bytes; machines=" + machines + "; products=" + products
-                    + "; AES-256-GCM, " + kdf;
+        public Row row() {
+            return new Row("backup.write", "backup " + target.getFileName(), "to " + target + "; " + bytes
+                    + " bytes; machines=" + machines + "; products=" + products + "; AES-256-GCM, " + kdf);
         }
     }
 
@@ -31,19 +21,10 @@ sealed interface BackupEvents extends AuditEvent {
     record BackupRestored(String applianceId, Path file, Path dir, long machines, long products,
             Optional<Path> previousStore) implements BackupEvents {
         @Override
-        public String action() {
-            return "backup.restore";
-        }
-
-        @Override
-        public String subject() {
-            return "appliance " + applianceId;
-        }
-
-        @Override
-        public String details() {
-            return "from " + file.getFileName() + " into " + dir + "; machines=" + machines + "; products=" + products
-                    + previousStore.map(a -> "; previous store moved to " + a).orElse("");
+        public Row row() {
+            return new Row("backup.restore", "appliance " + applianceId, "from " + file.getFileName() + " into " + dir
+                    + "; machines=" + machines + "; products=" + products
+                    + previousStore.map(a -> "; previous store moved to " + a).orElse(""));
         }
     }
 }

@@ -7,38 +7,20 @@ import dev.airlock.formats.signature.KeyId;
 
 /** What the audit log records about trust: the other side's key pinned under a label, or removed. */
 sealed interface TrustEvents extends AuditEvent {
-    /** The trusted key. */
-    KeyId keyId();
-
-    @Override
-    default String subject() {
-        return "key " + keyId();
-    }
-
     /** A peer's key pinned as {@code role} under {@code label}, after a person compared its fingerprint. */
     record PeerTrusted(KeyId keyId, ApplianceInfo.Role role, String label, Fingerprint fingerprint)
             implements TrustEvents {
         @Override
-        public String action() {
-            return "trust.add";
-        }
-
-        @Override
-        public String details() {
-            return role.id() + " '" + label + "', fingerprint " + fingerprint;
+        public Row row() {
+            return new Row("trust.add", "key " + keyId, role.id() + " '" + label + "', fingerprint " + fingerprint);
         }
     }
 
     /** A trusted peer removed. */
     record PeerRemoved(KeyId keyId, ApplianceInfo.Role role, String label) implements TrustEvents {
         @Override
-        public String action() {
-            return "trust.remove";
-        }
-
-        @Override
-        public String details() {
-            return role.id() + " '" + label + "'";
+        public Row row() {
+            return new Row("trust.remove", "key " + keyId, role.id() + " '" + label + "'");
         }
     }
 }

@@ -5,18 +5,8 @@ import dev.airlock.appliance.audit.AuditEvent;
 /** Products put into a request written to a stick ({@code requestShortId}: the request's 8 hex digits). */
 record ProductsExported(String requestShortId, String fileName, int products) implements AuditEvent {
     @Override
-    public String action() {
-        return "product.export";
-    }
-
-    @Override
-    public String subject() {
-        return "products";
-    }
-
-    @Override
-    public String details() {
-        return products + (products == 1 ? " product" : " products") + "; request " + requestShortId + " written to "
-                + fileName;
+    public Row row() {
+        return new Row("product.export", "products", products + (products == 1 ? " product" : " products")
+                + "; request " + requestShortId + " written to " + fileName);
     }
 }

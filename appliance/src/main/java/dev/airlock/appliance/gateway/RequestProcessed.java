@@ -14,21 +14,11 @@ import java.util.Optional;
 record RequestProcessed(BundleId request, String mode, int records, int cids, int cached, int errors, int inFlight,
         int unanswered, int counts, Optional<Path> response, Optional<BundleId> responseId) implements AuditEvent {
     @Override
-    public String action() {
-        return "gateway.process";
-    }
-
-    @Override
-    public String subject() {
-        return "request " + request;
-    }
-
-    @Override
-    public String details() {
-        return "mode " + mode + "; request " + request + "; records " + records + "; CIDs " + cids + " (" + cached
-                + " from the cache); errors " + errors + "; in flight " + inFlight + "; unanswered " + unanswered
-                + "; counts " + counts
+    public Row row() {
+        return new Row("gateway.process", "request " + request, "mode " + mode + "; request " + request
+                + "; records " + records + "; CIDs " + cids + " (" + cached + " from the cache); errors " + errors
+                + "; in flight " + inFlight + "; unanswered " + unanswered + "; counts " + counts
                 + response.map(p -> "; response " + p.getFileName()).orElse("; no response written")
-                + responseId.map(id -> " (" + id + ")").orElse("");
+                + responseId.map(id -> " (" + id + ")").orElse(""));
     }
 }

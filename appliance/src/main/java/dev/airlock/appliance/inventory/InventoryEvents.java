@@ -10,19 +10,9 @@ sealed interface InventoryEvents extends AuditEvent {
     record ProductTransitioned(long productId, String hostName, ProductEvent event, ProductState from, ProductState to,
             StateDetail detail) implements InventoryEvents {
         @Override
-        public String action() {
-            return event.auditAction();
-        }
-
-        @Override
-        public String subject() {
-            return "product " + productId;
-        }
-
-        @Override
-        public String details() {
-            return "host=" + hostName + "; " + from + " -> " + to
-                    + (detail.text().isEmpty() ? "" : "; " + detail.text());
+        public Row row() {
+            return new Row(event.auditAction(), "product " + productId, "host=" + hostName + "; " + from + " -> " + to
+                    + (detail.text().isEmpty() ? "" : "; " + detail.text()));
         }
     }
 
@@ -33,19 +23,10 @@ sealed interface InventoryEvents extends AuditEvent {
     record MachineAdded(long machineId, String hostName, int products, int notNeeded, String source,
             Optional<String> group) implements InventoryEvents {
         @Override
-        public String action() {
-            return "machine.added";
-        }
-
-        @Override
-        public String subject() {
-            return "machine " + machineId;
-        }
-
-        @Override
-        public String details() {
-            return "host=" + hostName + "; products=" + products + (notNeeded == 0 ? "" : "; need no CID=" + notNeeded)
-                    + "; source=" + source + group.map(g -> "; group=" + g).orElse("");
+        public Row row() {
+            return new Row("machine.added", "machine " + machineId, "host=" + hostName + "; products=" + products
+                    + (notNeeded == 0 ? "" : "; need no CID=" + notNeeded) + "; source=" + source
+                    + group.map(g -> "; group=" + g).orElse(""));
         }
     }
 
@@ -57,36 +38,18 @@ sealed interface InventoryEvents extends AuditEvent {
         }
 
         @Override
-        public String action() {
-            return "machine.updated";
-        }
-
-        @Override
-        public String subject() {
-            return "machine " + machineId;
-        }
-
-        @Override
-        public String details() {
-            return "host=" + hostName + "; source=" + source + "; " + String.join("; ", changes);
+        public Row row() {
+            return new Row("machine.updated", "machine " + machineId, "host=" + hostName + "; source=" + source + "; "
+                    + String.join("; ", changes));
         }
     }
 
     /** A machine put into another lab group ({@code ""} for none). */
     record MachineRegrouped(long machineId, String from, String to) implements InventoryEvents {
         @Override
-        public String action() {
-            return "machine.group";
-        }
-
-        @Override
-        public String subject() {
-            return "machine " + machineId;
-        }
-
-        @Override
-        public String details() {
-            return "group " + MachineMatching.quote(from) + " -> " + MachineMatching.quote(to);
+        public Row row() {
+            return new Row("machine.group", "machine " + machineId, "group " + MachineMatching.quote(from) + " -> "
+                    + MachineMatching.quote(to));
         }
     }
 }

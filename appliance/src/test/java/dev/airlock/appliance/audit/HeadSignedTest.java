@@ -2,7 +2,7 @@ package dev.airlock.appliance.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.airlock.appliance.testing.AuditRow;
+import dev.airlock.appliance.audit.AuditEvent.Row;
 import dev.airlock.formats.signature.Fingerprint;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class HeadSignedTest {
     @Test
     void headSigned_rendersRowsAndKeyFingerprint() {
-        assertThat(AuditRow.of(new HeadSigned(42, Fingerprint.parse("123456789012345678901234567890"))))
-                .isEqualTo(new AuditRow("audit.sign", "audit log",
+        assertThat(new HeadSigned(42, Fingerprint.parse("123456789012345678901234567890")).row())
+                .isEqualTo(new Row("audit.sign", "audit log",
                         "head of rows 1 to 42 signed with key 12345 67890 12345 67890 12345 67890"));
     }
 }

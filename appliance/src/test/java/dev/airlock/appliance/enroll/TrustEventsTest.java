@@ -2,8 +2,8 @@ package dev.airlock.appliance.enroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airlock.appliance.audit.AuditEvent.Row;
 import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.appliance.testing.AuditRow;
 import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.signature.KeyId;
 import org.junit.jupiter.api.Test;
@@ -14,15 +14,15 @@ class TrustEventsTest {
 
     @Test
     void peerTrusted_rendersRoleLabelAndFingerprintInGroups() {
-        assertThat(AuditRow.of(new TrustEvents.PeerTrusted(KEY, ApplianceInfo.Role.GATEWAY, "gateway-1",
-                Fingerprint.parse("123456789012345678901234567890"))))
-                .isEqualTo(new AuditRow("trust.add", "key 0123456789abcdef",
+        assertThat(new TrustEvents.PeerTrusted(KEY, ApplianceInfo.Role.GATEWAY, "gateway-1",
+                Fingerprint.parse("123456789012345678901234567890")).row())
+                .isEqualTo(new Row("trust.add", "key 0123456789abcdef",
                         "gateway 'gateway-1', fingerprint 12345 67890 12345 67890 12345 67890"));
     }
 
     @Test
     void peerRemoved_rendersRoleAndLabel() {
-        assertThat(AuditRow.of(new TrustEvents.PeerRemoved(KEY, ApplianceInfo.Role.LAB, "Lab 1")))
-                .isEqualTo(new AuditRow("trust.remove", "key 0123456789abcdef", "lab 'Lab 1'"));
+        assertThat(new TrustEvents.PeerRemoved(KEY, ApplianceInfo.Role.LAB, "Lab 1").row())
+                .isEqualTo(new Row("trust.remove", "key 0123456789abcdef", "lab 'Lab 1'"));
     }
 }

@@ -50,15 +50,10 @@ class AuditHeadSigningTest {
     }
 
     /** A row of the test's own: something new since the last signed head. */
-    private record SomethingDone(String details) implements AuditEvent {
+    private record SomethingDone(String what) implements AuditEvent {
         @Override
-        public String action() {
-            return "test.action";
-        }
-
-        @Override
-        public String subject() {
-            return "test";
+        public Row row() {
+            return new Row("test.action", "test", what);
         }
     }
 

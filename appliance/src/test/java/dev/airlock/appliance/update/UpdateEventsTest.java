@@ -2,7 +2,7 @@ package dev.airlock.appliance.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.airlock.appliance.testing.AuditRow;
+import dev.airlock.appliance.audit.AuditEvent.Row;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,9 +16,9 @@ class UpdateEventsTest {
 
     @Test
     void staged_rendersManifestImageAndRunningVersion() {
-        assertThat(AuditRow.of(new UpdateEvents.UpdateStaged(MANIFEST, Path.of("/media/STICK/AIRLOCK/update/"
-                + "airlock-2026.12.01.3.update"), ImageVersion.parse("2026.11.20.1"), false)))
-                .isEqualTo(new AuditRow("update.stage", "update 2026.12.01.3",
+        assertThat(new UpdateEvents.UpdateStaged(MANIFEST, Path.of("/media/STICK/AIRLOCK/update/"
+                + "airlock-2026.12.01.3.update"), ImageVersion.parse("2026.11.20.1"), false).row())
+                .isEqualTo(new Row("update.stage", "update 2026.12.01.3",
                         "from /media/STICK/AIRLOCK/update/airlock-2026.12.01.3.update; image"
                                 + " airlock-2026.12.01.3.squashfs, 734003200 bytes, sha256 " + SHA
                                 + "; built 2026-12-01T10:00:00Z; running 2026.11.20.1"));
@@ -27,20 +27,22 @@ class UpdateEventsTest {
     @Test
     void staged_notNewer_saysItWasInstalledOnPurpose() {
         assertThat(new UpdateEvents.UpdateStaged(MANIFEST, Path.of("m.update"), ImageVersion.parse("2026.12.01.3"),
-                true).details()).endsWith("; running 2026.12.01.3; the same or an older version, installed on purpose");
+                true).row().details())
+                .endsWith("; running 2026.12.01.3; the same or an older version, installed on purpose");
     }
 
     @Test
     void restarted_rendersSlotAndRunningVersion() {
-        assertThat(AuditRow.of(new UpdateEvents.UpdateRestarted(ImageVersion.parse("2026.12.01.3"), Optional.of("b"),
-                ImageVersion.parse("2026.11.20.1"))))
-                .isEqualTo(new AuditRow("update.restart", "update 2026.12.01.3",
+        assertThat(new UpdateEvents.UpdateRestarted(ImageVersion.parse("2026.12.01.3"), Optional.of("b"),
+                ImageVersion.parse("2026.11.20.1")).row())
+                .isEqualTo(new Row("update.restart", "update 2026.12.01.3",
                         "restart into slot b; running 2026.11.20.1"));
     }
 
     @Test
     void restarted_withoutSlot_showsAQuestionMark() {
         assertThat(new UpdateEvents.UpdateRestarted(ImageVersion.parse("2026.12.01.3"), Optional.empty(),
-                ImageVersion.parse("2026.11.20.1")).details()).isEqualTo("restart into slot ?; running 2026.11.20.1");
+                ImageVersion.parse("2026.11.20.1")).row().details())
+                .isEqualTo("restart into slot ?; running 2026.11.20.1");
     }
 }
