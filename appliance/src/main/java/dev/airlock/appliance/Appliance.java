@@ -120,8 +120,7 @@ public final class Appliance implements AutoCloseable {
     }
 
     private static void appendInit(AuditService audit, Tx tx, Actor actor, ApplianceInfo info) {
-        audit.append(tx, actor, "appliance.init", "appliance " + info.applianceId(), "role=" + info.role().id()
-                + "; name=" + info.displayName());
+        audit.record(tx, actor, new ApplianceInitialized(info.applianceId(), info.role(), info.displayName()));
     }
 
     /** Closes the store's connections. */

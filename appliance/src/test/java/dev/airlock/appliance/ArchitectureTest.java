@@ -83,6 +83,29 @@ class ArchitectureTest {
             .because("only request export and the gateway's responses are signed (key cards inside keys)");
 
     @ArchTest
+    static final ArchRule onlyAudit_appendsActionSubjectAndDetailsAsStrings = noClasses()
+            .that().resideOutsideOfPackage("dev.airlock.appliance.audit..")
+            .should().callMethod(dev.airlock.appliance.audit.AuditService.class, "append",
+                    dev.airlock.appliance.store.Tx.class, dev.airlock.appliance.audit.Actor.class, String.class,
+                    String.class, String.class)
+            .because("flows publish typed events (AuditService.record); the words of a row are rendered by its"
+                    + " event, never built by hand where the action happens");
+
+    @ArchTest
+    static final ArchRule auditEvents_areRecords = classes()
+            .that().implement(dev.airlock.appliance.audit.AuditEvent.class)
+            .should().beRecords()
+            .because("an audit event is plain data (typed fields) with its rendering; a sealed interface may group"
+                    + " a package's events");
+
+    @ArchTest
+    static final ArchRule onlyAuditEvents_buildTheirRow = noClasses()
+            .that(not(assignableTo(dev.airlock.appliance.audit.AuditEvent.class)))
+            .should().callConstructor(dev.airlock.appliance.audit.AuditEvent.Row.class, String.class, String.class,
+                    String.class)
+            .because("a row's words are rendered by the event that states its facts, not assembled beside it");
+
+    @ArchTest
     static final ArchRule cli_usesStoreOnlyForItsExceptionsAndValues = noClasses()
             .that().resideInAPackage("dev.airlock.appliance.cli..")
             .should().dependOnClassesThat(resideInAPackage("dev.airlock.appliance.store..")

@@ -116,9 +116,8 @@ final class ActivationKitService {
         int machines = written.size();
         int productCount = products;
         int reusedCount = reused;
-        store.inTransaction(tx -> audit.append(tx, actor, "activation-kit.written", "stick " + kitDir,
-                "machines=" + machines + "; products=" + productCount + "; reused CIDs=" + reusedCount
-                        + group.map(g -> "; group=" + g).orElse("") + "; removed old files=" + removed.size()));
+        store.inTransaction(tx -> audit.record(tx, actor, new ActivationKitWritten(kitDir, machines, productCount,
+                reusedCount, group, removed.size())));
         return new KitWritten(kitDir, written, machines, productCount, reusedCount, removed);
     }
 

@@ -27,12 +27,18 @@ public final class AuditService {
         this.clock = clock;
     }
 
+    /** Records {@code event} as one row inside the caller's transaction, so the action and its record land together. */
+    public AuditEntry record(Tx tx, Actor actor, AuditEvent event) {
+        AuditEvent.Row row = event.row();
+        return append(tx, actor, row.action(), row.subject(), row.details());
+    }
+
     /**
-     * Appends one row inside the caller's transaction, so the action and its record land together.
+     * Appends one row: the string form, private so that no flow builds an action, subject and details by hand.
      *
      * @param rawSubject what was acted on, e.g. {@code machine 12} or {@code product 40}
      */
-    public AuditEntry append(Tx tx, Actor actor, String action, String rawSubject, String rawDetails) {
+    private AuditEntry append(Tx tx, Actor actor, String action, String rawSubject, String rawDetails) {
         // outside text (host names, file names, labels) lands in the log as one line, never as layout
         String subject = OutsideText.shown(rawSubject);
         String details = OutsideText.shown(rawDetails);
@@ -141,8 +147,7 @@ public final class AuditService {
 
     private SignedHead signHead(Tx tx, Actor actor, PublicKey key, Signer signer) {
         long rows = repo.head(tx).map(AuditRepository.Head::seq).orElse(0L) + 1;
-        AuditEntry row = append(tx, actor, SIGN_ACTION, "audit log", "head of rows 1 to " + rows
-                + " signed with key " + key.fingerprint());
+        AuditEntry row = record(tx, actor, new HeadSigned(rows, key.fingerprint()));
         byte[] signature = signer.sign(SignedHead.message(key.id(), row.seq(), row.hash(), row.at()));
         SignedHead head = new SignedHead(row.seq(), row.hash(), row.at(), key.fingerprint().digits(), signature);
         repo.insertSignedHead(tx, head);

@@ -72,9 +72,8 @@ public final class BackupService {
             byte[] digest = EncryptedBackupFile.writeEncrypted(snapshot, target, passphrase, kdf, random);
             EncryptedBackupFile.verifyWritten(target, passphrase, digest);
             long bytes = Files.size(target);
-            store.execute(tx -> audit.append(tx, actor, "backup.write", "backup " + target.getFileName(),
-                    "to " + target + "; " + bytes + " bytes; machines=" + counts[0] + "; products=" + counts[1]
-                            + "; AES-256-GCM, " + kdf));
+            store.execute(tx -> audit.record(tx, actor, new BackupEvents.BackupWritten(target, bytes, counts[0],
+                    counts[1], kdf)));
             return new BackupResult(target, bytes, counts[0], counts[1]);
         } finally {
             BackupFiles.deleteStoreFiles(snapshot);
@@ -157,9 +156,8 @@ public final class BackupService {
                         + broken.reason() + "); nothing was restored");
             }
             ApplianceInfo info = restored.applianceInfo();
-            restored.execute(tx -> audit.append(tx, actor, "backup.restore", "appliance " + info.applianceId(),
-                    "from " + file.getFileName() + " into " + dir + "; machines=" + found.machines() + "; products="
-                            + found.products() + aside.map(a -> "; previous store moved to " + a).orElse("")));
+            restored.execute(tx -> audit.record(tx, actor, new BackupEvents.BackupRestored(info.applianceId(), file,
+                    dir, found.machines(), found.products(), aside)));
         } catch (StoreException e) {
             throw new BackupException("the backup's data store cannot be opened (" + e.getMessage()
                     + "); nothing was restored");

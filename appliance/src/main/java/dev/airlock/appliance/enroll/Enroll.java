@@ -100,8 +100,7 @@ public final class Enroll {
             }
             TrustedPeer peer = new TrustedPeer(0, role, name, key, clock.instant(), actor.name());
             long id = repo.insert(tx, peer);
-            audit.append(tx, actor, "trust.add", "key " + key.id(), role.id() + " '" + name + "', fingerprint "
-                    + actual);
+            audit.record(tx, actor, new TrustEvents.PeerTrusted(key.id(), role, name, actual));
             return new TrustedPeer(id, role, name, key, peer.added(), actor.name());
         });
     }
@@ -126,7 +125,7 @@ public final class Enroll {
             TrustedPeer p = peer.orElseThrow(() -> new KeysException("no trusted peer with key id or label '" + wanted
                     + "' (see ./airlock trust list)"));
             repo.delete(tx, p.id());
-            audit.append(tx, actor, "trust.remove", "key " + p.keyId(), p.role().id() + " '" + p.label() + "'");
+            audit.record(tx, actor, new TrustEvents.PeerRemoved(p.keyId(), p.role(), p.label()));
             return p;
         });
     }

@@ -219,8 +219,8 @@ public final class Export {
         try {
             Object[] out = store.inTransaction(tx -> {
                 OutboundBundle b = ledger.recordOutbound(tx, bundle, fileName, built.productIds(), actor.name());
-                BulkTransitions.Result r = transitions.apply(tx, changes, actor, "request " + shortId + " written to "
-                        + fileName);
+                BulkTransitions.Result r = transitions.apply(tx, changes, actor,
+                        (event, n) -> new ProductsExported(shortId, fileName, n));
                 return new Object[] {b, r};
             });
             recorded = (OutboundBundle) out[0];

@@ -14,6 +14,7 @@ import dev.airlock.appliance.store.StoreException;
 import dev.airlock.appliance.support.AtomicFiles;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
+import dev.airlock.formats.bundle.BundleId;
 import dev.airlock.formats.bundle.BundleKind;
 import dev.airlock.formats.bundle.Reference;
 import dev.airlock.formats.bundle.RequestBundle;
@@ -292,14 +293,14 @@ public final class GatewayService {
     private GatewayResult finish(Run run, Path stick, Passphrase passphrase, Actor actor, String mode,
             Optional<String> problem) throws GatewayException, IOException {
         Optional<Path> written = Optional.empty();
-        String responseId = "";
+        Optional<BundleId> responseId = Optional.empty();
         if (!run.outcomes.isEmpty() || !run.counts.isEmpty()) {
             SignedBundle signed;
             try {
                 Signer signer = keys.signer(passphrase, actor);
                 ResponseBundle response = ResponseBundle.answering(run.request, keys.publicKey().id(),
                         clock.instant(), random, run.outcomes, run.counts);
-                responseId = response.id().toString();
+                responseId = Optional.of(response.id());
                 signed = SignedBundle.sign(response, keys.publicKey().id(), signer);
                 Path dir = StickLayout.Folder.INBOUND.on(stick);
                 Files.createDirectories(dir);
@@ -312,15 +313,11 @@ public final class GatewayService {
             }
         }
         int confirmed = run.count(Settled.CONFIRMED) + run.count(Settled.CACHED);
-        String details = "mode " + mode + "; request " + run.req.id() + "; records " + run.req.records().size()
-                + "; CIDs " + confirmed + " (" + run.count(Settled.CACHED) + " from the cache); errors "
-                + run.count(Settled.FAILED) + "; in flight " + run.count(Settled.IN_FLIGHT) + "; unanswered "
-                + run.count(Settled.UNASKED) + "; counts " + run.counts.size()
-                + written.map(p -> "; response " + p.getFileName()).orElse("; no response written");
-        String id = responseId;
+        RequestProcessed processed = new RequestProcessed(run.req.id(), mode, run.req.records().size(), confirmed,
+                run.count(Settled.CACHED), run.count(Settled.FAILED), run.count(Settled.IN_FLIGHT),
+                run.count(Settled.UNASKED), run.counts.size(), written, responseId);
         try {
-            store.execute(tx -> audit.append(tx, actor, "gateway.process", "request " + run.req.id(),
-                    details + (id.isEmpty() ? "" : " (" + id + ")")));
+            store.execute(tx -> audit.record(tx, actor, processed));
         } catch (StoreException e) {
             throw new GatewayException("the response was written but the audit log could not be: " + e.getMessage(), e);
         }

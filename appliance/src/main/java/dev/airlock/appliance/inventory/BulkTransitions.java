@@ -1,6 +1,7 @@
 package dev.airlock.appliance.inventory;
 
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.audit.AuditEvent;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.ids.ConfirmationId;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,12 +62,18 @@ public final class BulkTransitions {
     /** What happened: the changes made and the ones skipped, in input order. */
     public record Result(List<Change> moved, List<Skipped> skipped) {}
 
+    /** The caller's audit event for a batch: one per product event, with how many products it moved. */
+    @FunctionalInterface
+    public interface BatchEvents {
+        AuditEvent moved(ProductEvent event, int products);
+    }
+
     /**
      * Applies {@code changes} inside {@code tx}. Several changes for one product apply in order.
      *
-     * @param why a short reason for the audit rows, e.g. {@code request 1a2b3c4d written}
+     * @param events the audit rows, one per product event that moved a product, e.g. {@code export.ProductsExported}
      */
-    public Result apply(Tx tx, List<Change> changes, Actor actor, String why) {
+    public Result apply(Tx tx, List<Change> changes, Actor actor, BatchEvents events) {
         List<Long> ids = new ArrayList<>(changes.size());
         changes.forEach(c -> ids.add(c.productId()));
         Map<Long, BulkStateRepository.Current> current = repo.current(tx, ids);
@@ -99,8 +105,7 @@ public final class BulkTransitions {
             perEvent.merge(c.event(), 1, Integer::sum);
         }
         repo.setStates(tx, new ArrayList<>(rows.values()), clock.instant());
-        perEvent.forEach((event, n) -> audit.append(tx, actor, "product." + event.name().toLowerCase(Locale.ROOT),
-                "products", n + (n == 1 ? " product" : " products") + "; " + why));
+        perEvent.forEach((event, n) -> audit.record(tx, actor, events.moved(event, n)));
         return new Result(moved, skipped);
     }
 }

@@ -107,9 +107,8 @@ public final class InventoryService {
             for (ProductFacts f : facts) {
                 upserts.insertNew(tx, machineId, f, now).ifPresent(notNeeded::add);
             }
-            audit.append(tx, actor, "machine.added", "machine " + machineId, "host=" + id.hostName() + "; products="
-                    + facts.size() + notNeededAudit(notNeeded) + "; source=" + source
-                    + group.map(g -> "; group=" + g).orElse(""));
+            audit.record(tx, actor, new InventoryEvents.MachineAdded(machineId, id.hostName(), facts.size(),
+                    notNeeded.size(), source, group));
             return new CollectionOutcome.Added(machineId, id.hostName(), facts.size(), notNeeded);
         }
         // Step 4b: a known machine: record what changed.
@@ -134,8 +133,7 @@ public final class InventoryService {
         if (changes.isEmpty()) {
             return new CollectionOutcome.Unchanged(m.id(), m.hostName(), "same as the record");
         }
-        audit.append(tx, actor, "machine.updated", "machine " + m.id(), "host=" + id.hostName() + "; source=" + source
-                + "; " + String.join("; ", changes));
+        audit.record(tx, actor, new InventoryEvents.MachineUpdated(m.id(), id.hostName(), source, changes));
         return new CollectionOutcome.Updated(m.id(), id.hostName(), changes);
     }
 
@@ -165,9 +163,8 @@ public final class InventoryService {
                         List.of(), List.of());
                 long machineId = machines.insertMachine(tx, id, "manual", groupId, now);
                 List<String> notNeeded = upserts.insertNew(tx, machineId, f, now).stream().toList();
-                audit.append(tx, actor, "machine.added", "machine " + machineId, "host=" + entry.hostName()
-                        + "; products=1" + notNeededAudit(notNeeded) + "; source=manual entry"
-                        + entry.group().map(g -> "; group=" + g).orElse(""));
+                audit.record(tx, actor, new InventoryEvents.MachineAdded(machineId, entry.hostName(), 1,
+                        notNeeded.size(), "manual entry", entry.group()));
                 return new CollectionOutcome.Added(machineId, entry.hostName(), 1, notNeeded);
             }
             Machine m = byHost.get(0);
@@ -181,8 +178,7 @@ public final class InventoryService {
             if (changes.isEmpty()) {
                 return new CollectionOutcome.Unchanged(m.id(), m.hostName(), "this product is already recorded");
             }
-            audit.append(tx, actor, "machine.updated", "machine " + m.id(), "host=" + m.hostName()
-                    + "; source=manual entry; " + String.join("; ", changes));
+            audit.record(tx, actor, new InventoryEvents.MachineUpdated(m.id(), m.hostName(), "manual entry", changes));
             return new CollectionOutcome.Updated(m.id(), m.hostName(), changes);
         });
     }
@@ -251,8 +247,7 @@ public final class InventoryService {
                     machines.setGroup(tx, id, OptionalLong.of(gid));
                     machines.insertChange(tx, id, now, "group", m.group(), group.strip(),
                             "assigned by " + actor.name());
-                    audit.append(tx, actor, "machine.group", "machine " + id, "group " + quote(m.group()) + " -> "
-                            + quote(group.strip()));
+                    audit.record(tx, actor, new InventoryEvents.MachineRegrouped(id, m.group(), group.strip()));
                     moved++;
                 }
             }
@@ -328,8 +323,4 @@ public final class InventoryService {
     }
 
     // ---- internals ------------------------------------------------------------------------
-
-    private static String notNeededAudit(List<String> notNeeded) {
-        return notNeeded.isEmpty() ? "" : "; need no CID=" + notNeeded.size();
-    }
 }

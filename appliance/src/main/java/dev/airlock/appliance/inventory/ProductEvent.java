@@ -1,5 +1,7 @@
 package dev.airlock.appliance.inventory;
 
+import java.util.Locale;
+
 /** Something that happens to a product installation and may move its state. */
 public enum ProductEvent {
     /** Put into a request bundle. */
@@ -23,5 +25,10 @@ public enum ProductEvent {
     /** Collected Licensed or as a KMS client (GVLK) before it went out: it needs no CID. */
     NEEDS_NOTHING,
     /** Collected again, no longer Licensed, on a channel that needs a CID (MAK, CSVLK, retail). */
-    NEEDS_CID
+    NEEDS_CID;
+
+    /** The audit log's action for this event, e.g. {@code product.reject} or {@code product.cid_received}. */
+    public String auditAction() {
+        return "product." + name().toLowerCase(Locale.ROOT);
+    }
 }

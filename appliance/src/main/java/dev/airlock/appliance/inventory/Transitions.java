@@ -5,7 +5,6 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.ids.ConfirmationId;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 
 /** One product through the state machine, stored and audited (behind {@link InventoryService#transition}). */
@@ -31,9 +30,8 @@ final class Transitions {
         }
         StateDetail d = detail == null ? StateDetail.none() : detail;
         rows.setState(tx, productId, next, d, cid.map(ConfirmationId::digits).orElse(null), clock.instant());
-        audit.append(tx, actor, "product." + event.name().toLowerCase(Locale.ROOT), "product " + productId,
-                "host=" + p.hostName() + "; " + p.state() + " -> " + next
-                        + (d.text().isEmpty() ? "" : "; " + d.text()));
+        audit.record(tx, actor, new InventoryEvents.ProductTransitioned(productId, p.hostName(), event, p.state(), next,
+                d));
         return rows.productById(tx, productId).orElseThrow();
     }
 

@@ -82,8 +82,8 @@ public final class KeyService {
         repo.insertKeyring(tx, keys.params, keys.salt, keys.verifier, now);
         repo.insertOwnKey(tx, keys.publicKey.raw(), keys.publicKey.id().toString(),
                 keys.publicKey.fingerprint().digits(), keys.sealedSeed, now, actor.name());
-        audit.append(tx, actor, "keys.init", "key " + keys.publicKey.id(), "Ed25519 key pair generated; fingerprint "
-                + keys.publicKey.fingerprint() + "; supervisor passphrase set (" + keys.params + ")");
+        audit.record(tx, actor, new KeyEvents.KeysInitialized(keys.publicKey.id(), keys.publicKey.fingerprint(),
+                keys.params));
     }
 
     /** Gives an existing store without keys (made before keys existed) its key pair and passphrase. */
@@ -219,8 +219,7 @@ public final class KeyService {
         }
         Signer signer = signer(passphrase, actor);
         SignedBundle signed = SignedBundle.sign(card, key.id(), signer);
-        store.execute(tx -> audit.append(tx, actor, "keys.card", "key " + key.id(), "key card signed; label "
-                + card.label()));
+        store.execute(tx -> audit.record(tx, actor, new KeyEvents.KeyCardSigned(key.id(), card.label())));
         return signed;
     }
 

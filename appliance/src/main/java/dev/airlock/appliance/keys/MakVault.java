@@ -53,8 +53,7 @@ public final class MakVault {
                 } finally {
                     Aead.wipe(plain);
                 }
-                audit.append(tx, actor, "mak.add", "mak " + id, "partial key " + key.partialKey()
-                        + (text.isEmpty() ? "" : "; description " + text));
+                audit.record(tx, actor, new MakEvents.MakAdded(id, key.partialKey(), text));
                 return repo.byId(tx, id).orElseThrow();
             });
         }
@@ -75,7 +74,7 @@ public final class MakVault {
         return store.inTransaction(tx -> {
             MakEntry entry = repo.byId(tx, id).orElseThrow(() -> unknown(id));
             repo.delete(tx, id);
-            audit.append(tx, actor, "mak.remove", "mak " + id, "partial key " + entry.partialKey());
+            audit.record(tx, actor, new MakEvents.MakRemoved(id, entry.partialKey()));
             return entry;
         });
     }
@@ -88,8 +87,7 @@ public final class MakVault {
         byte[] blob = store.read(tx -> repo.sealed(tx, id)).orElseThrow(() -> unknown(id));
         try (Unlocked unlocked = keys.unlock(passphrase, actor)) {
             ProductKey key = open(unlocked, id, blob);
-            store.execute(tx -> audit.append(tx, actor, "mak.reveal", "mak " + id, "partial key " + key.partialKey()
-                    + "; for " + purpose));
+            store.execute(tx -> audit.record(tx, actor, new MakEvents.MakRevealed(id, key.partialKey(), purpose)));
             return key;
         }
     }
@@ -103,7 +101,7 @@ public final class MakVault {
             if (!repo.updateRemaining(tx, id, remaining, learned)) {
                 throw unknown(id);
             }
-            audit.append(tx, actor, "mak.remaining", "mak " + id, remaining + " activations left as of " + learned);
+            audit.record(tx, actor, new MakEvents.MakRemainingLearned(id, remaining, learned));
             return null;
         });
     }

@@ -72,8 +72,7 @@ final class PassphraseGuard {
             Instant at = clock.instant();
             Duration delay = delayAfter(n);
             repo.recordFailure(tx, at, delay.isZero() ? Optional.empty() : Optional.of(at.plus(delay)), n);
-            audit.append(tx, actor, "passphrase.wrong", "keyring", n + " wrong in a row"
-                    + (delay.isZero() ? "" : "; next try waits " + delay.toSeconds() + " s"));
+            audit.record(tx, actor, new KeyEvents.PassphraseWrong(n, delay));
             return n;
         });
         throw new WrongPassphraseException(failures, delayAfter(failures));

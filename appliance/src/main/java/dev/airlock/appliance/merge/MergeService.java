@@ -290,7 +290,8 @@ public final class MergeService {
                             ErrorCodes.detail(f.code(), f.text()), Optional.empty()));
                 }
             }
-            BulkTransitions.Result moved = transitions.apply(tx, changes, actor, why);
+            BulkTransitions.Result moved = transitions.apply(tx, changes, actor, (event, n) ->
+                    new MergeEvents.ProductsAnswered(event, n, shortId, response.requestId().shortId(), source));
             int cids = 0;
             List<MergeOutcome.Rejection> rejections = new ArrayList<>();
             for (BulkTransitions.Change c : moved.moved()) {
@@ -311,10 +312,8 @@ public final class MergeService {
                     actor.name(), cids, rejections.size(), notes.size(), response.counts().size());
             ledger.recordInbound(tx, inbound, newlyAnswered);
             OutboundBundle out = ledger.outbound(tx, response.requestId()).orElseThrow();
-            audit.append(tx, actor, "bundle.merged", "response " + shortId, "request " + response.requestId()
-                    .shortId() + "; from " + source + "; signer " + peer.get().label() + "; " + cids + " CIDs, "
-                    + rejections.size() + " errors, " + moved.skipped().size() + " skipped, "
-                    + response.counts().size() + " counts");
+            audit.record(tx, actor, new MergeEvents.ResponseMerged(shortId, response.requestId().shortId(), source,
+                    peer.get().label(), cids, rejections.size(), moved.skipped().size(), response.counts().size()));
             return new MergeOutcome.Merged(source, responseId, response.requestId().toString(), cids, rejections,
                     notes, List.of(), out.state(), out.open());
         });

@@ -97,7 +97,7 @@ public final class OperatorService {
                 }
                 long id = repo.insert(tx, clean, role, cost, salt, hash, now, actor.name());
                 Operator op = new Operator(id, clean, role, Times.parse(Times.format(now)));
-                audit.append(tx, actor, "operator.add", subject(id), "name=" + clean + "; role=" + role.id());
+                audit.record(tx, actor, new OperatorEvents.OperatorAdded(id, clean, role));
                 return op;
             });
         } finally {
@@ -114,7 +114,7 @@ public final class OperatorService {
                         + " supervisor first");
             }
             repo.markRemoved(tx, id, clock.instant(), actor.name());
-            audit.append(tx, actor, "operator.remove", subject(id), "name=" + op.name() + "; role=" + op.role().id());
+            audit.record(tx, actor, new OperatorEvents.OperatorRemoved(id, op.name(), op.role()));
         });
     }
 
@@ -130,8 +130,7 @@ public final class OperatorService {
                     throw unknown(id);
                 }
                 repo.updatePin(tx, id, cost, salt, hash);
-                audit.append(tx, actor, "operator.pin-reset", subject(id), "name=" + op.name()
-                        + "; wrong PINs and lockouts cleared");
+                audit.record(tx, actor, new OperatorEvents.PinReset(id, op.name()));
             });
         } finally {
             wipe(newPin);
@@ -168,7 +167,7 @@ public final class OperatorService {
                     if (fresh.failures() > 0 || fresh.lockouts() > 0 || fresh.lockedUntil().isPresent()) {
                         repo.setCounters(tx, id, 0, 0, Optional.empty());
                     }
-                    audit.append(tx, actor, "operator.signin", subject(id), "signed in as " + op.role().id());
+                    audit.record(tx, actor, new OperatorEvents.OperatorSignedIn(id, op.role()));
                     return new SignInResult.SignedIn(op);
                 }
                 int failures = fresh.failures() + 1;
@@ -177,13 +176,11 @@ public final class OperatorService {
                     Duration lock = lockoutFor(lockouts);
                     Instant until = Times.parse(Times.format(now.plus(lock)));
                     repo.setCounters(tx, id, 0, lockouts, Optional.of(until));
-                    audit.append(tx, actor, "operator.lockout", subject(id), MAX_FAILURES + " wrong PINs in a row;"
-                            + " locked for " + lock.toMinutes() + " min until " + Times.format(until));
+                    audit.record(tx, actor, new OperatorEvents.OperatorLockedOut(id, MAX_FAILURES, lock, until));
                     return new SignInResult.LockedOut(until);
                 }
                 repo.setCounters(tx, id, failures, fresh.lockouts(), fresh.lockedUntil());
-                audit.append(tx, actor, "operator.signin.wrong-pin", subject(id), failures + " wrong in a row; "
-                        + (MAX_FAILURES - failures) + " left before a lockout");
+                audit.record(tx, actor, new OperatorEvents.WrongPinEntered(id, failures, MAX_FAILURES - failures));
                 return new SignInResult.WrongPin(MAX_FAILURES - failures);
             });
         } finally {
@@ -238,10 +235,6 @@ public final class OperatorService {
 
     private static OperatorException unknown(long id) {
         return new OperatorException("no operator " + id + " (removed already?): see the operator list");
-    }
-
-    private static String subject(long id) {
-        return "operator " + id;
     }
 
     private static void wipe(char[] pin) {

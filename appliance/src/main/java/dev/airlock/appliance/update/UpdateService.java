@@ -126,10 +126,8 @@ public final class UpdateService {
                 Path manifest = copied.manifest();
                 Path request = dataFolder().resolve("request");
                 store.execute(tx -> {
-                    audit.append(tx, actor, "update.stage", "update " + m.version(), "from "
-                            + update.manifestFile() + "; image " + m.image() + ", " + m.size() + " bytes, sha256 "
-                            + m.sha256() + "; built " + m.built() + "; running " + running.version()
-                            + (update.notNewer() ? "; the same or an older version, installed on purpose" : ""));
+                    audit.record(tx, actor, new UpdateEvents.UpdateStaged(m, update.manifestFile(), running.version(),
+                            update.notNewer()));
                     try {
                         AtomicFiles.handOver(request, (manifestName + "\n").getBytes(StandardCharsets.US_ASCII));
                     } catch (IOException e) {
@@ -174,8 +172,8 @@ public final class UpdateService {
             throw new UpdateException(Problem.NOT_READY, "The update status names version '"
                     + status.version().get() + "', which is not a version: nothing was restarted");
         }
-        store.execute(tx -> audit.append(tx, actor, "update.restart", "update " + version, "restart into slot "
-                + status.slot().orElse("?") + "; running " + ((RunningImage.Version) running()).version()));
+        store.execute(tx -> audit.record(tx, actor, new UpdateEvents.UpdateRestarted(version, status.slot(),
+                ((RunningImage.Version) running()).version())));
         try {
             config.restarter().restart();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airlock.appliance.audit.AuditEntry;
+import dev.airlock.appliance.audit.AuditEvent;
 import dev.airlock.appliance.audit.AuditReport;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.audit.SignedHead;
@@ -45,7 +46,15 @@ class AuditHeadSigningTest {
     }
 
     private void logSomething(String what) {
-        f.store.execute(tx -> f.audit.append(tx, Samples.TECHNICIAN, "test.action", "test", what));
+        f.store.execute(tx -> f.audit.record(tx, Samples.TECHNICIAN, new SomethingDone(what)));
+    }
+
+    /** A row of the test's own: something new since the last signed head. */
+    private record SomethingDone(String what) implements AuditEvent {
+        @Override
+        public Row row() {
+            return new Row("test.action", "test", what);
+        }
     }
 
     @Test
