@@ -36,11 +36,11 @@ class CollectViewTest extends KioskViewTest {
         assertThat(summary.get(FileOutcome.Kind.ACCEPTED)).isEqualTo(5);
         assertThat(view.outcomes.getChildren().count()).isEqualTo(5);
         assertThat(view.outcomes.getElement().getTextRecursively()).contains("Accepted");
-        assertThat(view.summary.getText()).isEqualTo("5 files: 5 accepted, 0 updated, 0 unchanged, 0 rejected");
+        assertThat(view.intakeProgress.summary.getText()).isEqualTo("5 files: 5 accepted, 0 updated, 0 unchanged, 0 rejected");
 
         IntakeSummary again = view.importNow(stick);
         assertThat(again.get(FileOutcome.Kind.UNCHANGED)).isEqualTo(5);
-        assertThat(view.summary.getText()).contains("5 unchanged");
+        assertThat(view.intakeProgress.summary.getText()).contains("5 unchanged");
     }
 
     @Test
@@ -49,10 +49,10 @@ class CollectViewTest extends KioskViewTest {
         new DemoData(Clock.systemUTC()).write(3, 500, stick, 13, n -> { });
         CollectView view = navigate(CollectView.class);
         view.importFrom(stick, 3);
-        assertThat(view.progress.isVisible()).isTrue();
+        assertThat(view.intakeProgress.progress.isVisible()).isTrue();
         finishBackgroundWork();
-        assertThat(view.summary.getText()).isEqualTo("3 files: 3 accepted, 0 updated, 0 unchanged, 0 rejected");
-        assertThat(view.progress.getValue()).isEqualTo(1.0);
+        assertThat(view.intakeProgress.summary.getText()).isEqualTo("3 files: 3 accepted, 0 updated, 0 unchanged, 0 rejected");
+        assertThat(view.intakeProgress.progress.getValue()).isEqualTo(1.0);
         assertThat(view.outcomes.getChildren().count()).isEqualTo(3);
     }
 

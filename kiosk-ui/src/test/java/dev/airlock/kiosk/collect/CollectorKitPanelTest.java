@@ -122,12 +122,12 @@ class CollectorKitPanelTest extends KioskViewTest {
         new DemoData(Clock.systemUTC()).write(2, stick, 21, n -> { });
         CollectView view = navigate(CollectView.class);
         view.importNow(stick);
-        assertThat(view.unchangedHint.isVisible()).isFalse();
+        assertThat(view.intakeProgress.unchangedHint.isVisible()).isFalse();
 
         view.importNow(stick);
 
-        assertThat(view.unchangedHint.isVisible()).isTrue();
-        assertThat(view.unchangedHint.getText()).isEqualTo("2 files were unchanged: the same file again changes"
+        assertThat(view.intakeProgress.unchangedHint.isVisible()).isTrue();
+        assertThat(view.intakeProgress.unchangedHint.getText()).isEqualTo("2 files were unchanged: the same file again changes"
                 + " nothing. Run Collect.cmd again at that machine, then take the new file in.");
         assertThat(view.outcomes.getElement().getTextRecursively())
                 .contains("the same file again changes nothing: run Collect.cmd again at that machine");
