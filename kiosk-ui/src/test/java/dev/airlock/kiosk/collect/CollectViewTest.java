@@ -79,7 +79,7 @@ class CollectViewTest extends KioskViewTest {
         // a whole IID pasted into group 1 (made up; each group ends in its check digit, as a real IID's does)
         test(groups(view.manual).get(0)).setValue("1111112".repeat(8) + "4242423");
         assertThat(view.manual.readBack.isOpened()).isTrue(); // opened by itself when the last group completed
-        test(view.manual.correct).click();
+        test(view.manual.readBack.correct).click();
         assertThat(view.manual.readBack.isOpened()).isFalse();
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before);
 
@@ -87,9 +87,9 @@ class CollectViewTest extends KioskViewTest {
         assertThat(view.manual.readBack.isOpened()).isTrue();
         assertThat(view.manual.readBack.getElement().getTextRecursively()).contains("4242423", "LAB-HAND-7",
                 "Read it back against the machine's screen");
-        assertThat(view.manual.readBackFlag.isVisible()).isFalse();
-        assertThat(view.manual.confirm.getText()).isEqualTo("Confirm: it matches");
-        test(view.manual.confirm).click();
+        assertThat(view.manual.readBack.readBackFlag.isVisible()).isFalse();
+        assertThat(view.manual.readBack.confirm.getText()).isEqualTo("Confirm: it matches");
+        test(view.manual.readBack.confirm).click();
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before + 1);
         assertThat(view.manualResult.getText()).isEqualTo("Saved: new machine LAB-HAND-7");
         assertThat(holder.get().inventory().machine("LAB-HAND-7")).isPresent();
@@ -117,15 +117,15 @@ class CollectViewTest extends KioskViewTest {
         }
 
         assertThat(view.manual.readBack.isOpened()).isTrue();
-        assertThat(view.manual.readBackFlag.getText()).startsWith("Group 4 looks mistyped: its check digit does not fit");
-        assertThat(view.manual.confirm.getText()).isEqualTo("Keep it as typed");
+        assertThat(view.manual.readBack.readBackFlag.getText()).startsWith("Group 4 looks mistyped: its check digit does not fit");
+        assertThat(view.manual.readBack.confirm.getText()).isEqualTo("Keep it as typed");
         assertThat(descendants(view.manual.readBack).filter(c -> c.getClassNames().contains("digit-group-flagged"))
                 .count()).as("group 4 marked in the read-back").isEqualTo(1);
-        test(view.manual.correct).click();
+        test(view.manual.readBack.correct).click();
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before);
 
         test(view.manual.save).click();
-        test(view.manual.confirm).click(); // Keep it as typed
+        test(view.manual.readBack.confirm).click(); // Keep it as typed
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before + 1);
         assertThat(holder.get().inventory().machine("LAB-TYPO-4")).isPresent();
     }
@@ -156,8 +156,8 @@ class CollectViewTest extends KioskViewTest {
         assertThat(view.manual.iid.getElement().getTextRecursively())
                 .contains("Check group 3: it may be mistyped (the check is not confirmed for 54-digit IIDs)");
         assertThat(view.manual.readBack.isOpened()).isTrue();
-        assertThat(view.manual.confirm.getText()).isEqualTo("Confirm: it matches");
-        assertThat(view.manual.readBackFlag.getText()).startsWith("Check group 3");
+        assertThat(view.manual.readBack.confirm.getText()).isEqualTo("Confirm: it matches");
+        assertThat(view.manual.readBack.readBackFlag.getText()).startsWith("Check group 3");
     }
 
     /** Data digits for a made-up IID (the last digit of each group is replaced by its check digit). */
