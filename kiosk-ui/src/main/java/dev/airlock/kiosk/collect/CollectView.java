@@ -1,26 +1,18 @@
 package dev.airlock.kiosk.collect;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.airlock.appliance.devices.Stick;
-import dev.airlock.appliance.devices.StickKind;
+import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.collect.FileOutcome;
 import dev.airlock.appliance.collect.IntakeOptions;
-import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.collect.IntakeSummary;
+import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.inventory.CollectionOutcome;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.ManualEntry;
@@ -32,10 +24,8 @@ import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.MainLayout;
-import dev.airlock.kiosk.ui.Sentence;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,79 +38,41 @@ import org.springframework.beans.factory.ObjectProvider;
 @PageTitle("Airlock · Collect")
 @ForRole(ApplianceInfo.Role.LAB)
 public class CollectView extends VerticalLayout {
-    /** Lines of ordinary outcomes shown; rejected files are always shown. */
-    static final int SHOWN_OUTCOMES = 300;
-
-    final Div sticks = new Div();
-    final RadioButtonGroup<Stick> stickChoice = new RadioButtonGroup<>();
-    final Button importStick = new Button();
-    final ProgressBar progress = new ProgressBar();
-    final Span progressText = new Span();
-    final Div outcomes = new Div();
-    final Span summary = new Span();
+    final StickCards sticks;
+    final StickImport stickImport = new StickImport(() -> this.running, this::importFrom);
+    final IntakeProgress intakeProgress = new IntakeProgress();
+    final CollectOutcomes outcomes;
     final ManualEntryForm manual;
     final Span manualResult = new Span();
-    final Paragraph unchangedHint = new Paragraph();
     final CollectorKitPanel kit;
     private final ObjectProvider<InventoryService> inventory;
     private final ObjectProvider<Collect> intake;
-    private final ObjectProvider<MakVault> makVault;
     private final KioskSession session;
     private final Devices devices;
     private final BackgroundWork work;
     private boolean running;
-    private int shown;
-    private int hidden;
 
     public CollectView(ObjectProvider<InventoryService> inventory, ObjectProvider<Collect> intake,
             ObjectProvider<MakVault> makVault, KioskSession session,
             Devices devices, BackgroundWork work, Seal seal) {
         this.inventory = inventory;
         this.intake = intake;
-        this.makVault = makVault;
         this.session = session;
         this.devices = devices;
         this.work = work;
+        this.sticks = new StickCards(intake);
+        this.outcomes = new CollectOutcomes(intake, session);
         addClassNames("kiosk-view", "collect-view");
         manual = new ManualEntryForm(inventory.getObject().knownProducts());
         kit = new CollectorKitPanel(makVault, intake, session, seal, () -> devices.media().pollNow());
-        configureStickPanel();
         configureManual();
         add(new H1(getTranslation("collect.title")), new H2(getTranslation("collect.stick.title")), sticks,
-                stickChoice, importStick, progress, progressText, summary, unchangedHint, outcomes,
+                stickImport.stickChoice, stickImport.importStick, intakeProgress.progress, intakeProgress.progressText, intakeProgress.summary,
+                intakeProgress.unchangedHint, outcomes,
                 new H2(getTranslation("collect.kit.title")), kit,
                 new H2(getTranslation("collect.manual.title")), manual, manualResult);
         showSticks(devices.sticks());
         devices.onMedia(this, e -> showSticks(devices.sticks()));
-    }
-
-    private void configureStickPanel() {
-        sticks.setId("collect-sticks");
-        sticks.addClassName("collect-sticks");
-        stickChoice.setId("collect-stick-choice");
-        stickChoice.setLabel(getTranslation("collect.stick.choose"));
-        stickChoice.setItemLabelGenerator(s -> getTranslation("collect.stick.item", s.label(), s.root().toString(),
-                s.collectedFiles() + s.resultFiles()));
-        stickChoice.addValueChangeListener(e -> updateImportButton());
-        importStick.setId("collect-stick-import");
-        importStick.setIcon(VaadinIcon.DOWNLOAD.create());
-        importStick.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-        importStick.addClickListener(e -> {
-            Stick s = stickChoice.getValue();
-            if (s != null) {
-                importFrom(s.root(), s.collectedFiles() + s.resultFiles());
-            }
-        });
-        progress.setId("collect-progress");
-        progress.setVisible(false);
-        progressText.addClassName("collect-progress-text");
-        outcomes.setId("collect-outcomes");
-        outcomes.addClassName("collect-outcomes");
-        summary.setId("collect-summary");
-        summary.addClassName("collect-summary");
-        unchangedHint.setId("collect-unchanged-hint");
-        unchangedHint.addClassName("collect-hint");
-        unchangedHint.setVisible(false);
     }
 
     private void configureManual() {
@@ -129,54 +81,11 @@ public class CollectView extends VerticalLayout {
         manual.addSaveListener(e -> save(e.entry()));
     }
 
-    /** Larger files count as new without being read (intake says what is wrong with them). */
-    private static final long MAX_FILE_BYTES = 8L << 20;
-
     /** Shows the sticks present; offers an import for lab sticks holding collected or result files. */
     void showSticks(List<Stick> present) {
         kit.showSticks(present);
-        sticks.removeAll();
-        if (present.isEmpty()) {
-            sticks.add(new Span(getTranslation("collect.stick.none")));
-        }
-        for (Stick s : present) {
-            Div card = new Div();
-            card.addClassNames("collect-stick", "collect-stick-" + s.kind().name().toLowerCase(java.util.Locale.ROOT));
-            Span label = new Span(s.label());
-            label.addClassName("collect-stick-label");
-            Span kind = new Span(getTranslation("collect.stick.kind." + s.kind().name().toLowerCase(
-                    java.util.Locale.ROOT)));
-            kind.addClassName("collect-stick-kind");
-            Span files;
-            if (s.kind() == StickKind.LAB) {
-                int fresh = intake.getObject().countNew(s.root(), MAX_FILE_BYTES).total();
-                files = new Span(getTranslation("collect.stick.files", s.collectedFiles(), s.resultFiles(), fresh));
-            } else {
-                // a transfer, empty or unknown stick holds nothing to collect: say what it is for instead
-                files = new Span(getTranslation("collect.stick.note." + s.kind().name().toLowerCase(
-                        java.util.Locale.ROOT)));
-            }
-            card.add(label, kind, files);
-            sticks.add(card);
-        }
-        List<Stick> usable = present.stream()
-                .filter(s -> s.kind() == StickKind.LAB && s.collectedFiles() + s.resultFiles() > 0).toList();
-        Stick chosen = stickChoice.getValue();
-        stickChoice.setItems(usable);
-        stickChoice.setVisible(usable.size() > 1);
-        Stick keep = chosen == null ? null : usable.stream()
-                .filter(s -> Objects.equals(s.root(), chosen.root())).findFirst().orElse(null);
-        stickChoice.setValue(keep != null ? keep : usable.isEmpty() ? null : usable.get(0));
-        updateImportButton();
-    }
-
-    private void updateImportButton() {
-        Stick s = stickChoice.getValue();
-        importStick.setVisible(s != null);
-        if (s != null) {
-            importStick.setText(getTranslation("collect.stick.import", s.collectedFiles() + s.resultFiles()));
-        }
-        importStick.setEnabled(!running);
+        sticks.show(present);
+        stickImport.show(present);
     }
 
     /**
@@ -200,16 +109,15 @@ public class CollectView extends VerticalLayout {
             });
         }, (fraction, text) -> {
             drain(done);
-            showProgress(fraction, expected);
+            intakeProgress.show(fraction, expected);
         }, result -> {
             drain(done);
             finish(result);
         }, error -> {
             drain(done);
             running = false;
-            progress.setVisible(false);
-            summary.setText(getTranslation("collect.failed", Sentence.of(error)));
-            updateImportButton();
+            intakeProgress.failed(error);
+            stickImport.update();
         });
     }
 
@@ -217,106 +125,31 @@ public class CollectView extends VerticalLayout {
     IntakeSummary importNow(Path root) {
         start(0);
         IntakeSummary result = intake.getObject().ingest(List.of(root), IntakeOptions.defaults(),
-                session.actor(), this::addOutcome);
+                session.actor(), outcomes::addOutcome);
         finish(result);
         return result;
     }
 
     private void start(int expected) {
         running = true;
-        shown = 0;
-        hidden = 0;
-        outcomes.removeAll();
-        summary.setText("");
-        unchangedHint.setVisible(false);
-        progress.setVisible(true);
-        progress.setIndeterminate(expected <= 0);
-        progress.setValue(0);
-        progressText.setText(getTranslation("collect.running"));
-        updateImportButton();
-    }
-
-    private void showProgress(double fraction, int expected) {
-        if (fraction >= 0) {
-            progress.setIndeterminate(false);
-            progress.setValue(fraction);
-            progressText.setText(getTranslation("collect.progress", Math.round(fraction * expected), expected));
-        }
+        outcomes.clear();
+        intakeProgress.start(expected);
+        stickImport.update();
     }
 
     private void drain(Queue<FileOutcome> done) {
         FileOutcome o;
         while ((o = done.poll()) != null) {
-            addOutcome(o);
+            outcomes.addOutcome(o);
         }
-    }
-
-    private void addOutcome(FileOutcome o) {
-        if (o.kind() == FileOutcome.Kind.SKIPPED) {
-            return;
-        }
-        if (shown >= SHOWN_OUTCOMES && o.kind() != FileOutcome.Kind.REJECTED) {
-            hidden++;
-            return;
-        }
-        shown++;
-        Div line = new Div();
-        fill(line, o);
-        outcomes.add(line);
-    }
-
-    /** One file's outcome in {@code line}: kind, file name, message, and for a conflict the way out. */
-    private void fill(Div line, FileOutcome o) {
-        line.removeAll();
-        line.setClassName("collect-outcome");
-        line.addClassName("collect-outcome-" + o.kind().label());
-        Span kind = new Span(getTranslation("collect.outcome." + o.kind().label()));
-        kind.addClassName("collect-outcome-kind");
-        Span file = new Span(o.file().getFileName() == null ? o.file().toString() : o.file().getFileName().toString());
-        file.addClassName("collect-outcome-file");
-        Span message = new Span(o.message());
-        message.addClassName("collect-outcome-message");
-        line.add(kind, file, message);
-        o.sameAs().ifPresent(machine -> line.add(sameAsButton(o, machine, line)));
-    }
-
-    /** For a conflict: the operator says the file is that machine (renamed, new board), as intake --same-as. */
-    private Button sameAsButton(FileOutcome o, long machine, Div line) {
-        Button b = new Button(getTranslation("collect.sameAs", machine));
-        b.addClassName("collect-same-as");
-        b.getElement().setAttribute("data-machine", String.valueOf(machine));
-        b.addClickListener(e -> takeInAs(o, machine, line));
-        return b;
-    }
-
-    /** Takes one refused file in again as machine {@code machine}; its line shows the new outcome. */
-    void takeInAs(FileOutcome o, long machine, Div line) {
-        List<FileOutcome> again = new java.util.ArrayList<>();
-        intake.getObject().ingest(List.of(o.file()), new IntakeOptions(java.util.Optional.empty(),
-                java.util.OptionalLong.of(machine)), session.actor(), again::add);
-        again.stream().filter(n -> n.kind() != FileOutcome.Kind.SKIPPED).findFirst().ifPresent(n -> fill(line, n));
-        again.stream().findFirst().ifPresent(n -> Notification.show(getTranslation("collect.sameAsDone",
-                getTranslation("collect.outcome." + n.kind().label()), n.message()), 5000,
-                Notification.Position.BOTTOM_CENTER));
     }
 
     private void finish(IntakeSummary result) {
         running = false;
         showSticks(devices.sticks());
-        progress.setIndeterminate(false);
-        progress.setValue(1);
-        progressText.setText("");
-        if (hidden > 0) {
-            outcomes.add(new Div(new Span(getTranslation("collect.moreOutcomes", hidden))));
-        }
-        summary.setText(getTranslation("collect.summary", result.total(), result.get(FileOutcome.Kind.ACCEPTED),
-                result.get(FileOutcome.Kind.UPDATED), result.get(FileOutcome.Kind.UNCHANGED),
-                result.get(FileOutcome.Kind.REJECTED)));
-        summary.getElement().setAttribute("data-rejected", String.valueOf(result.anyRejected()));
-        long unchanged = result.get(FileOutcome.Kind.UNCHANGED);
-        unchangedHint.setText(getTranslation("collect.unchangedHint", unchanged));
-        unchangedHint.setVisible(unchanged > 0);
-        updateImportButton();
+        outcomes.finish();
+        intakeProgress.finish(result);
+        stickImport.update();
     }
 
     /** Records a confirmed manual entry and says what it did. */

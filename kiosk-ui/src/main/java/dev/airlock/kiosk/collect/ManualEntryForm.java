@@ -1,33 +1,26 @@
 package dev.airlock.kiosk.collect;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import dev.airlock.appliance.inventory.KnownProduct;
 import dev.airlock.appliance.inventory.ManualEntry;
-import dev.airlock.formats.ids.ApplicationId;
 import dev.airlock.formats.ids.ExtendedProductId;
-import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.SkuId;
 import dev.airlock.formats.kit.LicenseStatus;
 import dev.airlock.kiosk.ui.DigitGroupsField;
-import dev.airlock.kiosk.ui.GroupedDigits;
+import dev.airlock.kiosk.ui.Sentence;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,43 +45,18 @@ public final class ManualEntryForm extends Composite<Div> {
         }
     }
 
-    /** The three application IDs a person can pick. */
-    enum App {
-        WINDOWS(ApplicationId.WINDOWS), OFFICE(ApplicationId.OFFICE), OFFICE_2010(ApplicationId.OFFICE_2010);
-
-        final ApplicationId id;
-
-        App(ApplicationId id) {
-            this.id = id;
-        }
-
-        static App of(String guid) {
-            for (App a : values()) {
-                if (a.id.toString().equalsIgnoreCase(guid)) {
-                    return a;
-                }
-            }
-            return WINDOWS;
-        }
-    }
-
     final TextField host = new TextField();
     final TextField group = new TextField();
     final ComboBox<KnownProduct> product = new ComboBox<>();
     final TextField sku = new TextField();
-    final Select<App> app = new Select<>();
+    final Select<ManualApp> app = new Select<>();
     final TextField name = new TextField();
     final TextField epid = new TextField();
     final Checkbox shortIid = new Checkbox();
     final DigitGroupsField iid;
     final Span error = new Span();
     final Button save = new Button();
-    final Dialog readBack = new Dialog();
-    final Button confirm = new Button();
-    final Button correct = new Button();
-    final Span readBackFlag = new Span();
-    private final Div readBackDigits = new Div();
-    private final Span readBackWhat = new Span();
+    final ReadBackDialog readBack = new ReadBackDialog(this::confirmed, this::correcting);
     private String channel = "Volume:MAK";
     private ManualEntry pending;
 
@@ -96,7 +64,6 @@ public final class ManualEntryForm extends Composite<Div> {
         iid = new DigitGroupsField(9, 7, getTranslation("collect.manual.group"));
         getContent().addClassName("collect-manual");
         configureFields(known);
-        configureReadBack();
         Div productRow = new Div(sku, app, name, epid);
         productRow.addClassName("collect-manual-product-row");
         Div hostRow = new Div(host, group);
@@ -125,7 +92,7 @@ public final class ManualEntryForm extends Composite<Div> {
             KnownProduct k = e.getValue();
             if (k != null) {
                 sku.setValue(k.skuId());
-                app.setValue(App.of(k.applicationId()));
+                app.setValue(ManualApp.of(k.applicationId()));
                 name.setValue(k.name());
                 epid.setValue(k.epid());
                 channel = k.channel();
@@ -136,10 +103,10 @@ public final class ManualEntryForm extends Composite<Div> {
         sku.setWidth("24em");
         app.setId("collect-manual-app");
         app.setLabel(getTranslation("collect.manual.app"));
-        app.setItems(App.values());
+        app.setItems(ManualApp.values());
         app.setItemLabelGenerator(a -> getTranslation("collect.manual.app." + a.name().toLowerCase(
                 java.util.Locale.ROOT)));
-        app.setValue(App.WINDOWS);
+        app.setValue(ManualApp.WINDOWS);
         name.setId("collect-manual-name");
         name.setLabel(getTranslation("collect.manual.name"));
         name.setWidth("24em");
@@ -159,32 +126,6 @@ public final class ManualEntryForm extends Composite<Div> {
         save.addClickListener(e -> check());
     }
 
-    private void configureReadBack() {
-        readBack.addClassName("collect-readback");
-        readBack.setModal(true);
-        readBack.setCloseOnOutsideClick(false);
-        readBack.setHeaderTitle(getTranslation("collect.readback.title"));
-        readBackDigits.addClassName("collect-readback-digits");
-        confirm.setId("collect-readback-confirm");
-        confirm.setText(getTranslation("collect.readback.confirm"));
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-        confirm.addClickShortcut(Key.ENTER).listenOn(readBack);
-        confirm.addClickListener(e -> confirmed());
-        correct.setId("collect-readback-correct");
-        correct.setText(getTranslation("collect.readback.correct"));
-        correct.addThemeVariants(ButtonVariant.LUMO_LARGE);
-        correct.addClickListener(e -> {
-            pending = null;
-            readBack.close();
-            iid.focus();
-        });
-        readBackFlag.setId("collect-readback-flag");
-        readBackFlag.addClassName("form-error");
-        readBack.add(new Paragraph(getTranslation("collect.readback.intro")), readBackWhat, readBackDigits,
-                readBackFlag);
-        readBack.getFooter().add(correct, confirm);
-    }
-
     /** Checks every field; when all is well shows the read-back, else says what is wrong. */
     void check() {
         error.setText("");
@@ -193,20 +134,7 @@ public final class ManualEntryForm extends Composite<Div> {
             error.setText(problem.get());
             return;
         }
-        readBackWhat.setText(getTranslation("collect.readback.what", pending.hostName(), pending.productName()));
-        readBackDigits.removeAll();
-        GroupCheck.Result groupCheck = pending.iid().groupCheck();
-        H2 big = new H2();
-        big.add(new GroupedDigits(pending.iid().groups(), false).mark(groupCheck.groups()));
-        readBackDigits.add(big);
-        boolean flagged = groupCheck instanceof GroupCheck.Result.Mistyped;
-        readBackFlag.setText(groupCheck.groups().isEmpty() ? ""
-                : flagged ? getTranslation(groupCheck.groups().size() == 1 ? "collect.readback.flagged"
-                        : "collect.readback.flaggedMany", iid.labelsOf(groupCheck.groups()))
-                : iid.mistypedWords(groupCheck.groups(), false));
-        readBackFlag.setVisible(!groupCheck.groups().isEmpty());
-        confirm.setText(getTranslation(flagged ? "collect.readback.keep" : "collect.readback.confirm"));
-        readBack.open();
+        readBack.show(pending, iid);
     }
 
     /** Builds the entry from the fields into {@code pending}; the first problem in words otherwise. */
@@ -232,6 +160,11 @@ public final class ManualEntryForm extends Composite<Div> {
         } catch (InvalidIdException | IllegalArgumentException e) {
             return Optional.of(Sentence.of(e));
         }
+    }
+
+    private void correcting() {
+        pending = null;
+        iid.focus();
     }
 
     private void confirmed() {

@@ -1,42 +1,23 @@
 package dev.airlock.kiosk.core;
 
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
-import dev.airlock.appliance.apply.Apply;
-import dev.airlock.appliance.collect.Collect;
-import dev.airlock.appliance.audit.AuditService;
-import dev.airlock.appliance.backup.BackupService;
-import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.config.Setting;
 import dev.airlock.appliance.config.Settings;
-import dev.airlock.appliance.export.Export;
-import dev.airlock.appliance.gateway.GatewayService;
-import dev.airlock.appliance.inventory.InventoryService;
-import dev.airlock.appliance.keys.KeyService;
-import dev.airlock.appliance.keys.MakVault;
-import dev.airlock.appliance.enroll.Enroll;
-import dev.airlock.appliance.ledger.BundleLedger;
-import dev.airlock.appliance.merge.MergeService;
-import dev.airlock.appliance.operators.OperatorService;
-import dev.airlock.appliance.reimage.Reimage;
-import dev.airlock.appliance.store.ApplianceInfo;
-import dev.airlock.appliance.update.UpdateConfig;
-import dev.airlock.appliance.update.UpdateService;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Scope;
 
 /**
  * Wires the plain-Java appliance into Spring: one holder, one seal, the guard, background work,
- * the operator session per Vaadin session, and the appliance's services.
+ * the operator session per Vaadin session, and the kiosk's settings.
  *
- * <p>The services are prototype beans read from the {@link ApplianceHolder} each time they are
- * asked for, because the appliance behind them changes at run time (the first-run setup creates
- * it, a restore swaps the store). Views therefore take an {@code ObjectProvider<Service>} in their
- * constructor and call {@code getObject()} when they act, never keep a service past one action.
+ * <p>The appliance's services ({@link ApplianceServiceBeans}) are prototype beans read from the
+ * {@link ApplianceHolder} each time they are asked for, because the appliance behind them changes
+ * at run time (the first-run setup creates it, a restore swaps the store). Views therefore take an
+ * {@code ObjectProvider<Service>} in their constructor and call {@code getObject()} when they act,
+ * never keep a service past one action.
  */
 @Configuration
 public class KioskBeans {
@@ -98,112 +79,6 @@ public class KioskBeans {
     @Bean
     dev.airlock.appliance.update.Restarter restarter() {
         return dev.airlock.appliance.update.Restarter.systemctl();
-    }
-
-    // --- the appliance's services, from the appliance the holder holds now ------------------------
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    ApplianceInfo applianceInfo(ApplianceHolder holder) {
-        return holder.get().info();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    InventoryService inventoryService(ApplianceHolder holder) {
-        return holder.get().inventory();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    Collect collect(ApplianceHolder holder) {
-        return holder.get().collect();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    Apply apply(ApplianceHolder holder) {
-        return holder.get().apply();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    Reimage reimage(ApplianceHolder holder) {
-        return holder.get().reimage();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    KeyService keyService(ApplianceHolder holder) {
-        return holder.get().keys();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    Enroll enroll(ApplianceHolder holder) {
-        return holder.get().enroll();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    MakVault makVault(ApplianceHolder holder) {
-        return holder.get().makVault();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    BundleService bundleService(ApplianceHolder holder) {
-        return holder.get().bundles();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    GatewayService gatewayService(ApplianceHolder holder) {
-        return holder.get().gateway();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    BundleLedger bundleLedger(ApplianceHolder holder) {
-        return holder.get().ledger();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    Export export(ApplianceHolder holder) {
-        return holder.get().export();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    MergeService mergeService(ApplianceHolder holder) {
-        return holder.get().merge();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    OperatorService operatorService(ApplianceHolder holder) {
-        return holder.get().operators();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    BackupService backupService(ApplianceHolder holder) {
-        return holder.get().backup();
-    }
-
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    AuditService auditService(ApplianceHolder holder) {
-        return holder.get().audit();
-    }
-
-    /** The update service as the settings configure it now (read again each time it is asked for). */
-    @Bean
-    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    UpdateService updateService(ApplianceHolder holder, KioskSettings settings,
-            dev.airlock.appliance.update.Restarter restarter) {
-        return holder.get().update(UpdateConfig.from(settings.current()).withRestarter(restarter));
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package dev.airlock.kiosk.gateway;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -17,6 +17,7 @@ import dev.airlock.formats.ids.GroupCheck;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.kiosk.ui.DigitGroupsField;
 import dev.airlock.kiosk.ui.GroupedDigits;
+import dev.airlock.kiosk.ui.Sentence;
 import java.util.Optional;
 
 /**
@@ -76,9 +77,14 @@ final class PhoneEntryPanel extends VerticalLayout {
                 new Paragraph(getTranslation("gateway.phone.typeCid")), cid, message, buttons);
     }
 
-    /** A phone session starts: answers go to {@code d}. */
-    void begin(KioskPhoneDesk d) {
-        desk = d;
+    /** A phone session starts for {@code ui}: each call the worker asks is shown there, answers go to its desk. */
+    KioskPhoneDesk begin(UI ui) {
+        desk = new KioskPhoneDesk(call -> {
+            if (ui.isAttached()) {
+                ui.access(() -> showCall(call));
+            }
+        });
+        return desk;
     }
 
     /** The session is over: hidden, answers go nowhere. */

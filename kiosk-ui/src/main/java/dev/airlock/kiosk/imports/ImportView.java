@@ -3,13 +3,9 @@ package dev.airlock.kiosk.imports;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -29,7 +25,6 @@ import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.ForRole;
 import dev.airlock.kiosk.core.KioskSession;
-import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.BundlesList;
 import dev.airlock.kiosk.ui.MainLayout;
 import dev.airlock.kiosk.ui.Sentence;
@@ -52,9 +47,8 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
     final Button scan = new Button();
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
-    final Div summary = new Div();
-    final QrScanPanel scanPanel;
-    final Div scanBox = new Div();
+    final MergeSummary summary = new MergeSummary();
+    final ScanBox scanBox;
     final BundlesList bundles;
 
     private final ObjectProvider<BundleLedger> ledger;
@@ -70,12 +64,11 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
         this.session = session;
         this.work = work;
         this.devices = devices;
-        this.scanPanel = new QrScanPanel(devices, this::scanned);
+        this.scanBox = new ScanBox(devices, this::scanned);
         this.bundles = new BundlesList(ledger);
         addClassNames("kiosk-view", "import-view");
         configureStick();
         configureScan();
-        configureSummary();
         add(new H1(getTranslation("import.title")), stickBox(), scanBox, progress, progressText, summary,
                 new H2(getTranslation("bundles.title")), bundles);
         devices.onMedia(this, e -> refreshSticks());
@@ -119,22 +112,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
         scan.setText(getTranslation("import.scan"));
         scan.setIcon(VaadinIcon.QRCODE.create());
         scan.addClassName("import-big-button");
-        scan.addClickListener(e -> {
-            scanBox.setVisible(!scanBox.isVisible());
-            if (scanBox.isVisible()) {
-                scanPanel.reset();
-                scanPanel.focusInput();
-            }
-        });
-        scanBox.addClassName("import-scan-box");
-        scanBox.add(new H2(getTranslation("import.scan.title")), scanPanel);
-        scanBox.setVisible(false);
-    }
-
-    private void configureSummary() {
-        summary.setId("import-summary");
-        summary.addClassName("import-summary");
-        summary.setVisible(false);
+        scan.addClickListener(e -> scanBox.toggle());
     }
 
     // --- behaviour ---
@@ -217,70 +195,9 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
     void showSummary(List<MergeOutcome> outcomes) {
         progress.setVisible(false);
         progressText.setText("");
-        summary.removeAll();
-        long merged = outcomes.stream().filter(o -> o instanceof MergeOutcome.Merged).count();
-        long again = outcomes.stream().filter(o -> o instanceof MergeOutcome.AlreadyMerged).count();
-        long refused = outcomes.stream().filter(o -> o instanceof MergeOutcome.Refused).count();
-        int cids = outcomes.stream().mapToInt(o -> o instanceof MergeOutcome.Merged m ? m.cids() : 0).sum();
-        int rejected = outcomes.stream().mapToInt(o -> o instanceof MergeOutcome.Merged m ? m.rejections().size()
-                : 0).sum();
-        summary.add(new H2(getTranslation("import.summary.title")));
-        Paragraph totals = new Paragraph(getTranslation("import.summary.totals", cids, rejected, merged, again,
-                refused));
-        totals.addClassName("import-summary-totals");
-        summary.add(totals);
-        for (MergeOutcome o : outcomes) {
-            summary.add(describe(o));
-        }
-        summary.setVisible(true);
+        summary.show(outcomes);
         bundles.refresh();
         refreshSticks();
-    }
-
-    private Div describe(MergeOutcome o) {
-        Div box = new Div();
-        box.addClassName("import-outcome");
-        if (o instanceof MergeOutcome.Merged m) {
-            box.addClassName("import-outcome-merged");
-            box.add(label("import.badge.merged", "ok"), new Span(getTranslation("import.merged", m.source(),
-                    m.responseId().substring(0, 8), m.requestId().substring(0, 8), m.cids(), m.rejections().size(),
-                    m.requestState().label(), m.requestOpen())));
-            if (!m.rejections().isEmpty()) {
-                UnorderedList list = new UnorderedList();
-                list.addClassName("import-rejections");
-                for (MergeOutcome.Rejection r : m.rejections()) {
-                    list.add(new ListItem(getTranslation("import.rejection", r.hostName(), r.productName(), r.code(),
-                            r.explanation())));
-                }
-                box.add(list);
-            }
-            UnorderedList notes = new UnorderedList();
-            m.notes().forEach(n -> notes.add(new ListItem(n)));
-            m.counts().forEach(c -> notes.add(new ListItem(getTranslation("import.count", c.partialKey(),
-                    c.remaining()))));
-            if (notes.getChildren().findAny().isPresent()) {
-                box.add(notes);
-            }
-        } else if (o instanceof MergeOutcome.AlreadyMerged a) {
-            box.addClassName("import-outcome-again");
-            box.add(label("import.badge.again", "info"), new Span(getTranslation("import.alreadyMerged", a.source(),
-                    a.responseId().substring(0, 8), a.mergedAt().toString())));
-        } else if (o instanceof MergeOutcome.Refused r) {
-            box.addClassName("import-outcome-refused");
-            box.add(label("import.badge.refused", "error"), new Span(getTranslation("import.refused", r.source(),
-                    r.reason())));
-        } else if (o instanceof MergeOutcome.Skipped k) {
-            box.addClassName("import-outcome-skipped");
-            box.add(label("import.badge.skipped", "info"), new Span(getTranslation("import.skipped", k.source(),
-                    k.reason())));
-        }
-        return box;
-    }
-
-    private Span label(String key, String kind) {
-        Span s = new Span(getTranslation(key));
-        s.addClassNames("import-badge", "import-badge-" + kind);
-        return s;
     }
 
     @Override

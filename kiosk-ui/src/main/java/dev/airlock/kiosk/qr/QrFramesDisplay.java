@@ -4,16 +4,12 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.airlock.formats.qr.QrEncoder;
@@ -22,10 +18,6 @@ import dev.airlock.formats.qr.QrRenderer;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Shows a bundle as QR frames, black on white and big: "frame n of m", auto-cycling at 1 to 5
@@ -40,20 +32,10 @@ public final class QrFramesDisplay extends Composite<VerticalLayout> {
     /** Pixels per module of the rendered PNG; the browser scales it to the screen (pixelated). */
     static final int PIXELS_PER_MODULE = 8;
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kiosk-qr-frames");
-        t.setDaemon(true);
-        return t;
-    });
-
     final Image image = new Image();
     final Span counter = new Span();
     final Span bundleLabel = new Span();
-    final Button prev = new Button();
-    final Button next = new Button();
-    final Button pause = new Button();
-    final Select<Integer> density = new Select<>();
-    final Select<Integer> speed = new Select<>();
+    QrControls controls;
 
     private final byte[] bundle; // null when built from fixed frames: no re-encoding
     private QrOptions options;
@@ -62,7 +44,7 @@ public final class QrFramesDisplay extends Composite<VerticalLayout> {
     private int index;
     private boolean playing = true;
     private int fps;
-    private ScheduledFuture<?> tick;
+    private final FrameTimer timer = new FrameTimer();
 
     /** Frames of {@code bundle} (its envelope bytes) at {@code version}, level M; density can change. */
     public QrFramesDisplay(byte[] bundle, int version, int fps) {
@@ -93,49 +75,11 @@ public final class QrFramesDisplay extends Composite<VerticalLayout> {
         counter.addClassName("qr-frames-counter");
         bundleLabel.addClassName("qr-frames-bundle");
 
-        prev.setId("qr-prev");
-        prev.setText(getTranslation("qr.prev"));
-        prev.setIcon(VaadinIcon.ARROW_LEFT.create());
-        prev.addClickListener(e -> step(-1));
-        next.setId("qr-next");
-        next.setText(getTranslation("qr.next"));
-        next.setIcon(VaadinIcon.ARROW_RIGHT.create());
-        next.setIconAfterText(true);
-        next.addClickListener(e -> step(1));
-        pause.setId("qr-pause");
-        pause.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        pause.addClickListener(e -> setPlaying(!playing));
-        for (Button b : List.of(prev, next, pause)) {
-            b.addClassName("qr-frames-button");
-        }
-
-        density.setId("qr-density");
-        density.setLabel(getTranslation("qr.density"));
-        density.setItems(VERSIONS);
-        density.setItemLabelGenerator(v -> getTranslation("qr.density.version", v));
-        density.setValue(options.version());
-        density.setVisible(bundle != null);
-        density.addValueChangeListener(e -> {
-            if (e.getValue() != null && e.getValue() != options.version()) {
-                setVersion(e.getValue());
+        controls = new QrControls(this::step, () -> setPlaying(!playing), bundle != null, options.version(), v -> {
+            if (v != options.version()) {
+                setVersion(v);
             }
-        });
-        speed.setId("qr-speed");
-        speed.setLabel(getTranslation("qr.speed"));
-        speed.setItems(SPEEDS);
-        speed.setItemLabelGenerator(v -> getTranslation("qr.speed.fps", v));
-        speed.setValue(fps);
-        speed.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                setFramesPerSecond(e.getValue());
-            }
-        });
-
-        HorizontalLayout controls = new HorizontalLayout(prev, pause, next, density, speed);
-        controls.addClassName("qr-frames-controls");
-        controls.setAlignItems(FlexComponent.Alignment.END);
-        controls.setWrap(true);
-        controls.setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        }, fps, this::setFramesPerSecond);
         Div frame = new Div(image);
         frame.addClassName("qr-frames-symbol");
         root.add(frame, new HorizontalLayout(counter, bundleLabel), controls);
@@ -189,13 +133,13 @@ public final class QrFramesDisplay extends Composite<VerticalLayout> {
     public void setPlaying(boolean play) {
         playing = play;
         reschedule();
-        updatePauseButton();
+        controls.showPlaying(frames.size(), playing);
     }
 
     public void setFramesPerSecond(int framesPerSecond) {
         fps = clampFps(framesPerSecond);
-        if (speed.getValue() == null || speed.getValue() != fps) {
-            speed.setValue(fps);
+        if (controls.speed.getValue() == null || controls.speed.getValue() != fps) {
+            controls.speed.setValue(fps);
         }
         reschedule();
     }
@@ -207,8 +151,8 @@ public final class QrFramesDisplay extends Composite<VerticalLayout> {
         }
         encode(QrOptions.of(version, QrOptions.DEFAULT_EC_LEVEL));
         index = 0;
-        if (density.getValue() == null || density.getValue() != version) {
-            density.setValue(version);
+        if (controls.density.getValue() == null || controls.density.getValue() != version) {
+            controls.density.setValue(version);
         }
         show();
     }
@@ -233,36 +177,16 @@ public final class QrFramesDisplay extends Composite<VerticalLayout> {
         image.setAlt(getTranslation("qr.frameAlt", n, frames.size()));
         counter.setText(getTranslation("qr.counter", n, frames.size()));
         bundleLabel.setText(getTranslation("qr.bundle", bundleId, String.valueOf(o.version())));
-        prev.setEnabled(frames.size() > 1);
-        next.setEnabled(frames.size() > 1);
-        updatePauseButton();
+        controls.show(frames.size(), playing);
     }
 
-    private void updatePauseButton() {
-        pause.setText(getTranslation(playing ? "qr.pause" : "qr.play"));
-        pause.setIcon((playing ? VaadinIcon.PAUSE : VaadinIcon.PLAY).create());
-        pause.setEnabled(frames.size() > 1);
-    }
-
-    private synchronized void reschedule() {
-        if (tick != null) {
-            tick.cancel(false);
-            tick = null;
-        }
+    private void reschedule() {
         UI ui = getUI().orElse(null);
-        if (!playing || ui == null || frames.size() < 2) {
-            return;
-        }
-        long period = 1000L / fps;
-        tick = TIMER.scheduleAtFixedRate(() -> {
-            if (ui.isAttached()) {
-                ui.access(() -> {
-                    if (playing) {
-                        step(1);
-                    }
-                });
+        timer.restart(!playing || frames.size() < 2 ? null : ui, fps, () -> {
+            if (playing) {
+                step(1);
             }
-        }, period, period, TimeUnit.MILLISECONDS);
+        });
     }
 
     @Override
@@ -273,12 +197,7 @@ public final class QrFramesDisplay extends Composite<VerticalLayout> {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        synchronized (this) {
-            if (tick != null) {
-                tick.cancel(false);
-                tick = null;
-            }
-        }
+        timer.stop();
         super.onDetach(detachEvent);
     }
 

@@ -1,6 +1,5 @@
 package dev.airlock.kiosk.setup;
 
-import dev.airlock.kiosk.ui.Sentence;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -23,6 +22,7 @@ import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.Routes;
 import dev.airlock.kiosk.core.Seal;
 import dev.airlock.kiosk.ui.GroupedDigits;
+import dev.airlock.kiosk.ui.Sentence;
 
 /**
  * First run: the role, a label, the supervisor passphrase (twice); then the key pair is made and

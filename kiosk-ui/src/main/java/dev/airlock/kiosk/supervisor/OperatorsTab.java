@@ -91,7 +91,7 @@ final class OperatorsTab extends VerticalLayout {
         grid.addComponentColumn(o -> {
             Button reset = new Button(getTranslation("supervisor.operators.resetPin"));
             reset.addClassName("supervisor-row-button");
-            reset.addClickListener(c -> new PinDialog(o).open());
+            reset.addClickListener(c -> new PinResetDialog(operators, session, o, this::pinReset).open());
             Button remove = new Button(getTranslation("supervisor.operators.remove"));
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
             remove.addClassName("supervisor-row-button");
@@ -153,52 +153,12 @@ final class OperatorsTab extends VerticalLayout {
         }
     }
 
-    void refresh() {
-        grid.setItems(operators.getObject().list());
+    private void pinReset(String text) {
+        ok(true);
+        message.setText(text);
     }
 
-    /** Types a new PIN twice for one operator. */
-    final class PinDialog extends com.vaadin.flow.component.dialog.Dialog {
-        final PasswordField first = pinField("operators-reset-pin");
-        final PasswordField second = pinField("operators-reset-pin-again");
-        final Span error = new Span();
-        final Button save = new Button();
-
-        PinDialog(Operator o) {
-            setHeaderTitle(getTranslation("supervisor.operators.resetTitle", o.name()));
-            first.setLabel(getTranslation("supervisor.operators.pin"));
-            second.setLabel(getTranslation("supervisor.operators.pinAgain"));
-            error.addClassName("form-error");
-            save.setId("operators-reset-save");
-            save.setText(getTranslation("supervisor.operators.resetPin"));
-            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-            save.addClickListener(e -> save(o));
-            save.addClickShortcut(Key.ENTER).listenOn(this);
-            Button cancel = new Button(getTranslation("supervisor.cancel"), e -> close());
-            cancel.addThemeVariants(ButtonVariant.LUMO_LARGE);
-            add(new VerticalLayout(first, second, error));
-            getFooter().add(cancel, save);
-        }
-
-        void save(Operator o) {
-            if (!first.getValue().equals(second.getValue())) {
-                error.setText(getTranslation("supervisor.operators.pinMismatch"));
-                second.clear();
-                return;
-            }
-            char[] typed = first.getValue().toCharArray();
-            first.clear();
-            second.clear();
-            try {
-                operators.getObject().resetPin(o.id(), typed, session.actor());
-                close();
-                ok(true);
-                message.setText(getTranslation("supervisor.operators.pinReset", o.name()));
-            } catch (OperatorException e) {
-                error.setText(Sentence.of(e));
-            } finally {
-                Arrays.fill(typed, '\0');
-            }
-        }
+    void refresh() {
+        grid.setItems(operators.getObject().list());
     }
 }

@@ -2,9 +2,10 @@ package dev.airlock.kiosk.supervisor;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import dev.airlock.appliance.devices.Stick;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Small helpers for picking sticks. */
+/** Small helpers for picking sticks and the files on them. */
 final class Sticks {
     private Sticks() {
     }
@@ -27,6 +28,15 @@ final class Sticks {
             sticks.stream().filter(s -> s.root().equals(selected.root())).findFirst().ifPresent(box::setValue);
         } else if (sticks.size() == 1) {
             box.setValue(sticks.get(0));
+        }
+    }
+
+    /** Replaces the files offered, keeping the selection while that file is still there. */
+    static void offer(ComboBox<Path> box, List<Path> files) {
+        Path selected = box.getValue();
+        box.setItems(files);
+        if (selected != null && files.contains(selected)) {
+            box.setValue(selected);
         }
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.collect.FileOutcome;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
-import dev.airlock.appliance.collect.FileOutcome;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
@@ -65,11 +65,11 @@ class ApplyViewTest extends KioskViewTest {
     void choosingAMachine_showsItsCidAsEightLetteredGroupsOfSix() throws Exception {
         Product p = received("APPLY-PC-01", 1);
         ApplyView view = navigate(ApplyView.class);
-        Product row = view.machines.getListDataView().getItems().filter(x -> x.id() == p.id()).findFirst()
+        Product row = view.machinesPanel.machines.getListDataView().getItems().filter(x -> x.id() == p.id()).findFirst()
                 .orElseThrow();
-        view.machines.select(row);
+        view.machinesPanel.machines.select(row);
 
-        GroupedDigits cid = descendants(view.cidPanel).filter(c -> c instanceof GroupedDigits)
+        GroupedDigits cid = descendants(view.machinesPanel.cidPanel).filter(c -> c instanceof GroupedDigits)
                 .map(GroupedDigits.class::cast).filter(g -> g.hasClassName("apply-cid-groups")).findFirst()
                 .orElseThrow();
         List<Component> groups = cid.getChildren().toList();
@@ -82,22 +82,22 @@ class ApplyViewTest extends KioskViewTest {
         String joined = groups.stream().map(g -> ((Span) g.getChildren().toList().get(1)).getText())
                 .reduce("", String::concat);
         assertThat(joined).isEqualTo(p.cid().orElseThrow().digits());
-        assertThat(view.cidPanel.getElement().getTextRecursively()).contains("slmgr /atp " + p.cid().orElseThrow().digits());
-        assertThat(view.markApplied.isEnabled()).isTrue();
+        assertThat(view.machinesPanel.cidPanel.getElement().getTextRecursively()).contains("slmgr /atp " + p.cid().orElseThrow().digits());
+        assertThat(view.machinesPanel.markApplied.isEnabled()).isTrue();
     }
 
     @Test
     void markApplied_movesTheProductFromCidReceivedToApplied() throws Exception {
         Product p = received("APPLY-PC-02", 2);
         ApplyView view = navigate(ApplyView.class);
-        view.machines.select(view.machines.getListDataView().getItems().filter(x -> x.id() == p.id()).findFirst()
+        view.machinesPanel.machines.select(view.machinesPanel.machines.getListDataView().getItems().filter(x -> x.id() == p.id()).findFirst()
                 .orElseThrow());
 
-        test(view.markApplied).click();
+        test(view.machinesPanel.markApplied).click();
 
         assertThat(data.only("APPLY-PC-02").state()).isEqualTo(ProductState.APPLIED);
-        assertThat(view.cidPanel.getElement().getTextRecursively()).contains("is now Applied");
-        assertThat(view.machines.getListDataView().getItems()).noneMatch(x -> x.id() == p.id());
+        assertThat(view.machinesPanel.cidPanel.getElement().getTextRecursively()).contains("is now Applied");
+        assertThat(view.machinesPanel.machines.getListDataView().getItems()).noneMatch(x -> x.id() == p.id());
     }
 
     @Test
@@ -107,14 +107,14 @@ class ApplyViewTest extends KioskViewTest {
         ApplyView view = navigate(ApplyView.class);
         view.showSticks(List.of(folderStick(stick, StickKind.EMPTY, 0)));
 
-        test(view.writeKit).click();
-        LabData.await(() -> view.kitResult.getText().contains("written") || !view.error.getText().isEmpty());
+        test(view.kitPanel.writeKit).click();
+        LabData.await(() -> view.kitPanel.kitResult.getText().contains("written") || !view.error.getText().isEmpty());
 
         assertThat(view.error.getText()).isEmpty();
         try (Stream<Path> files = Files.list(stick.resolve("AIRLOCK/kit"))) {
             assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.contains("APPLY-PC-03"));
         }
-        assertThat(view.kitResult.getText()).contains("Activation kit written").contains("keep the stick in the lab");
+        assertThat(view.kitPanel.kitResult.getText()).contains("Activation kit written").contains("keep the stick in the lab");
     }
 
     @Test
@@ -123,9 +123,9 @@ class ApplyViewTest extends KioskViewTest {
         ApplyView view = navigate(ApplyView.class);
         view.showSticks(List.of(folderStick(transfer, StickKind.TRANSFER, 0)));
 
-        assertThat(view.stick.getValue()).isNull();
-        assertThat(view.writeKit.isEnabled()).isFalse();
-        assertThat(view.stick.getHelperText()).contains("lab stick");
+        assertThat(view.kitPanel.stick.getValue()).isNull();
+        assertThat(view.kitPanel.writeKit.isEnabled()).isFalse();
+        assertThat(view.kitPanel.stick.getHelperText()).contains("lab stick");
     }
 
     @Test
@@ -135,13 +135,13 @@ class ApplyViewTest extends KioskViewTest {
         LabData.writeResult(stick, "APPLY-PC-04", p.iid().digits(), ApplyResult.Result.DEPOSITED, 0, LicenseStatus.LICENSED);
         ApplyView view = navigate(ApplyView.class);
         view.showSticks(List.of(folderStick(stick, StickKind.LAB, 1)));
-        assertThat(view.importResults.isEnabled()).isTrue();
+        assertThat(view.resultsPanel.importResults.isEnabled()).isTrue();
 
-        test(view.importResults).click();
-        LabData.await(() -> view.resultsSummary.getText().matches("(?s).*\\d+ files?:.*") || !view.error.getText().isEmpty());
+        test(view.resultsPanel.importResults).click();
+        LabData.await(() -> view.resultsPanel.resultsSummary.getText().matches("(?s).*\\d+ files?:.*") || !view.error.getText().isEmpty());
 
         assertThat(view.error.getText()).isEmpty();
-        List<FileOutcome> outcomes = view.outcomes.getListDataView().getItems().toList();
+        List<FileOutcome> outcomes = view.resultsPanel.outcomes.getListDataView().getItems().toList();
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.kind()).as(o.message()).isEqualTo(FileOutcome.Kind.UPDATED);
             assertThat(o.message()).contains("1 verified");
@@ -158,14 +158,14 @@ class ApplyViewTest extends KioskViewTest {
         ApplyView view = navigate(ApplyView.class);
         view.showSticks(List.of(folderStick(stick, StickKind.LAB, 1)));
 
-        test(view.importResults).click();
-        LabData.await(() -> view.resultsSummary.getText().matches("(?s).*\\d+ files?:.*") || !view.error.getText().isEmpty());
+        test(view.resultsPanel.importResults).click();
+        LabData.await(() -> view.resultsPanel.resultsSummary.getText().matches("(?s).*\\d+ files?:.*") || !view.error.getText().isEmpty());
 
-        assertThat(view.outcomes.getListDataView().getItems().toList()).singleElement()
+        assertThat(view.resultsPanel.outcomes.getListDataView().getItems().toList()).singleElement()
                 .satisfies(o -> assertThat(o.message()).contains("0xC004F04D"));
         Product failed = data.only("APPLY-PC-05");
         assertThat(failed.state()).isEqualTo(ProductState.APPLY_FAILED);
-        assertThat(view.machines.getListDataView().getItems()).anyMatch(x -> x.id() == failed.id());
+        assertThat(view.machinesPanel.machines.getListDataView().getItems()).anyMatch(x -> x.id() == failed.id());
     }
 
     @Test
@@ -180,13 +180,13 @@ class ApplyViewTest extends KioskViewTest {
         long savedBefore = lab.inventory().activationsSaved();
 
         ApplyView view = navigate(ApplyView.class);
-        Product row = view.machines.getListDataView().getItems().filter(x -> x.id() == reusable.id()).findFirst()
+        Product row = view.machinesPanel.machines.getListDataView().getItems().filter(x -> x.id() == reusable.id()).findFirst()
                 .orElseThrow(() -> new AssertionError("a REUSABLE product is listed to apply by hand"));
-        view.machines.select(row);
+        view.machinesPanel.machines.select(row);
 
-        assertThat(view.cidPanel.getElement().getTextRecursively()).contains("slmgr /atp " + reusable.cid().orElseThrow().digits() + " "
+        assertThat(view.machinesPanel.cidPanel.getElement().getTextRecursively()).contains("slmgr /atp " + reusable.cid().orElseThrow().digits() + " "
                 + reusable.skuId()).contains("reimaged with the same IID");
-        test(view.markApplied).click();
+        test(view.machinesPanel.markApplied).click();
 
         assertThat(data.only("APPLY-PC-06").state()).isEqualTo(ProductState.APPLIED);
         assertThat(lab.inventory().activationsSaved()).isEqualTo(savedBefore + 1);

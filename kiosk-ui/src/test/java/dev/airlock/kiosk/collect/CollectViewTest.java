@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.airlock.appliance.demo.DemoData;
 import dev.airlock.appliance.collect.FileOutcome;
 import dev.airlock.appliance.collect.IntakeSummary;
+import dev.airlock.appliance.demo.DemoData;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.ids.GroupCheck;
@@ -36,11 +36,11 @@ class CollectViewTest extends KioskViewTest {
         assertThat(summary.get(FileOutcome.Kind.ACCEPTED)).isEqualTo(5);
         assertThat(view.outcomes.getChildren().count()).isEqualTo(5);
         assertThat(view.outcomes.getElement().getTextRecursively()).contains("Accepted");
-        assertThat(view.summary.getText()).isEqualTo("5 files: 5 accepted, 0 updated, 0 unchanged, 0 rejected");
+        assertThat(view.intakeProgress.summary.getText()).isEqualTo("5 files: 5 accepted, 0 updated, 0 unchanged, 0 rejected");
 
         IntakeSummary again = view.importNow(stick);
         assertThat(again.get(FileOutcome.Kind.UNCHANGED)).isEqualTo(5);
-        assertThat(view.summary.getText()).contains("5 unchanged");
+        assertThat(view.intakeProgress.summary.getText()).contains("5 unchanged");
     }
 
     @Test
@@ -49,10 +49,10 @@ class CollectViewTest extends KioskViewTest {
         new DemoData(Clock.systemUTC()).write(3, 500, stick, 13, n -> { });
         CollectView view = navigate(CollectView.class);
         view.importFrom(stick, 3);
-        assertThat(view.progress.isVisible()).isTrue();
+        assertThat(view.intakeProgress.progress.isVisible()).isTrue();
         finishBackgroundWork();
-        assertThat(view.summary.getText()).isEqualTo("3 files: 3 accepted, 0 updated, 0 unchanged, 0 rejected");
-        assertThat(view.progress.getValue()).isEqualTo(1.0);
+        assertThat(view.intakeProgress.summary.getText()).isEqualTo("3 files: 3 accepted, 0 updated, 0 unchanged, 0 rejected");
+        assertThat(view.intakeProgress.progress.getValue()).isEqualTo(1.0);
         assertThat(view.outcomes.getChildren().count()).isEqualTo(3);
     }
 
@@ -79,7 +79,7 @@ class CollectViewTest extends KioskViewTest {
         // a whole IID pasted into group 1 (made up; each group ends in its check digit, as a real IID's does)
         test(groups(view.manual).get(0)).setValue("1111112".repeat(8) + "4242423");
         assertThat(view.manual.readBack.isOpened()).isTrue(); // opened by itself when the last group completed
-        test(view.manual.correct).click();
+        test(view.manual.readBack.correct).click();
         assertThat(view.manual.readBack.isOpened()).isFalse();
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before);
 
@@ -87,9 +87,9 @@ class CollectViewTest extends KioskViewTest {
         assertThat(view.manual.readBack.isOpened()).isTrue();
         assertThat(view.manual.readBack.getElement().getTextRecursively()).contains("4242423", "LAB-HAND-7",
                 "Read it back against the machine's screen");
-        assertThat(view.manual.readBackFlag.isVisible()).isFalse();
-        assertThat(view.manual.confirm.getText()).isEqualTo("Confirm: it matches");
-        test(view.manual.confirm).click();
+        assertThat(view.manual.readBack.readBackFlag.isVisible()).isFalse();
+        assertThat(view.manual.readBack.confirm.getText()).isEqualTo("Confirm: it matches");
+        test(view.manual.readBack.confirm).click();
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before + 1);
         assertThat(view.manualResult.getText()).isEqualTo("Saved: new machine LAB-HAND-7");
         assertThat(holder.get().inventory().machine("LAB-HAND-7")).isPresent();
@@ -117,15 +117,15 @@ class CollectViewTest extends KioskViewTest {
         }
 
         assertThat(view.manual.readBack.isOpened()).isTrue();
-        assertThat(view.manual.readBackFlag.getText()).startsWith("Group 4 looks mistyped: its check digit does not fit");
-        assertThat(view.manual.confirm.getText()).isEqualTo("Keep it as typed");
+        assertThat(view.manual.readBack.readBackFlag.getText()).startsWith("Group 4 looks mistyped: its check digit does not fit");
+        assertThat(view.manual.readBack.confirm.getText()).isEqualTo("Keep it as typed");
         assertThat(descendants(view.manual.readBack).filter(c -> c.getClassNames().contains("digit-group-flagged"))
                 .count()).as("group 4 marked in the read-back").isEqualTo(1);
-        test(view.manual.correct).click();
+        test(view.manual.readBack.correct).click();
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before);
 
         test(view.manual.save).click();
-        test(view.manual.confirm).click(); // Keep it as typed
+        test(view.manual.readBack.confirm).click(); // Keep it as typed
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(before + 1);
         assertThat(holder.get().inventory().machine("LAB-TYPO-4")).isPresent();
     }
@@ -156,8 +156,8 @@ class CollectViewTest extends KioskViewTest {
         assertThat(view.manual.iid.getElement().getTextRecursively())
                 .contains("Check group 3: it may be mistyped (the check is not confirmed for 54-digit IIDs)");
         assertThat(view.manual.readBack.isOpened()).isTrue();
-        assertThat(view.manual.confirm.getText()).isEqualTo("Confirm: it matches");
-        assertThat(view.manual.readBackFlag.getText()).startsWith("Check group 3");
+        assertThat(view.manual.readBack.confirm.getText()).isEqualTo("Confirm: it matches");
+        assertThat(view.manual.readBack.readBackFlag.getText()).startsWith("Check group 3");
     }
 
     /** Data digits for a made-up IID (the last digit of each group is replaced by its check digit). */

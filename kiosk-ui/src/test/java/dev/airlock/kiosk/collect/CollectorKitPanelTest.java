@@ -2,6 +2,8 @@ package dev.airlock.kiosk.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditEntry;
 import dev.airlock.appliance.demo.DemoData;
@@ -10,8 +12,6 @@ import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Div;
 import dev.airlock.formats.ids.ProductKey;
 import dev.airlock.formats.kit.CollectorRecord;
 import dev.airlock.formats.kit.CollectorRecordWriter;
@@ -122,12 +122,12 @@ class CollectorKitPanelTest extends KioskViewTest {
         new DemoData(Clock.systemUTC()).write(2, stick, 21, n -> { });
         CollectView view = navigate(CollectView.class);
         view.importNow(stick);
-        assertThat(view.unchangedHint.isVisible()).isFalse();
+        assertThat(view.intakeProgress.unchangedHint.isVisible()).isFalse();
 
         view.importNow(stick);
 
-        assertThat(view.unchangedHint.isVisible()).isTrue();
-        assertThat(view.unchangedHint.getText()).isEqualTo("2 files were unchanged: the same file again changes"
+        assertThat(view.intakeProgress.unchangedHint.isVisible()).isTrue();
+        assertThat(view.intakeProgress.unchangedHint.getText()).isEqualTo("2 files were unchanged: the same file again changes"
                 + " nothing. Run Collect.cmd again at that machine, then take the new file in.");
         assertThat(view.outcomes.getElement().getTextRecursively())
                 .contains("the same file again changes nothing: run Collect.cmd again at that machine");

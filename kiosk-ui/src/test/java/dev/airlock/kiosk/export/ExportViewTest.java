@@ -35,8 +35,8 @@ class ExportViewTest extends KioskViewTest {
     }
 
     private static void choose(ExportView view, Stick s) {
-        view.stick.setItems(List.of(s));
-        view.stick.setValue(s);
+        view.destination.stick.setItems(List.of(s));
+        view.destination.stick.setValue(s);
     }
 
     @Test
@@ -55,8 +55,8 @@ class ExportViewTest extends KioskViewTest {
 
         assertThat(view.plan().products()).extracting(p -> p.iid().digits())
                 .contains(LabData.iid(9003)).doesNotContain(LabData.iid(9001), LabData.iid(9002));
-        assertThat(view.leftOut.isVisible()).isTrue();
-        assertThat(view.leftOut.getText()).isEqualTo((licensed + kms) + " products left out: " + licensed
+        assertThat(view.preview.leftOut.isVisible()).isTrue();
+        assertThat(view.preview.leftOut.getText()).isEqualTo((licensed + kms) + " products left out: " + licensed
                 + " already licensed, " + kms + (kms == 1 ? " KMS client" : " KMS clients") + ". They need no CID,"
                 + " so they stay in the lab and no activation is spent.");
     }
@@ -70,12 +70,12 @@ class ExportViewTest extends KioskViewTest {
         assertThat(hosts).as("the planted host name was taken in").contains(PLANTED);
         ExportView view = navigate(ExportView.class);
 
-        var grid = test(view.previewGrid);
+        var grid = test(view.preview.previewGrid);
         assertThat(grid.size()).isEqualTo(view.plan().products().size()).isPositive();
         List<String> headers = List.of(grid.getHeaderCell(0), grid.getHeaderCell(1), grid.getHeaderCell(2),
                 grid.getHeaderCell(3), grid.getHeaderCell(4));
         assertThat(headers).containsExactly("SKU", "Application", "Product name", "ePID", "Installation ID (IID)");
-        assertThat(view.previewGrid.getColumns()).hasSize(5);
+        assertThat(view.preview.previewGrid.getColumns()).hasSize(5);
         StringBuilder cells = new StringBuilder();
         for (int r = 0; r < grid.size(); r++) {
             for (int c = 0; c < 5; c++) {
@@ -84,13 +84,13 @@ class ExportViewTest extends KioskViewTest {
         }
         String shown = view.preview.getElement().getTextRecursively() + cells;
         assertThat(shown).doesNotContainIgnoringCase(PLANTED).doesNotContain("DEMO-LAB").doesNotContain("192.0.2.");
-        assertThat(view.notLeaving.getText()).contains("no host names", "no lab groups", "addresses", "people");
+        assertThat(view.preview.notLeaving.getText()).contains("no host names", "no lab groups", "addresses", "people");
 
         Path stick = Files.createDirectories(tmp.resolve("STICK1"));
         choose(view, LabData.stick(stick, StickKind.EMPTY, 0));
-        test(view.write).click();
-        LabData.await(() -> view.result.isVisible() || !view.message.getText().isEmpty()
-                && !view.progress.isVisible());
+        test(view.destination.write).click();
+        LabData.await(() -> view.result.isVisible() || !view.destination.message.getText().isEmpty()
+                && !view.destination.progress.isVisible());
         Path file;
         try (Stream<Path> files = Files.list(stick.resolve("AIRLOCK/outbound"))) {
             file = files.filter(f -> f.toString().endsWith(".xml")).findFirst().orElseThrow();
@@ -113,9 +113,9 @@ class ExportViewTest extends KioskViewTest {
         ExportView view = navigate(ExportView.class);
         choose(view, LabData.stick(labStick, StickKind.LAB, 0));
 
-        test(view.write).click();
+        test(view.destination.write).click();
 
-        assertThat(view.message.getText()).contains("Refused").contains("is a lab stick")
+        assertThat(view.destination.message.getText()).contains("Refused").contains("is a lab stick")
                 .contains("AIRLOCK/collected");
         assertThat(view.result.isVisible()).isFalse();
         assertThat(Files.exists(labStick.resolve("AIRLOCK/outbound"))).isFalse();
@@ -132,11 +132,11 @@ class ExportViewTest extends KioskViewTest {
         Path stick = Files.createDirectories(tmp.resolve("STICK2"));
         choose(view, LabData.stick(stick, StickKind.EMPTY, 0));
 
-        test(view.write).click();
-        LabData.await(() -> view.result.isVisible() || view.message.getText().startsWith("Export failed")
-                || view.message.getText().startsWith("Refused"));
+        test(view.destination.write).click();
+        LabData.await(() -> view.result.isVisible() || view.destination.message.getText().startsWith("Export failed")
+                || view.destination.message.getText().startsWith("Refused"));
 
-        assertThat(view.message.getText()).isEmpty();
+        assertThat(view.destination.message.getText()).isEmpty();
         try (Stream<Path> files = Files.list(stick.resolve("AIRLOCK/outbound"))) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".xml")).toList()).hasSize(1);
         }
@@ -145,7 +145,7 @@ class ExportViewTest extends KioskViewTest {
                 "now EXPORTED");
         assertThat(view.eject.isVisible()).isTrue();
         assertThat(view.plan().products()).isEmpty();
-        assertThat(view.write.isEnabled()).isFalse();
+        assertThat(view.destination.write.isEnabled()).isFalse();
     }
 
     @Test
@@ -155,13 +155,13 @@ class ExportViewTest extends KioskViewTest {
         int chosen = view.plan().products().size();
         long exported = LabData.count(lab, ProductState.EXPORTED);
 
-        test(view.showQr).click();
-        LabData.await(() -> view.qrDisplay != null || view.message.getText().startsWith("Export failed"));
+        test(view.destination.showQr).click();
+        LabData.await(() -> view.qrDialog.qrDisplay != null || view.destination.message.getText().startsWith("Export failed"));
 
         assertThat(view.qrDialog.isOpened()).isTrue();
-        view.qrDisplay.setPlaying(false);
-        assertThat(view.qrDisplay.frameCount()).isPositive();
-        assertThat(view.qrDisplay.frameIndex()).isZero();
+        view.qrDialog.qrDisplay.setPlaying(false);
+        assertThat(view.qrDialog.qrDisplay.frameCount()).isPositive();
+        assertThat(view.qrDialog.qrDisplay.frameIndex()).isZero();
         assertThat(LabData.count(lab, ProductState.EXPORTED)).isEqualTo(exported + chosen);
     }
 }

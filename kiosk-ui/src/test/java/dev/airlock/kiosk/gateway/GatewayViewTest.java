@@ -122,28 +122,28 @@ class GatewayViewTest extends KioskViewTest {
         Path stick = requestOnAStick(lab, 1, 2);
         GatewayView view = navigate(GatewayView.class);
         view.showSticks(List.of(transferStick(stick)));
-        assertThat(view.requestFile.getValue()).isNotNull();
+        assertThat(view.requestPanel.requestFile.getValue()).isNotNull();
 
-        test(view.verify).click();
+        test(view.requestPanel.verify).click();
 
-        assertThat(view.summary.getElement().getTextRecursively()).contains("Lab 3").contains("2 records");
-        assertThat(view.online.isEnabled()).isTrue();
+        assertThat(view.requestPanel.summary.getElement().getTextRecursively()).contains("Lab 3").contains("2 records");
+        assertThat(view.runPanel.online.isEnabled()).isTrue();
 
-        test(view.online).click();
-        LabData.await(() -> !view.result.getText().isEmpty() || !view.error.getText().isEmpty());
+        test(view.runPanel.online).click();
+        LabData.await(() -> !view.responsePanel.result.getText().isEmpty() || !view.error.getText().isEmpty());
 
         assertThat(view.error.getText()).isEmpty();
-        assertThat(view.result.getText()).contains("2 records: 2 CIDs").contains("Response written");
-        assertThat(view.progress.getValue()).isEqualTo(1.0);
-        assertThat(view.log.getChildren().count()).isEqualTo(2);
-        assertThat(view.showQr.isEnabled()).isTrue();
+        assertThat(view.responsePanel.result.getText()).contains("2 records: 2 CIDs").contains("Response written");
+        assertThat(view.runPanel.progress.getValue()).isEqualTo(1.0);
+        assertThat(view.runPanel.log.getChildren().count()).isEqualTo(2);
+        assertThat(view.responsePanel.showQr.isEnabled()).isTrue();
         MergeOutcome merged = lab.merge().importFile(onlyResponse(stick), TECH);
         assertThat(merged.toString()).doesNotContain("refused");
         assertThat(lab.inventory().products(ProductFilter.all(), 0, 10)).extracting(Product::state)
                 .containsOnly(ProductState.CID_RECEIVED);
 
-        test(view.showQr).click();
-        assertThat(view.qrHolder.getChildren().count()).isEqualTo(1);
+        test(view.responsePanel.showQr).click();
+        assertThat(view.responsePanel.qrHolder.getChildren().count()).isEqualTo(1);
     }
 
     @Test
@@ -154,11 +154,11 @@ class GatewayViewTest extends KioskViewTest {
             GatewayView view = navigate(GatewayView.class);
             view.showSticks(List.of(transferStick(stick)));
 
-            test(view.verify).click();
+            test(view.requestPanel.verify).click();
 
-            assertThat(view.summary.getElement().getTextRecursively()).contains("Refused").contains("not pinned");
-            assertThat(view.online.isEnabled()).isFalse();
-            assertThat(view.phone.isEnabled()).isFalse();
+            assertThat(view.requestPanel.summary.getElement().getTextRecursively()).contains("Refused").contains("not pinned");
+            assertThat(view.runPanel.online.isEnabled()).isFalse();
+            assertThat(view.runPanel.phone.isEnabled()).isFalse();
         } finally {
             stranger.close();
         }
@@ -169,9 +169,9 @@ class GatewayViewTest extends KioskViewTest {
         Path stick = requestOnAStick(lab, 200, 1);
         GatewayView view = navigate(GatewayView.class);
         view.showSticks(List.of(transferStick(stick)));
-        test(view.verify).click();
+        test(view.requestPanel.verify).click();
 
-        test(view.phone).click();
+        test(view.runPanel.phone).click();
         LabData.await(() -> view.phonePanel.isVisible() && !view.phonePanel.record.getText().isEmpty());
         assertThat(view.phonePanel.record.getText()).contains("Record 1 of 1");
         assertThat(view.phonePanel.iid.getElement().getTextRecursively()).contains("0000000");
@@ -182,14 +182,14 @@ class GatewayViewTest extends KioskViewTest {
         test(view.phonePanel.save).click();
         assertThat(view.phonePanel.message.getText()).contains("Group H").contains("again");
         assertThat(view.phonePanel.save.isEnabled()).isTrue();
-        assertThat(view.result.getText()).isEmpty();
+        assertThat(view.responsePanel.result.getText()).isEmpty();
 
         view.phonePanel.cid.setValue(cid);
         test(view.phonePanel.save).click();
-        LabData.await(() -> !view.result.getText().isEmpty() || !view.error.getText().isEmpty());
+        LabData.await(() -> !view.responsePanel.result.getText().isEmpty() || !view.error.getText().isEmpty());
 
         assertThat(view.error.getText()).isEmpty();
-        assertThat(view.result.getText()).contains("1 record: 1 CID (0 from the cache)").contains("Response written");
+        assertThat(view.responsePanel.result.getText()).contains("1 record: 1 CID (0 from the cache)").contains("Response written");
         assertThat(view.phonePanel.isVisible()).isFalse();
         lab.merge().importFile(onlyResponse(stick), TECH);
         assertThat(lab.inventory().products(ProductFilter.all().withSearch("GW-PC-200"), 0, 10))
@@ -204,8 +204,8 @@ class GatewayViewTest extends KioskViewTest {
         Path stick = requestOnAStick(lab, 210, 1);
         GatewayView view = navigate(GatewayView.class);
         view.showSticks(List.of(transferStick(stick)));
-        test(view.verify).click();
-        test(view.phone).click();
+        test(view.requestPanel.verify).click();
+        test(view.runPanel.phone).click();
         LabData.await(() -> view.phonePanel.isVisible() && !view.phonePanel.record.getText().isEmpty());
 
         String right = GroupCheck.withCheckDigits("123456234567345678456789567890678901789012890123", 6);
@@ -229,12 +229,12 @@ class GatewayViewTest extends KioskViewTest {
         assertThat(view.phonePanel.message.getText()).startsWith("Group D looks mistyped")
                 .contains("keep it as typed");
         assertThat(view.phonePanel.keep.isVisible()).isTrue();
-        assertThat(view.result.getText()).isEmpty(); // nothing saved without the confirmation
+        assertThat(view.responsePanel.result.getText()).isEmpty(); // nothing saved without the confirmation
 
         test(view.phonePanel.keep).click();
-        LabData.await(() -> !view.result.getText().isEmpty() || !view.error.getText().isEmpty());
+        LabData.await(() -> !view.responsePanel.result.getText().isEmpty() || !view.error.getText().isEmpty());
         assertThat(view.error.getText()).isEmpty();
-        assertThat(view.result.getText()).contains("Response written");
+        assertThat(view.responsePanel.result.getText()).contains("Response written");
         lab.merge().importFile(onlyResponse(stick), TECH);
         assertThat(lab.inventory().products(ProductFilter.all().withSearch("GW-PC-210"), 0, 10))
                 .singleElement().satisfies(p -> assertThat(p.cid().orElseThrow().digits()).isEqualTo(typo));
@@ -251,15 +251,15 @@ class GatewayViewTest extends KioskViewTest {
         Path stick = requestOnAStick(lab, 300, 1);
         GatewayView view = navigate(GatewayView.class);
         view.showSticks(List.of(transferStick(stick)));
-        test(view.verify).click();
-        test(view.phone).click();
+        test(view.requestPanel.verify).click();
+        test(view.runPanel.phone).click();
         LabData.await(() -> view.phonePanel.isVisible() && !view.phonePanel.record.getText().isEmpty());
 
         test(view.phonePanel.stop).click();
-        LabData.await(() -> !view.result.getText().isEmpty() || !view.error.getText().isEmpty());
+        LabData.await(() -> !view.responsePanel.result.getText().isEmpty() || !view.error.getText().isEmpty());
 
-        assertThat(view.result.getText()).contains("No response written");
-        assertThat(view.resendInFlight.getValue()).isFalse();
+        assertThat(view.responsePanel.result.getText()).contains("No response written");
+        assertThat(view.runPanel.resendInFlight.getValue()).isFalse();
     }
 
     @Test
@@ -270,13 +270,13 @@ class GatewayViewTest extends KioskViewTest {
         GatewayView view = navigate(GatewayView.class);
         view.showSticks(List.of());
 
-        test(view.scan).click();
-        QrScanPanel panel = (QrScanPanel) view.scanHolder.getChildren().filter(c -> c instanceof QrScanPanel)
+        test(view.requestPanel.scan).click();
+        QrScanPanel panel = (QrScanPanel) view.requestPanel.scanHolder.getChildren().filter(c -> c instanceof QrScanPanel)
                 .findFirst().orElseThrow();
         new QrEncoder(envelope, QrOptions.defaults()).frames().forEach(panel::receive);
 
-        assertThat(view.summary.getElement().getTextRecursively()).contains("Lab 3").contains("2 records");
-        assertThat(view.online.isEnabled()).isTrue();
+        assertThat(view.requestPanel.summary.getElement().getTextRecursively()).contains("Lab 3").contains("2 records");
+        assertThat(view.runPanel.online.isEnabled()).isTrue();
     }
 
     @Test
@@ -285,23 +285,23 @@ class GatewayViewTest extends KioskViewTest {
         Path stick = requestOnAStick(lab, 500, 1);
         GatewayView view = navigate(GatewayView.class);
         view.showSticks(List.of(transferStick(stick)));
-        test(view.verify).click();
+        test(view.requestPanel.verify).click();
 
-        test(view.online).click();
-        LabData.await(() -> !view.result.getText().isEmpty() || !view.error.getText().isEmpty());
+        test(view.runPanel.online).click();
+        LabData.await(() -> !view.responsePanel.result.getText().isEmpty() || !view.error.getText().isEmpty());
 
         assertThat(view.error.getText()).contains("stopped early").contains("nothing was spent");
-        assertThat(view.result.getText()).contains("No response written");
+        assertThat(view.responsePanel.result.getText()).contains("No response written");
     }
 
     @Test
     void resendInFlight_showsItsWarningWhenTicked() {
         GatewayView view = navigate(GatewayView.class);
-        assertThat(view.resendWarning.isVisible()).isFalse();
+        assertThat(view.runPanel.resendWarning.isVisible()).isFalse();
 
-        test(view.resendInFlight).click();
+        test(view.runPanel.resendInFlight).click();
 
-        assertThat(view.resendWarning.isVisible()).isTrue();
-        assertThat(view.resendWarning.getText()).contains("spend an activation");
+        assertThat(view.runPanel.resendWarning.isVisible()).isTrue();
+        assertThat(view.runPanel.resendWarning.getText()).contains("spend an activation");
     }
 }

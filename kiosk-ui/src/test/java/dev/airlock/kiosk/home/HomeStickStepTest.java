@@ -27,11 +27,11 @@ class HomeStickStepTest extends KioskViewTest {
         var onStick = new dev.airlock.appliance.devices.Stick(stick, "LAB9",
                 dev.airlock.appliance.devices.StickKind.LAB, false, 0, 0, 4, 0, 1L << 30);
         HomeView view = navigate(HomeView.class);
-        assertThat(view.labSteps(a.inventory().status(), List.of(onStick)))
+        assertThat(view.steps.labSteps(a.inventory().status(), List.of(onStick)))
                 .anySatisfy(step -> assertThat(step.text()).isEqualTo("4 new files are on the lab stick LAB9: take them in"));
 
         a.collect().ingest(List.of(stick), IntakeOptions.defaults(), new Actor("test"), o -> { });
-        assertThat(view.labSteps(a.inventory().status(), List.of(onStick)))
+        assertThat(view.steps.labSteps(a.inventory().status(), List.of(onStick)))
                 .noneSatisfy(step -> assertThat(step.text()).contains("LAB9"))
                 .noneSatisfy(step -> assertThat(step.text()).contains("Insert the lab stick"));
     }

@@ -19,8 +19,8 @@ import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.qr.QrEncoder;
 import dev.airlock.formats.qr.QrOptions;
 import dev.airlock.formats.signature.PublicKey;
-import dev.airlock.kiosk.testing.LabData;
 import dev.airlock.kiosk.testing.KioskViewTest;
+import dev.airlock.kiosk.testing.LabData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -143,16 +143,16 @@ class ImportViewTest extends KioskViewTest {
         test(view.scan).click();
         assertThat(view.scanBox.isVisible()).isTrue();
 
-        view.scanPanel.receive(frames.get(0));
+        view.scanBox.scanPanel.receive(frames.get(0));
         String other = new QrEncoder(new byte[] {1, 2, 3}).frames().get(0);
-        view.scanPanel.receive(other);
-        assertThat(view.scanPanel.getElement().getTextRecursively()).contains("ANOTHER bundle");
+        view.scanBox.scanPanel.receive(other);
+        assertThat(view.scanBox.scanPanel.getElement().getTextRecursively()).contains("ANOTHER bundle");
         char[] bad = frames.get(frames.size() - 1).toCharArray();
         bad[30] = bad[30] == '1' ? '2' : '1';
-        view.scanPanel.receive(new String(bad));
-        assertThat(view.scanPanel.getElement().getTextRecursively()).contains("Bad frame");
+        view.scanBox.scanPanel.receive(new String(bad));
+        assertThat(view.scanBox.scanPanel.getElement().getTextRecursively()).contains("Bad frame");
         for (String f : frames.subList(1, frames.size())) {
-            view.scanPanel.receive(f);
+            view.scanBox.scanPanel.receive(f);
         }
         LabData.await(() -> view.summary.isVisible());
 

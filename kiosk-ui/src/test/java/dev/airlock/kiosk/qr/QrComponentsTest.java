@@ -38,18 +38,18 @@ class QrComponentsTest extends KioskViewTest {
         assertThat(d.image.getSrc()).isNotBlank();
         String first = d.currentFrame();
 
-        test(d.next).click();
+        test(d.controls.next).click();
         assertThat(d.counter.getText()).isEqualTo("Frame 2 of " + n);
         assertThat(d.currentFrame()).isNotEqualTo(first);
-        test(d.prev).click();
-        test(d.prev).click();
+        test(d.controls.prev).click();
+        test(d.controls.prev).click();
         assertThat(d.counter.getText()).isEqualTo("Frame " + n + " of " + n);
-        test(d.next).click();
+        test(d.controls.next).click();
         assertThat(d.currentFrame()).isEqualTo(first);
-        assertThat(d.pause.getText()).isEqualTo("Play");
-        test(d.pause).click();
+        assertThat(d.controls.pause.getText()).isEqualTo("Play");
+        test(d.controls.pause).click();
         assertThat(d.isPlaying()).isTrue();
-        assertThat(d.pause.getText()).isEqualTo("Pause");
+        assertThat(d.controls.pause.getText()).isEqualTo("Pause");
         d.setPlaying(false);
     }
 
@@ -58,9 +58,9 @@ class QrComponentsTest extends KioskViewTest {
         byte[] bundle = bytes(3000, 2);
         QrFramesDisplay d = display(bundle, 10);
         int at10 = d.frameCount();
-        test(d.next).click();
+        test(d.controls.next).click();
 
-        test(d.density).selectItem("Version 20");
+        test(d.controls.density).selectItem("Version 20");
 
         assertThat(d.options().version()).isEqualTo(20);
         assertThat(d.frameCount()).isLessThan(at10)
@@ -78,9 +78,9 @@ class QrComponentsTest extends KioskViewTest {
     @Test
     void display_speedChoice_setsFramesPerSecond() {
         QrFramesDisplay d = display(bytes(500, 3), 15);
-        test(d.speed).selectItem("5 frames/s");
+        test(d.controls.speed).selectItem("5 frames/s");
         assertThat(d.framesPerSecond()).isEqualTo(5);
-        assertThat(d.density.getValue()).isEqualTo(15);
+        assertThat(d.controls.density.getValue()).isEqualTo(15);
     }
 
     private QrScanPanel panel(AtomicReference<byte[]> out) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.collect.IntakeOptions;
 import dev.airlock.appliance.demo.DemoData;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
-import dev.airlock.appliance.collect.IntakeOptions;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.store.ApplianceInfo.Role;
 import dev.airlock.kiosk.testing.KioskViewTest;
@@ -49,30 +49,30 @@ class SupervisorBackupTest extends KioskViewTest {
         a.collect().ingest(List.of(more), IntakeOptions.defaults(), new Actor("test"), o -> { });
         assertThat(a.inventory().countProducts(ProductFilter.all())).isGreaterThan(products);
 
-        tab.restoreFile.setItems(backups.get(0));
-        tab.restoreFile.setValue(backups.get(0));
+        tab.restoring.restoreFile.setItems(backups.get(0));
+        tab.restoring.restoreFile.setValue(backups.get(0));
 
         // the wrong passphrase restores nothing and says so
-        test(tab.restore).click();
+        test(tab.restoring.restore).click();
         roundTrip();
-        test(tab.restorePassphrase).setValue("not the passphrase at all");
-        test(tab.restoreConfirm).click();
-        waitFor(() -> tab.restoreMessage.getText().contains("Nothing") || tab.lastRestore != null);
-        assertThat(tab.lastRestore).isNull();
-        assertThat(tab.restoreMessage.getText()).contains("Nothing was restored");
+        test(tab.restoring.restoreDialog.restorePassphrase).setValue("not the passphrase at all");
+        test(tab.restoring.restoreDialog.restoreConfirm).click();
+        waitFor(() -> tab.restoring.restoreMessage.getText().contains("Nothing") || tab.restoring.lastRestore != null);
+        assertThat(tab.restoring.lastRestore).isNull();
+        assertThat(tab.restoring.restoreMessage.getText()).contains("Nothing was restored");
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isGreaterThan(products);
 
         // the right one replaces the record with the backup's
-        test(tab.restore).click();
+        test(tab.restoring.restore).click();
         roundTrip();
-        assertThat(tab.restoreDialog.isOpened()).isTrue();
-        assertThat(tab.restoreWarning.getText()).contains("REPLACES");
-        test(tab.restorePassphrase).setValue(PASSPHRASE);
-        test(tab.restoreConfirm).click();
-        waitFor(() -> tab.lastRestore != null || tab.restoreMessage.getText().contains("Nothing"));
-        assertThat(tab.lastRestore).isNotNull();
-        assertThat(tab.lastRestore.machines()).isEqualTo(3);
-        assertThat(tab.lastRestore.products()).isEqualTo(products);
+        assertThat(tab.restoring.restoreDialog.isOpened()).isTrue();
+        assertThat(tab.restoring.restoreDialog.restoreWarning.getText()).contains("REPLACES");
+        test(tab.restoring.restoreDialog.restorePassphrase).setValue(PASSPHRASE);
+        test(tab.restoring.restoreDialog.restoreConfirm).click();
+        waitFor(() -> tab.restoring.lastRestore != null || tab.restoring.restoreMessage.getText().contains("Nothing"));
+        assertThat(tab.restoring.lastRestore).isNotNull();
+        assertThat(tab.restoring.lastRestore.machines()).isEqualTo(3);
+        assertThat(tab.restoring.lastRestore.products()).isEqualTo(products);
         assertThat(holder.get().inventory().countProducts(ProductFilter.all())).isEqualTo(products);
         assertThat(seal.isSealed()).isTrue();
         assertThat(holder.get().audit().verify()).isInstanceOf(dev.airlock.appliance.audit.ChainReport.Intact.class);

@@ -51,8 +51,8 @@ class SupervisorUpdateTest extends KioskViewTest {
         SupervisorView view = navigate(SupervisorView.class, "update");
         UpdateTab tab = view.update;
         if (manifest != null) {
-            tab.updateFile.setItems(manifest);
-            tab.updateFile.setValue(manifest);
+            tab.onStick.updateFile.setItems(manifest);
+            tab.onStick.updateFile.setValue(manifest);
         }
         return tab;
     }
@@ -65,8 +65,8 @@ class SupervisorUpdateTest extends KioskViewTest {
         assertThat(tab.running.getText()).isEqualTo("This is not an appliance image; updates apply only on the"
                 + " appliance.");
         assertThat(tab.onStick.isVisible()).isFalse();
-        assertThat(tab.status.isVisible()).isFalse();
-        assertThat(tab.restart.isVisible()).isFalse();
+        assertThat(tab.statusLine.status.isVisible()).isFalse();
+        assertThat(tab.statusLine.restart.isVisible()).isFalse();
     }
 
     @Test
@@ -75,50 +75,50 @@ class SupervisorUpdateTest extends KioskViewTest {
         Path manifest = UpdateRelease.write(stickRoot, NEXT, 2 << 20);
         UpdateTab tab = open(manifest);
         assertThat(tab.running.getText()).isEqualTo("Running version " + RUNNING + ".");
-        assertThat(tab.status.getText()).isEqualTo("No update is waiting.");
-        assertThat(tab.install.isVisible()).isFalse();
+        assertThat(tab.statusLine.status.getText()).isEqualTo("No update is waiting.");
+        assertThat(tab.onStick.install.isVisible()).isFalse();
 
-        test(tab.verify).click();
+        test(tab.onStick.verify).click();
         finishBackgroundWork();
-        assertThat(tab.verifyResult.getText()).isEqualTo("Version " + NEXT + " (built 2026-12-01 10:00 UTC) is signed"
+        assertThat(tab.onStick.verifyResult.getText()).isEqualTo("Version " + NEXT + " (built 2026-12-01 10:00 UTC) is signed"
                 + " with the release key, and its image (2.0 MiB) is complete and unchanged. It can be installed.");
-        assertThat(tab.backupStep.isVisible()).isTrue();
-        assertThat(tab.install.isVisible()).isTrue();
-        assertThat(tab.install.isEnabled()).as("install waits for a backup or an explicit skip").isFalse();
+        assertThat(tab.onStick.backupStep.isVisible()).isTrue();
+        assertThat(tab.onStick.install.isVisible()).isTrue();
+        assertThat(tab.onStick.install.isEnabled()).as("install waits for a backup or an explicit skip").isFalse();
 
-        test(tab.skipBackup).click();
-        assertThat(tab.backupResult.getText()).isEqualTo("No backup was made: you chose to skip it.");
-        assertThat(tab.install.isEnabled()).isTrue();
-        assertThat(tab.install.getText()).isEqualTo("Install version " + NEXT);
-        test(tab.install).click();
+        test(tab.onStick.backupStep.skipBackup).click();
+        assertThat(tab.onStick.backupStep.backupResult.getText()).isEqualTo("No backup was made: you chose to skip it.");
+        assertThat(tab.onStick.install.isEnabled()).isTrue();
+        assertThat(tab.onStick.install.getText()).isEqualTo("Install version " + NEXT);
+        test(tab.onStick.install).click();
         finishBackgroundWork();
-        assertThat(tab.installResult.getText()).isEqualTo("Version " + NEXT + " is copied into the appliance and"
+        assertThat(tab.onStick.installResult.getText()).isEqualTo("Version " + NEXT + " is copied into the appliance and"
                 + " checked. The system now writes it to its spare slot.");
         assertThat(Files.readString(dataDir().resolve("update/request"))).isEqualTo("airlock-" + NEXT + ".update\n");
         assertThat(a.audit().recent(1, "").get(0).action()).isEqualTo("update.stage");
         assertThat(a.audit().recent(1, "").get(0).operator()).isEqualTo("Sam Supervisor");
-        assertThat(tab.status.getText()).isEqualTo("Version " + NEXT + " waits for the system to write it.");
+        assertThat(tab.statusLine.status.getText()).isEqualTo("Version " + NEXT + " waits for the system to write it.");
 
         // the system's helper picks the request up, writes the slot, says ready
         Path dir = dataDir().resolve("update");
         Files.delete(dir.resolve("request"));
         Files.writeString(dir.resolve("status"), "state=writing\nversion=" + NEXT + "\nslot=b\nmessage=\n");
         tab.refreshStatus();
-        assertThat(tab.status.getText()).isEqualTo("The system is writing version " + NEXT + " to its spare slot...");
-        assertThat(tab.restart.isVisible()).isFalse();
+        assertThat(tab.statusLine.status.getText()).isEqualTo("The system is writing version " + NEXT + " to its spare slot...");
+        assertThat(tab.statusLine.restart.isVisible()).isFalse();
         Files.writeString(dir.resolve("status"), "state=ready\nversion=" + NEXT + "\nslot=b\nmessage=\n");
         tab.refreshStatus();
-        assertThat(tab.status.getText()).isEqualTo("Version " + NEXT + " is written and ready. Restart to start it.");
-        assertThat(tab.restart.isVisible()).isTrue();
-        assertThat(tab.restart.getText()).isEqualTo("Restart into version " + NEXT);
+        assertThat(tab.statusLine.status.getText()).isEqualTo("Version " + NEXT + " is written and ready. Restart to start it.");
+        assertThat(tab.statusLine.restart.isVisible()).isTrue();
+        assertThat(tab.statusLine.restart.getText()).isEqualTo("Restart into version " + NEXT);
         int before = RESTARTS.get();
-        test(tab.restart).click();
+        test(tab.statusLine.restart).click();
         finishBackgroundWork();
         assertThat(RESTARTS.get()).isEqualTo(before + 1);
-        assertThat(tab.status.getText()).startsWith("Restarting into version " + NEXT + ".");
-        assertThat(tab.restart.isVisible()).isFalse();
+        assertThat(tab.statusLine.status.getText()).startsWith("Restarting into version " + NEXT + ".");
+        assertThat(tab.statusLine.restart.isVisible()).isFalse();
         tab.refreshStatus();
-        assertThat(tab.status.getText()).as("stays while the screen goes").startsWith("Restarting into version");
+        assertThat(tab.statusLine.status.getText()).as("stays while the screen goes").startsWith("Restarting into version");
         assertThat(a.audit().recent(1, "").get(0).action()).isEqualTo("update.restart");
 
         // after the restart: the new version runs (or the old one, when the new one did not come up)
@@ -126,11 +126,11 @@ class SupervisorUpdateTest extends KioskViewTest {
         release.running(NEXT);
         tab.refresh();
         assertThat(tab.running.getText()).isEqualTo("Running version " + NEXT + ".");
-        assertThat(tab.status.getText()).isEqualTo("Version " + NEXT + " is installed and running.");
-        assertThat(tab.restart.isVisible()).isFalse();
+        assertThat(tab.statusLine.status.getText()).isEqualTo("Version " + NEXT + " is installed and running.");
+        assertThat(tab.statusLine.restart.isVisible()).isFalse();
         release.running(RUNNING);
         tab.refresh();
-        assertThat(tab.status.getText()).isEqualTo("Version " + NEXT + " did not start, so the appliance went back to"
+        assertThat(tab.statusLine.status.getText()).isEqualTo("Version " + NEXT + " did not start, so the appliance went back to"
                 + " version " + RUNNING + " by itself. The record is unchanged.");
     }
 
@@ -139,19 +139,19 @@ class SupervisorUpdateTest extends KioskViewTest {
         signedIn(Role.LAB, true);
         Path manifest = UpdateRelease.write(stickRoot, NEXT, 64 * 1024);
         UpdateTab tab = open(manifest);
-        test(tab.verify).click();
+        test(tab.onStick.verify).click();
         finishBackgroundWork();
         Stick stick = new Stick(stickRoot, "UPDATE", StickKind.EMPTY, false, 0, 0, 0, 0, -1);
-        tab.backupStick.setItems(stick);
-        tab.backupStick.setValue(stick);
-        test(tab.backup).click();
+        tab.onStick.backupStep.backupStick.setItems(stick);
+        tab.onStick.backupStep.backupStick.setValue(stick);
+        test(tab.onStick.backupStep.backup).click();
         finishBackgroundWork();
-        assertThat(tab.backupResult.getText()).startsWith("Backup airlock-backup-").contains("written to UPDATE");
+        assertThat(tab.onStick.backupStep.backupResult.getText()).startsWith("Backup airlock-backup-").contains("written to UPDATE");
         try (Stream<Path> s = Files.list(stickRoot.resolve("AIRLOCK/backup"))) {
             assertThat(s.toList()).hasSize(1);
         }
-        assertThat(tab.install.isEnabled()).isTrue();
-        assertThat(tab.skipBackup.isEnabled()).isFalse();
+        assertThat(tab.onStick.install.isEnabled()).isTrue();
+        assertThat(tab.onStick.backupStep.skipBackup.isEnabled()).isFalse();
     }
 
     @Test
@@ -163,25 +163,25 @@ class SupervisorUpdateTest extends KioskViewTest {
         b[100] ^= 1;
         Files.write(image, b);
         UpdateTab tab = open(manifest);
-        test(tab.verify).click();
+        test(tab.onStick.verify).click();
         finishBackgroundWork();
-        assertThat(tab.verifyResult.getText()).startsWith("This update cannot be installed. The image airlock-" + NEXT
+        assertThat(tab.onStick.verifyResult.getText()).startsWith("This update cannot be installed. The image airlock-" + NEXT
                 + ".root.squashfs does not match the checksum the release key signed");
-        assertThat(tab.install.isVisible()).isFalse();
-        assertThat(tab.backupStep.isVisible()).isFalse();
+        assertThat(tab.onStick.install.isVisible()).isFalse();
+        assertThat(tab.onStick.backupStep.isVisible()).isFalse();
 
         // an older version only with the explicit choice
         Path older = UpdateRelease.write(stickRoot, "2026.10.01.1", 1024);
-        tab.updateFile.setItems(older);
-        tab.updateFile.setValue(older);
-        test(tab.verify).click();
+        tab.onStick.updateFile.setItems(older);
+        tab.onStick.updateFile.setValue(older);
+        test(tab.onStick.verify).click();
         finishBackgroundWork();
-        assertThat(tab.verifyResult.getText()).contains("older than the running version " + RUNNING);
-        test(tab.reinstall).click();
-        test(tab.verify).click();
+        assertThat(tab.onStick.verifyResult.getText()).contains("older than the running version " + RUNNING);
+        test(tab.onStick.reinstall).click();
+        test(tab.onStick.verify).click();
         finishBackgroundWork();
-        assertThat(tab.verifyResult.getText()).contains("It is not newer than the running version " + RUNNING
+        assertThat(tab.onStick.verifyResult.getText()).contains("It is not newer than the running version " + RUNNING
                 + ": you chose to install it anyway.");
-        assertThat(tab.install.isVisible()).isTrue();
+        assertThat(tab.onStick.install.isVisible()).isTrue();
     }
 }

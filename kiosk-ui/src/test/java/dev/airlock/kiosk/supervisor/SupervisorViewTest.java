@@ -104,16 +104,16 @@ class SupervisorViewTest extends KioskViewTest {
         String wrong = (right.charAt(0) == '1' ? "2" : "1") + right.substring(1);
 
         SupervisorView view = navigate(SupervisorView.class, "trust");
-        view.trust.cardFile.setItems(file);
-        view.trust.cardFile.setValue(file);
-        view.trust.fingerprint.setValue(wrong);
-        test(view.trust.confirm).click();
-        assertThat(view.trust.message.getText()).contains("does not match").contains("nothing was stored")
+        view.trust.peerImport.cardFile.setItems(file);
+        view.trust.peerImport.cardFile.setValue(file);
+        view.trust.peerImport.fingerprint.setValue(wrong);
+        test(view.trust.peerImport.confirm).click();
+        assertThat(view.trust.peerImport.message.getText()).contains("does not match").contains("nothing was stored")
                 .doesNotContain(right.substring(5, 10));
         assertThat(a.enroll().list()).isEmpty();
 
-        view.trust.fingerprint.setValue(right);
-        test(view.trust.confirm).click();
+        view.trust.peerImport.fingerprint.setValue(right);
+        test(view.trust.peerImport.confirm).click();
         assertThat(a.enroll().list()).extracting(p -> p.label()).containsExactly("Gateway 1");
     }
 
@@ -125,11 +125,11 @@ class SupervisorViewTest extends KioskViewTest {
                 gateway);
         SupervisorView view = navigate(SupervisorView.class, "trust");
         for (String frame : new QrEncoder(card.envelope(), QrOptions.defaults()).frames()) {
-            view.trust.scan.receive(frame);
+            view.trust.peerImport.scan.receive(frame);
         }
-        assertThat(view.trust.scanned.getText()).contains("Gateway QR");
-        view.trust.fingerprint.setValue(gateway.publicKey().fingerprint().digits());
-        test(view.trust.confirm).click();
+        assertThat(view.trust.peerImport.scanned.getText()).contains("Gateway QR");
+        view.trust.peerImport.fingerprint.setValue(gateway.publicKey().fingerprint().digits());
+        test(view.trust.peerImport.confirm).click();
         assertThat(a.enroll().list()).extracting(p -> p.label()).contains("Gateway QR");
     }
 
@@ -137,7 +137,7 @@ class SupervisorViewTest extends KioskViewTest {
     void trust_showsOurCardAsQrAndFingerprint() throws Exception {
         Appliance a = signedIn(Role.LAB, true);
         SupervisorView view = navigate(SupervisorView.class, "trust");
-        assertThat(view.trust.cardQr.getElement().getOuterHTML()).contains("data:image/png;base64,");
+        assertThat(view.trust.ours.cardQr.getElement().getOuterHTML()).contains("data:image/png;base64,");
         assertThat(view.getElement().getTextRecursively())
                 .contains(a.keys().publicKey().fingerprint().groups().get(0));
     }
