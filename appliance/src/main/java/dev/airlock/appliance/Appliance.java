@@ -4,13 +4,13 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.bundles.QrTransfer;
+import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakVault;
 import dev.airlock.appliance.keys.PreparedKeys;
 import dev.airlock.appliance.keys.Sleeper;
-import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
@@ -37,10 +37,10 @@ public final class Appliance implements AutoCloseable {
     private final MakVault makVault;
     private final BundleService bundles;
     private final QrTransfer qr;
-    private final dev.airlock.appliance.gateway.GatewayService gateway;
+    private final dev.airlock.appliance.gateway.Gateway gateway;
     private final dev.airlock.appliance.ledger.BundleLedger ledger;
     private final dev.airlock.appliance.export.Export export;
-    private final dev.airlock.appliance.merge.MergeService merge;
+    private final dev.airlock.appliance.merge.Merge merge;
     private final dev.airlock.appliance.operators.OperatorService operators;
     private final dev.airlock.appliance.backup.BackupService backup;
     private final dev.airlock.appliance.reimage.Reimage reimage;
@@ -58,12 +58,12 @@ public final class Appliance implements AutoCloseable {
                 CollectorRecordReader::new, clock);
         this.bundles = new BundleService(keys, enroll);
         this.qr = new QrTransfer(bundles);
-        this.gateway = new dev.airlock.appliance.gateway.GatewayService(store, keys, enroll, audit, clock,
+        this.gateway = new dev.airlock.appliance.gateway.Gateway(store, keys, enroll, audit, clock,
                 new SecureRandom());
         this.ledger = new dev.airlock.appliance.ledger.BundleLedger(store);
         this.export = new dev.airlock.appliance.export.Export(store, inventory, ledger, makVault, keys, audit, clock,
                 new SecureRandom());
-        this.merge = new dev.airlock.appliance.merge.MergeService(store, ledger, enroll, makVault, inventory, audit,
+        this.merge = new dev.airlock.appliance.merge.Merge(store, ledger, enroll, makVault, inventory, audit,
                 clock);
         this.operators = new dev.airlock.appliance.operators.OperatorService(store, audit, clock, new SecureRandom());
         this.backup = new dev.airlock.appliance.backup.BackupService(store, keys, audit, clock, new SecureRandom());
@@ -191,7 +191,7 @@ public final class Appliance implements AutoCloseable {
     }
 
     /** The gateway role: verifying lab requests, obtaining CIDs (BatchActivation or phone), signing responses. */
-    public dev.airlock.appliance.gateway.GatewayService gateway() {
+    public dev.airlock.appliance.gateway.Gateway gateway() {
         return gateway;
     }
 
@@ -206,7 +206,7 @@ public final class Appliance implements AutoCloseable {
     }
 
     /** Import and merge of response bundles. */
-    public dev.airlock.appliance.merge.MergeService merge() {
+    public dev.airlock.appliance.merge.Merge merge() {
         return merge;
     }
 

@@ -31,8 +31,8 @@ class FlowsArchitectureTest {
             "enroll", "Enroll",
             "collect", "Collect",
             "export", "Export",
-            "gateway", "GatewayService",
-            "merge", "MergeService",
+            "gateway", "Gateway",
+            "merge", "Merge",
             "apply", "Apply",
             "reimage", "Reimage");
 

@@ -3,8 +3,6 @@ package dev.airlock.appliance.cli;
 import dev.airlock.appliance.apply.ApplyCommand;
 import dev.airlock.appliance.inventory.MachineDetail;
 import dev.airlock.appliance.inventory.Product;
-import dev.airlock.formats.ids.ConfirmationId;
-import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.util.List;

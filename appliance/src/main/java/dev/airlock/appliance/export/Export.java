@@ -26,7 +26,6 @@ import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.CountQuery;
 import dev.airlock.formats.bundle.RequestBundle;
 import dev.airlock.formats.bundle.SignedBundle;
-import dev.airlock.formats.ids.ExtendedProductId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.PartialProductKey;
 import java.io.IOException;

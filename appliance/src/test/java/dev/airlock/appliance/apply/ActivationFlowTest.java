@@ -2,7 +2,6 @@ package dev.airlock.appliance.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditEntry;

@@ -7,12 +7,12 @@ import dev.airlock.appliance.bundles.BundleService;
 import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.export.Export;
-import dev.airlock.appliance.gateway.GatewayService;
+import dev.airlock.appliance.gateway.Gateway;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.MakVault;
 import dev.airlock.appliance.ledger.BundleLedger;
-import dev.airlock.appliance.merge.MergeService;
+import dev.airlock.appliance.merge.Merge;
 import dev.airlock.appliance.operators.OperatorService;
 import dev.airlock.appliance.reimage.Reimage;
 import dev.airlock.appliance.store.ApplianceInfo;
@@ -86,7 +86,7 @@ public class ApplianceServiceBeans {
 
     @Bean
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    GatewayService gatewayService(ApplianceHolder holder) {
+    Gateway gateway(ApplianceHolder holder) {
         return holder.get().gateway();
     }
 
@@ -104,7 +104,7 @@ public class ApplianceServiceBeans {
 
     @Bean
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-    MergeService mergeService(ApplianceHolder holder) {
+    Merge merge(ApplianceHolder holder) {
         return holder.get().merge();
     }
 

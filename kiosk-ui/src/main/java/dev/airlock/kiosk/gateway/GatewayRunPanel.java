@@ -11,9 +11,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.gateway.Gateway;
 import dev.airlock.appliance.gateway.GatewayListener;
 import dev.airlock.appliance.gateway.GatewayResult;
-import dev.airlock.appliance.gateway.GatewayService;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.KioskSession;
@@ -36,7 +36,7 @@ final class GatewayRunPanel extends VerticalLayout {
     final Span progressText = new Span();
     final Div log = new Div();
 
-    private final ObjectProvider<GatewayService> gateway;
+    private final ObjectProvider<Gateway> gateway;
     private final KioskSession session;
     private final BackgroundWork work;
     private final Seal seal;
@@ -46,11 +46,11 @@ final class GatewayRunPanel extends VerticalLayout {
 
     /** One way to answer a request, run on the worker thread. */
     interface Run {
-        GatewayResult run(GatewayService service, Path file, boolean resend, Passphrase pass, Actor actor,
+        GatewayResult run(Gateway service, Path file, boolean resend, Passphrase pass, Actor actor,
                 GatewayListener listener) throws Exception;
     }
 
-    GatewayRunPanel(ObjectProvider<GatewayService> gateway, KioskSession session, BackgroundWork work, Seal seal,
+    GatewayRunPanel(ObjectProvider<Gateway> gateway, KioskSession session, BackgroundWork work, Seal seal,
             Runnable runOnline, Runnable runPhone) {
         this.gateway = gateway;
         this.session = session;
@@ -100,7 +100,7 @@ final class GatewayRunPanel extends VerticalLayout {
         boolean resend = resendInFlight.getValue();
         Actor actor = session.actor();
         ConcurrentLinkedQueue<Settled> settled = new ConcurrentLinkedQueue<>();
-        GatewayService service = gateway.getObject();
+        Gateway service = gateway.getObject();
         start.run();
         work.run(ui, p -> {
             try (Passphrase pass = seal.passphrase()) {

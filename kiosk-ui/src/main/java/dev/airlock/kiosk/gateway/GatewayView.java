@@ -14,8 +14,8 @@ import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.gateway.BatchActivationConfig;
+import dev.airlock.appliance.gateway.Gateway;
 import dev.airlock.appliance.gateway.GatewayResult;
-import dev.airlock.appliance.gateway.GatewayService;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.signature.PublicKey;
@@ -50,7 +50,7 @@ public class GatewayView extends VerticalLayout {
     final GatewayResponsePanel responsePanel;
     final Span error = new Span();
 
-    private final ObjectProvider<GatewayService> gateway;
+    private final ObjectProvider<Gateway> gateway;
     private final ObjectProvider<Enroll> trust;
     private final ObjectProvider<BundleService> bundles;
     private final Devices devices;
@@ -59,7 +59,7 @@ public class GatewayView extends VerticalLayout {
     Path request;
     private boolean running;
 
-    public GatewayView(ObjectProvider<GatewayService> gateway, ObjectProvider<Enroll> trust,
+    public GatewayView(ObjectProvider<Gateway> gateway, ObjectProvider<Enroll> trust,
             ObjectProvider<BundleService> bundles, KioskSession session, Devices devices, BackgroundWork work,
             Seal seal, KioskSettings settings, GatewayDesk desk) {
         this.gateway = gateway;

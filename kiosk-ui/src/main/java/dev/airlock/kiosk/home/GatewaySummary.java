@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import dev.airlock.appliance.enroll.TrustedPeer;
-import dev.airlock.appliance.gateway.GatewayService;
+import dev.airlock.appliance.gateway.Gateway;
 import java.util.List;
 
 /** A gateway's dashboard: what its cache holds and the labs it trusts. */
@@ -14,7 +14,7 @@ final class GatewaySummary extends Div {
     }
 
     /** Shows the cache counts {@code c} and the trusted {@code labs}. */
-    void show(GatewayService.CacheSummary c, List<TrustedPeer> labs) {
+    void show(Gateway.CacheSummary c, List<TrustedPeer> labs) {
         removeAll();
         add(Facts.fact("home-cids", getTranslation("home.gateway.cids"), c.cids()),
                 Facts.fact("home-errors", getTranslation("home.gateway.errors"), c.errors()),

@@ -12,11 +12,11 @@ import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
-import dev.airlock.appliance.gateway.GatewayService;
+import dev.airlock.appliance.gateway.Gateway;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.StatusReport;
 import dev.airlock.appliance.ledger.BundleLedger;
-import dev.airlock.appliance.merge.MergeService;
+import dev.airlock.appliance.merge.Merge;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.Routes;
@@ -50,13 +50,13 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     private final ObjectProvider<ApplianceInfo> info;
     private final ObjectProvider<InventoryService> inventory;
     private final ObjectProvider<BundleLedger> ledger;
-    private final ObjectProvider<GatewayService> gateway;
+    private final ObjectProvider<Gateway> gateway;
     private final ObjectProvider<Enroll> trust;
     private final Devices devices;
 
     public HomeView(ObjectProvider<ApplianceInfo> info, ObjectProvider<InventoryService> inventory,
             ObjectProvider<BundleLedger> ledger, ObjectProvider<Collect> intake,
-            ObjectProvider<MergeService> merge, ObjectProvider<GatewayService> gateway,
+            ObjectProvider<Merge> merge, ObjectProvider<Gateway> gateway,
             ObjectProvider<Enroll> trust, Devices devices) {
         this.info = info;
         this.inventory = inventory;
@@ -95,7 +95,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     /** Reads the counts and sticks again and redraws. */
     void refresh() {
         if (isGateway()) {
-            GatewayService.CacheSummary cache = gateway.getObject().cacheSummary();
+            Gateway.CacheSummary cache = gateway.getObject().cacheSummary();
             List<TrustedPeer> labs = trust.getObject().list().stream()
                     .filter(p -> p.role() == ApplianceInfo.Role.LAB).toList();
             gatewaySummary.show(cache, labs);

@@ -9,7 +9,7 @@ import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.inventory.StatusReport;
-import dev.airlock.appliance.merge.MergeService;
+import dev.airlock.appliance.merge.Merge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,9 @@ final class NextSteps extends Div {
     static final long MAX_FILE_BYTES = 8L << 20;
 
     private final ObjectProvider<Collect> intake;
-    private final ObjectProvider<MergeService> merge;
+    private final ObjectProvider<Merge> merge;
 
-    NextSteps(ObjectProvider<Collect> intake, ObjectProvider<MergeService> merge) {
+    NextSteps(ObjectProvider<Collect> intake, ObjectProvider<Merge> merge) {
         this.intake = intake;
         this.merge = merge;
         addClassName("home-steps");

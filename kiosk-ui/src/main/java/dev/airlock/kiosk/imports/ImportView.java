@@ -16,8 +16,8 @@ import com.vaadin.flow.router.Route;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.ledger.BundleLedger;
+import dev.airlock.appliance.merge.Merge;
 import dev.airlock.appliance.merge.MergeOutcome;
-import dev.airlock.appliance.merge.MergeService;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.SignedBundle;
@@ -52,12 +52,12 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
     final BundlesList bundles;
 
     private final ObjectProvider<BundleLedger> ledger;
-    private final ObjectProvider<MergeService> merge;
+    private final ObjectProvider<Merge> merge;
     private final KioskSession session;
     private final BackgroundWork work;
     private final Devices devices;
 
-    public ImportView(ObjectProvider<BundleLedger> ledger, ObjectProvider<MergeService> merge, KioskSession session,
+    public ImportView(ObjectProvider<BundleLedger> ledger, ObjectProvider<Merge> merge, KioskSession session,
             BackgroundWork work, Devices devices) {
         this.ledger = ledger;
         this.merge = merge;
@@ -137,7 +137,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
         if (s == null) {
             return;
         }
-        MergeService merge = this.merge.getObject();
+        Merge merge = this.merge.getObject();
         Actor actor = session.actor();
         int files = Math.max(1, s.responseFiles());
         start(getTranslation("import.verifying", s.label()));
@@ -162,7 +162,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
                     getTranslation("import.qrMalformed", Sentence.of(e)))));
             return;
         }
-        MergeService merge = this.merge.getObject();
+        Merge merge = this.merge.getObject();
         Actor actor = session.actor();
         String source = getTranslation("import.qrSource");
         start(getTranslation("import.verifyingQr"));

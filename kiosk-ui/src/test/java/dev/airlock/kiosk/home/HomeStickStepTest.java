@@ -2,13 +2,10 @@ package dev.airlock.kiosk.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.demo.DemoData;
 import dev.airlock.appliance.collect.IntakeOptions;
-import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.testing.KioskViewTest;
 import java.nio.file.Files;

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The gateway against the stand-in BatchActivation service, with real stores, keys and bundle files. */
-class GatewayServiceTest {
+class GatewayTest {
     static final String PASS = "correct horse battery staple";
     static final String EPID = "03612-03308-000-000000-03-1033-9200.0000-0242016";
 

@@ -3,11 +3,11 @@ package dev.airlock.appliance.gateway;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.devices.StickLayout;
+import dev.airlock.appliance.enroll.Enroll;
+import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
-import dev.airlock.appliance.enroll.Enroll;
-import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.StoreException;
@@ -38,7 +38,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * The gateway's one job: a verified lab request in, a signed response bound to its digest out,
+ * The gateway flow: a verified lab request in, a signed response bound to its digest out,
  * under {@code STICK/AIRLOCK/inbound/}. CIDs come from BatchActivation ({@link #processOnline}) or
  * from a phone call ({@link #processByPhone}); either way every answer is stored in the CID cache
  * the moment it arrives and reused later, so an activation is never spent twice.
@@ -49,7 +49,7 @@ import java.util.random.RandomGenerator;
  * from the response meanwhile, as are records not answered yet: a later run writes another (partial)
  * response and the lab merges each.
  */
-public final class GatewayService {
+public final class Gateway {
     private final Store store;
     private final KeyService keys;
     private final Enroll trust;
@@ -58,7 +58,7 @@ public final class GatewayService {
     private final RandomGenerator random;
     private final CidCacheRepository cache = new CidCacheRepository();
 
-    public GatewayService(Store store, KeyService keys, Enroll trust, AuditService audit, Clock clock,
+    public Gateway(Store store, KeyService keys, Enroll trust, AuditService audit, Clock clock,
             RandomGenerator random) {
         this.store = store;
         this.keys = keys;

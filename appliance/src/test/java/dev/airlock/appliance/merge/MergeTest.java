@@ -35,12 +35,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MergeServiceTest {
+class MergeTest {
     @TempDir
     Path tmp;
 
     RoundTripFixture f;
-    MergeService merge;
+    Merge merge;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -230,7 +230,7 @@ class MergeServiceTest {
         SignedBundle request = exportAll(6);
         SignedBundle response = f.respondAll(request);
         Map<Long, Product> before = byId();
-        MergeService failing = merge.failingAfterProductsMoved(() -> {
+        Merge failing = merge.failingAfterProductsMoved(() -> {
             throw new IllegalStateException("power cut");
         });
         assertThatThrownBy(() -> failing.merge(response, "r", Samples.TECHNICIAN)).hasMessageContaining("power cut");

@@ -3,17 +3,15 @@ package dev.airlock.appliance.merge;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.devices.StickLayout;
+import dev.airlock.appliance.enroll.Enroll;
+import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.inventory.BulkTransitions;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductEvent;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.inventory.StateDetail;
-import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.MakVault;
-import dev.airlock.appliance.enroll.Enroll;
-import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.ledger.InboundBundle;
 import dev.airlock.appliance.ledger.OutboundBundle;
@@ -28,7 +26,6 @@ import dev.airlock.formats.bundle.ResponseBundle;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.bundle.UnrelatedResponseException;
 import dev.airlock.formats.ids.InstallationId;
-import dev.airlock.formats.ids.PartialProductKey;
 import dev.airlock.formats.outside.NotAFileException;
 import dev.airlock.formats.outside.OutsideFiles;
 import dev.airlock.formats.outside.TooLargeException;
@@ -36,7 +33,6 @@ import dev.airlock.formats.qr.QrDecoder;
 import dev.airlock.formats.qr.ScanResult;
 import dev.airlock.formats.signature.BadSignatureException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,16 +41,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
- * Imports response bundles: verifies each, then merges it in one transaction. A response is
+ * The merge flow: imports response bundles, verifies each, then merges it in one transaction. A response is
  * refused unless its signer is pinned here as a gateway, the signature holds under that pinned
  * key, it answers a request this lab wrote (known id) and binds that request's exact digest.
  */
-public final class MergeService {
+public final class Merge {
     private static final long MAX_FRAMES_FILE = 64L << 20;
 
     /** Response files already found merged: a screen parses only new or changed ones. */
@@ -63,6 +57,7 @@ public final class MergeService {
     private final BundleLedger ledger;
     private final Enroll trust;
     private final MakVault vault;
+    private final MakCounts counts;
     private final InventoryService inventory;
     private final AuditService audit;
     private final Clock clock;
@@ -70,18 +65,19 @@ public final class MergeService {
     /** Runs inside the merge transaction after the products moved: a no-op, a fault tests' seam (see below). */
     private final Runnable afterProductsMoved;
 
-    public MergeService(Store store, BundleLedger ledger, Enroll trust, MakVault vault, InventoryService inventory,
+    public Merge(Store store, BundleLedger ledger, Enroll trust, MakVault vault, InventoryService inventory,
             AuditService audit, Clock clock) {
         this(store, ledger, trust, vault, inventory, audit, clock, () -> { });
     }
 
-    private MergeService(Store store, BundleLedger ledger, Enroll trust, MakVault vault,
+    private Merge(Store store, BundleLedger ledger, Enroll trust, MakVault vault,
             InventoryService inventory, AuditService audit, Clock clock, Runnable afterProductsMoved) {
         this.afterProductsMoved = afterProductsMoved;
         this.store = store;
         this.ledger = ledger;
         this.trust = trust;
         this.vault = vault;
+        this.counts = new MakCounts(vault);
         this.inventory = inventory;
         this.audit = audit;
         this.clock = clock;
@@ -92,8 +88,8 @@ public final class MergeService {
      * A copy of this service that runs {@code fault} inside each merge transaction after the
      * products moved, so a test can fail a merge half-way; this service stays as it is.
      */
-    MergeService failingAfterProductsMoved(Runnable fault) {
-        return new MergeService(store, ledger, trust, vault, inventory, audit, clock, fault);
+    Merge failingAfterProductsMoved(Runnable fault) {
+        return new Merge(store, ledger, trust, vault, inventory, audit, clock, fault);
     }
 
     /**
@@ -114,7 +110,7 @@ public final class MergeService {
             List<Path> files;
             List<MergeOutcome> skipped = new ArrayList<>();
             try {
-                files = expand(input, skipped);
+                files = ResponseFiles.expand(input, skipped);
             } catch (IOException e) {
                 MergeOutcome o = new MergeOutcome.Refused(input.toString(), "cannot read: " + e.getMessage());
                 listener.accept(o);
@@ -179,7 +175,7 @@ public final class MergeService {
             } catch (NotAFileException e) {
                 return new MergeOutcome.Refused(source, e.getReason());
             }
-            Optional<List<String>> frames = framesLines(file, bytes);
+            Optional<List<String>> frames = ResponseFiles.framesLines(file, bytes);
             if (frames.isPresent()) {
                 QrDecoder decoder = new QrDecoder();
                 Optional<byte[]> complete = Optional.empty();
@@ -320,7 +316,7 @@ public final class MergeService {
         if (result instanceof MergeOutcome.Merged m && !response.counts().isEmpty()) {
             // After the commit: the vault keeps its own transactions; a count is a fact learned, safe to record late.
             return new MergeOutcome.Merged(m.source(), m.responseId(), m.requestId(), m.cids(), m.rejections(),
-                    m.notes(), recordCounts(req, response, actor), m.requestState(), m.requestOpen());
+                    m.notes(), counts.record(req, response, actor), m.requestState(), m.requestOpen());
         }
         return result;
     }
@@ -356,80 +352,4 @@ public final class MergeService {
         return new MergeOutcome.AlreadyMerged(source, earlier.id(), earlier.merged());
     }
 
-    private List<MergeOutcome.CountUpdate> recordCounts(RequestBundle req, ResponseBundle response, Actor actor) {
-        Map<Integer, Optional<PartialProductKey>> asked = new HashMap<>();
-        req.queries().forEach(q -> asked.put(q.epid(), q.partialKey()));
-        List<MakEntry> makEntries = vault.list();
-        List<MergeOutcome.CountUpdate> updates = new ArrayList<>();
-        for (ResponseBundle.CountResult c : response.counts()) {
-            Optional<PartialProductKey> pk = c.partialKey().or(() -> asked.getOrDefault(c.epidIndex(),
-                    Optional.empty()));
-            if (pk.isEmpty()) {
-                continue;
-            }
-            String partial = pk.get().toString();
-            Optional<MakEntry> mak = makEntries.stream().filter(m -> m.partialKey().equalsIgnoreCase(partial))
-                    .findFirst();
-            boolean stored = false;
-            if (mak.isPresent() && mak.get().remainingLearned().map(t -> !t.isAfter(response.created())).orElse(true)) {
-                try {
-                    vault.recordRemaining(mak.get().id(), (int) Math.min(Integer.MAX_VALUE, c.remaining()),
-                            response.created(), actor);
-                    stored = true;
-                } catch (KeysException e) {
-                    stored = false; // removed from the vault meanwhile
-                }
-            }
-            updates.add(new MergeOutcome.CountUpdate(partial, c.remaining(),
-                    mak.map(m -> OptionalLong.of(m.id())).orElse(OptionalLong.empty()), stored));
-        }
-        return updates;
-    }
-
-    /** The bundle files an input stands for. */
-    /**
-     * The response files {@code input} names; entries of a folder that are not regular files (a
-     * link, a pipe, a socket, a device) go to {@code skipped} with the reason, never opened.
-     */
-    private static List<Path> expand(Path input, List<MergeOutcome> skipped) throws IOException {
-        if (!Files.isDirectory(input)) {
-            return List.of(input);
-        }
-        Path inbound = StickLayout.Folder.INBOUND.on(input);
-        Path dir = Files.isDirectory(inbound, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? inbound : input;
-        if (dir == input && Files.isSymbolicLink(inbound)) {
-            skipped.add(new MergeOutcome.Skipped(inbound.toString(), "a symbolic link: links on a stick are not"
-                    + " followed; put the response files in the folder itself"));
-        }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            for (Path p : list.sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".") || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
-                    continue;
-                }
-                Optional<String> why = OutsideFiles.notRegular(p);
-                if (why.isPresent()) {
-                    skipped.add(new MergeOutcome.Skipped(p.toString(), why.get()));
-                } else {
-                    files.add(p);
-                }
-            }
-        }
-        return files;
-    }
-
-    /** The lines of a QR frames text file (digits per line), or empty for anything else. */
-    private static Optional<List<String>> framesLines(Path file, byte[] bytes) {
-        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
-            return Optional.empty();
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        List<String> lines = text.lines().toList();
-        Optional<String> first = lines.stream().filter(l -> !l.isBlank()).findFirst();
-        if (first.isPresent() && first.get().strip().matches("[0-9]+")) {
-            return Optional.of(lines);
-        }
-        return Optional.empty();
-    }
 }
