@@ -70,7 +70,7 @@ final class ImportCommand implements Callable<Integer> {
                     Words.s(m.cids()), m.rejections().size(), Words.s(m.rejections().size()),
                     m.requestState().label(), m.requestOpen() > 0 ? " (" + m.requestOpen() + " still open)" : "");
             for (MergeOutcome.Rejection r : m.rejections()) {
-                out.printf("  rejected %s '%s': %s: %s%n", OutsideText.shown(r.hostName()), OutsideText.shown(r.productName()), r.code(),
+                out.printf("  rejected %s '%s': %s: %s%n", OutsideText.shown(r.hostName()), OutsideText.shown(r.productName()), r.code().text(),
                         OutsideText.shown(r.explanation()));
             }
             for (String note : m.notes()) {
@@ -100,7 +100,7 @@ final class ImportCommand implements Callable<Integer> {
             m.put("request", g.requestId());
             m.put("cids", g.cids());
             m.put("errors", g.rejections().stream().map(r -> Map.of("productId", r.productId(), "host", r.hostName(),
-                    "product", r.productName(), "code", r.code(), "explanation", r.explanation())).toList());
+                    "product", r.productName(), "code", r.code().text(), "explanation", r.explanation())).toList());
             m.put("notes", g.notes());
             m.put("counts", g.counts().stream().map(c -> Map.of("partialKey", c.partialKey(), "remaining",
                     c.remaining(), "stored", c.stored())).toList());

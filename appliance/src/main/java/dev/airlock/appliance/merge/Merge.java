@@ -296,7 +296,7 @@ public final class Merge {
                 } else if (c.detail() instanceof StateDetail.Rejection r) {
                     Optional<Product> p = inventory.product(tx, c.productId());
                     rejections.add(new MergeOutcome.Rejection(c.productId(), p.map(Product::hostName).orElse("?"),
-                            p.map(Product::name).orElse("?"), r.code().text(), r.explanation()));
+                            p.map(Product::name).orElse("?"), r.code(), r.explanation()));
                 }
             }
             for (BulkTransitions.Skipped s : moved.skipped()) {

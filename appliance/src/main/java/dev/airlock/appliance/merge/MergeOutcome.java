@@ -1,5 +1,6 @@
 package dev.airlock.appliance.merge;
 
+import dev.airlock.appliance.inventory.ErrorCode;
 import dev.airlock.appliance.ledger.OutboundBundle;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ public sealed interface MergeOutcome permits MergeOutcome.Merged, MergeOutcome.A
     String source();
 
     /** A product the response rejected, with the explanation stored as its state detail. */
-    record Rejection(long productId, String hostName, String productName, String code, String explanation) {}
+    record Rejection(long productId, String hostName, String productName, ErrorCode code, String explanation) {}
 
     /** A MAK count that came back. {@code makId} is empty when no vault MAK has that partial key. */
     record CountUpdate(String partialKey, long remaining, java.util.OptionalLong makId, boolean stored) {}

@@ -82,7 +82,7 @@ class MergeTest {
         assertThat(m.rejections()).hasSize(2);
         assertThat(m.requestState()).isEqualTo(OutboundBundle.State.ANSWERED);
         assertThat(m.rejections()).anySatisfy(r -> {
-            assertThat(r.code()).isEqualTo("0x7F");
+            assertThat(r.code().text()).isEqualTo("0x7F");
             assertThat(r.explanation()).contains("add activations to the MAK").contains("another MAK");
         });
         assertThat(m.rejections()).anySatisfy(r -> assertThat(r.explanation()).contains("0x1234"));

@@ -50,7 +50,7 @@ public class ApplyView extends VerticalLayout {
                 new H2(getTranslation("apply.machines.title")), machinesPanel,
                 new H2(getTranslation("apply.results.title")), resultsPanel);
         showSticks(devices.sticks());
-        devices.onMedia(this, e -> showSticks(devices.sticks()));
+        devices.onSticksChanged(this, () -> showSticks(devices.sticks()));
         machinesPanel.refreshMachines();
     }
 

@@ -72,7 +72,7 @@ public class CollectView extends VerticalLayout {
                 new H2(getTranslation("collect.kit.title")), kit,
                 new H2(getTranslation("collect.manual.title")), manual, manualResult);
         showSticks(devices.sticks());
-        devices.onMedia(this, e -> showSticks(devices.sticks()));
+        devices.onSticksChanged(this, () -> showSticks(devices.sticks()));
     }
 
     private void configureManual() {

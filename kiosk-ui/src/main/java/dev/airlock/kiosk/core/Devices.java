@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * The kiosk's devices: the USB stick watcher and the serial QR scanner, started once per process.
- * Views subscribe while attached ({@link #onMedia}, {@link #onCode}, {@link #onScannerStatus}):
+ * Views subscribe while attached ({@link #onSticksChanged}, {@link #onCode}, {@link #onScannerStatus}):
  * the listener runs inside {@code ui.access} and the subscription ends when the view detaches.
  */
 public final class Devices implements AutoCloseable {
@@ -51,9 +51,14 @@ public final class Devices implements AutoCloseable {
         return scanner;
     }
 
-    /** Stick events for {@code view} while it is attached. */
-    public void onMedia(Component view, Consumer<MediaEvent> listener) {
-        bind(view, l -> media.subscribe(l), listener);
+    /**
+     * Runs {@code refresh} (which reads {@link #sticks()} again) for {@code view} whenever a stick
+     * comes, goes or changes while it is attached, and once at each attach: a stick that came
+     * between the view's construction and its attach is not missed.
+     */
+    public void onSticksChanged(Component view, Runnable refresh) {
+        bind(view, l -> media.subscribe(l), (MediaEvent e) -> refresh.run());
+        view.addAttachListener(attach -> refresh.run());
     }
 
     /** Codes from the serial scanner for {@code view} while it is attached. */

@@ -69,7 +69,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         this.qrDialog = new ExportQrDialog(settings);
         addClassNames("kiosk-view", "export-view");
         add(new H1(getTranslation("export.title")), choice, preview, destination, result);
-        devices.onMedia(this, e -> refreshSticks());
+        devices.onSticksChanged(this, this::refreshSticks);
         refreshSticks();
         refreshPreview();
     }

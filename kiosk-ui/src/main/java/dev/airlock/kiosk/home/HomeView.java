@@ -80,7 +80,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             bars = new Bars(Map.of());
             add(bars, new H2(getTranslation("home.byGroup")), groups);
         }
-        devices.onMedia(this, e -> refresh());
+        devices.onSticksChanged(this, this::refresh);
     }
 
     @Override

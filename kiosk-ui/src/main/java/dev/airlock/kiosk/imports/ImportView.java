@@ -71,7 +71,7 @@ public final class ImportView extends VerticalLayout implements HasDynamicTitle 
         configureScan();
         add(new H1(getTranslation("import.title")), stickBox(), scanBox, progress, progressText, summary,
                 new H2(getTranslation("bundles.title")), bundles);
-        devices.onMedia(this, e -> refreshSticks());
+        devices.onSticksChanged(this, this::refreshSticks);
         devices.onCode(this, code -> scanBox.setVisible(true)); // a scan arrives: show what it did
         refreshSticks();
     }

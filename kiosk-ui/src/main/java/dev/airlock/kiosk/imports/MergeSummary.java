@@ -48,7 +48,7 @@ final class MergeSummary extends Div {
                 UnorderedList list = new UnorderedList();
                 list.addClassName("import-rejections");
                 for (MergeOutcome.Rejection r : m.rejections()) {
-                    list.add(new ListItem(getTranslation("import.rejection", r.hostName(), r.productName(), r.code(),
+                    list.add(new ListItem(getTranslation("import.rejection", r.hostName(), r.productName(), r.code().text(),
                             r.explanation())));
                 }
                 box.add(list);

@@ -66,7 +66,7 @@ final class BackupTab extends VerticalLayout {
                 new H2(getTranslation("supervisor.restore.title")),
                 new Paragraph(getTranslation("supervisor.restore.intro")), restoring.restoreFile,
                 restoring.restoreMessage, restoring.restore);
-        devices.onMedia(this, e -> refreshSticks());
+        devices.onSticksChanged(this, this::refreshSticks);
         refreshSticks();
     }
 

@@ -34,7 +34,7 @@ final class TrustTab extends VerticalLayout {
         this.peers = new TrustPeers(trust, session, peerImport.message::setText);
         addClassName("supervisor-trust");
         add(new H2(getTranslation("supervisor.trust.title")), ours, peerImport, peers);
-        devices.onMedia(this, e -> refreshSticks());
+        devices.onSticksChanged(this, this::refreshSticks);
         refreshSticks();
         refresh();
     }

@@ -47,7 +47,7 @@ final class UpdateTab extends VerticalLayout {
         running.addClassName("supervisor-update-running");
         add(new H2(getTranslation("supervisor.update.title")), running, statusLine.status, statusLine.restart, onStick,
                 new Paragraph(getTranslation("supervisor.update.intro")));
-        devices.onMedia(this, e -> refreshSticks());
+        devices.onSticksChanged(this, this::refreshSticks);
         refresh();
     }
 
