@@ -49,8 +49,8 @@ public class ApplyView extends VerticalLayout {
                 new H2(getTranslation("apply.kit.title")), kitPanel,
                 new H2(getTranslation("apply.machines.title")), machinesPanel,
                 new H2(getTranslation("apply.results.title")), resultsPanel);
-        showSticks(devices.sticks());
         devices.onSticksChanged(this, () -> showSticks(devices.sticks()));
+        showSticks(devices.sticks());
         machinesPanel.refreshMachines();
     }
 

@@ -71,8 +71,8 @@ public class CollectView extends VerticalLayout {
                 intakeProgress.unchangedHint, outcomes,
                 new H2(getTranslation("collect.kit.title")), kit,
                 new H2(getTranslation("collect.manual.title")), manual, manualResult);
-        showSticks(devices.sticks());
         devices.onSticksChanged(this, () -> showSticks(devices.sticks()));
+        showSticks(devices.sticks());
     }
 
     private void configureManual() {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -53,12 +54,22 @@ public final class Devices implements AutoCloseable {
 
     /**
      * Runs {@code refresh} (which reads {@link #sticks()} again) for {@code view} whenever a stick
-     * comes, goes or changes while it is attached, and once at each attach: a stick that came
-     * between the view's construction and its attach is not missed.
+     * comes, goes or changes while it is attached, and at an attach when the sticks are no longer
+     * those of the last look: a stick that came between the view's construction (where it shows
+     * the sticks once, after this call) and its attach is not missed, and no attach looks twice.
      */
     public void onSticksChanged(Component view, Runnable refresh) {
-        bind(view, l -> media.subscribe(l), (MediaEvent e) -> refresh.run());
-        view.addAttachListener(attach -> refresh.run());
+        AtomicReference<List<Stick>> seen = new AtomicReference<>(media.sticks());
+        Runnable look = () -> {
+            seen.set(media.sticks());
+            refresh.run();
+        };
+        bind(view, l -> media.subscribe(l), (MediaEvent e) -> look.run());
+        view.addAttachListener(attach -> {
+            if (!media.sticks().equals(seen.get())) {
+                look.run();
+            }
+        });
     }
 
     /** Codes from the serial scanner for {@code view} while it is attached. */

@@ -79,8 +79,8 @@ public class GatewayView extends VerticalLayout {
                 new H2(getTranslation("gateway.request.title")), requestPanel,
                 new H2(getTranslation("gateway.run.title")), runPanel, phonePanel,
                 new H2(getTranslation("gateway.response.title")), responsePanel);
-        showSticks(devices.sticks());
         devices.onSticksChanged(this, () -> showSticks(devices.sticks()));
+        showSticks(devices.sticks());
     }
 
     /** Shows the sticks a request can come from or a response go to (never a lab stick). */
