@@ -59,11 +59,6 @@ public final class Apply {
         return manual.markApplied(productId, verified, actor);
     }
 
-    /** How {@code p}'s CID goes in by hand at the machine (see {@link ApplyCommand#of}). */
-    public static ApplyCommand command(Product p) {
-        return ApplyCommand.of(p);
-    }
-
     /**
      * Records an apply result inside the caller's transaction (the collect flow reads the result
      * files); a refusal writes nothing.
@@ -71,10 +66,5 @@ public final class Apply {
     public ResultRecorded recordResult(Tx tx, ApplyResult result, String source, Optional<String> group,
             OptionalLong sameAs, Actor actor) {
         return results.record(tx, result, source, group, sameAs, actor);
-    }
-
-    /** The one line a result's counts are told in ("2 applied, 1 verified"). */
-    public static String counts(ResultRecorded.Done d) {
-        return ApplyResultService.counts(d);
     }
 }

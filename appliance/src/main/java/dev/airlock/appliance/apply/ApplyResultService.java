@@ -12,7 +12,6 @@ import dev.airlock.formats.kit.ApplyResult;
 import dev.airlock.formats.kit.LicenseStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -112,11 +111,5 @@ final class ApplyResultService {
             lines.add("the result lists no products (its kit file was empty)");
         }
         return new ResultRecorded.Done(machineId, host, added, lines, applied, verified, failed);
-    }
-
-    /** "2 applied, 1 verified, 0 failed". */
-    static String counts(ResultRecorded.Done d) {
-        return String.format(Locale.ROOT, "%d applied, %d verified, %d failed", d.applied(), d.verified(),
-                d.failed());
     }
 }

@@ -10,6 +10,11 @@ public sealed interface ResultRecorded {
         public Done {
             lines = List.copyOf(lines);
         }
+
+        /** "2 applied, 1 verified, 0 failed". */
+        public String counts() {
+            return applied + " applied, " + verified + " verified, " + failed + " failed";
+        }
     }
 
     /** Refused, nothing written (e.g. the IID conflict rule of a collection). */

@@ -99,7 +99,7 @@ final class IntakeService {
      * only {@code AIRLOCK/collected} is read), reporting each file to {@code listener} as it goes.
      */
     IntakeSummary ingest(List<Path> paths, IntakeOptions options, Actor actor, IntakeListener listener) {
-        Map<FileOutcome.Kind, Long> tally = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<FileOutcome.Kind, Long> tally = new java.util.EnumMap<>(FileOutcome.Kind.class);
         IntakeListener counting = o -> {
             tally.merge(o.kind(), 1L, Long::sum);
             listener.fileDone(o);
@@ -251,7 +251,7 @@ final class IntakeService {
             ResultRecorded.Done d = (ResultRecorded.Done) r;
             FileOutcome out = new FileOutcome(file, d.newMachine() ? FileOutcome.Kind.ACCEPTED
                     : FileOutcome.Kind.UPDATED, "apply result for " + d.hostName() + " (id " + d.machineId() + "): "
-                    + d.applied() + " applied, " + d.verified() + " verified, " + d.failed() + " failed; "
+                    + d.counts() + "; "
                     + String.join("; ", d.lines()), OptionalLong.of(d.machineId()));
             repo.insert(tx, sha, source, clock.instant(), out.machineId(), out.kind().label());
             return out;

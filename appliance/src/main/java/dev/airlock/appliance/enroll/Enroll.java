@@ -9,7 +9,6 @@ import dev.airlock.appliance.store.Store;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.outside.OutsideText;
-import dev.airlock.formats.qr.QrOptions;
 import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.formats.signature.KeyId;
 import dev.airlock.formats.signature.PublicKey;
@@ -48,14 +47,9 @@ public final class Enroll {
         return KeyCardFiles.write(dir, card, key);
     }
 
-    /** The card's QR code(s) as PNG images, in frame order, at {@link #cardQrOptions}. */
+    /** The card's QR code(s) as PNG images, in frame order: one sturdy code when it fits, else the default density. */
     public static List<byte[]> cardQrPngs(SignedBundle card) {
         return KeyCardFiles.qrPngs(card);
-    }
-
-    /** The QR density a card is shown at: one sturdy code when it fits, else the default density. */
-    public static QrOptions cardQrOptions(SignedBundle card) {
-        return KeyCardFiles.qrOptions(card);
     }
 
     /** The trusted peer whose key has {@code id}, if any. */
