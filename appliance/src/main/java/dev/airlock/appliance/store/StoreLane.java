@@ -51,6 +51,7 @@ final class StoreLane {
 
     /** A data source on {@code file} with the store's settings; {@code mode}: how its transactions begin. */
     static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
+        NativeSqlite.isolate();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The store on a real SQLite file: how it is created and opened, and how disk trouble is reported. */
 class StoreTest {
-    private static final ApplianceInfo INFO = new ApplianceInfo("0123456789abcdef0123456789abcdef",
+    static final ApplianceInfo INFO = new ApplianceInfo("0123456789abcdef0123456789abcdef",
             ApplianceInfo.Role.LAB, "Lab 1", Instant.parse("2025-03-04T05:06:07.089Z"));
 
     @TempDir
