@@ -83,6 +83,11 @@ final class GatewayCommand implements Runnable {
                 + " activation again.")
         boolean resendInFlight;
 
+        @Option(names = "--parallel", paramLabel = "N", description = "Online: at most N calls to BatchActivation in"
+                + " flight at once, 1 to " + BatchActivationConfig.MAX_PARALLEL + " (default: setting gateway.parallel;"
+                + " 1 = one after another).")
+        Integer parallel;
+
         @Option(names = "--keep-as-typed", description = "Phone mode: keep a CID group whose check digit does not"
                 + " fit without asking (the check is advisory: use this only after reading the groups back to the"
                 + " caller).")
@@ -92,6 +97,10 @@ final class GatewayCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (parallel != null && (parallel < 1 || parallel > BatchActivationConfig.MAX_PARALLEL)) {
+                throw new ParameterException(spec.commandLine(), "--parallel must be between 1 and "
+                        + BatchActivationConfig.MAX_PARALLEL + ", not " + parallel);
+            }
             request = UserPaths.inputFile(request, "the lab's request bundle file (STICK/AIRLOCK/outbound/"
                     + "airlock-request-....xml)");
             to = UserPaths.outputFolder(to);
@@ -111,6 +120,9 @@ final class GatewayCommand implements Runnable {
                             throw new Rejected("--endpoint must be an http or https URL");
                         }
                         config = config.withEndpoint(endpoint);
+                    }
+                    if (parallel != null) {
+                        config = config.withParallel(parallel);
                     }
                     result = appliance.gateway().processOnline(request, to, config, resendInFlight, passphrase,
                             global.actor(), (done, total, ref, outcome) -> out.printf(Locale.ROOT,

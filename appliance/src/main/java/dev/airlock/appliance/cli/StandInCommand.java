@@ -36,6 +36,10 @@ final class StandInCommand implements Callable<Integer> {
             + " connection between requests).")
     String network;
 
+    @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Wait MS milliseconds before"
+            + " answering each call, as the real service far away does (default: ${DEFAULT-VALUE}; at most 60000).")
+    int latencyMs;
+
     StandInCommand(CliContext context) {
         // needs nothing from the context: no store, no secrets
     }
@@ -44,6 +48,9 @@ final class StandInCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
             throw new Rejected("--port must be between 0 and 65535");
+        }
+        if (latencyMs < 0 || latencyMs > 60_000) {
+            throw new Rejected("--latency-ms must be between 0 and 60000");
         }
         boolean proxied = "proxy-drops".equals(network);
         StandInActivationService.Network net = null;
@@ -63,11 +70,13 @@ final class StandInCommand implements Callable<Integer> {
             service.network(proxied ? StandInActivationService.Network.KEEP_ALIVE : net);
             service.idleTimeout(Duration.ofSeconds(1));
             service.slowPiece(Duration.ofMillis(200));
+            service.latency(Duration.ofMillis(latencyMs));
             URI endpoint = proxied ? proxy.endpoint(service.endpoint()) : service.endpoint();
             PrintWriter out = spec.commandLine().getOut();
             out.println("BatchActivation stand-in (made-up CIDs) listening on " + endpoint
                     + (proxied ? " (through a proxy that drops connections between requests)" : "")
-                    + ("keep-alive".equals(network) ? "" : "; network: " + network));
+                    + ("keep-alive".equals(network) ? "" : "; network: " + network)
+                    + (latencyMs == 0 ? "" : "; each answer after " + latencyMs + " ms"));
             out.println("Use it: ./airlock gateway process REQUEST --to STICK --endpoint " + endpoint);
             out.println("Stop it with Ctrl-C.");
             out.flush();

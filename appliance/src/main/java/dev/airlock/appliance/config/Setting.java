@@ -32,6 +32,8 @@ public enum Setting {
             v -> isIntBetween(v, 0, 10)),
     GATEWAY_RETRY_BACKOFF_MS("gateway.retry-backoff-ms", "2000", "first retry delay in ms, doubled each retry",
             v -> isIntBetween(v, 0, 600_000)),
+    GATEWAY_PARALLEL("gateway.parallel", "8", "BatchActivation calls in flight at once, 1 to 64 (1: one after"
+            + " another)", v -> isIntBetween(v, 1, 64)),
     GATEWAY_CA_BUNDLE("gateway.ca-bundle", "", "PEM file of CA certificates to trust for BatchActivation's TLS"
             + " instead of the JDK's; empty for the JDK's", v -> true),
     KIOSK_PORT("kiosk.port", "8080", "kiosk web port on 127.0.0.1", v -> isIntBetween(v, 1, 65535)),

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for Microsoft's BatchActivation service on 127.0.0.1, for trying the round trip
@@ -29,7 +30,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * answer without saying so, closing idle connections, slow answers. HTTP/1.1 is spoken on plain
  * sockets here (not a library server) so that each of these is exact: {@link StandInHttp} serves
  * the connections, {@link StandInSoap} checks and writes the SOAP wire, {@link StandInFaults}
- * holds the fault modes.
+ * holds the fault modes. Each connection is served on a thread of its own, so calls on several
+ * connections are answered at once; an optional per-call {@link #latency} makes each answer wait
+ * as a real service's does.
  */
 public class StandInActivationService implements AutoCloseable {
     /** Path of the real service. */
@@ -81,6 +84,9 @@ public class StandInActivationService implements AutoCloseable {
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final List<String> rejections = new CopyOnWriteArrayList<>();
     private final List<String> spent = new CopyOnWriteArrayList<>();
+    private volatile Duration latency = Duration.ZERO;
+    private final AtomicInteger answering = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
 
     /** Listens on 127.0.0.1:{@code port} (0: a free port). */
     protected StandInActivationService(int port) throws IOException {
@@ -110,6 +116,16 @@ public class StandInActivationService implements AutoCloseable {
     /** {@link Network#SLOW_ANSWER}: the pause before the first byte and between the answer's pieces. */
     public void slowPiece(Duration piece) {
         http.slowPiece(piece);
+    }
+
+    /** Wait {@code latency} before answering each well-formed call (as a service far away does); zero: none. */
+    public void latency(Duration latency) {
+        this.latency = latency.isNegative() ? Duration.ZERO : latency;
+    }
+
+    /** The most well-formed calls it was answering at the same moment so far. */
+    public int mostAtOnce() {
+        return mostAtOnce.get();
     }
 
     /** Connections accepted so far. */
@@ -195,7 +211,20 @@ public class StandInActivationService implements AutoCloseable {
         }
         Asked request = (Asked) checked;
         asked.add(request.word());
-        return faults.reply(() -> answer(request));
+        int now = answering.incrementAndGet();
+        mostAtOnce.accumulateAndGet(now, Math::max);
+        try {
+            long wait = latency.toMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            return faults.reply(() -> answer(request));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply.Close(); // stopping: the connection closes without an answer
+        } finally {
+            answering.decrementAndGet();
+        }
     }
 
     private byte[] answer(Asked r) {

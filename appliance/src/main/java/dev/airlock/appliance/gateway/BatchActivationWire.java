@@ -6,6 +6,8 @@ import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.xml.HardenedXml;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -45,7 +47,26 @@ final class BatchActivationWire {
     /** Largest inner ResponseXml document (characters). */
     static final int MAX_INNER_CHARS = 256 * 1024;
 
+    /**
+     * One hardened StAX factory for every answer (a new factory per parse costs a service lookup).
+     * The JDK's factory is not documented as thread-safe, so readers are made under its lock; each
+     * reader is then used by one thread only.
+     */
+    private static final XMLInputFactory XML = HardenedXml.inputFactory();
+
     private BatchActivationWire() {}
+
+    private static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+        synchronized (XML) {
+            return XML.createXMLStreamReader(in);
+        }
+    }
+
+    private static XMLStreamReader reader(Reader in) throws XMLStreamException {
+        synchronized (XML) {
+            return XML.createXMLStreamReader(in);
+        }
+    }
 
     /** The inner ActivationRequest, unformatted, as UTF-16LE bytes (what is Base64-encoded and digested). */
     static byte[] innerRequest(int type, ExtendedProductId epid, InstallationId iid) {
@@ -154,10 +175,9 @@ final class BatchActivationWire {
 
     /** The text of the envelope's ResponseXml element; a SOAP fault becomes a MalformedAnswer with its text. */
     private static String responseXml(byte[] body) throws MalformedAnswer {
-        XMLInputFactory f = HardenedXml.inputFactory();
         XMLStreamReader r = null;
         try {
-            r = f.createXMLStreamReader(new ByteArrayInputStream(body));
+            r = reader(new ByteArrayInputStream(body));
             String fault = null;
             boolean inFault = false;
             while (r.hasNext()) {
@@ -191,13 +211,12 @@ final class BatchActivationWire {
 
     /** First text of every element in the inner document, by local name (nesting is not relied on). */
     private static Map<String, String> innerFields(String inner) throws MalformedAnswer {
-        XMLInputFactory f = HardenedXml.inputFactory();
         XMLStreamReader r = null;
         Map<String, String> fields = new HashMap<>();
         try {
             // From the string through a Reader: the document declares encoding="utf-16", which a
             // byte-based parse of a re-encoded copy would trip over.
-            r = f.createXMLStreamReader(new StringReader(inner));
+            r = reader(new StringReader(inner));
             StringBuilder text = null;
             String current = null;
             while (r.hasNext()) {

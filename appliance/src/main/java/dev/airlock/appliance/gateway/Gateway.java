@@ -22,7 +22,6 @@ import dev.airlock.formats.bundle.ResponseBundle;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.ids.ExtendedProductId;
-import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.signature.BadSignatureException;
 import dev.airlock.formats.signature.Signer;
 import java.io.IOException;
@@ -106,61 +105,39 @@ public final class Gateway {
         return bundle;
     }
 
-    /** Obtains CIDs (and MAK counts) from BatchActivation, then writes the signed response. */
+    /**
+     * Obtains CIDs (and MAK counts) from BatchActivation, then writes the signed response. At most
+     * {@code config.parallel()} CID calls are in flight at once ({@link CallWindow}); records are
+     * settled, reported to {@code listener} and written in the request's order whatever order the
+     * answers come in.
+     */
     public GatewayResult processOnline(Path requestFile, Path stick, BatchActivationConfig config,
             boolean resendInFlight, Passphrase passphrase, Actor actor, GatewayListener listener)
             throws GatewayException, IOException {
         Run run = start(requestFile, passphrase, actor);
-        Optional<String> problem = Optional.empty();
+        Map<Key, CallWindow.Pair> pairs = new LinkedHashMap<>();
+        List<RequestBundle.Entry> records = run.req.records();
+        for (int i = 0; i < records.size(); i++) {
+            RequestBundle.Entry e = records.get(i);
+            int index = i;
+            pairs.computeIfAbsent(run.key(e), k -> new CallWindow.Pair(e.iid(), run.epid(e), index));
+        }
+        CallWindow window = new CallWindow(store, cache, clock, config.parallel(), resendInFlight);
+        window.classify(pairs.values());
+        Optional<String> problem;
         try (BatchActivationClient client = new BatchActivationClient(config)) {
-            for (RequestBundle.Entry e : run.req.records()) {
-                if (problem.isPresent()) {
-                    run.settle(e, Settled.UNASKED, null, listener);
-                    continue;
-                }
-                Key key = run.key(e);
-                Optional<CidCacheRepository.Cached> cached = cached(key);
-                if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.CID) {
-                    run.settle(e, Settled.CACHED, new ResponseBundle.Confirmed(cid(cached.get().cid())), listener);
-                    continue;
-                }
-                if (run.thisRun.containsKey(key)) {
-                    ResponseBundle.Outcome o = run.thisRun.get(key);
-                    run.settle(e, o instanceof ResponseBundle.Confirmed ? Settled.CACHED : Settled.FAILED, o, listener);
-                    continue;
-                }
-                if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.IN_FLIGHT && !resendInFlight) {
-                    run.settle(e, Settled.IN_FLIGHT, null, listener);
-                    continue;
-                }
-                write(tx -> cache.markInFlight(tx, key.iid, key.epid, clock.instant()));
-                try {
-                    ServiceAnswer answer = client.confirmationId(run.epid(e), e.iid());
-                    if (answer instanceof ServiceAnswer.Cid c) {
-                        write(tx -> cache.storeCid(tx, key.iid, key.epid, c.cid().digits(), "online", clock.instant()));
-                        ResponseBundle.Outcome o = new ResponseBundle.Confirmed(c.cid());
-                        run.thisRun.put(key, o);
-                        run.settle(e, Settled.CONFIRMED, o, listener);
-                    } else if (answer instanceof ServiceAnswer.Error err) {
-                        String text = explain(err.code());
-                        write(tx -> cache.storeError(tx, key.iid, key.epid, err.code(), text, clock.instant()));
-                        ResponseBundle.Outcome o = new ResponseBundle.Failed(err.code(), text);
-                        run.thisRun.put(key, o);
-                        run.settle(e, Settled.FAILED, o, listener);
-                    } else {
-                        throw new BatchActivationClient.AnswerLost("the service answered a CID request with a count");
+            int[] cursor = {0};
+            problem = window.ask(List.copyOf(pairs.values()), client, () -> {
+                while (cursor[0] < records.size()) {
+                    RequestBundle.Entry e = records.get(cursor[0]);
+                    CallWindow.Pair p = pairs.get(run.key(e));
+                    if (!p.settled()) {
+                        return; // the next record in the request's order is still in flight
                     }
-                } catch (BatchActivationClient.NotDelivered nd) {
-                    write(tx -> cache.release(tx, key.iid, key.epid));
-                    problem = Optional.of(nd.getMessage() + "; nothing was spent, run the same command again later");
-                    run.settle(e, Settled.UNASKED, null, listener);
-                } catch (BatchActivationClient.AnswerLost lost) {
-                    problem = Optional.of(lost.getMessage() + "; the service may have processed it, so the record"
-                            + " stays in flight: it is asked again only with --resend-in-flight (which may spend an"
-                            + " activation again)");
-                    run.settle(e, Settled.IN_FLIGHT, null, listener);
+                    settleOnline(run, e, p, p.index == cursor[0], listener);
+                    cursor[0]++;
                 }
-            }
+            });
             if (problem.isEmpty()) {
                 for (RequestBundle.Query q : run.req.queries()) {
                     try {
@@ -176,6 +153,18 @@ public final class Gateway {
             }
         }
         return finish(run, stick, passphrase, actor, "online", problem);
+    }
+
+    /** Settles one record from its pair; {@code first}: the first record of the request with this pair. */
+    private static void settleOnline(Run run, RequestBundle.Entry e, CallWindow.Pair p, boolean first,
+            GatewayListener listener) {
+        switch (p.state) {
+            case CACHED -> run.settle(e, Settled.CACHED, p.outcome, listener);
+            case ANSWERED -> run.settle(e, p.outcome instanceof ResponseBundle.Confirmed
+                    ? (first ? Settled.CONFIRMED : Settled.CACHED) : Settled.FAILED, p.outcome, listener);
+            case IN_FLIGHT -> run.settle(e, Settled.IN_FLIGHT, null, listener);
+            default -> run.settle(e, Settled.UNASKED, null, listener);
+        }
     }
 
     /**
@@ -361,11 +350,7 @@ public final class Gateway {
     }
 
     private static ConfirmationId cid(String digits) throws GatewayException {
-        try {
-            return ConfirmationId.parse(digits);
-        } catch (InvalidIdException e) {
-            throw new GatewayException("the CID cache holds a damaged CID: " + e.getMessage(), e);
-        }
+        return CallWindow.cid(digits);
     }
 
     /** Plain words for BatchActivation's error codes (domain-facts.md). */

@@ -22,13 +22,15 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Its parts: {@link HttpRequests} writes the bytes, {@link HttpConnector} opens connections,
  * {@link HttpAnswerReader} reads an answer within its size limits; this class keeps the one idle
- * connection and decides what a failure proves.
+ * connection and decides what a failure proves. Thread-safe: several calls may be in flight at once,
+ * each on its own connection; only the idle connection is shared, handed to one call at a time.
  */
 final class HttpTransport implements AutoCloseable {
     private final BatchActivationConfig config;
     private final String where;
     private final HttpRequests requests;
     private final HttpConnector connector;
+    private final Object idleLock = new Object();
     private HttpConnection idle;
 
     /** The request never reached the service whole: nothing can have been processed. */
@@ -85,9 +87,10 @@ final class HttpTransport implements AutoCloseable {
         for (int attempt = 0;; attempt++) {
             HttpConnection c = null;
             boolean reused = false;
-            if (repeatable && idle != null && attempt == 0) {
-                c = idle;
-                idle = null;
+            if (repeatable && attempt == 0) {
+                c = takeIdle();
+            }
+            if (c != null) {
                 reused = true;
                 if (!c.open()) {
                     // closed by the service (or a proxy) while it lay idle: nothing was sent on it
@@ -150,18 +153,30 @@ final class HttpTransport implements AutoCloseable {
                 + received + " byte" + (received == 1 ? "" : "s") + ": " + plain(e) + ")");
     }
 
-    private void park(HttpConnection c) {
-        if (idle != null) {
-            idle.close();
+    private HttpConnection takeIdle() {
+        synchronized (idleLock) {
+            HttpConnection c = idle;
+            idle = null;
+            return c;
         }
-        idle = c;
+    }
+
+    private void park(HttpConnection c) {
+        HttpConnection old;
+        synchronized (idleLock) {
+            old = idle;
+            idle = c;
+        }
+        if (old != null) {
+            old.close();
+        }
     }
 
     @Override
     public void close() {
-        if (idle != null) {
-            idle.close();
-            idle = null;
+        HttpConnection c = takeIdle();
+        if (c != null) {
+            c.close();
         }
     }
 }
