@@ -85,6 +85,7 @@ public class StandInActivationService implements AutoCloseable {
     private final List<String> rejections = new CopyOnWriteArrayList<>();
     private final List<String> spent = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration spread = Duration.ZERO;
     private final AtomicInteger answering = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
 
@@ -121,6 +122,14 @@ public class StandInActivationService implements AutoCloseable {
     /** Wait {@code latency} before answering each well-formed call (as a service far away does); zero: none. */
     public void latency(Duration latency) {
         this.latency = latency.isNegative() ? Duration.ZERO : latency;
+    }
+
+    /**
+     * Wait up to {@code spread} more per call, an amount derived from what is asked (the same call
+     * always waits as long), so calls sent in one order are answered in another.
+     */
+    public void latencySpread(Duration spread) {
+        this.spread = spread.isNegative() ? Duration.ZERO : spread;
     }
 
     /** The most well-formed calls it was answering at the same moment so far. */
@@ -214,7 +223,8 @@ public class StandInActivationService implements AutoCloseable {
         int now = answering.incrementAndGet();
         mostAtOnce.accumulateAndGet(now, Math::max);
         try {
-            long wait = latency.toMillis();
+            long extra = spread.toMillis();
+            long wait = latency.toMillis() + (extra > 0 ? Math.floorMod(request.word().hashCode() * 31L, extra + 1) : 0);
             if (wait > 0) {
                 Thread.sleep(wait);
             }
