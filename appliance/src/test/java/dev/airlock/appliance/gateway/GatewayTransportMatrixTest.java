@@ -44,9 +44,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The transport matrix: whole gateway runs (real store, keys, signed bundles) of
  * {@code airlock.transport.runs} runs × {@code airlock.transport.records} records (default 5 × 50,
  * always on; {@code tests/bench-transport.sh} runs 50 × 50) against the stand-in in each way a
- * network treats connections. Every run must answer every record and count, and no (IID, ePID)
- * pair may reach the service twice (the stand-in counts what it was asked). Figures go to stdout
- * and {@code target/transport-matrix.txt}.
+ * network treats connections, one call at a time and with 8 in flight. Every run must answer every
+ * record and count, and no (IID, ePID) pair may reach the service twice (the stand-in counts what
+ * it was asked). Figures go to stdout and {@code target/transport-matrix.txt}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayTransportMatrixTest {
@@ -112,16 +112,31 @@ class GatewayTransportMatrixTest {
     }
 
     private GatewayResult process(URI endpoint, Path request, boolean resend, List<Duration> slept) throws Exception {
+        return process(endpoint, request, resend, slept, 1);
+    }
+
+    private GatewayResult process(URI endpoint, Path request, boolean resend, List<Duration> slept, int parallel)
+            throws Exception {
         return gateway.gateway().processOnline(request, tmp.resolve("stick"),
-                BatchActivationConfig.direct(endpoint, Duration.ofSeconds(10), 2, slept::add), resend,
-                Passphrase.of(PASS), Samples.TECHNICIAN, GatewayListener.silent());
+                BatchActivationConfig.direct(endpoint, Duration.ofSeconds(10), 2, slept::add).withParallel(parallel),
+                resend, Passphrase.of(PASS), Samples.TECHNICIAN, GatewayListener.silent());
     }
 
     @ParameterizedTest
     @EnumSource(Net.class)
     void everyRunAnswersEveryRecord_andNoPairIsAskedTwice(Net net) throws Exception {
-        int base = (net.ordinal() + 1) * 1_000_000;
-        List<Duration> slept = new ArrayList<>();
+        matrix(net, 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Net.class)
+    void withEightCallsInFlight_everyRunAnswersEveryRecord_andNoPairIsAskedTwice(Net net) throws Exception {
+        matrix(net, 8);
+    }
+
+    private void matrix(Net net, int parallel) throws Exception {
+        int base = (net.ordinal() + 1) * 1_000_000 + (parallel - 1) * 100_000;
+        List<Duration> slept = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
         int dropped = 0;
@@ -149,7 +164,7 @@ class GatewayTransportMatrixTest {
             try {
                 for (int run = 0; run < RUNS; run++) {
                     GatewayResult r = process(endpoint, request(net.name(), base + run * 1_000, RECORDS), false,
-                            slept);
+                            slept, parallel);
                     if (!r.complete() || r.confirmed() != RECORDS || r.counts() != EPIDS) {
                         failures.add("run " + run + ": " + r);
                     }
@@ -165,9 +180,10 @@ class GatewayTransportMatrixTest {
             service.asked().stream().filter(a -> a.startsWith("1:")).forEach(a -> times.merge(a, 1, Integer::sum));
             long twice = times.values().stream().filter(n -> n > 1).count();
             long counts = service.asked().stream().filter(a -> a.startsWith("2:")).count();
-            FIGURES.add(String.format(Locale.ROOT, "%-30s runs %d x records %d: failures %d, pairs asked twice %d,"
-                    + " CIDs asked %d, counts asked %d (of %d), connections %d%s, backoff retries %d, %d ms", net,
-                    RUNS, RECORDS, failures.size(), twice, times.size(), counts, RUNS * EPIDS, service.connections(),
+            FIGURES.add(String.format(Locale.ROOT, "%-30s %d in flight, runs %d x records %d: failures %d, pairs asked"
+                    + " twice %d, CIDs asked %d, counts asked %d (of %d), connections %d%s, backoff retries %d, %d ms",
+                    net, parallel, RUNS, RECORDS, failures.size(), twice, times.size(), counts, RUNS * EPIDS,
+                    service.connections(),
                     net == Net.PROXY_DROPS_BETWEEN_REQUESTS ? " (proxy dropped " + dropped + ")" : "", slept.size(),
                     ms));
             assertThat(failures).isEmpty();
