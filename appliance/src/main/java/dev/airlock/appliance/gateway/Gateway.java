@@ -126,18 +126,7 @@ public final class Gateway {
         window.classify(pairs.values());
         Optional<String> problem;
         try (BatchActivationClient client = new BatchActivationClient(config)) {
-            int[] cursor = {0};
-            problem = window.ask(List.copyOf(pairs.values()), client, () -> {
-                while (cursor[0] < records.size()) {
-                    RequestBundle.Entry e = records.get(cursor[0]);
-                    CallWindow.Pair p = pairs.get(run.key(e));
-                    if (!p.settled()) {
-                        return; // the next record in the request's order is still in flight
-                    }
-                    settleOnline(run, e, p, p.index == cursor[0], listener);
-                    cursor[0]++;
-                }
-            });
+            problem = window.ask(List.copyOf(pairs.values()), client, new InOrder(run, pairs, listener));
             if (problem.isEmpty()) {
                 for (RequestBundle.Query q : run.req.queries()) {
                     try {
@@ -155,15 +144,37 @@ public final class Gateway {
         return finish(run, stick, passphrase, actor, "online", problem);
     }
 
-    /** Settles one record from its pair; {@code first}: the first record of the request with this pair. */
-    private static void settleOnline(Run run, RequestBundle.Entry e, CallWindow.Pair p, boolean first,
-            GatewayListener listener) {
-        switch (p.state) {
-            case CACHED -> run.settle(e, Settled.CACHED, p.outcome, listener);
-            case ANSWERED -> run.settle(e, p.outcome instanceof ResponseBundle.Confirmed
-                    ? (first ? Settled.CONFIRMED : Settled.CACHED) : Settled.FAILED, p.outcome, listener);
-            case IN_FLIGHT -> run.settle(e, Settled.IN_FLIGHT, null, listener);
-            default -> run.settle(e, Settled.UNASKED, null, listener);
+    /** Settles the request's records in its order as their pairs are settled, whatever order answers come in. */
+    private static final class InOrder implements Runnable {
+        private final Run run;
+        private final Map<Key, CallWindow.Pair> pairs;
+        private final GatewayListener listener;
+        private int next;
+
+        InOrder(Run run, Map<Key, CallWindow.Pair> pairs, GatewayListener listener) {
+            this.run = run;
+            this.pairs = pairs;
+            this.listener = listener;
+        }
+
+        @Override
+        public void run() {
+            List<RequestBundle.Entry> records = run.req.records();
+            for (; next < records.size(); next++) {
+                RequestBundle.Entry e = records.get(next);
+                CallWindow.Pair p = pairs.get(run.key(e));
+                if (!p.settled()) {
+                    return; // the next record in the request's order is still in flight
+                }
+                boolean first = p.index == next; // a later record of the same pair reuses its outcome
+                switch (p.state) {
+                    case CACHED -> run.settle(e, Settled.CACHED, p.outcome, listener);
+                    case ANSWERED -> run.settle(e, p.outcome instanceof ResponseBundle.Confirmed
+                            ? (first ? Settled.CONFIRMED : Settled.CACHED) : Settled.FAILED, p.outcome, listener);
+                    case IN_FLIGHT -> run.settle(e, Settled.IN_FLIGHT, null, listener);
+                    default -> run.settle(e, Settled.UNASKED, null, listener);
+                }
+            }
         }
     }
 
