@@ -46,7 +46,9 @@ final class StoreLane {
 
     /** A lane on {@code file} whose transactions begin as {@code mode} says. */
     static StoreLane on(Path file, SQLiteConfig.TransactionMode mode) {
-        return new StoreLane(Jdbi.create(dataSource(file, mode)));
+        Jdbi jdbi = Jdbi.create(dataSource(file, mode));
+        jdbi.setStatementBuilderFactory(CachedStatements.FACTORY);
+        return new StoreLane(jdbi);
     }
 
     /** A data source on {@code file} with the store's settings; {@code mode}: how its transactions begin. */
