@@ -26,12 +26,15 @@ final class CachedStatements implements StatementBuilder {
 
     private final StatementBuilder plain = new DefaultStatementBuilder();
     private final Set<Statement> inUse = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The statements of {@link #cache}, by identity (Jdbi closes a statement under its rendered SQL). */
+    private final Set<Statement> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, PreparedStatement> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
             if (size() <= MAX || inUse.contains(eldest.getValue())) {
                 return false;
             }
+            kept.remove(eldest.getValue());
             closeQuietly(eldest.getValue());
             return true;
         }
@@ -54,8 +57,12 @@ final class CachedStatements implements StatementBuilder {
         }
         PreparedStatement fresh = plain.create(conn, sql, ctx);
         if (cached == null || cached.isClosed()) {
-            cache.put(sql, fresh);
+            if (cached != null) {
+                kept.remove(cached);
+            }
+            kept.add(fresh);
             inUse.add(fresh);
+            cache.put(sql, fresh);
         }
         return fresh;
     }
@@ -67,7 +74,8 @@ final class CachedStatements implements StatementBuilder {
 
     @Override
     public void close(Connection conn, String sql, Statement stmt) throws SQLException {
-        if (inUse.remove(stmt) && cache.get(sql) == stmt) {
+        if (kept.contains(stmt)) {
+            inUse.remove(stmt);
             ((PreparedStatement) stmt).clearParameters();
             return;
         }
@@ -78,6 +86,7 @@ final class CachedStatements implements StatementBuilder {
     public void close(Connection conn) {
         cache.values().forEach(CachedStatements::closeQuietly);
         cache.clear();
+        kept.clear();
         inUse.clear();
     }
 
