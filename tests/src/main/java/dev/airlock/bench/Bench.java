@@ -188,7 +188,7 @@ public final class Bench {
                         + " '6789B', CASE WHEN (" + p[4] + ") % 18 = 8 THEN 'Volume:GVLK' ELSE 'Volume:MAK' END,"
                         + " '03612-03308-000-000000-03-1033-9200.0000-0242016',"
                         + " CASE WHEN (" + p[4] + ") % 18 = 17 THEN 1 ELSE 5 END,"
-                        + " printf('%063d', i * 2 + (" + p[4] + " <> i)), " + states.formatted(p[4]) + ", " + now
+                        + " printf('%063d', i * 2 + (" + p[4] + " <> i)), " + states.replace("%s", p[4]) + ", " + now
                         + ", " + now + ", " + now + " FROM n WHERE " + p[5] + ";\n");
             }
             w.write("COMMIT;\n");

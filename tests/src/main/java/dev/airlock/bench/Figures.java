@@ -49,7 +49,8 @@ final class Figures {
         double perSmall = small.airlock() / smallN;
         double perLarge = large.airlock() / largeN;
         return String.format(Locale.ROOT, "%.1f µs → %.1f µs per record (×%.2f: %s)", perSmall * 1e6,
-                perLarge * 1e6, perLarge / perSmall, perLarge / perSmall < 1.3 ? "flat" : "grows");
+                perLarge * 1e6, perLarge / perSmall, perLarge / perSmall > 1.3 ? "grows"
+                : perLarge / perSmall < 0.77 ? "falls: fixed costs spread" : "flat");
     }
 
     private static String seconds(double s) {

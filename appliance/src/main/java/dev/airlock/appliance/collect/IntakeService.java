@@ -292,6 +292,8 @@ final class IntakeService {
     private final class Batch implements IntakeListener {
         private final IntakeListener listener;
         private final List<Object> queue = new ArrayList<>();
+        /** Digests of the queued writes: a second file with the same bytes finds the first one's row. */
+        private final java.util.Set<String> shas = new java.util.HashSet<>();
         private int writes;
 
         Batch(IntakeListener listener) {
@@ -309,7 +311,7 @@ final class IntakeService {
 
         /** Queues one file's writes; {@code work} runs only when no file with {@code sha} was taken in by then. */
         void write(Path file, String sha, Store.TxFunction<FileOutcome, RuntimeException> work) {
-            queue.add(new Write(file, sha, work));
+            queue.add(new Write(file, sha, !shas.add(sha), work));
             if (++writes == BATCH_FILES) {
                 flush();
             }
@@ -328,8 +330,9 @@ final class IntakeService {
                 for (int i = 0; i < queue.size(); i++) {
                     if (queue.get(i) instanceof Write w) {
                         try {
-                            written[i] = tx.savepoint(t -> seenBefore(t, w.file(), w.sha())
-                                    .orElseGet(() -> w.work().apply(t)), o -> o.kind() != FileOutcome.Kind.REJECTED);
+                            written[i] = tx.savepoint(t -> (w.again() ? seenBefore(t, w.file(), w.sha())
+                                    : Optional.<FileOutcome>empty()).orElseGet(() -> w.work().apply(t)),
+                                    o -> o.kind() != FileOutcome.Kind.REJECTED);
                         } catch (RuntimeException e) {
                             failure[0] = e;
                             return;
@@ -342,6 +345,7 @@ final class IntakeService {
                 listener.fileDone(queue.get(i) instanceof Write ? written[i] : (FileOutcome) queue.get(i));
             }
             queue.clear();
+            shas.clear();
             writes = 0;
             if (failure[0] != null) {
                 throw failure[0];
@@ -349,8 +353,11 @@ final class IntakeService {
         }
     }
 
-    /** A parsed file whose writes wait for their batch's transaction. */
-    private record Write(Path file, String sha, Store.TxFunction<FileOutcome, RuntimeException> work) {}
+    /**
+     * A parsed file whose writes wait for their batch's transaction; {@code again}: the same bytes are
+     * queued before it (checked again in the transaction, where the first one's row is seen).
+     */
+    private record Write(Path file, String sha, boolean again, Store.TxFunction<FileOutcome, RuntimeException> work) {}
 
     private static FileOutcome describe(Path file, CollectionOutcome outcome) {
         if (outcome instanceof CollectionOutcome.Added a) {
