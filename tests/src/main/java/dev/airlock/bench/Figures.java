@@ -10,7 +10,7 @@ import java.util.Locale;
  * whole table again at the end.
  */
 final class Figures {
-    private static final String FORMAT = "| %-44s | %-16s | %10s | %10s | %7s | %-6s |%n";
+    private static final String FORMAT = "| %-48s | %-16s | %10s | %10s | %7s | %-6s |%n";
 
     /** One figure: seconds for Airlock and for its floor, and the goal as a ratio (0: none). */
     record Row(String figure, String size, double airlock, double floor, double goal) {
@@ -39,7 +39,7 @@ final class Figures {
     void print() {
         System.out.println();
         System.out.printf(Locale.ROOT, FORMAT, "figure", "size", "Airlock", "floor", "ratio", "goal");
-        System.out.printf(Locale.ROOT, FORMAT, "-".repeat(44), "-".repeat(16), "-".repeat(10), "-".repeat(10),
+        System.out.printf(Locale.ROOT, FORMAT, "-".repeat(48), "-".repeat(16), "-".repeat(10), "-".repeat(10),
                 "-".repeat(7), "-".repeat(6));
         rows.forEach(r -> System.out.print(r.line()));
     }
