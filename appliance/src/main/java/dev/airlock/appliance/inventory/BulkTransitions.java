@@ -16,8 +16,10 @@ import java.util.Optional;
 
 /**
  * The bulk form of {@link InventoryService#transition}: moves many products through the same
- * {@link ProductStateMachine} inside the caller's transaction, with batched writes, for export
- * and merge of whole bundles (100,000 products in a second or so). A change the state machine
+ * {@link ProductStateMachine} inside the caller's transaction, set-based, for export and merge of
+ * whole bundles: the changes go into a temp table and move with one {@code UPDATE … FROM} that
+ * joins the state machine's table of legal moves (a list that moves one product twice goes one
+ * change after another instead). A change the state machine
  * does not allow, or one about an IID the product no longer has, is skipped and reported, never
  * thrown. The audit log gets one row per event and batch (what, how many, why) rather than one
  * per product; the products' own state detail and the bundle ledger say which ones.

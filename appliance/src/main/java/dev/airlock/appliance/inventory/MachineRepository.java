@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** SQL for machine rows, their lab groups and their history of changes. */
 final class MachineRepository {
@@ -58,7 +58,7 @@ final class MachineRepository {
     }
 
     /** Binds the identity columns shared by insert and update. */
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindIdentity(S update, MachineIdentity id) {
+    private static <S extends SqlStatement<S>> S bindIdentity(S update, MachineIdentity id) {
         return update.bind("host", id.hostName())
                 .bind("domain", id.domain())
                 .bind("pod", id.partOfDomain() ? 1 : 0)
