@@ -107,9 +107,9 @@ public final class Bench {
         List<Double> cpuRatio = new ArrayList<>();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int round = 0; round < rounds; round++) {
-            double childCpu0 = childCpuSeconds();
+            double childCpu0 = Figures.childCpuSeconds();
             floor.add(timed(() -> run(List.of("python3", "-c", PARSE_ALL, stick.toString()), null)));
-            double floorCpu = childCpuSeconds() - childCpu0;
+            double floorCpu = Figures.childCpuSeconds() - childCpu0;
             IntakeSummary[] summary = new IntakeSummary[1];
             Path data = work.resolve("intake-" + files + "-" + round);
             try (Appliance app = Appliance.init(data, ApplianceInfo.Role.LAB, "bench", ACTOR, clock, new Random(2))) {
@@ -130,12 +130,6 @@ public final class Bench {
         return row;
     }
 
-    /** CPU seconds (user + sys) of the children this process has waited for, from /proc/self/stat. */
-    private static double childCpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0; // cutime, cstime in USER_HZ (100)
-    }
 
     private static void status(Path work, Figures figures, int machines, Path launcher) throws Exception {
         int small = Math.max(1, machines / 2);

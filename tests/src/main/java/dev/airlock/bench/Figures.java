@@ -53,6 +53,19 @@ final class Figures {
                 : perLarge / perSmall < 0.77 ? "falls: fixed costs spread" : "flat");
     }
 
+    /** CPU seconds (user + sys) of the children this process has waited for, from /proc/self/stat. */
+    static double childCpuSeconds() throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0; // cutime, cstime in USER_HZ (100)
+    }
+
+    /** A note under a row: the CPU-time ratio, steadier than wall time on a shared machine. */
+    static void cpuNote(double airlockCpu, double floorCpu) {
+        System.out.printf(Locale.ROOT, "  (CPU time: Airlock %.2f s (this thread, SQLite included), floor %.2f s"
+                + " (user + sys): ratio %.2f×)%n", airlockCpu, floorCpu, airlockCpu / Math.max(floorCpu, 0.01));
+    }
+
     private static String seconds(double s) {
         return s < 1 ? String.format(Locale.ROOT, "%.0f ms", s * 1000) : String.format(Locale.ROOT, "%.2f s", s);
     }

@@ -129,14 +129,20 @@ public final class RoundTripBench {
         // 2a. merge of exportN CIDs
         SignedBundle request1 = BundleFile.read(first.file());
         SignedBundle response1 = respond(request1, gateway, random);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long m0 = System.nanoTime();
         MergeOutcome o1 = lab.merge().merge(response1, "bench-1", ACTOR);
         double merge1 = secs(m0, System.nanoTime());
+        double mergeCpu1 = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         check(o1, exportN);
+        double child0 = Figures.childCpuSeconds();
         double raw1 = rawUpdate(work, db, List.of(request1));
+        double rawCpu1 = Figures.childCpuSeconds() - child0;
         Figures figures = new Figures();
         Figures.Row small = figures.add("merge (verify + one transaction) vs sqlite3", String.format(Locale.ROOT,
                 "%,d CIDs", exportN), merge1, raw1, 2);
+        Figures.cpuNote(mergeCpu1, rawCpu1);
 
         // 2b. merge of mergeM CIDs: exported in bundles of at most 20,000, merged one response after another
         List<SignedBundle> requests = new ArrayList<>();
@@ -153,6 +159,7 @@ public final class RoundTripBench {
         for (SignedBundle r : requests) {
             responses.add(respond(r, gateway, random));
         }
+        long cpu1 = threads.getCurrentThreadCpuTime();
         long b0 = System.nanoTime();
         int merged = 0;
         for (int i = 0; i < responses.size(); i++) {
@@ -160,9 +167,13 @@ public final class RoundTripBench {
             merged += ((MergeOutcome.Merged) o).cids();
         }
         double mergeBig = secs(b0, System.nanoTime());
+        double mergeCpuBig = (threads.getCurrentThreadCpuTime() - cpu1) / 1e9;
+        double child1 = Figures.childCpuSeconds();
         double rawBig = rawUpdate(work, db, requests);
+        double rawCpuBig = Figures.childCpuSeconds() - child1;
         Figures.Row large = figures.add("merge (verify + one transaction) vs sqlite3", String.format(Locale.ROOT,
                 "%,d CIDs (%d files)", merged, responses.size()), mergeBig, rawBig, 2);
+        Figures.cpuNote(mergeCpuBig, rawCpuBig);
         System.out.println("  merge growth: " + Figures.growth(small, exportN, large, merged));
         figures.print();
         lab.close();
