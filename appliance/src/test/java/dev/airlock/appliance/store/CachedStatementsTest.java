@@ -34,8 +34,9 @@ class CachedStatementsTest {
     void theSameSqlAgain_withOtherValues_answersForTheNewValues() {
         for (int i = 0; i < 5; i++) {
             int n = i;
-            assertThat(store.read(tx -> tx.handle().createQuery("SELECT :n * 2").bind("n", n).mapTo(Integer.class)
-                    .one())).isEqualTo(n * 2);
+            int twice = store.read(tx -> tx.handle().createQuery("SELECT :n * 2").bind("n", n).mapTo(Integer.class)
+                    .one());
+            assertThat(twice).isEqualTo(n * 2);
         }
     }
 
@@ -73,8 +74,7 @@ class CachedStatementsTest {
             tx.handle().createUpdate("INSERT INTO t VALUES (:x)").bindNull("x", java.sql.Types.INTEGER).execute();
         })).isInstanceOf(RuntimeException.class);
         store.execute(tx -> tx.handle().createUpdate("INSERT INTO t VALUES (:x)").bind("x", 2).execute());
-        assertThat(store.read(tx -> tx.handle().createQuery("SELECT group_concat(x) FROM t").mapTo(String.class)
-                .one())).isEqualTo("2");
+        assertThat(rows()).isEqualTo("2");
     }
 
     @Test
@@ -87,7 +87,10 @@ class CachedStatementsTest {
                         rows -> v % 2 == 0);
             }
         });
-        assertThat(store.read(tx -> tx.handle().createQuery("SELECT group_concat(x) FROM t").mapTo(String.class)
-                .one())).isEqualTo("2,4");
+        assertThat(rows()).isEqualTo("2,4");
+    }
+
+    private String rows() {
+        return store.read(tx -> tx.handle().createQuery("SELECT group_concat(x) FROM t").mapTo(String.class).one());
     }
 }
