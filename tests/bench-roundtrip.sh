@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the round-trip benchmark (dev.airlock.bench.RoundTripBench): export + sign of 10,000
 # products beside the sqlite3 CLI dumping the same rows, and merge of 10,000 and 100,000 returned
-# CIDs beside a raw sqlite3 bulk UPDATE of the same rows, all in the same run. Needs sqlite3.
+# CIDs beside one sqlite3 transaction (temp table of the CIDs + one UPDATE … FROM), all in the same
+# run; the merge figures end as one table row each. Needs sqlite3.
 # Usage: tests/bench-roundtrip.sh [--export N] [--merge M]
 set -eu
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)

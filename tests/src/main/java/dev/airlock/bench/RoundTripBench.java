@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  *   <li>export + sign of N products to a stick folder (choose, build, sign, atomic write, read
  *       back, mark EXPORTED with the ledger rows) vs {@code sqlite3} dumping the same rows to a file;</li>
  *   <li>merge of N and of M returned CIDs (verify, check, one transaction per response) vs one
- *       {@code sqlite3} bulk UPDATE of the same rows from a temp table of CIDs.</li>
+ *       {@code sqlite3} transaction that loads the same CIDs into a temp table and moves the rows with
+ *       one {@code UPDATE … FROM} (the CSV is written before the clock starts); one table row each.</li>
  * </ol>
  * Products are bulk-loaded with {@code sqlite3} (valid identifiers, state COLLECTED).
  * Usage: {@code RoundTripBench [--export N] [--merge M]} (defaults 10,000 and 100,000).
@@ -128,14 +129,20 @@ public final class RoundTripBench {
         // 2a. merge of exportN CIDs
         SignedBundle request1 = BundleFile.read(first.file());
         SignedBundle response1 = respond(request1, gateway, random);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long m0 = System.nanoTime();
         MergeOutcome o1 = lab.merge().merge(response1, "bench-1", ACTOR);
         double merge1 = secs(m0, System.nanoTime());
+        double mergeCpu1 = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         check(o1, exportN);
-        double raw1 = rawUpdate(work, db, request1, lab);
-        System.out.printf(Locale.ROOT, "merge:                     %,d CIDs in %.3f s%n", exportN, merge1);
-        System.out.printf(Locale.ROOT, "sqlite3 bulk UPDATE:       %,d rows in %.3f s; ratio %.2f%n", exportN, raw1,
-                merge1 / raw1);
+        double child0 = Figures.childCpuSeconds();
+        double raw1 = rawUpdate(work, db, List.of(request1));
+        double rawCpu1 = Figures.childCpuSeconds() - child0;
+        Figures figures = new Figures();
+        Figures.Row small = figures.add("merge (verify + one transaction) vs sqlite3", String.format(Locale.ROOT,
+                "%,d CIDs", exportN), merge1, raw1, 2);
+        Figures.cpuNote(mergeCpu1, rawCpu1);
 
         // 2b. merge of mergeM CIDs: exported in bundles of at most 20,000, merged one response after another
         List<SignedBundle> requests = new ArrayList<>();
@@ -152,6 +159,7 @@ public final class RoundTripBench {
         for (SignedBundle r : requests) {
             responses.add(respond(r, gateway, random));
         }
+        long cpu1 = threads.getCurrentThreadCpuTime();
         long b0 = System.nanoTime();
         int merged = 0;
         for (int i = 0; i < responses.size(); i++) {
@@ -159,14 +167,15 @@ public final class RoundTripBench {
             merged += ((MergeOutcome.Merged) o).cids();
         }
         double mergeBig = secs(b0, System.nanoTime());
-        double rawBig = 0;
-        for (SignedBundle r : requests) {
-            rawBig += rawUpdate(work, db, r, lab);
-        }
-        System.out.printf(Locale.ROOT, "merge:                     %,d CIDs (%d responses) in %.3f s%n", merged,
-                responses.size(), mergeBig);
-        System.out.printf(Locale.ROOT, "sqlite3 bulk UPDATE:       %,d rows in %.3f s; ratio %.2f%n", mergeM, rawBig,
-                mergeBig / rawBig);
+        double mergeCpuBig = (threads.getCurrentThreadCpuTime() - cpu1) / 1e9;
+        double child1 = Figures.childCpuSeconds();
+        double rawBig = rawUpdate(work, db, requests);
+        double rawCpuBig = Figures.childCpuSeconds() - child1;
+        Figures.Row large = figures.add("merge (verify + one transaction) vs sqlite3", String.format(Locale.ROOT,
+                "%,d CIDs (%d files)", merged, responses.size()), mergeBig, rawBig, 2);
+        Figures.cpuNote(mergeCpuBig, rawCpuBig);
+        System.out.println("  merge growth: " + Figures.growth(small, exportN, large, merged));
+        figures.print();
         lab.close();
     }
 
@@ -187,20 +196,28 @@ public final class RoundTripBench {
                 random, outcomes, List.of()), gateway);
     }
 
-    /** The same rows' raw update with sqlite3: CIDs into a temp table, one UPDATE, one transaction. */
-    private static double rawUpdate(Path work, Path db, SignedBundle request, Appliance lab) throws Exception {
-        Path script = work.resolve("update.sql");
-        String id = request.request().id().toString();
-        try (Writer w = Files.newBufferedWriter(script, StandardCharsets.UTF_8)) {
-            w.write("BEGIN;\nCREATE TEMP TABLE c (ref INTEGER PRIMARY KEY, cid TEXT NOT NULL);\n");
-            for (RequestBundle.Entry e : request.request().records()) {
-                w.write("INSERT INTO c VALUES (" + e.ref().value() + ", '" + String.format("%048d",
-                        Integer.toUnsignedLong(e.ref().value())) + "');\n");
+    /**
+     * The floor: the same rows' CIDs loaded into a temp table ({@code .import} of a CSV file) and
+     * moved with one {@code UPDATE … FROM}, in one {@code sqlite3} transaction.
+     */
+    private static double rawUpdate(Path work, Path db, List<SignedBundle> requests) throws Exception {
+        Path csv = work.resolve("cids.csv");
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            for (SignedBundle request : requests) {
+                String id = request.request().id().toString();
+                for (RequestBundle.Entry e : request.request().records()) {
+                    w.write(id + "," + e.ref().value() + "," + String.format("%048d",
+                            Integer.toUnsignedLong(e.ref().value())) + "\n");
+                }
             }
-            w.write("UPDATE product SET state = 'CID_RECEIVED', cid = c.cid, state_detail = 'raw',"
-                    + " state_changed_at = '2026-01-01T00:00:00.000Z' FROM outbound_reference r JOIN c ON c.ref ="
-                    + " r.reference WHERE r.bundle_id = '" + id + "' AND product.id = r.product_id;\nCOMMIT;\n");
         }
+        Path script = work.resolve("update.sql");
+        Files.writeString(script, "BEGIN;\nCREATE TEMP TABLE c (bundle_id TEXT NOT NULL, ref INTEGER NOT NULL,"
+                + " cid TEXT NOT NULL, PRIMARY KEY (bundle_id, ref)) WITHOUT ROWID;\n"
+                + ".import --csv --schema temp " + csv + " c\n"
+                + "UPDATE product SET state = 'CID_RECEIVED', cid = c.cid, state_detail = 'raw',"
+                + " state_changed_at = '2026-01-01T00:00:00.000Z' FROM outbound_reference r JOIN temp.c c"
+                + " ON c.bundle_id = r.bundle_id AND c.ref = r.reference WHERE product.id = r.product_id;\nCOMMIT;\n");
         long t0 = System.nanoTime();
         sqlite(db, script);
         return secs(t0, System.nanoTime());

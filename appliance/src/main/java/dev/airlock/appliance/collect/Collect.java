@@ -75,7 +75,7 @@ public final class Collect {
 
     /**
      * Takes in every collector file and apply result under {@code paths} (files, folders, or stick
-     * roots), reporting each file to {@code listener} as it goes.
+     * roots), reporting each file to {@code listener} in order, once its batch committed.
      */
     public IntakeSummary ingest(List<Path> paths, IntakeOptions options, Actor actor, IntakeListener listener) {
         return intake.ingest(paths, options, actor, listener);

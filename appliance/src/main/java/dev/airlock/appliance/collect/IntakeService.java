@@ -7,6 +7,7 @@ import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.inventory.CollectionOutcome;
 import dev.airlock.appliance.inventory.InventoryService;
 import dev.airlock.appliance.store.Store;
+import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.kit.ApplyResult;
 import dev.airlock.formats.kit.ApplyResultReader;
 import dev.airlock.formats.kit.CollectorRecord;
@@ -27,6 +28,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,11 +39,15 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * Takes collector record files into the record. Files are handled one at a time, each in its
- * own transaction, so memory stays bounded and a rejected file changes nothing.
+ * Takes collector record files into the record. Files are read and parsed one at a time, then
+ * written {@value #BATCH_FILES} to a transaction with a savepoint each, so memory stays bounded,
+ * a rejected file changes nothing (its savepoint is undone) and the others still go in.
+ * Outcomes reach the listener in file order once their transaction committed.
  */
 final class IntakeService {
     private static final int MAX_DEPTH = 32;
+    /** Files per write transaction. */
+    static final int BATCH_FILES = 200;
     /** What to do about an unchanged file, added to its outcome's message. */
     static final String RECOLLECT_HINT = "the same file again changes nothing: run Collect.cmd again at that"
             + " machine";
@@ -96,14 +102,14 @@ final class IntakeService {
 
     /**
      * Takes in every collector file under {@code paths} (files, folders, or stick roots, where
-     * only {@code AIRLOCK/collected} is read), reporting each file to {@code listener} as it goes.
+     * only {@code AIRLOCK/collected} is read), reporting each file to {@code listener} in order, once its batch committed.
      */
     IntakeSummary ingest(List<Path> paths, IntakeOptions options, Actor actor, IntakeListener listener) {
         Map<FileOutcome.Kind, Long> tally = new java.util.EnumMap<>(FileOutcome.Kind.class);
-        IntakeListener counting = o -> {
+        Batch counting = new Batch(o -> {
             tally.merge(o.kind(), 1L, Long::sum);
             listener.fileDone(o);
-        };
+        });
         for (Path path : paths) {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 counting.fileDone(rejected(path, "no such file or folder"));
@@ -129,9 +135,10 @@ final class IntakeService {
                     }
                 }
             } else {
-                counting.fileDone(ingestFile(path, options, actor));
+                ingestFile(path, options, actor, counting);
             }
         }
+        counting.flush();
         return new IntakeSummary(tally);
     }
 
@@ -144,7 +151,7 @@ final class IntakeService {
         return Files.isSymbolicLink(dir) ? Optional.of(dir) : Optional.empty();
     }
 
-    private void walk(Path root, IntakeOptions options, Actor actor, IntakeListener listener) {
+    private void walk(Path root, IntakeOptions options, Actor actor, Batch listener) {
         try {
             // a folder named on purpose may be a link to one; links inside it are still not followed
             Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
@@ -152,7 +159,7 @@ final class IntakeService {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            listener.fileDone(candidate(file, attrs, options, actor));
+                            candidate(file, attrs, options, actor, listener);
                             return FileVisitResult.CONTINUE;
                         }
 
@@ -167,55 +174,71 @@ final class IntakeService {
         }
     }
 
-    private FileOutcome candidate(Path file, BasicFileAttributes attrs, IntakeOptions options, Actor actor) {
+    private void candidate(Path file, BasicFileAttributes attrs, IntakeOptions options, Actor actor, Batch batch) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (attrs.isSymbolicLink()) {
-            return skipped(file, "symbolic link: not followed");
-        }
-        if (!attrs.isRegularFile()) {
+            batch.fileDone(skipped(file, "symbolic link: not followed"));
+        } else if (!attrs.isRegularFile()) {
             // a pipe, a socket or a device: never opened (opening a pipe waits for a writer forever)
+            String why;
             try {
-                return skipped(file, OutsideFiles.notRegular(file).orElse("not a regular file"));
+                why = OutsideFiles.notRegular(file).orElse("not a regular file");
             } catch (IOException e) {
-                return skipped(file, "not a regular file");
+                why = "not a regular file";
             }
+            batch.fileDone(skipped(file, why));
+        } else if (name.endsWith(".xml.tmp") || name.endsWith(".tmp")) {
+            batch.fileDone(skipped(file, "unfinished collector output (temporary file): run the collector again on"
+                    + " that machine"));
+        } else if (!name.endsWith(".xml")) {
+            batch.fileDone(skipped(file, "not a collector record (only .xml files are read)"));
+        } else {
+            ingestFile(file, options, actor, batch);
         }
-        if (name.endsWith(".xml.tmp") || name.endsWith(".tmp")) {
-            return skipped(file, "unfinished collector output (temporary file): run the collector again on that machine");
-        }
-        if (!name.endsWith(".xml")) {
-            return skipped(file, "not a collector record (only .xml files are read)");
-        }
-        return ingestFile(file, options, actor);
     }
 
-    /** Takes in one file. Never throws for bad content; store failures propagate. */
-    FileOutcome ingestFile(Path file, IntakeOptions options, Actor actor) {
+    /**
+     * Reads and parses one file, then queues its writes in {@code batch}. Never throws for bad
+     * content; store failures propagate.
+     */
+    private void ingestFile(Path file, IntakeOptions options, Actor actor, Batch batch) {
         byte[] bytes;
         try {
             bytes = CollectorRecordReader.readFileBytes(file);
         } catch (MalformedRecordException e) {
-            return rejected(file, e.getMessage());
+            batch.fileDone(rejected(file, e.getMessage()));
+            return;
         } catch (IOException e) {
-            return rejected(file, "cannot read: " + reason(e));
+            batch.fileDone(rejected(file, "cannot read: " + reason(e)));
+            return;
         }
         String sha = sha256(bytes);
-        Optional<java.time.Instant> seen = store.read(tx -> repo.ingestedAt(tx, sha));
+        Optional<FileOutcome> seen = store.read(tx -> seenBefore(tx, file, sha));
         if (seen.isPresent()) {
-            return new FileOutcome(file, FileOutcome.Kind.UNCHANGED, "already taken in on " + seen.get() + "; "
-                    + RECOLLECT_HINT, OptionalLong.empty());
+            batch.fileDone(seen.get());
+        } else if (ApplyResultReader.looksLikeResult(bytes) || inResultsFolder(file)) {
+            ingestResult(file, bytes, sha, options, actor, batch);
+        } else {
+            ingestRecord(file, bytes, sha, options, actor, batch);
         }
-        if (ApplyResultReader.looksLikeResult(bytes) || inResultsFolder(file)) {
-            return ingestResult(file, bytes, sha, options, actor);
-        }
+    }
+
+    /** UNCHANGED when a file with this digest was taken in before (earlier, or earlier in this batch). */
+    private Optional<FileOutcome> seenBefore(Tx tx, Path file, String sha) {
+        return repo.ingestedAt(tx, sha).map(at -> new FileOutcome(file, FileOutcome.Kind.UNCHANGED,
+                "already taken in on " + at + "; " + RECOLLECT_HINT, OptionalLong.empty()));
+    }
+
+    private void ingestRecord(Path file, byte[] bytes, String sha, IntakeOptions options, Actor actor, Batch batch) {
         CollectorRecord record;
         try {
             record = reader.get().read(bytes);
         } catch (MalformedRecordException e) {
-            return rejected(file, e.getMessage());
+            batch.fileDone(rejected(file, e.getMessage()));
+            return;
         }
         String source = file.getFileName().toString();
-        return store.inTransaction(tx -> {
+        batch.write(file, sha, tx -> {
             CollectionOutcome outcome = inventory.recordCollection(tx, record, source, options.group(),
                     options.sameAs(), actor);
             FileOutcome result = describe(file, outcome);
@@ -233,16 +256,17 @@ final class IntakeService {
                 && parent.getFileName().toString().equalsIgnoreCase(StickLayout.Folder.RESULTS.folderName());
     }
 
-    /** Takes in one apply result: its fresh collection, then the per-product outcomes, in one transaction. */
-    private FileOutcome ingestResult(Path file, byte[] bytes, String sha, IntakeOptions options, Actor actor) {
+    /** Takes in one apply result: its fresh collection, then the per-product outcomes, in one savepoint. */
+    private void ingestResult(Path file, byte[] bytes, String sha, IntakeOptions options, Actor actor, Batch batch) {
         ApplyResult result;
         try {
             result = resultReader.get().read(bytes);
         } catch (MalformedRecordException e) {
-            return rejected(file, e.getMessage());
+            batch.fileDone(rejected(file, e.getMessage()));
+            return;
         }
         String source = file.getFileName().toString();
-        return store.inTransaction(tx -> {
+        batch.write(file, sha, tx -> {
             ResultRecorded r = apply.recordResult(tx, result, source, options.group(), options.sameAs(),
                     actor);
             if (r instanceof ResultRecorded.Refused refused) {
@@ -257,6 +281,83 @@ final class IntakeService {
             return out;
         });
     }
+
+    /**
+     * The outcomes of one intake in file order: those decided without writing pass straight on unless
+     * queued writes come before them; queued writes run {@value #BATCH_FILES} to a transaction, each
+     * file in its own savepoint (kept unless the file is rejected), and their outcomes pass on after
+     * the commit. A store failure in one file undoes only that file: the files before it commit and
+     * pass on, then the failure propagates.
+     */
+    private final class Batch implements IntakeListener {
+        private final IntakeListener listener;
+        private final List<Object> queue = new ArrayList<>();
+        /** Digests of the queued writes: a second file with the same bytes finds the first one's row. */
+        private final java.util.Set<String> shas = new java.util.HashSet<>();
+        private int writes;
+
+        Batch(IntakeListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void fileDone(FileOutcome outcome) {
+            if (queue.isEmpty()) {
+                listener.fileDone(outcome);
+            } else {
+                queue.add(outcome);
+            }
+        }
+
+        /** Queues one file's writes; {@code work} runs only when no file with {@code sha} was taken in by then. */
+        void write(Path file, String sha, Store.TxFunction<FileOutcome, RuntimeException> work) {
+            queue.add(new Write(file, sha, !shas.add(sha), work));
+            if (++writes == BATCH_FILES) {
+                flush();
+            }
+        }
+
+        /** Writes what is queued in one transaction and passes every queued outcome on, in order. */
+        void flush() {
+            if (writes == 0) {
+                queue.forEach(o -> listener.fileDone((FileOutcome) o));
+                queue.clear();
+                return;
+            }
+            RuntimeException[] failure = new RuntimeException[1];
+            FileOutcome[] written = new FileOutcome[queue.size()];
+            store.execute(tx -> {
+                for (int i = 0; i < queue.size(); i++) {
+                    if (queue.get(i) instanceof Write w) {
+                        try {
+                            written[i] = tx.savepoint(t -> (w.again() ? seenBefore(t, w.file(), w.sha())
+                                    : Optional.<FileOutcome>empty()).orElseGet(() -> w.work().apply(t)),
+                                    o -> o.kind() != FileOutcome.Kind.REJECTED);
+                        } catch (RuntimeException e) {
+                            failure[0] = e;
+                            return;
+                        }
+                    }
+                }
+            });
+            for (int i = 0; i < queue.size() && (failure[0] == null || written[i] != null
+                    || !(queue.get(i) instanceof Write)); i++) {
+                listener.fileDone(queue.get(i) instanceof Write ? written[i] : (FileOutcome) queue.get(i));
+            }
+            queue.clear();
+            shas.clear();
+            writes = 0;
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+    }
+
+    /**
+     * A parsed file whose writes wait for their batch's transaction; {@code again}: the same bytes are
+     * queued before it (checked again in the transaction, where the first one's row is seen).
+     */
+    private record Write(Path file, String sha, boolean again, Store.TxFunction<FileOutcome, RuntimeException> work) {}
 
     private static FileOutcome describe(Path file, CollectionOutcome outcome) {
         if (outcome instanceof CollectionOutcome.Added a) {

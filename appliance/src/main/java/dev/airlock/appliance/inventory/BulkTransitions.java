@@ -16,8 +16,10 @@ import java.util.Optional;
 
 /**
  * The bulk form of {@link InventoryService#transition}: moves many products through the same
- * {@link ProductStateMachine} inside the caller's transaction, with batched writes, for export
- * and merge of whole bundles (100,000 products in a second or so). A change the state machine
+ * {@link ProductStateMachine} inside the caller's transaction, set-based, for export and merge of
+ * whole bundles: the changes go into a temp table and move with one {@code UPDATE … FROM} that
+ * joins the state machine's table of legal moves (a list that moves one product twice goes one
+ * change after another instead). A change the state machine
  * does not allow, or one about an IID the product no longer has, is skipped and reported, never
  * thrown. The audit log gets one row per event and batch (what, how many, why) rather than one
  * per product; the products' own state detail and the bundle ledger say which ones.
@@ -74,6 +76,47 @@ public final class BulkTransitions {
      * @param events the audit rows, one per product event that moved a product, e.g. {@code export.ProductsExported}
      */
     public Result apply(Tx tx, List<Change> changes, Actor actor, BatchEvents events) {
+        java.util.Set<Long> products = new java.util.HashSet<>(changes.size() * 2);
+        for (Change c : changes) {
+            if (!products.add(c.productId())) {
+                return applyInOrder(tx, changes, actor, events);
+            }
+        }
+        // Step 1: the changes into a temp table beside the state machine's table of legal moves.
+        repo.stage(tx, changes);
+        try {
+            // Step 2: the ones that cannot be made, with the reason, before anything moves.
+            Map<Integer, Skipped> skippedAt = new LinkedHashMap<>();
+            for (BulkStateRepository.Refused r : repo.refused(tx)) {
+                Change c = changes.get(r.seq());
+                SkipReason why = r.state().isEmpty() ? SkipReason.GONE
+                        : !r.iid().orElseThrow().equals(c.iid().digits()) ? SkipReason.IID_CHANGED
+                        : SkipReason.NOT_ALLOWED;
+                skippedAt.put(r.seq(), new Skipped(c, why, r.state()));
+            }
+            // Step 3: every other one moves in one UPDATE … FROM that joins the transition table.
+            int n = repo.moveStaged(tx, clock.instant());
+            if (n != changes.size() - skippedAt.size()) {
+                throw new IllegalStateException("moved " + n + " products, expected " + (changes.size()
+                        - skippedAt.size()));
+            }
+            List<Change> moved = new ArrayList<>(n);
+            Map<ProductEvent, Integer> perEvent = new EnumMap<>(ProductEvent.class);
+            for (int i = 0; i < changes.size(); i++) {
+                if (!skippedAt.containsKey(i)) {
+                    moved.add(changes.get(i));
+                    perEvent.merge(changes.get(i).event(), 1, Integer::sum);
+                }
+            }
+            perEvent.forEach((event, count) -> audit.record(tx, actor, events.moved(event, count)));
+            return new Result(moved, List.copyOf(skippedAt.values()));
+        } finally {
+            repo.unstage(tx);
+        }
+    }
+
+    /** The same one change after another, for a list that moves one product more than once. */
+    private Result applyInOrder(Tx tx, List<Change> changes, Actor actor, BatchEvents events) {
         List<Long> ids = new ArrayList<>(changes.size());
         changes.forEach(c -> ids.add(c.productId()));
         Map<Long, BulkStateRepository.Current> current = repo.current(tx, ids);

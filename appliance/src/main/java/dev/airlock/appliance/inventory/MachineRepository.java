@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** SQL for machine rows, their lab groups and their history of changes. */
 final class MachineRepository {
@@ -35,14 +35,15 @@ final class MachineRepository {
 
     long insertMachine(Tx tx, MachineIdentity id, String source, OptionalLong groupId, Instant collected) {
         String at = Times.format(collected);
-        return bindIdentity(tx.handle().createUpdate("INSERT INTO machine (host_name, domain, part_of_domain, fqdn,"
+        return bindIdentity(tx.handle().createQuery("INSERT INTO machine (host_name, domain, part_of_domain, fqdn,"
                         + " smbios_uuid, serial_number, os_caption, os_version, os_build, ip_addresses, mac_addresses,"
                         + " group_id, source, first_collected_at, last_collected_at) VALUES (:host, :domain, :pod, :fqdn,"
-                        + " :uuid, :serial, :caption, :version, :build, :ips, :macs, :group, :source, :at, :at)"), id)
+                        + " :uuid, :serial, :caption, :version, :build, :ips, :macs, :group, :source, :at, :at)"
+                        + " RETURNING id"), id)
                 .bind("group", groupId.isPresent() ? groupId.getAsLong() : null)
                 .bind("source", source)
                 .bind("at", at)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .mapTo(Long.class).one(); // RETURNING: a statement kept for reuse, unlike generated keys
     }
 
     void updateMachineIdentity(Tx tx, long machineId, MachineIdentity id, Instant collected) {
@@ -57,7 +58,7 @@ final class MachineRepository {
     }
 
     /** Binds the identity columns shared by insert and update. */
-    private static Update bindIdentity(Update update, MachineIdentity id) {
+    private static <S extends SqlStatement<S>> S bindIdentity(S update, MachineIdentity id) {
         return update.bind("host", id.hostName())
                 .bind("domain", id.domain())
                 .bind("pod", id.partOfDomain() ? 1 : 0)

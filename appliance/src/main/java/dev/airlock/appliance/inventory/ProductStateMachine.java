@@ -12,7 +12,9 @@ import static dev.airlock.appliance.inventory.ProductEvent.REJECT;
 import static dev.airlock.appliance.inventory.ProductEvent.REUSE;
 import static dev.airlock.appliance.inventory.ProductEvent.VERIFY;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,6 +73,19 @@ public final class ProductStateMachine {
 
     private static void allow(ProductState from, ProductEvent event, ProductState to) {
         TABLE.computeIfAbsent(from, k -> new EnumMap<>(ProductEvent.class)).put(event, to);
+    }
+
+    /** One allowed move: {@code event} in state {@code from} leads to {@code to}. */
+    record Rule(ProductState from, ProductEvent event, ProductState to) {}
+
+    /**
+     * Every allowed move, in state then event order: the rows of the transition table that the
+     * set-based writes join ({@link BulkStateRepository}), so SQL allows exactly what {@link #next} does.
+     */
+    static List<Rule> rules() {
+        List<Rule> out = new ArrayList<>();
+        TABLE.forEach((from, row) -> row.forEach((event, to) -> out.add(new Rule(from, event, to))));
+        return List.copyOf(out);
     }
 
     /** The state after {@code event}, or empty when the event is not allowed in {@code from}. */

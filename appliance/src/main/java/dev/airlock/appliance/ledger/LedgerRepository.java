@@ -64,12 +64,18 @@ final class LedgerRepository {
         return out;
     }
 
+    /**
+     * Marks {@code refs} of one request answered by {@code responseId} (those not answered before):
+     * the references go into a temp table, then one {@code UPDATE … FROM} marks them.
+     */
     void markAnswered(Tx tx, String bundleId, List<Integer> refs, String responseId) {
-        PreparedBatch batch = tx.handle().prepareBatch("UPDATE outbound_reference SET answered_by = ?"
-                + " WHERE bundle_id = ? AND reference = ? AND answered_by IS NULL");
+        org.jdbi.v3.core.Handle h = tx.handle();
+        h.execute("CREATE TEMP TABLE IF NOT EXISTS answered_reference (reference INTEGER PRIMARY KEY)");
+        h.execute("DELETE FROM temp.answered_reference");
+        PreparedBatch batch = h.prepareBatch("INSERT OR IGNORE INTO temp.answered_reference VALUES (?)");
         int n = 0;
         for (Integer ref : refs) {
-            batch.add(responseId, bundleId, ref);
+            batch.add(ref);
             if (++n % BATCH == 0) {
                 batch.execute();
             }
@@ -77,6 +83,11 @@ final class LedgerRepository {
         if (n % BATCH != 0) {
             batch.execute();
         }
+        h.createUpdate("UPDATE outbound_reference SET answered_by = :resp FROM temp.answered_reference a"
+                        + " WHERE outbound_reference.bundle_id = :id AND outbound_reference.reference = a.reference"
+                        + " AND outbound_reference.answered_by IS NULL")
+                .bind("resp", responseId).bind("id", bundleId).execute();
+        h.execute("DELETE FROM temp.answered_reference");
     }
 
     void updateOutboundState(Tx tx, String id, int answered, OutboundBundle.State state) {

@@ -11,6 +11,8 @@ import org.sqlite.SQLiteDataSource;
 /** One connection to the store file (WAL, foreign keys, busy timeout), opened on first use, one thread at a time. */
 final class StoreLane {
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** Page cache per connection, in KiB (SQLite's default is 2,000). */
+    private static final int CACHE_KIB = 16_384;
 
     private final Jdbi jdbi;
     private final ReentrantLock lock = new ReentrantLock();
@@ -46,7 +48,9 @@ final class StoreLane {
 
     /** A lane on {@code file} whose transactions begin as {@code mode} says. */
     static StoreLane on(Path file, SQLiteConfig.TransactionMode mode) {
-        return new StoreLane(Jdbi.create(dataSource(file, mode)));
+        Jdbi jdbi = Jdbi.create(dataSource(file, mode));
+        jdbi.setStatementBuilderFactory(CachedStatements.FACTORY);
+        return new StoreLane(jdbi);
     }
 
     /** A data source on {@code file} with the store's settings; {@code mode}: how its transactions begin. */
@@ -57,6 +61,10 @@ final class StoreLane {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // set-based writes stage rows in temp tables (merge, export): keep them in memory, and give a
+        // whole 20,000-record bundle's pages room in the cache instead of spilling them mid-transaction
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-CACHE_KIB);
         config.setTransactionMode(mode);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file);

@@ -17,4 +17,27 @@ public final class Tx {
     public Handle handle() {
         return handle;
     }
+
+    /**
+     * Runs {@code work} in a savepoint of this transaction: what it wrote stays when {@code keep}
+     * accepts its result, else it is undone and the transaction goes on as before it. An exception
+     * undoes it too, and propagates.
+     */
+    public <T, X extends Exception> T savepoint(Store.TxFunction<T, X> work, java.util.function.Predicate<? super T> keep)
+            throws X {
+        handle.execute("SAVEPOINT work");
+        T result;
+        try {
+            result = work.apply(this);
+        } catch (Exception | Error e) {
+            handle.execute("ROLLBACK TO work");
+            handle.execute("RELEASE work");
+            throw e;
+        }
+        if (!keep.test(result)) {
+            handle.execute("ROLLBACK TO work");
+        }
+        handle.execute("RELEASE work");
+        return result;
+    }
 }

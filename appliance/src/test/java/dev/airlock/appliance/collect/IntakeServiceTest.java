@@ -343,6 +343,46 @@ class IntakeServiceTest {
     }
 
     @Test
+    void aBadFileInTheMiddleOfABatch_rejectsOnlyItself_andTheFilesAroundItGoIn() throws Exception {
+        long auditBefore = count("audit_log");
+        Path a = write("a.xml", record(T0, identity("LAB-A", UUID_A, "26100"), windows(iid(1))));
+        Path conflict = write("b.xml", record(T0, identity("LAB-B", UUID_B, "26100"), windows(iid(1))));
+        Path broken = tmp.resolve("in").resolve("broken.xml");
+        Files.writeString(broken, "<MachineRecord");
+        Path copy = tmp.resolve("in").resolve("a-copy.xml");
+        Files.copy(a, copy);
+        Path c = write("c.xml", record(T0, identity("LAB-C", "", "19044"), windows(iid(3)), office(iid(4))));
+
+        // one run, one batch (fewer files than IntakeService.BATCH_FILES): each file has its own savepoint
+        IntakeSummary summary = ingest(a, conflict, broken, copy, c);
+
+        assertThat(outcomes).extracting(FileOutcome::file).containsExactly(a, conflict, broken, copy, c);
+        assertThat(outcomes).extracting(FileOutcome::kind).containsExactly(Kind.ACCEPTED, Kind.REJECTED,
+                Kind.REJECTED, Kind.UNCHANGED, Kind.ACCEPTED);
+        assertThat(outcomes.get(1).message()).startsWith("conflict: the IID of ");
+        assertThat(outcomes.get(3).message()).startsWith("already taken in on " + NOW + "; ");
+        assertThat(summary.anyRejected()).isTrue();
+        assertThat(rows("SELECT host_name FROM machine ORDER BY id")).containsExactly("LAB-A", "LAB-C");
+        assertThat(count("product")).isEqualTo(3);
+        assertThat(count("intake_file")).isEqualTo(2);
+        assertThat(count("audit_log") - auditBefore).isEqualTo(2);
+    }
+
+    @Test
+    void moreFilesThanOneBatch_allGoIn_andEachIsReportedOnce() throws Exception {
+        Path stick = tmp.resolve("stick");
+        int files = IntakeService.BATCH_FILES + 7;
+        new DemoData(CLOCK).write(files, stick, 11, n -> { });
+
+        IntakeSummary summary = ingest(stick);
+
+        assertThat(summary.toString()).startsWith(files + " accepted, 0 updated, 0 unchanged, 0 rejected");
+        assertThat(outcomes).extracting(FileOutcome::file).doesNotHaveDuplicates().hasSize(files);
+        assertThat(count("machine")).isEqualTo(files);
+        assertThat(count("intake_file")).isEqualTo(files);
+    }
+
+    @Test
     void sameAsOneMachine_forARecordWithAnotherMachinesUuid_isAConflict_notAStoreError() throws Exception {
         ingest(write("a.xml", record(T0, identity("LAB-A", UUID_A, "26100"), windows(iid(1)))));
         long a = only().machineId().getAsLong();

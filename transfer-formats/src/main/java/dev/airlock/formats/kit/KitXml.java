@@ -31,8 +31,18 @@ import org.xml.sax.SAXParseException;
 final class KitXml {
     private KitXml() {}
 
-    /** Compiles the XSDs at these classpath locations together (imported ones first); nothing is fetched. */
+    /** Schemas compiled so far, by their resources: a Schema is immutable and thread-safe, so once per process. */
+    private static final java.util.Map<List<String>, Schema> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The XSDs at these classpath locations compiled together (imported ones first), once per
+     * process; nothing is fetched.
+     */
     static Schema schema(String... resources) {
+        return SCHEMAS.computeIfAbsent(List.of(resources), r -> compile(resources));
+    }
+
+    private static Schema compile(String... resources) {
         List<Source> sources = new ArrayList<>();
         List<InputStream> open = new ArrayList<>();
         try {
