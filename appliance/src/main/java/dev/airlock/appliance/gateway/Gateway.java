@@ -11,7 +11,7 @@ import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.StoreException;
-import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.appliance.support.BundleWrites;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.BundleId;
@@ -305,7 +305,7 @@ public final class Gateway {
                 Path dir = StickLayout.Folder.INBOUND.on(stick);
                 Files.createDirectories(dir);
                 Path file = dir.resolve(BundleFile.fileName(signed));
-                AtomicFiles.write(file, BundleFile.write(signed, keys.publicKey()));
+                BundleWrites.write(file, signed, keys.publicKey());
                 written = Optional.of(file);
             } catch (KeysException | FormatException e) {
                 throw new GatewayException("the response could not be signed: " + e.getMessage()
