@@ -16,7 +16,7 @@ import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.MakVault;
-import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.KeyAccess;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.ledger.OutboundBundle;
 import dev.airlock.appliance.store.Store;
@@ -104,7 +104,7 @@ public final class Export {
      * to its PII-free record, signed with this appliance's key unsealed with {@code passphrase}.
      */
     public BuiltRequest buildRequest(List<Product> products, List<CountQuery> countQueries,
-            Passphrase passphrase, Actor actor) throws KeysException {
+            KeyAccess passphrase, Actor actor) throws KeysException {
         return export.buildRequest(products, countQueries, passphrase, actor);
     }
 
@@ -169,7 +169,7 @@ public final class Export {
      * @throws ExportRefusedException nothing eligible, a lab stick, or the MAK budget without force: nothing changed
      * @throws IOException            the stick failed: no product was marked, no half file left
      */
-    public ExportResult run(ExportOptions options, Passphrase passphrase, Actor actor)
+    public ExportResult run(ExportOptions options, KeyAccess passphrase, Actor actor)
             throws ExportRefusedException, KeysException, IOException {
         Path stick = options.stick().toAbsolutePath().normalize();
         checkTransferStick(stick);

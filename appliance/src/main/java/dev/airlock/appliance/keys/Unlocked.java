@@ -16,6 +16,8 @@ import java.util.Map;
 final class Unlocked implements AutoCloseable {
     private static final byte[] VERIFIER_LABEL = "airlock passphrase verifier v1".getBytes(StandardCharsets.US_ASCII);
 
+    private static final java.util.concurrent.atomic.AtomicLong DERIVATIONS = new java.util.concurrent.atomic.AtomicLong();
+
     private final Passphrase passphrase;
     private final KdfParams params;
     private final byte[] salt;
@@ -56,7 +58,13 @@ final class Unlocked implements AutoCloseable {
         return derived.computeIfAbsent(cacheKey(p, s), k -> argon2(passphrase, p, s));
     }
 
+    /** How many Argon2id derivations this JVM made (a seam for tests: what an unlocked session saves). */
+    static long derivations() {
+        return DERIVATIONS.get();
+    }
+
     private static byte[] argon2(Passphrase passphrase, KdfParams p, byte[] s) {
+        DERIVATIONS.incrementAndGet();
         byte[] pw = passphrase.revealUtf8();
         try {
             return Argon2id.derive(pw, s, p.memoryKiB(), p.iterations(), p.lanes());
