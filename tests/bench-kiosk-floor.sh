@@ -17,14 +17,14 @@ if [ ! -d "$APP/lib" ]; then
   rm -rf "$APP"
   "$JAVA_HOME/bin/java" -Djarmode=tools -jar kiosk-ui/target/kiosk.jar extract --destination "$APP" >/dev/null
 fi
-# a jar beside kiosk.jar with the same Class-Path (lib/...), so both start the same way (java -jar)
-# and both can have a CDS archive (a class folder on the class path would rule that out)
+# a jar with kiosk.jar's Class-Path (lib/...), put beside it by the bench, so both start the same
+# way (java -jar) and both can have a CDS archive (a class folder on the class path rules that out)
 FLOOR="$ROOT/tests/target/floor-classes"
 rm -rf "$FLOOR"
 "$JAVA_HOME/bin/javac" -d "$FLOOR" -cp "$APP/lib/*" tests/src/floor/java/dev/airlock/floor/MinimalBootApp.java
-unzip -p "$APP/kiosk.jar" META-INF/MANIFEST.MF | tr -d '\r' | awk '/^Class-Path:/{p=1} p&&/^[^ ]/&&!/^Class-Path:/{p=0} p' \
+unzip -p "$APP/kiosk.jar" META-INF/MANIFEST.MF | tr -d '\r' | awk '/^Class-Path:/{p=1} p&&/^[^ ]/&&!/^Class-Path:/{p=0} p&&/./' \
   > "$FLOOR.mf"
 echo "Main-Class: dev.airlock.floor.MinimalBootApp" >> "$FLOOR.mf"
-"$JAVA_HOME/bin/jar" --create --file "$APP/floor.jar" --manifest "$FLOOR.mf" -C "$FLOOR" .
+"$JAVA_HOME/bin/jar" --create --file "$ROOT/tests/target/floor.jar" --manifest "$FLOOR.mf" -C "$FLOOR" .
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx512m -cp "$CP" dev.airlock.bench.KioskFloorBench \
-  --floor-jar "$APP/floor.jar" "$@"
+  --floor-jar "$ROOT/tests/target/floor.jar" "$@"

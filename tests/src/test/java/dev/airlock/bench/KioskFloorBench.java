@@ -37,15 +37,16 @@ public final class KioskFloorBench {
             }
         }
         if (floorJar == null) {
-            throw new IllegalArgumentException("--floor-jar JAR is required (beside the extracted kiosk.jar)");
+            throw new IllegalArgumentException("--floor-jar JAR is required (with the kiosk jar's Class-Path)");
         }
         Path work = Files.createTempDirectory("airlock-kiosk-floor-bench");
         try {
             KioskProcess.forgetCaches();
-            KioskProcess.extracted();
+            Path jar = Files.copy(floorJar, KioskProcess.extracted().resolve("floor.jar"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING); // beside kiosk.jar: the same lib/
             Path floorArchive = work.resolve("floor.jsa");
             kioskOnce(work, "train-kiosk"); // writes the kiosk's CDS archive (not measured)
-            floorOnce(floorJar, floorArchive, work.resolve("train-floor.log")); // and the floor's
+            floorOnce(jar, floorArchive, work.resolve("train-floor.log")); // and the floor's
             List<Double> http = new ArrayList<>();
             List<Double> httpFloor = new ArrayList<>();
             List<Double> rss = new ArrayList<>();
@@ -54,7 +55,7 @@ public final class KioskFloorBench {
             List<Double> rssRatio = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 double[] k = kioskOnce(work, "kiosk-" + i);
-                double[] f = floorOnce(floorJar, floorArchive, work.resolve("floor-" + i + ".log"));
+                double[] f = floorOnce(jar, floorArchive, work.resolve("floor-" + i + ".log"));
                 http.add(k[0]);
                 rss.add(k[1]);
                 httpFloor.add(f[0]);

@@ -5,7 +5,6 @@ import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.signature.PublicKey;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,13 +28,7 @@ public final class BundleWrites {
      * @throws IOException unreadable, or not what was signed (the medium cannot be trusted)
      */
     public static void checkReadBack(Path file, SignedBundle bundle, PublicKey signerKey) throws IOException {
-        byte[] back;
-        try {
-            back = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new IOException("wrote " + file + " but cannot read it back (" + (e.getMessage() == null
-                    ? "no reason given" : e.getMessage()) + "); the medium lost it, so the file cannot be trusted", e);
-        }
+        byte[] back = AtomicFiles.readBack(file);
         try {
             BundleFile.checkReadBack(back, bundle, signerKey);
         } catch (FormatException e) {
