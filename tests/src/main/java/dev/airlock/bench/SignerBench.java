@@ -163,7 +163,7 @@ public final class SignerBench {
         return rows;
     }
 
-    /** The floor of exporting {@code size} rows: sqlite3 dumps the same columns, then the bundle's bytes are written and fsynced. */
+    /** The floor of exporting {@code size} rows: sqlite3 dumps the same columns; the bundle's bytes written, fsynced. */
     private static double floor(Path work, Path db, Path bundle, int size) throws Exception {
         Path dump = work.resolve("dump.csv");
         byte[] bytes = Files.readAllBytes(bundle);
@@ -247,8 +247,8 @@ public final class SignerBench {
 
     private static String row(String figure, int size, List<Double> airlock, List<Double> floor, List<Double> ratios,
             String goal) {
-        return String.format(Locale.ROOT, "| %s | %,d | %.3f s (%.1f µs/record) | %.3f s | %.2f× | %s |", figure, size,
-                median(airlock), median(airlock) * 1e6 / size, median(floor), median(ratios), goal);
+        return String.format(Locale.ROOT, "| %s | %,d | %.3f s (%.1f µs/record) | %.3f s | %.2f× | %s |", figure,
+                size, median(airlock), median(airlock) * 1e6 / size, median(floor), median(ratios), goal);
     }
 
     private static double median(List<Double> xs) {

@@ -68,8 +68,8 @@ public final class KioskFloorBench {
             System.out.println();
             System.out.println("| figure | size | Airlock | floor | ratio | goal |");
             System.out.println("|---|---|---|---|---|---|");
-            System.out.printf(Locale.ROOT, "| kiosk first HTTP 200 (extracted + CDS) | — | %.0f ms | %.0f ms | %.2f× | ≤ 1.3× |%n",
-                    median(http), median(httpFloor), median(httpRatio));
+            System.out.printf(Locale.ROOT, "| kiosk first HTTP 200 (extracted + CDS) | — | %.0f ms | %.0f ms | %.2f× |"
+                    + " ≤ 1.3× |%n", median(http), median(httpFloor), median(httpRatio));
             System.out.printf(Locale.ROOT, "| kiosk RSS at the first HTTP 200 | — | %.0f MiB | %.0f MiB | %.2f× | ≤ 1.3× |%n",
                     median(rss), median(rssFloor), median(rssRatio));
         } finally {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The keyring opened with the right passphrase, for one operation: the Argon2id-derived key of
@@ -16,7 +17,7 @@ import java.util.Map;
 final class Unlocked implements AutoCloseable {
     private static final byte[] VERIFIER_LABEL = "airlock passphrase verifier v1".getBytes(StandardCharsets.US_ASCII);
 
-    private static final java.util.concurrent.atomic.AtomicLong DERIVATIONS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong DERIVATIONS = new AtomicLong();
 
     private final Passphrase passphrase;
     private final KdfParams params;

@@ -29,7 +29,10 @@ public final class Seal {
         return unlocked == null;
     }
 
-    /** Checks the passphrase against the appliance's keys (counted and delayed like every use). */
+    /**
+     * Checks the passphrase against the appliance's keys (counted and delayed like every use) and
+     * keeps the signing key unsealed for the session.
+     */
     public void unlock(Passphrase typed, char[] chars, Actor actor) throws KeysException {
         UnsealedKey unsealed = holder.get().keys().unseal(typed, actor);
         synchronized (this) {
@@ -39,7 +42,7 @@ public final class Seal {
         }
     }
 
-    /** Right after setup the passphrase was just typed: the appliance starts unlocked (the key is unsealed at its first use). */
+    /** Right after setup the passphrase was just typed: the appliance starts unlocked (the key unseals at 1st use). */
     public synchronized void unlockedBySetup(char[] chars) {
         forget();
         unlocked = chars.clone();
@@ -63,9 +66,12 @@ public final class Seal {
                 unsealed = holder.get().keys().unseal(p, actor);
             }
             synchronized (this) {
-                if (unlocked == null) { // sealed meanwhile
+                if (unlocked == null || key != null) { // sealed meanwhile, or unlocked again
                     unsealed.seal();
-                    throw sealedError();
+                    if (key == null) {
+                        throw sealedError();
+                    }
+                    return key;
                 }
                 key = unsealed;
                 return unsealed;
@@ -103,7 +109,7 @@ public final class Seal {
         }
     }
 
-    /** Seals again (e.g. after a restore, whose store may have another passphrase): zeroes the passphrase and the key. */
+    /** Seals again (e.g. after a restore, whose store may have another passphrase): zeroes passphrase and key. */
     public synchronized void seal() {
         forget();
     }

@@ -102,7 +102,8 @@ final class GatewayRunPanel extends VerticalLayout {
         ConcurrentLinkedQueue<Settled> settled = new ConcurrentLinkedQueue<>();
         Gateway service = gateway.getObject();
         start.run();
-        work.run(ui, p -> how.run(service, file, resend, seal.signingKey(actor), actor, listener(settled, p)), (f, text) -> showProgress(f, settled), r -> {
+        work.run(ui, p -> how.run(service, file, resend, seal.signingKey(actor), actor, listener(settled, p)),
+                (f, text) -> showProgress(f, settled), r -> {
             after.run();
             finished.accept(r);
         }, e -> {
