@@ -223,7 +223,7 @@ public final class RoundTripBench {
         return secs(t0, System.nanoTime());
     }
 
-    private static void bulkLoad(Path work, Path db, int n) throws Exception {
+    static void bulkLoad(Path work, Path db, int n) throws Exception {
         Path script = work.resolve("load.sql");
         String now = "2026-01-01T00:00:00.000Z";
         try (Writer w = Files.newBufferedWriter(script, StandardCharsets.UTF_8)) {
@@ -244,7 +244,7 @@ public final class RoundTripBench {
         sqlite(db, script);
     }
 
-    private static void sqlite(Path db, Path script, String... commands) throws IOException, InterruptedException {
+    static void sqlite(Path db, Path script, String... commands) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("sqlite3", "-bail", db.toString()));
         cmd.addAll(List.of(commands));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

@@ -40,8 +40,7 @@ final class Cli {
      * short-lived commands (keep in step with the launcher script), {@code --data} when given.
      */
     static List<String> command(Path data, String... args) {
-        List<String> cmd = CliJvm.prefix(java(), JAR, ROOT);
-        cmd.addAll(List.of(args));
+        List<String> cmd = CliJvm.command(java(), JAR, ROOT, List.of(args));
         if (data != null) {
             cmd.add("--data");
             cmd.add(data.toString());

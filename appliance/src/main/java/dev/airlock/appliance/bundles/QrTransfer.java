@@ -1,6 +1,7 @@
 package dev.airlock.appliance.bundles;
 
 import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.appliance.support.BundleWrites;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.BundleKind;
@@ -110,7 +111,7 @@ public final class QrTransfer {
         }
         PublicKey key = bundles.knownSigner(bundle).orElseThrow();
         Path file = dir.resolve(BundleFile.fileName(bundle));
-        AtomicFiles.write(file, BundleFile.write(bundle, key));
+        BundleWrites.write(file, bundle, key);
         return new Decoded.Written(file, inspection);
     }
 
@@ -144,7 +145,7 @@ public final class QrTransfer {
         }
         bundle.verify(key);
         Path file = dir.resolve(BundleFile.fileName(bundle));
-        AtomicFiles.write(file, BundleFile.write(bundle, key));
+        BundleWrites.write(file, bundle, key);
         return new Decoded.Unchecked(file, bundle.kind(), bundle.signer(), key.fingerprint());
     }
 

@@ -1,6 +1,7 @@
 package dev.airlock.appliance.enroll;
 
 import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.appliance.support.BundleWrites;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.formats.qr.QrEncoder;
@@ -44,7 +45,7 @@ final class KeyCardFiles {
     static CardWritten write(Path dir, SignedBundle card, PublicKey key) throws IOException {
         String fileName = BundleFile.fileName(card);
         Path file = dir.resolve(fileName);
-        AtomicFiles.write(file, BundleFile.write(card, key));
+        BundleWrites.write(file, card, key);
         String base = fileName.substring(0, fileName.length() - ".xml".length());
         List<byte[]> pngs = qrPngs(card);
         List<Path> written = new ArrayList<>();

@@ -16,11 +16,12 @@ import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.MakVault;
-import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.KeyAccess;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.ledger.OutboundBundle;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.appliance.support.BundleWrites;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.CountQuery;
@@ -103,7 +104,7 @@ public final class Export {
      * to its PII-free record, signed with this appliance's key unsealed with {@code passphrase}.
      */
     public BuiltRequest buildRequest(List<Product> products, List<CountQuery> countQueries,
-            Passphrase passphrase, Actor actor) throws KeysException {
+            KeyAccess passphrase, Actor actor) throws KeysException {
         return export.buildRequest(products, countQueries, passphrase, actor);
     }
 
@@ -168,7 +169,7 @@ public final class Export {
      * @throws ExportRefusedException nothing eligible, a lab stick, or the MAK budget without force: nothing changed
      * @throws IOException            the stick failed: no product was marked, no half file left
      */
-    public ExportResult run(ExportOptions options, Passphrase passphrase, Actor actor)
+    public ExportResult run(ExportOptions options, KeyAccess passphrase, Actor actor)
             throws ExportRefusedException, KeysException, IOException {
         Path stick = options.stick().toAbsolutePath().normalize();
         checkTransferStick(stick);
@@ -188,18 +189,12 @@ public final class Export {
         }
         BuiltRequest built = export.buildRequest(plan.products(), countQueries(plan.products()), passphrase, actor);
         SignedBundle bundle = built.bundle();
-        // Step 1: write atomically (temp name, fsync, rename, byte compare) and read back as a bundle.
+        // Step 1: write atomically (temp name, fsync, rename, byte compare), then read back: the digest
+        // and signature over the bytes on the stick (what proves it holds what was signed; no re-parse).
         Path file = StickLayout.Folder.OUTBOUND.on(stick).resolve(BundleFile.fileName(bundle));
         AtomicFiles.write(file, BundleFile.write(bundle, keys.publicKey()));
         try {
-            SignedBundle back = BundleFile.read(file);
-            if (!java.util.Arrays.equals(back.digest(), bundle.digest())) {
-                throw new IOException("the bundle read back from " + file + " differs from the one written");
-            }
-        } catch (FormatException e) {
-            deleteQuietly(file);
-            throw new IOException("the bundle read back from " + file + " does not verify (" + e.getMessage()
-                    + "); the stick cannot be trusted", e);
+            BundleWrites.checkReadBack(file, bundle, keys.publicKey());
         } catch (IOException e) {
             deleteQuietly(file);
             throw e;

@@ -4,7 +4,7 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.KeyAccess;
 import dev.airlock.formats.bundle.CountQuery;
 import dev.airlock.formats.bundle.ExportRecord;
 import dev.airlock.formats.bundle.Reference;
@@ -35,7 +35,7 @@ final class ExportService {
      * A signed request for {@code products}: each reduced to its {@link ExportRecord}, given a
      * random reference, signed with this appliance's key (unsealed with {@code passphrase}).
      */
-    BuiltRequest buildRequest(List<Product> products, List<CountQuery> countQueries, Passphrase passphrase,
+    BuiltRequest buildRequest(List<Product> products, List<CountQuery> countQueries, KeyAccess passphrase,
             Actor actor) throws KeysException {
         if (products.isEmpty()) {
             throw new IllegalArgumentException("no products to export");

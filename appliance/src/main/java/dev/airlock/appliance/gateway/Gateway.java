@@ -7,11 +7,11 @@ import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.KeyAccess;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.StoreException;
-import dev.airlock.appliance.support.AtomicFiles;
+import dev.airlock.appliance.support.BundleWrites;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.BundleId;
@@ -112,7 +112,7 @@ public final class Gateway {
      * answers come in.
      */
     public GatewayResult processOnline(Path requestFile, Path stick, BatchActivationConfig config,
-            boolean resendInFlight, Passphrase passphrase, Actor actor, GatewayListener listener)
+            boolean resendInFlight, KeyAccess passphrase, Actor actor, GatewayListener listener)
             throws GatewayException, IOException {
         Run run = start(requestFile, passphrase, actor);
         Map<Key, CallWindow.Pair> pairs = new LinkedHashMap<>();
@@ -184,7 +184,7 @@ public final class Gateway {
      * CID known so far; records still without one are absent from it.
      */
     public GatewayResult processByPhone(Path requestFile, Path stick, PhoneDesk desk, boolean resendInFlight,
-            Passphrase passphrase, Actor actor, GatewayListener listener) throws GatewayException, IOException {
+            KeyAccess passphrase, Actor actor, GatewayListener listener) throws GatewayException, IOException {
         Run run = start(requestFile, passphrase, actor);
         List<RequestBundle.Entry> open = new ArrayList<>();
         for (RequestBundle.Entry e : run.req.records()) {
@@ -268,7 +268,7 @@ public final class Gateway {
         }
     }
 
-    private Run start(Path requestFile, Passphrase passphrase, Actor actor) throws GatewayException, IOException {
+    private Run start(Path requestFile, KeyAccess passphrase, Actor actor) throws GatewayException, IOException {
         SignedBundle request = verifyRequest(requestFile);
         RequestBundle req;
         try {
@@ -277,7 +277,7 @@ public final class Gateway {
             throw new GatewayException(requestFile.getFileName() + ": " + e.getMessage(), e);
         }
         try {
-            keys.checkPassphrase(passphrase, actor);
+            keys.checkAccess(passphrase, actor);
         } catch (KeysException e) {
             throw new GatewayException(e.getMessage() + "; nothing was asked", e);
         }
@@ -290,7 +290,7 @@ public final class Gateway {
         return new Run(request, req);
     }
 
-    private GatewayResult finish(Run run, Path stick, Passphrase passphrase, Actor actor, String mode,
+    private GatewayResult finish(Run run, Path stick, KeyAccess passphrase, Actor actor, String mode,
             Optional<String> problem) throws GatewayException, IOException {
         Optional<Path> written = Optional.empty();
         Optional<BundleId> responseId = Optional.empty();
@@ -305,7 +305,7 @@ public final class Gateway {
                 Path dir = StickLayout.Folder.INBOUND.on(stick);
                 Files.createDirectories(dir);
                 Path file = dir.resolve(BundleFile.fileName(signed));
-                AtomicFiles.write(file, BundleFile.write(signed, keys.publicKey()));
+                BundleWrites.write(file, signed, keys.publicKey());
                 written = Optional.of(file);
             } catch (KeysException | FormatException e) {
                 throw new GatewayException("the response could not be signed: " + e.getMessage()

@@ -193,22 +193,71 @@ public final class KeyService {
     }
 
     /**
-     * A signer with this appliance's private key: unseals the seed with {@code passphrase}. The one
-     * explicit way to use the private key; keep the signer only as long as the signing takes.
+     * A signer with this appliance's private key: unsealed with the passphrase (one Argon2id
+     * derivation), or the key a session holds unsealed. The one explicit way to use the private
+     * key; keep the signer only as long as the signing takes.
      */
-    public Signer signer(Passphrase passphrase, Actor actor) throws KeysException {
+    public Signer signer(KeyAccess access, Actor actor) throws KeysException {
+        switch (access) {
+            case Passphrase passphrase -> {
+                try (Unlocked unlocked = guard.unlock(passphrase, actor)) {
+                    SigningKey key = openSigningKey(unlocked);
+                    audit.signHeadIfUnsigned(actor, key.publicKey(), key.signer());
+                    return key.signer();
+                }
+            }
+            case UnsealedKey held -> {
+                Signer signer = heldSigner(held);
+                audit.signHeadIfUnsigned(actor, held.publicKey(), signer);
+                return signer;
+            }
+        }
+    }
+
+    /**
+     * Unseals the signing key with the passphrase (one Argon2id derivation, counted and delayed like
+     * every use) and keeps it unsealed in memory for a session, e.g. the kiosk's after the
+     * supervisor's unlock; signs the audit log's head. {@link UnsealedKey#seal()} zeroes it.
+     */
+    public UnsealedKey unseal(Passphrase passphrase, Actor actor) throws KeysException {
         try (Unlocked unlocked = guard.unlock(passphrase, actor)) {
             SigningKey key = openSigningKey(unlocked);
-            audit.signHeadIfUnsigned(actor, key.publicKey(), key.signer());
-            return key.signer();
+            try {
+                audit.signHeadIfUnsigned(actor, key.publicKey(), key.signer());
+            } catch (RuntimeException e) {
+                key.destroy();
+                throw e;
+            }
+            return new UnsealedKey(key);
         }
+    }
+
+    /**
+     * Checks that {@code access} opens the key before a long run starts: the passphrase (counted
+     * and delayed like every use), or that the session's key is still unsealed and ours.
+     */
+    public void checkAccess(KeyAccess access, Actor actor) throws KeysException {
+        switch (access) {
+            case Passphrase passphrase -> checkPassphrase(passphrase, actor);
+            case UnsealedKey held -> heldSigner(held);
+        }
+    }
+
+    /** The held key's signer, when it is still unsealed and this appliance's key (a restore may change it). */
+    private Signer heldSigner(UnsealedKey held) throws KeysException {
+        Signer signer = held.signer();
+        if (!held.publicKey().equals(publicKey())) {
+            throw new KeysException("the unsealed key (" + held.publicKey().id() + ") is not this appliance's key ("
+                    + publicKey().id() + "): seal and unlock again");
+        }
+        return signer;
     }
 
     /**
      * This appliance's public key card (role, {@code label}, public key, created now), self-signed
      * with the private key; both the card file and its QR frames carry the returned bundle.
      */
-    public SignedBundle keyCard(String label, Passphrase passphrase, Actor actor) throws KeysException {
+    public SignedBundle keyCard(String label, KeyAccess passphrase, Actor actor) throws KeysException {
         PublicKey key = publicKey();
         KeyCard card;
         try {

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * The supervisor passphrase, held as characters so it can be wiped. {@link #toString()} never
  * shows it; only this package reads it ({@link #revealUtf8()}), to derive the sealing key.
  */
-public final class Passphrase implements AutoCloseable {
+public final class Passphrase implements AutoCloseable, KeyAccess {
     /** The shortest passphrase accepted when one is set. */
     public static final int MIN_LENGTH = 10;
     /** The longest passphrase accepted (keeps the KDF input bounded). */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The keyring opened with the right passphrase, for one operation: the Argon2id-derived key of
@@ -15,6 +16,8 @@ import java.util.Map;
  */
 final class Unlocked implements AutoCloseable {
     private static final byte[] VERIFIER_LABEL = "airlock passphrase verifier v1".getBytes(StandardCharsets.US_ASCII);
+
+    private static final AtomicLong DERIVATIONS = new AtomicLong();
 
     private final Passphrase passphrase;
     private final KdfParams params;
@@ -56,7 +59,13 @@ final class Unlocked implements AutoCloseable {
         return derived.computeIfAbsent(cacheKey(p, s), k -> argon2(passphrase, p, s));
     }
 
+    /** How many Argon2id derivations this JVM made (a seam for tests: what an unlocked session saves). */
+    static long derivations() {
+        return DERIVATIONS.get();
+    }
+
     private static byte[] argon2(Passphrase passphrase, KdfParams p, byte[] s) {
+        DERIVATIONS.incrementAndGet();
         byte[] pw = passphrase.revealUtf8();
         try {
             return Argon2id.derive(pw, s, p.memoryKiB(), p.iterations(), p.lanes());

@@ -30,16 +30,20 @@ public final class AtomicFiles {
      */
     public static void write(Path target, byte[] data, boolean durable) throws IOException {
         replace(target, data, durable);
-        byte[] back;
-        try {
-            back = Files.readAllBytes(target);
-        } catch (IOException e) {
-            throw new IOException("wrote " + target + " but cannot read it back (" + (e.getMessage() == null
-                    ? "no reason given" : e.getMessage()) + "); the medium lost it, so the file cannot be trusted", e);
-        }
+        byte[] back = readBack(target);
         if (!Arrays.equals(back, data)) {
             throw new IOException("wrote " + target + " but reading it back gave different content"
                     + " (failing medium?); the file cannot be trusted");
+        }
+    }
+
+    /** The bytes of a file just written, read back; unreadable means the medium lost it. */
+    public static byte[] readBack(Path target) throws IOException {
+        try {
+            return Files.readAllBytes(target);
+        } catch (IOException e) {
+            throw new IOException("wrote " + target + " but cannot read it back (" + (e.getMessage() == null
+                    ? "no reason given" : e.getMessage()) + "); the medium lost it, so the file cannot be trusted", e);
         }
     }
 

@@ -11,7 +11,6 @@ import dev.airlock.appliance.export.ExportOptions;
 import dev.airlock.appliance.export.ExportRefusedException;
 import dev.airlock.appliance.export.ExportResult;
 import dev.airlock.appliance.inventory.InventoryService;
-import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.Devices;
@@ -144,11 +143,7 @@ public final class ExportView extends VerticalLayout implements HasDynamicTitle 
         var actor = session.actor();
         setBusy(true);
         destination.working();
-        work.run(ui, p -> {
-            try (Passphrase pass = seal.passphrase()) {
-                return export.run(o, pass, actor);
-            }
-        }, (f, t) -> { }, r -> {
+        work.run(ui, p -> export.run(o, seal.signingKey(actor), actor), (f, t) -> { }, r -> {
             setBusy(false);
             destination.message.setText("");
             done.accept(r);

@@ -14,7 +14,7 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.gateway.Gateway;
 import dev.airlock.appliance.gateway.GatewayListener;
 import dev.airlock.appliance.gateway.GatewayResult;
-import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.KeyAccess;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.KioskSession;
 import dev.airlock.kiosk.core.Seal;
@@ -46,7 +46,7 @@ final class GatewayRunPanel extends VerticalLayout {
 
     /** One way to answer a request, run on the worker thread. */
     interface Run {
-        GatewayResult run(Gateway service, Path file, boolean resend, Passphrase pass, Actor actor,
+        GatewayResult run(Gateway service, Path file, boolean resend, KeyAccess pass, Actor actor,
                 GatewayListener listener) throws Exception;
     }
 
@@ -91,9 +91,9 @@ final class GatewayRunPanel extends VerticalLayout {
     }
 
     /**
-     * Runs {@code how} on {@code file} in the background as the signed-in operator, with the seal's
-     * passphrase; {@code start} runs once the run is set up, then {@code after} and {@code finished}
-     * or {@code failed}.
+     * Runs {@code how} on {@code file} in the background as the signed-in operator, with the signing
+     * key the seal holds unsealed; {@code start} runs once the run is set up, then {@code after} and
+     * {@code finished} or {@code failed}.
      */
     void run(UI ui, Path file, Run how, Runnable after, Runnable start, Consumer<GatewayResult> finished,
             Consumer<Exception> failed) {
@@ -102,11 +102,8 @@ final class GatewayRunPanel extends VerticalLayout {
         ConcurrentLinkedQueue<Settled> settled = new ConcurrentLinkedQueue<>();
         Gateway service = gateway.getObject();
         start.run();
-        work.run(ui, p -> {
-            try (Passphrase pass = seal.passphrase()) {
-                return how.run(service, file, resend, pass, actor, listener(settled, p));
-            }
-        }, (f, text) -> showProgress(f, settled), r -> {
+        work.run(ui, p -> how.run(service, file, resend, seal.signingKey(actor), actor, listener(settled, p)),
+                (f, text) -> showProgress(f, settled), r -> {
             after.run();
             finished.accept(r);
         }, e -> {

@@ -3,7 +3,6 @@ package dev.airlock.kiosk.supervisor;
 import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.SignedBundle;
 import dev.airlock.kiosk.core.Seal;
@@ -28,9 +27,7 @@ final class OurKeyCard {
     synchronized SignedBundle get(Seal seal, Actor actor) throws KeysException {
         KeyService ours = keys.getObject();
         if (card == null || !card.signer().equals(ours.publicKey().id())) {
-            try (Passphrase p = seal.passphrase()) {
-                card = ours.keyCard(info.getObject().displayName(), p, actor);
-            }
+            card = ours.keyCard(info.getObject().displayName(), seal.signingKey(actor), actor);
         }
         return card;
     }

@@ -1,8 +1,13 @@
 package dev.airlock.kiosk.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airlock.appliance.Appliance;
+import dev.airlock.appliance.audit.Actor;
+import dev.airlock.appliance.keys.KeyProbe;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.UnsealedKey;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.appliance.inventory.ProductState;
@@ -100,6 +105,44 @@ class ExportViewTest extends KioskViewTest {
                 .doesNotContain("demo-lab");
         String envelope = new String(BundleFile.read(file).envelope(), StandardCharsets.UTF_8);
         assertThat(envelope.toLowerCase(Locale.ROOT)).doesNotContain(PLANTED.toLowerCase(Locale.ROOT));
+    }
+
+    @Test
+    void export_afterTheSupervisorsUnlock_derivesNoKey_andAfterSealingTheKeyIsZeroedAndNeedsThePassphrase()
+            throws Exception {
+        Appliance lab = labWith(2, null);
+        seal.seal();
+        try (Passphrase p = Passphrase.of(PASSPHRASE)) {
+            seal.unlock(p, PASSPHRASE.toCharArray(), new Actor("supervisor (unlock)"));
+        }
+        long derivations = KeyProbe.derivations();
+        ExportView view = navigate(ExportView.class);
+        Path stick = Files.createDirectories(tmp.resolve("UNLOCKED"));
+        choose(view, LabData.stick(stick, StickKind.EMPTY, 0));
+        test(view.destination.write).click();
+        LabData.await(() -> view.result.isVisible() || !view.destination.message.getText().isEmpty()
+                && !view.destination.progress.isVisible());
+        assertThat(view.result.isVisible()).as(view.destination.message.getText()).isTrue();
+        // the same service call once more, as the view makes it
+        Actor actor = session().actor();
+        assertThat(lab.export().run(dev.airlock.appliance.export.ExportOptions.to(stick).withAgain(true),
+                seal.signingKey(actor), actor).products()).isPositive();
+        try (Stream<Path> files = Files.list(stick.resolve("AIRLOCK/outbound"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".xml"))).hasSize(2);
+        }
+        assertThat(KeyProbe.derivations()).as("Argon2id derivations after the unlock").isEqualTo(derivations);
+
+        UnsealedKey held = seal.signingKey(session().actor());
+        assertThat(KeyProbe.derivations()).isEqualTo(derivations);
+        seal.seal();
+        assertThat(KeyProbe.isZeroed(held)).isTrue();
+        assertThat(seal.isSealed()).isTrue();
+        assertThatThrownBy(() -> seal.signingKey(session().actor())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unlock");
+        try (Passphrase p = Passphrase.of(PASSPHRASE)) {
+            seal.unlock(p, PASSPHRASE.toCharArray(), new Actor("supervisor (unlock)"));
+        }
+        assertThat(KeyProbe.derivations()).as("a new unlock derives once").isEqualTo(derivations + 1);
     }
 
     @Test

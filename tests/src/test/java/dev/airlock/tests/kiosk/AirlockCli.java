@@ -45,8 +45,7 @@ final class AirlockCli {
     }
 
     static Run run(Path data, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = CliJvm.prefix(KioskProcess.java(), JAR, KioskProcess.ROOT);
-        cmd.addAll(List.of(args));
+        List<String> cmd = CliJvm.command(KioskProcess.java(), JAR, KioskProcess.ROOT, List.of(args));
         if (data != null) {
             cmd.add("--data");
             cmd.add(data.toString());
@@ -104,8 +103,7 @@ final class AirlockCli {
 
     /** Starts {@code airlock ARGS} in the background with its output (both streams) in {@code log}. */
     static Background background(Path log, String... args) throws IOException {
-        List<String> cmd = CliJvm.prefix(KioskProcess.java(), JAR, KioskProcess.ROOT);
-        cmd.addAll(List.of(args));
+        List<String> cmd = CliJvm.command(KioskProcess.java(), JAR, KioskProcess.ROOT, List.of(args));
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

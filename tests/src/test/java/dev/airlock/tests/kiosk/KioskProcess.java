@@ -105,7 +105,7 @@ public final class KioskProcess implements AutoCloseable {
     }
 
     /** The kiosk's JVM options as the launcher reads them: kiosk-ui/jvm.options without comments. */
-    static List<String> jvmOptions() throws IOException {
+    public static List<String> jvmOptions() throws IOException {
         return Files.readAllLines(ROOT.resolve("kiosk-ui/jvm.options")).stream().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }

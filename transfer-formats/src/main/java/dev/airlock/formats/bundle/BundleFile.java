@@ -43,6 +43,17 @@ public final class BundleFile {
         return BundleFileWriter.write(bundle, signerKey);
     }
 
+    /**
+     * Checks the bytes of a file this side just wrote, as read back: the signed payload and signature
+     * in them make {@code written}'s digest and the signature verifies with {@code signerKey}. That is
+     * what proves the medium holds what was signed; the full parse and schema check of
+     * {@link #read(byte[])} is for files coming in.
+     */
+    public static void checkReadBack(byte[] bytes, SignedBundle written, PublicKey signerKey)
+            throws MalformedBundleException, BadSignatureException {
+        BundleReadBack.check(bytes, written, signerKey);
+    }
+
     /** Reads a bundle file, refusing one larger than {@link #MAX_BYTES} before reading it. */
     public static SignedBundle read(Path file) throws IOException, MalformedBundleException, BadSignatureException {
         try {

@@ -40,6 +40,11 @@ public final class SignedBundle {
         this.signature = signature;
         this.content = content;
         this.signer = KeyId.of(Arrays.copyOf(payload, KeyId.LENGTH));
+        this.envelope = envelopeOf(kind, payload, signature);
+    }
+
+    /** The envelope bytes of a payload and signature of {@code kind}: magic, version, kind, length, payload, signature. */
+    static byte[] envelopeOf(BundleKind kind, byte[] payload, byte[] signature) {
         WireWriter w = new WireWriter(payload.length + 80);
         w.bytes(MAGIC);
         w.u8(FORMAT_VERSION);
@@ -47,7 +52,7 @@ public final class SignedBundle {
         w.varint(payload.length);
         w.bytes(payload);
         w.bytes(signature);
-        this.envelope = w.toByteArray();
+        return w.toByteArray();
     }
 
     /**
