@@ -142,6 +142,9 @@ public final class Merge {
      * read as a response counts as new: importing it says what is wrong.
      */
     public int countUnmerged(Path stickRoot) {
+        if (StickLayout.offTheStick(stickRoot, StickLayout.Folder.INBOUND).isPresent()) {
+            return 0; // a linked folder is not looked into; import says why
+        }
         return doneFiles.countNotDone(StickLayout.Folder.INBOUND.on(stickRoot), this::merged);
     }
 

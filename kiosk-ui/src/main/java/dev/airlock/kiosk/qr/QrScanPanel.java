@@ -207,7 +207,7 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
                 : getTranslation("qr.scan.frames", a.received(), a.total())).orElse(getTranslation("qr.scan.waiting")));
         others.removeAll();
         for (QrDecoder.Assembly a : decoder.assemblies()) {
-            if (a.complete() || f.map(a.bundleId()::equals).orElse(false)) {
+            if (a.complete() || a.bundleId().equals(fillingId)) {
                 continue;
             }
             Span line = new Span(getTranslation("qr.scan.otherLine", a.received(), a.total(), a.bundleId()));
