@@ -175,16 +175,19 @@ public final class StickLayout {
      * stays on the stick (it need not exist).
      */
     public static java.util.Optional<OffTheStick> offTheStick(Path root, Path dir) {
-        Path r = root.toAbsolutePath().normalize();
-        Path d = dir.toAbsolutePath();
-        for (Path part : d) {
+        // the root is the user's own path (it may hold '..'); below it, every name comes from the stick
+        Path r0 = root.toAbsolutePath();
+        Path d0 = dir.toAbsolutePath();
+        Path r = r0.normalize();
+        Path d = d0.normalize();
+        Path below = d0.startsWith(r0) ? r0.relativize(d0) : d.startsWith(r) ? r.relativize(d) : null;
+        if (below == null) {
+            return java.util.Optional.of(new OffTheStick(dir, "is not on the stick at " + root + ": not read"));
+        }
+        for (Path part : below) {
             if (part.toString().equals("..")) {
                 return java.util.Optional.of(new OffTheStick(dir, "climbs out of its folder with '..': not read"));
             }
-        }
-        d = d.normalize();
-        if (!d.startsWith(r)) {
-            return java.util.Optional.of(new OffTheStick(dir, "is not on the stick at " + root + ": not read"));
         }
         Path at = r;
         for (Path part : r.relativize(d)) {

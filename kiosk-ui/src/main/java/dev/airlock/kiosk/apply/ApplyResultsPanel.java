@@ -120,7 +120,8 @@ final class ApplyResultsPanel extends VerticalLayout {
         work.<IntakeSummary>run(ui, progress -> results.ingest(List.of(dir), IntakeOptions.defaults(), actor, o -> {
             synchronized (seen) {
                 seen.add(o);
-                progress.report(Math.min(1.0, seen.size() / (double) expected), o.file().getFileName().toString());
+                progress.report(Math.min(1.0, seen.size() / (double) expected),
+                        OutsideText.shown(o.file().getFileName().toString()));
             }
         }), (fraction, text) -> {
             resultsProgress.setValue(Math.max(0, Math.min(1, fraction)));
