@@ -353,7 +353,9 @@ class HostilePathsTest {
                     String[] line = Stream.of(c.args()).map(a -> a.replace("%s", stick.toString()))
                             .toArray(String[]::new);
                     Cli.Run run = Cli.airlockWithin(LIMIT, lab, line);
-                    assertThat(run.exit()).as(run.all()).isEqualTo(1);
+                    if (!line[0].equals("import")) { // import counts a linked folder as skipped, like any link
+                        assertThat(run.exit()).as(run.all()).isEqualTo(1);
+                    }
                     assertThat(run.all()).as(run.all()).contains("symbolic link").doesNotContainPattern(JAVA_CLASS)
                             .doesNotContain("merged  ").doesNotContain("not-yours");
                     assertThat(countFiles(target)).as("nothing written off the stick").isEqualTo(before);

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * decoder), shows which bundle it is filling with the percent and "frames received n of m",
  * explains every refused scan, and hands each reassembled bundle (a signed envelope, not yet
  * verified) to {@code onComplete}, once per bundle. Frames of other bundles are kept apart, each
- * with a button to drop it; the bundle being filled is the one with the most frames in.
+ * with a button to drop it; the bundle being filled is the one with the most frames in (on a tie,
+ * the one scanned last).
  */
 public final class QrScanPanel extends Composite<VerticalLayout> {
     final TextField input = new TextField();
@@ -43,7 +44,7 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
     private final Consumer<byte[]> onComplete;
     private QrDecoder decoder = new QrDecoder();
     private final Set<String> completed = new HashSet<>();
-    /** The bundle shown as being filled, kept on a tie. */
+    /** The bundle shown as being filled. */
     private String fillingId;
 
     /** A panel fed by the keyboard-wedge field only (e.g. tests); see {@link #listenTo(Devices)}. */
@@ -91,6 +92,7 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
         progress.setId("qr-scan-progress");
         progress.addClassName("qr-scan-progress");
         percent.addClassName("qr-scan-percent");
+        frames.setId("qr-scan-frames");
         frames.addClassName("qr-scan-frames");
         message.setId("qr-scan-message");
         message.addClassName("qr-scan-message");
@@ -149,10 +151,11 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
 
     /** Takes one scanned code (from the serial scanner, the wedge field, or a test). */
     public ScanResult receive(String code) {
+        Optional<String> previous = decoder.bundleId();
+        boolean known = decoder.assemblies().stream().anyMatch(a -> a.bundleId().equals(bundleIdOf(code)));
         ScanResult r = decoder.receivePart(code);
         String id = decoder.bundleId().orElse("");
         showFilling();
-        Optional<String> fill = Optional.ofNullable(fillingId);
         if (r instanceof ScanResult.Complete c) {
             frames.setText(getTranslation("qr.scan.complete"));
             say("ok", getTranslation("qr.scan.completeMessage", id));
@@ -160,8 +163,11 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
                 onComplete.accept(c.bundle());
             }
         } else if (r instanceof ScanResult.Progress p) {
-            if (fill.isPresent() && !fill.get().equals(id)) {
-                say("info", getTranslation("qr.scan.otherBundle", id, fill.get(), p.received(), p.total()));
+            boolean anotherOpen = decoder.assemblies().stream().anyMatch(a -> !a.complete()
+                    && !a.bundleId().equals(id));
+            boolean keptApart = !id.equals(fillingId);
+            if (previous.isPresent() && !previous.get().equals(id) && anotherOpen && (!known || keptApart)) {
+                say("info", getTranslation("qr.scan.otherBundle", id, previous.get(), p.received(), p.total()));
             } else {
                 say("ok", getTranslation("qr.scan.accepted", p.received(), p.total()));
             }
@@ -171,24 +177,30 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
         return r;
     }
 
+    /** The 6-digit bundle id a frame's digits carry after the format digit ("" for anything shorter). */
+    private static String bundleIdOf(String code) {
+        String digits = code == null ? "" : code.strip();
+        return digits.length() > 7 ? digits.substring(1, 7) : "";
+    }
+
     /**
-     * The bundle being filled: the one with the most frames in; on a tie the one filled before
-     * stays. A bundle just completed stays shown until a frame of another one comes.
+     * The bundle being filled: of those not yet complete, the one with the most frames in, on a tie
+     * the one the last frame belonged to. A bundle just completed stays shown until a frame of
+     * another one comes.
      */
     private Optional<QrDecoder.Assembly> fillingAssembly() {
         Optional<String> current = decoder.bundleId();
         QrDecoder.Assembly best = null;
         for (QrDecoder.Assembly a : decoder.assemblies()) {
             boolean isCurrent = current.map(a.bundleId()::equals).orElse(false);
-            if (a.complete() && !isCurrent) {
+            if (a.complete()) {
+                if (isCurrent) {
+                    return Optional.of(a);
+                }
                 continue;
             }
-            if (a.complete() || best == null || a.received() > best.received()
-                    || a.received() == best.received() && a.bundleId().equals(fillingId)) {
+            if (best == null || a.received() > best.received() || a.received() == best.received() && isCurrent) {
                 best = a;
-                if (a.complete()) {
-                    break;
-                }
             }
         }
         return Optional.ofNullable(best);
