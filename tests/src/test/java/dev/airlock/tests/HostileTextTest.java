@@ -275,7 +275,7 @@ class HostileTextTest {
      */
     @TestFactory
     Stream<DynamicTest> aNastyFileNameOnAStick_isShownEscaped_byImportIntakeAndQrDecode() throws Exception {
-        Path lab = tmp.resolve("lab-names");
+        Path lab = tmp.resolve("lab-stick-names");
         Journey.ok(Cli.airlock(lab, "init", "--role", "lab", "--name", "Names lab"));
         List<String> names = List.of("\u001b[2J\u001b[31mred.xml", "invoice\u202Elmx.exe.xml",
                 "two\u2028lines.xml", "bell\u0007.xml", "zero\u200Bwidth.xml");
