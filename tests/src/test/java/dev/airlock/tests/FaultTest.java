@@ -306,19 +306,37 @@ class FaultTest {
         check(Cli.run(List.of("fusefat", "-o", "rw+", image.toString(), mnt.toString()), Map.of(), null), "fusefat");
         Path outbound = mnt.resolve("AIRLOCK/outbound");
         try {
+            // Calibration: when the temp copy appears after the start, and how long the export runs on from there.
             long start = System.nanoTime();
-            ok(airlock(lab, "export", "--to", mnt.toString(), "--limit", String.valueOf(perExport)));
-            long full = System.nanoTime() - start;
+            Process cal = start(Cli.command(lab, "export", "--to", mnt.toString(), "--limit",
+                    String.valueOf(perExport)), tmp.resolve("k.out"), tmp.resolve("k.err"));
+            boolean sawTemp = awaitNewTemp(cal, outbound, Set.of());
+            long tempAt = System.nanoTime() - start;
+            assertThat(cal.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(cal.exitValue()).as(Files.readString(tmp.resolve("k.err"))).isZero();
+            long window = System.nanoTime() - start - tempAt;
+            assertThat(sawTemp).as("the calibration export's temp copy was seen").isTrue();
             Map<String, Integer> outcomes = new java.util.TreeMap<>();
             int orphans = 0;
             int sweptLines = 0;
+            int afterTemp = kills - (kills + 5) / 6;
+            int j = 0;
             for (int i = 0; i < kills; i++) {
                 // Step 0: the previous kill's leftovers are swept by this export (its output says so).
                 Set<String> recordedBefore = ledgerIds(lab);
+                Set<String> tempsBefore = tempNames(outbound);
                 Process p = start(Cli.command(lab, "export", "--to", mnt.toString(), "--limit",
                         String.valueOf(perExport)), tmp.resolve("k.out"), tmp.resolve("k.err"));
-                long delay = (long) (full * (0.35 + 0.85 * i / (kills - 1)));
-                boolean finished = p.waitFor(delay, TimeUnit.NANOSECONDS);
+                boolean finished;
+                if (i % 6 == 0) {
+                    // before anything is written: during start-up, the sweep, building and signing
+                    finished = p.waitFor((long) (tempAt * (0.4 + 0.1 * (i / 6))), TimeUnit.NANOSECONDS);
+                } else {
+                    // from the moment the temp copy appears to past the end: writing, read-back, commit, rename
+                    awaitNewTemp(p, outbound, tempsBefore);
+                    long offset = (long) (window * 1.2 * j++ / Math.max(1, afterTemp - 1));
+                    finished = p.waitFor(offset, TimeUnit.NANOSECONDS);
+                }
                 if (!finished) {
                     p.destroyForcibly(); // SIGKILL
                     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -377,6 +395,35 @@ class FaultTest {
         } finally {
             unmountFuse(mnt, image);
         }
+    }
+
+    /** Temp names in {@code dir} now. */
+    private static Set<String> tempNames(Path dir) throws IOException {
+        Set<String> names = new HashSet<>();
+        for (Path f : files(dir)) {
+            String n = f.getFileName().toString();
+            if (n.startsWith(".") && n.endsWith(".tmp")) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    /** Polls until a temp name not in {@code before} is in {@code dir}; false when {@code p} ended first. */
+    private static boolean awaitNewTemp(Process p, Path dir, Set<String> before) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < until) {
+            Set<String> now = tempNames(dir);
+            now.removeAll(before);
+            if (!now.isEmpty()) {
+                return true;
+            }
+            if (!p.isAlive()) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("no temp copy appeared in " + dir + " within 120 s");
     }
 
     private static Set<String> ledgerIds(Path lab) throws Exception {

@@ -66,21 +66,19 @@ public final class BackupService {
         if (off.isPresent()) {
             throw new BackupException(off.get().shown() + "; nothing was written");
         }
-        boolean madeDir = !Files.isDirectory(dir);
-        Files.createDirectories(dir);
-        Path target = BackupFiles.freeName(dir, "airlock-backup-" + STAMP.format(clock.instant()), EXTENSION);
         Path snapshot = store.dataDir().resolve(".backup-snapshot-" + BackupFiles.hex(8) + ".db");
-        long needed = 0;
+        boolean madeDir = !Files.isDirectory(dir);
         try {
             BackupRepository.snapshot(store.file(), snapshot);
             long[] counts = BackupRepository.counts(snapshot);
-            // the encrypted file is the snapshot plus a small header and tags; check the room first
-            needed = Files.size(snapshot) + ROOM_MARGIN;
-            long free = Files.getFileStore(dir).getUsableSpace();
+            // the encrypted file is the snapshot plus a small header and tags: check the room before any write
+            long needed = Files.size(snapshot) + ROOM_MARGIN;
+            long free = Files.getFileStore(root).getUsableSpace();
             if (free < needed) {
-                removeIfMade(dir, madeDir);
                 throw new BackupException(noRoom(root, needed, free));
             }
+            Files.createDirectories(dir);
+            Path target = BackupFiles.freeName(dir, "airlock-backup-" + STAMP.format(clock.instant()), EXTENSION);
             OfflineCrypto.Cost kdf = OfflineCrypto.keyringCost(store);
             byte[] digest;
             try {
@@ -90,7 +88,7 @@ public final class BackupService {
                     throw e;
                 }
                 removeIfMade(dir, madeDir);
-                throw new BackupException(noRoom(root, needed, Files.getFileStore(dir.getParent()).getUsableSpace()));
+                throw new BackupException(noRoom(root, needed, Files.getFileStore(root).getUsableSpace()));
             }
             EncryptedBackupFile.verifyWritten(target, passphrase, digest);
             long bytes = Files.size(target);

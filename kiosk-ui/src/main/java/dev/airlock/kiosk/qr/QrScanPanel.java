@@ -152,8 +152,9 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
     /** Takes one scanned code (from the serial scanner, the wedge field, or a test). */
     public ScanResult receive(String code) {
         Optional<String> previous = decoder.bundleId();
-        boolean known = decoder.assemblies().stream().anyMatch(a -> a.bundleId().equals(bundleIdOf(code)));
+        int setsBefore = decoder.assemblies().size();
         ScanResult r = decoder.receivePart(code);
+        boolean newSet = decoder.assemblies().size() > setsBefore;
         String id = decoder.bundleId().orElse("");
         showFilling();
         if (r instanceof ScanResult.Complete c) {
@@ -166,7 +167,7 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
             boolean anotherOpen = decoder.assemblies().stream().anyMatch(a -> !a.complete()
                     && !a.bundleId().equals(id));
             boolean keptApart = !id.equals(fillingId);
-            if (previous.isPresent() && !previous.get().equals(id) && anotherOpen && (!known || keptApart)) {
+            if (previous.isPresent() && !previous.get().equals(id) && anotherOpen && (newSet || keptApart)) {
                 say("info", getTranslation("qr.scan.otherBundle", id, previous.get(), p.received(), p.total()));
             } else {
                 say("ok", getTranslation("qr.scan.accepted", p.received(), p.total()));
@@ -175,12 +176,6 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
             say(x.cause() == ScanResult.Cause.EMPTY ? "info" : "error", explain(x));
         }
         return r;
-    }
-
-    /** The 6-digit bundle id a frame's digits carry after the format digit ("" for anything shorter). */
-    private static String bundleIdOf(String code) {
-        String digits = code == null ? "" : code.strip();
-        return digits.length() > 7 ? digits.substring(1, 7) : "";
     }
 
     /**
