@@ -319,6 +319,93 @@ class HostilePathsTest {
                 }));
     }
 
+    /**
+     * Every reader (and writer) of a stick's own folders, on a folder stand-in whose {@code AIRLOCK} or
+     * one of its folders is a link out of the stick: none follows it, each says why, nothing off the
+     * stick is read, and nothing is written there.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyStickFolder_whenItOrAirlockIsALinkOffTheStick_isNotFollowed_andSaysWhy() {
+        record Case(String name, String linked, String... args) {}
+        return Stream.of(
+                new Case("import, AIRLOCK linked", "AIRLOCK", "import", "%s"),
+                new Case("import, AIRLOCK/inbound linked", "AIRLOCK/inbound", "import", "%s"),
+                new Case("update check, AIRLOCK linked", "AIRLOCK", "update", "check", "%s"),
+                new Case("update check, AIRLOCK/update linked", "AIRLOCK/update", "update", "check", "%s"),
+                new Case("backup, AIRLOCK/backup linked", "AIRLOCK/backup", "backup", "--to", "%s"),
+                new Case("backup, AIRLOCK linked", "AIRLOCK", "backup", "--to", "%s"),
+                new Case("export, AIRLOCK/outbound linked", "AIRLOCK/outbound", "export", "--to", "%s"))
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    Path stick = tmp.resolve("off-" + c.name().replaceAll("\\W+", "-"));
+                    Path target = Files.createDirectories(tmp.resolve("target-" + stick.getFileName()));
+                    // what the link leads to: a whole AIRLOCK folder with a response, an update, a backup folder
+                    Path airlock = Files.createDirectories(target.resolve("AIRLOCK"));
+                    for (String f : List.of("inbound", "update", "backup", "outbound")) {
+                        Files.createDirectories(airlock.resolve(f));
+                    }
+                    Files.writeString(airlock.resolve("inbound/airlock-response-x.xml"), "<not-yours/>");
+                    Files.writeString(airlock.resolve("update/airlock-9.9.9.update"), "format=airlock-update-1\n");
+                    Path link = stick.resolve(c.linked());
+                    Files.createDirectories(link.getParent());
+                    Files.createSymbolicLink(link, c.linked().equals("AIRLOCK") ? airlock
+                            : airlock.resolve(Path.of(c.linked()).getFileName()));
+                    long before = countFiles(target);
+                    String[] line = Stream.of(c.args()).map(a -> a.replace("%s", stick.toString()))
+                            .toArray(String[]::new);
+                    Cli.Run run = Cli.airlockWithin(LIMIT, lab, line);
+                    if (!line[0].equals("import")) { // import counts a linked folder as skipped, like any link
+                        assertThat(run.exit()).as(run.all()).isEqualTo(1);
+                    }
+                    assertThat(run.all()).as(run.all()).contains("symbolic link").doesNotContainPattern(JAVA_CLASS)
+                            .doesNotContain("merged  ").doesNotContain("not-yours");
+                    assertThat(countFiles(target)).as("nothing written off the stick").isEqualTo(before);
+                }));
+    }
+
+    /**
+     * A real vfat stick (fusefat) cannot hold a link, so there: names that look like climbing out
+     * ({@code ..} lookalikes, dots and spaces vfat keeps) in {@code AIRLOCK/inbound} and
+     * {@code AIRLOCK/collected} are read as the plain names they are, none leads off the stick,
+     * and nothing off the stick is read.
+     */
+    @org.junit.jupiter.api.Test
+    void dotDotLookalikeNamesOnAVfatStick_areReadAsPlainNames_andNothingLeavesTheStick() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/fuse")), "no /dev/fuse");
+        try (StickImage stick = StickImage.create(Files.createDirectories(tmp.resolve("vfat-dots")), 33)) {
+            Path inbound = Files.createDirectories(stick.mount.resolve("AIRLOCK/inbound"));
+            Path collected = Files.createDirectories(stick.mount.resolve("AIRLOCK/collected"));
+            List<String> names = List.of("..airlock-response.xml", "...xml", "a..b.xml", ".. ..xml", "x ...xml");
+            for (String n : names) {
+                for (Path dir : List.of(inbound, collected)) {
+                    try {
+                        Files.writeString(dir.resolve(n), "<not-a-response/>");
+                    } catch (IOException e) {
+                        System.out.println("vfat refused the name '" + n + "': " + e.getMessage());
+                    }
+                }
+            }
+            Cli.Run imported = Cli.airlockWithin(LIMIT, lab, "import", stick.mount.toString());
+            Cli.Run intake = Cli.airlockWithin(LIMIT, lab, "intake", stick.mount.toString());
+            for (Cli.Run run : List.of(imported, intake)) {
+                assertThat(run.all()).as(run.all()).doesNotContainPattern(JAVA_CLASS).doesNotContain("secret")
+                        .doesNotContain("not-yours");
+            }
+            assertThat(imported.out()).as(imported.all()).contains(" 0 merged");
+            assertThat(intake.out()).as(intake.all()).doesNotContain("accepted ");
+            // a path typed with '..' that climbs from AIRLOCK/inbound up and out is the user's own path, but a
+            // stick folder reached that way is still checked: only what is on the stick is taken
+            Cli.Run climbing = Cli.airlockWithin(LIMIT, lab, "import", inbound.resolve("../../..").toString()
+                    + "/" + stick.mount.getFileName());
+            assertThat(climbing.all()).as(climbing.all()).doesNotContainPattern(JAVA_CLASS).contains(" 0 merged");
+        }
+    }
+
+    private static long countFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+
     private static void assertRefusedInWords(Cli.Run run, String words) {
         assertThat(run.exit()).as(run.all()).isEqualTo(1);
         assertThat(run.all()).as(run.all()).contains(words).doesNotContainPattern(JAVA_CLASS);

@@ -268,6 +268,55 @@ class HostileTextTest {
         return tests.stream();
     }
 
+    /**
+     * Stick file names are outside text too: a refused file named {@code ESC[2J…red.xml} (clears
+     * a terminal) or holding U+202E (turns the rest around), on a stick given to {@code import} and
+     * {@code intake}, and as a frames file given to {@code qr decode}, is named escaped, never raw.
+     */
+    @TestFactory
+    Stream<DynamicTest> aNastyFileNameOnAStick_isShownEscaped_byImportIntakeAndQrDecode() throws Exception {
+        Path lab = tmp.resolve("lab-stick-names");
+        Journey.ok(Cli.airlock(lab, "init", "--role", "lab", "--name", "Names lab"));
+        List<String> names = List.of("\u001b[2J\u001b[31mred.xml", "invoice\u202Elmx.exe.xml",
+                "two\u2028lines.xml", "bell\u0007.xml", "zero\u200Bwidth.xml");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : names) {
+            String shown = OutsideText.shown(name);
+            tests.add(DynamicTest.dynamicTest("import and intake of " + shown, () -> {
+                Path stick = tmp.resolve("names-" + Integer.toHexString(name.hashCode()));
+                Files.writeString(Files.createDirectories(stick.resolve("AIRLOCK/inbound")).resolve(name),
+                        "<not-a-response/>");
+                Files.writeString(Files.createDirectories(stick.resolve("AIRLOCK/collected")).resolve(name),
+                        "<not-a-record/>");
+                for (String verb : List.of("import", "intake")) {
+                    Cli.Run run = Cli.airlockWithin(LIMIT, lab, verb, stick.toString());
+                    assertThat(run.exit()).as(run.all()).isEqualTo(1);
+                    assertThat(run.all()).as(run.all()).contains(shown);
+                    assertNoRawControl(run.all(), name);
+                }
+            }));
+            tests.add(DynamicTest.dynamicTest("qr decode of a frames file named " + shown, () -> {
+                Path dir = Files.createDirectories(tmp.resolve("names-qr-" + Integer.toHexString(name.hashCode())));
+                Path frames = Files.writeString(dir.resolve(name.replace(".xml", ".txt")), "4006381333931\n");
+                Cli.Run run = Cli.airlockWithin(LIMIT, null, "qr", "decode", "--to", dir.resolve("out").toString(),
+                        frames.toString());
+                assertThat(run.exit()).as(run.all()).isEqualTo(1);
+                assertNoRawControl(run.all(), name);
+            }));
+        }
+        return tests.stream();
+    }
+
+    /** None of the characters of {@code name} that {@link OutsideText#shown} escapes appears raw in {@code output}. */
+    private static void assertNoRawControl(String output, String name) {
+        for (char c : name.toCharArray()) {
+            if (OutsideText.needsEscape(c) || c == '\u2028') {
+                assertThat(output).as("raw %s in %s", OutsideText.escape(c), OutsideText.shown(output))
+                        .doesNotContain(String.valueOf(c));
+            }
+        }
+    }
+
     /** No character of {@code n} that must never reach a screen appears raw in {@code output}. */
     private static void assertNoRawCharacter(String output, Nasty n) {
         for (String bad : n.forbidden()) {

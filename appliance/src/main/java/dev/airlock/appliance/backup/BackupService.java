@@ -62,14 +62,34 @@ public final class BackupService {
                     + " e.g. /media/STICK");
         }
         Path dir = StickLayout.Folder.BACKUP.on(root);
-        Files.createDirectories(dir);
-        Path target = BackupFiles.freeName(dir, "airlock-backup-" + STAMP.format(clock.instant()), EXTENSION);
+        java.util.Optional<StickLayout.OffTheStick> off = StickLayout.offTheStick(root, dir);
+        if (off.isPresent()) {
+            throw new BackupException(off.get().shown() + "; nothing was written");
+        }
         Path snapshot = store.dataDir().resolve(".backup-snapshot-" + BackupFiles.hex(8) + ".db");
+        boolean madeDir = !Files.isDirectory(dir);
         try {
             BackupRepository.snapshot(store.file(), snapshot);
             long[] counts = BackupRepository.counts(snapshot);
+            // the encrypted file is the snapshot plus a small header and tags: check the room before any write
+            long needed = Files.size(snapshot) + ROOM_MARGIN;
+            long free = Files.getFileStore(root).getUsableSpace();
+            if (free < needed) {
+                throw new BackupException(noRoom(root, needed, free));
+            }
+            Files.createDirectories(dir);
+            Path target = BackupFiles.freeName(dir, "airlock-backup-" + STAMP.format(clock.instant()), EXTENSION);
             OfflineCrypto.Cost kdf = OfflineCrypto.keyringCost(store);
-            byte[] digest = EncryptedBackupFile.writeEncrypted(snapshot, target, passphrase, kdf, random);
+            byte[] digest;
+            try {
+                digest = EncryptedBackupFile.writeEncrypted(snapshot, target, passphrase, kdf, random);
+            } catch (IOException e) { // the room ran out after all (the free count was stale): the temp file is gone
+                if (e.getMessage() == null || !e.getMessage().contains("No space left")) {
+                    throw e;
+                }
+                removeIfMade(dir, madeDir);
+                throw new BackupException(noRoom(root, needed, Files.getFileStore(root).getUsableSpace()));
+            }
             EncryptedBackupFile.verifyWritten(target, passphrase, digest);
             long bytes = Files.size(target);
             store.execute(tx -> audit.record(tx, actor, new BackupEvents.BackupWritten(target, bytes, counts[0],
@@ -77,6 +97,34 @@ public final class BackupService {
             return new BackupResult(target, bytes, counts[0], counts[1]);
         } finally {
             BackupFiles.deleteStoreFiles(snapshot);
+        }
+    }
+
+    /** Room asked for beyond the snapshot's size: the encrypted file's header, tags and the folder entry. */
+    static final long ROOM_MARGIN = 256 * 1024;
+
+    /** "The stick at /media/S has 1.2 MB free, but the backup needs about 5.0 MB: nothing was written. …" */
+    static String noRoom(Path root, long needed, long free) {
+        return "the stick at " + root + " has " + megabytes(free) + " free, but the backup needs about "
+                + megabytes(needed) + ": nothing was written. Free " + megabytes(Math.max(0, needed - free))
+                + " or more on it, or use a bigger stick, and run backup again";
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    /** Takes away the backup folder this run made when nothing went into it. */
+    private static void removeIfMade(Path dir, boolean made) {
+        if (!made) {
+            return;
+        }
+        try (var s = Files.list(dir)) {
+            if (s.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException ignored) {
+            // an empty folder left on a full stick harms nothing
         }
     }
 

@@ -80,7 +80,7 @@ public final class QrTransfer {
         return new Encoded(images, text, options, encoder.bundleId());
     }
 
-    /** Outcome of reassembling frames. */
+    /** Outcome of reassembling the frames of one bundle (one per bundle id the frames held). */
     public sealed interface Decoded {
         /** The bundle was complete, verified and written. */
         record Written(Path file, Inspection inspection) implements Decoded {}
@@ -88,31 +88,60 @@ public final class QrTransfer {
         /** Complete and its signature intact, written, but with no store its signer's trust was not checked. */
         record Unchecked(Path file, BundleKind kind, KeyId signer, Fingerprint fingerprint) implements Decoded {}
 
-        /** Not all frames were there. */
-        record Incomplete(int percent, List<Integer> missingFrames) implements Decoded {}
+        /** Every frame was there, but the bundle was not written; {@code reason} says why and what to do. */
+        record NotWritten(String bundleId, String reason) implements Decoded {}
+
+        /** Not all frames of this bundle were there; nothing of it was written. */
+        record Incomplete(QrDecoder.Assembly assembly) implements Decoded {
+            /** "2 of 5 frames of bundle 318402 (missing 3, 4, 5): incomplete, not written". */
+            public String inWords() {
+                return assembly.inWords() + ": incomplete, not written";
+            }
+        }
+
+        /** Whether this bundle's file was written. */
+        default boolean written() {
+            return this instanceof Written || this instanceof Unchecked;
+        }
     }
 
     /**
      * Feeds scanned lines (from a frames text file or a scanner log) and/or QR images to a
-     * decoder, reporting every line's result to {@code progress}; when complete, checks the
-     * bundle against this appliance's trust store and writes it as a bundle file into {@code dir}.
+     * decoder, reporting every line's result to {@code progress}; checks each complete bundle
+     * against this appliance's trust store and writes it as a bundle file into {@code dir}.
+     *
+     * @return one outcome per bundle the frames held, in the order its first frame came; empty
+     *     when no valid frame was read at all
      */
-    public Decoded decode(List<String> lines, List<Path> images, Path dir, Consumer<String> progress)
+    public List<Decoded> decode(List<String> lines, List<Path> images, Path dir, Consumer<String> progress)
             throws IOException, FormatException {
-        Reassembled r = reassemble(lines, images, progress);
-        if (r.bundle().isEmpty()) {
-            return r.incomplete();
+        List<Decoded> all = new ArrayList<>();
+        for (Reassembled set : reassemble(lines, images, progress)) {
+            if (set.bundle().isEmpty()) {
+                all.add(set.incomplete());
+                continue;
+            }
+            all.add(writeTrusted(set.assembly().bundleId(), set.bundle().get(), dir));
         }
-        SignedBundle bundle = r.bundle().get();
-        Inspection inspection = bundles.inspect(bundle);
-        if (!inspection.trusted()) {
-            throw new FormatException("the frames hold a complete " + inspection.kind().word() + " bundle, but "
-                    + inspection.problem().orElse("its signer is not trusted here") + "; nothing was written");
+        return all;
+    }
+
+    private Decoded writeTrusted(String id, byte[] bytes, Path dir) throws IOException {
+        try {
+            SignedBundle bundle = SignedBundle.parse(bytes);
+            Inspection inspection = bundles.inspect(bundle);
+            if (!inspection.trusted()) {
+                return new Decoded.NotWritten(id, "the frames hold a complete " + inspection.kind().word()
+                        + " bundle, but " + inspection.problem().orElse("its signer is not trusted here")
+                        + "; nothing was written");
+            }
+            PublicKey key = bundles.knownSigner(bundle).orElseThrow();
+            Path file = dir.resolve(BundleFile.fileName(bundle));
+            BundleWrites.write(file, bundle, key);
+            return new Decoded.Written(file, inspection);
+        } catch (FormatException e) {
+            return new Decoded.NotWritten(id, e.getMessage() + "; nothing was written");
         }
-        PublicKey key = bundles.knownSigner(bundle).orElseThrow();
-        Path file = dir.resolve(BundleFile.fileName(bundle));
-        BundleWrites.write(file, bundle, key);
-        return new Decoded.Written(file, inspection);
     }
 
     /**
@@ -120,38 +149,57 @@ public final class QrTransfer {
      * against the key the bundle carries (a key card) or {@code signerKey} (the signer's key card,
      * given by the user), but nobody has said that key is trusted.
      */
-    public static Decoded decodeUnchecked(List<String> lines, List<Path> images, Path dir,
+    public static List<Decoded> decodeUnchecked(List<String> lines, List<Path> images, Path dir,
             Optional<PublicKey> signerKey, Consumer<String> progress) throws IOException, FormatException {
-        Reassembled r = reassemble(lines, images, progress);
-        if (r.bundle().isEmpty()) {
-            return r.incomplete();
-        }
-        SignedBundle bundle = r.bundle().get();
-        PublicKey key;
-        if (bundle.kind() == BundleKind.KEY_CARD) {
-            key = bundle.keyCard().key(); // checks the card's self-signature
-        } else if (signerKey.isPresent()) {
-            key = signerKey.get();
-            if (!key.id().equals(bundle.signer())) {
-                throw new FormatException("the frames hold a " + bundle.kind().word() + " bundle signed by key "
-                        + bundle.signer() + ", but the key card given is for key " + key.id()
-                        + "; give the signer's own key card; nothing was written");
+        List<Decoded> all = new ArrayList<>();
+        for (Reassembled set : reassemble(lines, images, progress)) {
+            if (set.bundle().isEmpty()) {
+                all.add(set.incomplete());
+                continue;
             }
-        } else {
-            throw new FormatException("the frames hold a complete " + bundle.kind().word() + " bundle signed by key "
-                    + bundle.signer() + ", but QR frames carry only the signer's key id, not its key: give the"
-                    + " signer's key card with --signer-card CARD, or decode where the data dir is (--data DIR);"
-                    + " nothing was written");
+            all.add(writeUnchecked(set.assembly().bundleId(), set.bundle().get(), dir, signerKey));
         }
-        bundle.verify(key);
-        Path file = dir.resolve(BundleFile.fileName(bundle));
-        BundleWrites.write(file, bundle, key);
-        return new Decoded.Unchecked(file, bundle.kind(), bundle.signer(), key.fingerprint());
+        return all;
     }
 
-    private record Reassembled(Optional<SignedBundle> bundle, Decoded.Incomplete incomplete) {}
+    private static Decoded writeUnchecked(String id, byte[] bytes, Path dir, Optional<PublicKey> signerKey)
+            throws IOException {
+        try {
+            SignedBundle bundle = SignedBundle.parse(bytes);
+            PublicKey key;
+            if (bundle.kind() == BundleKind.KEY_CARD) {
+                key = bundle.keyCard().key(); // checks the card's self-signature
+            } else if (signerKey.isPresent()) {
+                key = signerKey.get();
+                if (!key.id().equals(bundle.signer())) {
+                    return new Decoded.NotWritten(id, "the frames hold a " + bundle.kind().word()
+                            + " bundle signed by key " + bundle.signer() + ", but the key card given is for key "
+                            + key.id() + "; give the signer's own key card; nothing was written");
+                }
+            } else {
+                return new Decoded.NotWritten(id, "the frames hold a complete " + bundle.kind().word()
+                        + " bundle signed by key " + bundle.signer() + ", but QR frames carry only the signer's key"
+                        + " id, not its key: give the signer's key card with --signer-card CARD, or decode where the"
+                        + " data dir is (--data DIR); nothing was written");
+            }
+            bundle.verify(key);
+            Path file = dir.resolve(BundleFile.fileName(bundle));
+            BundleWrites.write(file, bundle, key);
+            return new Decoded.Unchecked(file, bundle.kind(), bundle.signer(), key.fingerprint());
+        } catch (FormatException e) {
+            return new Decoded.NotWritten(id, e.getMessage() + "; nothing was written");
+        }
+    }
 
-    private static Reassembled reassemble(List<String> lines, List<Path> images, Consumer<String> progress)
+    /** The frames of one bundle id: its bytes when complete. */
+    private record Reassembled(QrDecoder.Assembly assembly, Optional<byte[]> bundle) {
+        Decoded.Incomplete incomplete() {
+            return new Decoded.Incomplete(assembly);
+        }
+    }
+
+    /** Every line and image through one decoder; one set per bundle id, in the order its first frame came. */
+    private static List<Reassembled> reassemble(List<String> lines, List<Path> images, Consumer<String> progress)
             throws IOException, FormatException {
         QrDecoder decoder = new QrDecoder();
         List<String> inputs = new ArrayList<>(lines);
@@ -163,17 +211,20 @@ public final class QrTransfer {
                 continue;
             }
             ScanResult r = decoder.receivePart(line);
-            if (r instanceof ScanResult.Complete c) {
-                progress.accept("complete: all frames read");
-                return new Reassembled(Optional.of(SignedBundle.parse(c.bundle())), null);
+            String id = decoder.bundleId().orElse("?");
+            if (r instanceof ScanResult.Complete) {
+                progress.accept("complete: all frames of bundle " + id + " read");
             } else if (r instanceof ScanResult.Progress p) {
-                progress.accept(String.format(Locale.ROOT, "frame accepted: %d of %d (%d%%)", p.received(), p.total(),
-                        p.percent()));
+                progress.accept(String.format(Locale.ROOT, "frame accepted: %d of %d of bundle %s (%d%%)",
+                        p.received(), p.total(), id, p.percent()));
             } else if (r instanceof ScanResult.Rejected x) {
                 progress.accept("frame refused: " + x.reason());
             }
         }
-        return new Reassembled(Optional.empty(),
-                new Decoded.Incomplete(decoder.estimatedPercentComplete(), decoder.missingFrames()));
+        List<Reassembled> sets = new ArrayList<>();
+        for (QrDecoder.Assembly a : decoder.assemblies()) {
+            sets.add(new Reassembled(a, decoder.result(a.bundleId())));
+        }
+        return sets;
     }
 }

@@ -5,6 +5,7 @@ import dev.airlock.appliance.export.BudgetWarning;
 import dev.airlock.appliance.export.ExportOptions;
 import dev.airlock.appliance.export.ExportRefusedException;
 import dev.airlock.appliance.export.ExportResult;
+import dev.airlock.appliance.export.ExportUnfinishedException;
 import dev.airlock.appliance.inventory.StatusReport;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.Passphrase;
@@ -60,10 +61,15 @@ final class ExportCommand extends TerminalCommand {
             throw new Rejected(e.getMessage());
         } catch (KeysException e) {
             throw new Rejected(e.getMessage() + "; nothing was exported");
+        } catch (ExportUnfinishedException e) {
+            throw new Rejected(e.getMessage());
         } catch (IOException e) {
             throw new IOException("writing to the stick at " + to + " failed (" + Main.describe(e) + "); nothing was"
                     + " exported: no product is marked EXPORTED, and import ignores any temp file left. Check the stick"
                     + " (full, read-only or pulled out?) and run export again", e);
+        }
+        for (String line : r.swept()) {
+            out.println("Stick: " + line);
         }
         for (BudgetWarning w : r.warnings()) {
             out.println("warning: " + w.message().replace(", or export anyway with --force", "") + " (--force given)");

@@ -75,8 +75,10 @@ final class QrCommand extends GroupCommand {
 
     /** {@code airlock qr decode}. */
     @Command(name = "decode", mixinStandardHelpOptions = true,
-            description = {"Reassemble a bundle from scanned frames and/or QR images, check it, and write the bundle file"
-                + " to DIR.",
+            description = {"Reassemble bundles from scanned frames and/or QR images, check each, and write each complete"
+                + " bundle file to DIR.",
+                "Frames of several bundles may be mixed: each is completed on its own. Exit 0 when every bundle"
+                + " was complete and written, 1 when any was not (the others are still written; it says which).",
                 "Scanned frames come from a text file (one frame per line) or '-' for stdin (a scanner, say)."})
     static final class Decode implements Callable<Integer> {
         private final CliContext context;
@@ -122,7 +124,7 @@ final class QrCommand extends GroupCommand {
             }
             PrintWriter out = spec.commandLine().getOut();
             Path dir = UserPaths.outputFolder(to);
-            QrTransfer.Decoded decoded;
+            List<QrTransfer.Decoded> decoded;
             try {
                 if (Appliance.exists(global.dataDir())) {
                     decoded = global.openToRead().qr().decode(lines, images, dir, out::println);
@@ -132,23 +134,36 @@ final class QrCommand extends GroupCommand {
             } catch (FormatException e) {
                 throw new Rejected(e.getMessage());
             }
-            if (decoded instanceof QrTransfer.Decoded.Written w) {
-                out.printf("Wrote %s bundle %s to %s (signed by %s)%n", w.inspection().kind().word(),
-                        w.inspection().id(), w.file(), w.inspection().signerLabel());
+            if (decoded.isEmpty()) {
+                throw new Rejected("no Airlock frame in the input: nothing was written. Scan the QR codes on the"
+                        + " Airlock screen, one frame per line");
+            }
+            List<String> notWritten = new ArrayList<>();
+            for (QrTransfer.Decoded d : decoded) {
+                if (d instanceof QrTransfer.Decoded.Written w) {
+                    out.printf("Wrote %s bundle %s to %s (signed by %s)%n", w.inspection().kind().word(),
+                            w.inspection().id(), w.file(), w.inspection().signerLabel());
+                } else if (d instanceof QrTransfer.Decoded.Unchecked u) {
+                    out.printf("Wrote %s bundle to %s (signed by key %s, fingerprint %s)%n", u.kind().word(), u.file(),
+                            u.signer(), u.fingerprint());
+                    out.printf("No data store in %s: the bundle's signature was checked against %s, but not whether"
+                            + " this appliance trusts that key. Compare the fingerprint with the signer's screen, or"
+                            + " run 'airlock verify %s' where the data dir is.%n", global.dataDir(),
+                            signerCard == null ? "the key it carries" : "the key on " + signerCard, u.file());
+                } else if (d instanceof QrTransfer.Decoded.NotWritten n) {
+                    notWritten.add("bundle " + n.bundleId() + ": " + n.reason());
+                } else if (d instanceof QrTransfer.Decoded.Incomplete inc) {
+                    notWritten.add(inc.inWords());
+                }
+            }
+            if (notWritten.isEmpty()) {
                 return ExitCodes.OK;
             }
-            if (decoded instanceof QrTransfer.Decoded.Unchecked u) {
-                out.printf("Wrote %s bundle to %s (signed by key %s, fingerprint %s)%n", u.kind().word(), u.file(),
-                        u.signer(), u.fingerprint());
-                out.printf("No data store in %s: the bundle's signature was checked against %s, but not whether this"
-                        + " appliance trusts that key. Compare the fingerprint with the signer's screen, or run"
-                        + " 'airlock verify %s' where the data dir is.%n", global.dataDir(),
-                        signerCard == null ? "the key it carries" : "the key on " + signerCard, u.file());
-                return ExitCodes.OK;
-            }
-            QrTransfer.Decoded.Incomplete inc = (QrTransfer.Decoded.Incomplete) decoded;
-            throw new Rejected("incomplete: " + inc.percent() + "% read; missing frames " + inc.missingFrames()
-                    + ". Scan them and run decode again with all frames");
+            long written = decoded.stream().filter(QrTransfer.Decoded::written).count();
+            String head = decoded.size() == 1 ? "" : written + " of " + decoded.size() + " bundles written; ";
+            boolean incomplete = decoded.stream().anyMatch(d -> d instanceof QrTransfer.Decoded.Incomplete);
+            throw new Rejected(head + String.join("; ", notWritten)
+                    + (incomplete ? ". Scan the missing frames and run decode again with all frames" : ""));
         }
 
         private java.util.Optional<dev.airlock.formats.signature.PublicKey> signerKey() throws IOException {

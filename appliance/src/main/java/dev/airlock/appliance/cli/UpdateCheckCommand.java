@@ -58,7 +58,8 @@ final class UpdateCheckCommand implements Callable<Integer> {
         }
         out.println(UpdateWords.running(running));
         if (checks.isEmpty()) {
-            out.println("No updates in " + StickLayout.Folder.UPDATE.on(root) + ": copy the release's"
+            out.println("No updates in " + StickLayout.Folder.UPDATE.on(root) + StickLayout.offTheStick(root,
+                    StickLayout.Folder.UPDATE).map(o -> " (" + o.shown() + ")").orElse("") + ": copy the release's"
                     + " three files (.update, .update.sig and .root.squashfs) there.");
             return ExitCodes.REJECTED;
         }

@@ -72,7 +72,8 @@ final class UpdateStageCommand implements Callable<Integer> {
 
     private Path choose(List<Path> found, Path root) {
         if (found.isEmpty()) {
-            throw new Rejected("No updates in " + StickLayout.Folder.UPDATE.on(root) + ": nothing was"
+            throw new Rejected("No updates in " + StickLayout.Folder.UPDATE.on(root) + StickLayout.offTheStick(root,
+                    StickLayout.Folder.UPDATE).map(o -> " (" + o.shown() + ")").orElse("") + ": nothing was"
                     + " staged");
         }
         if (version != null) {

@@ -83,8 +83,11 @@ final class IntakeService {
      * larger than {@code maxBytes} count as new (intake will say what is wrong with them).
      */
     NewFiles countNew(Path stickRoot, long maxBytes) {
-        return new NewFiles(doneFiles.countNotDone(StickLayout.Folder.COLLECTED.on(stickRoot), f -> takenIn(f, maxBytes)),
-                doneFiles.countNotDone(StickLayout.Folder.RESULTS.on(stickRoot), f -> takenIn(f, maxBytes)));
+        // a folder that would lead off the stick is not looked into: intake says why when it is run
+        return new NewFiles(StickLayout.offTheStick(stickRoot, StickLayout.Folder.COLLECTED).isPresent() ? 0
+                : doneFiles.countNotDone(StickLayout.Folder.COLLECTED.on(stickRoot), f -> takenIn(f, maxBytes)),
+                StickLayout.offTheStick(stickRoot, StickLayout.Folder.RESULTS).isPresent() ? 0
+                        : doneFiles.countNotDone(StickLayout.Folder.RESULTS.on(stickRoot), f -> takenIn(f, maxBytes)));
     }
 
     /** Whether {@code f}'s content was taken in before (larger files are never read: not taken in). */

@@ -155,4 +155,62 @@ public final class StickLayout {
     public static boolean isComplete(String name) {
         return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".xml");
     }
+
+    /** Said of a folder on a stick that is a link: what a technician reads beside its name. */
+    public static final String LINKED_FOLDER = "a symbolic link: folders on a stick are not followed when they are"
+            + " links (one could lead off the stick); put the files in the folder itself";
+
+    /** A path on a stick that would lead off it, and why, in words that follow its name. */
+    public record OffTheStick(Path path, String reason) {
+        /** "PATH: REASON". */
+        public String shown() {
+            return path + ": " + reason;
+        }
+    }
+
+    /**
+     * Why {@code dir}, a folder on the stick at {@code root}, is not read (or written) as it is:
+     * {@code AIRLOCK} or any folder between the root and {@code dir} is a symbolic link, or the
+     * path climbs out with {@code ..} or resolves somewhere off the stick. Empty when {@code dir}
+     * stays on the stick (it need not exist).
+     */
+    public static java.util.Optional<OffTheStick> offTheStick(Path root, Path dir) {
+        // the root is the user's own path (it may hold '..'); below it, every name comes from the stick
+        Path r0 = root.toAbsolutePath();
+        Path d0 = dir.toAbsolutePath();
+        Path r = r0.normalize();
+        Path d = d0.normalize();
+        Path below = d0.startsWith(r0) ? r0.relativize(d0) : d.startsWith(r) ? r.relativize(d) : null;
+        if (below == null) {
+            return java.util.Optional.of(new OffTheStick(dir, "is not on the stick at " + root + ": not read"));
+        }
+        for (Path part : below) {
+            if (part.toString().equals("..")) {
+                return java.util.Optional.of(new OffTheStick(dir, "climbs out of its folder with '..': not read"));
+            }
+        }
+        Path at = r;
+        for (Path part : r.relativize(d)) {
+            at = at.resolve(part);
+            if (Files.isSymbolicLink(at)) {
+                return java.util.Optional.of(new OffTheStick(at, LINKED_FOLDER));
+            }
+            if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+                return java.util.Optional.empty();
+            }
+        }
+        try {
+            if (!d.toRealPath().startsWith(r.toRealPath())) {
+                return java.util.Optional.of(new OffTheStick(dir, "resolves off the stick at " + root + ": not read"));
+            }
+        } catch (IOException e) {
+            return java.util.Optional.of(new OffTheStick(dir, "cannot be resolved (" + e.getMessage() + "): not read"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** {@link #offTheStick(Path, Path)} for one of the stick's own folders. */
+    public static java.util.Optional<OffTheStick> offTheStick(Path root, Folder folder) {
+        return offTheStick(root, folder.on(root));
+    }
 }

@@ -12,16 +12,15 @@ import dev.airlock.appliance.inventory.ProductEvent;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
 import dev.airlock.appliance.inventory.StatusReport;
+import dev.airlock.appliance.keys.KeyAccess;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.keys.MakEntry;
 import dev.airlock.appliance.keys.MakVault;
-import dev.airlock.appliance.keys.KeyAccess;
 import dev.airlock.appliance.ledger.BundleLedger;
 import dev.airlock.appliance.ledger.OutboundBundle;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.support.AtomicFiles;
-import dev.airlock.appliance.support.BundleWrites;
 import dev.airlock.formats.FormatException;
 import dev.airlock.formats.bundle.BundleFile;
 import dev.airlock.formats.bundle.CountQuery;
@@ -41,8 +40,10 @@ import java.util.stream.Stream;
 
 /**
  * The export flow, to a transfer stick: choose eligible products, check the stick and the MAK budget, build
- * and sign the request, write it atomically under {@code STICK/AIRLOCK/outbound/}, read it back,
- * and only then mark the products EXPORTED, in one transaction with the bundle's ledger rows.
+ * and sign the request, write it under a temp name in {@code STICK/AIRLOCK/outbound/} and read it back,
+ * mark the products EXPORTED in one transaction with the bundle's ledger rows, and only then give the
+ * file its name: a request under its final name is always one the ledger holds. Before writing, an
+ * {@link OrphanSweep} clears what an interrupted export left on the stick.
  *
  * <p>Eligible: COLLECTED products; a product that needs no CID (collected Licensed, or a KMS
  * client) is NOT_NEEDED and never eligible: the plan only counts it, per reason. With {@code again}, also EXPORTED (still waiting) and REJECTED
@@ -173,10 +174,12 @@ public final class Export {
             throws ExportRefusedException, KeysException, IOException {
         Path stick = options.stick().toAbsolutePath().normalize();
         checkTransferStick(stick);
+        // Step 0: what an interrupted export left on this stick: an unrecorded request goes, a recorded one is finished.
+        List<String> swept = new OrphanSweep(store, ledger).sweep(stick, keys.publicKey().id());
         Plan plan = plan(options);
         if (plan.products().isEmpty()) {
             String leftOut = StatusReport.leftOutLine(plan.notNeeded());
-            throw new ExportRefusedException("nothing to export: no " + (options.again()
+            throw new ExportRefusedException(swept.stream().map(line -> line + "; ").reduce("", String::concat) + "nothing to export: no " + (options.again()
                     ? "COLLECTED, EXPORTED or REJECTED" : "COLLECTED") + " products"
                     + options.group().map(g -> " in group " + g).orElse("")
                     + (options.again() ? "" : " (add --again to send EXPORTED or REJECTED ones once more)")
@@ -189,17 +192,29 @@ public final class Export {
         }
         BuiltRequest built = export.buildRequest(plan.products(), countQueries(plan.products()), passphrase, actor);
         SignedBundle bundle = built.bundle();
-        // Step 1: write atomically (temp name, fsync, rename, byte compare), then read back: the digest
-        // and signature over the bytes on the stick (what proves it holds what was signed; no re-parse).
+        // Step 1: write under a temp name (fsync) and read it back: the same bytes, and the digest and
+        // signature over them (what proves the stick holds what was signed; no re-parse). No reader takes a temp name.
         Path file = StickLayout.Folder.OUTBOUND.on(stick).resolve(BundleFile.fileName(bundle));
-        AtomicFiles.write(file, BundleFile.write(bundle, keys.publicKey()));
+        byte[] bytes = BundleFile.write(bundle, keys.publicKey());
+        Path temp = AtomicFiles.writeTemp(file, bytes);
         try {
-            BundleWrites.checkReadBack(file, bundle, keys.publicKey());
-        } catch (IOException e) {
-            deleteQuietly(file);
+            byte[] back = AtomicFiles.readBack(temp);
+            if (!java.util.Arrays.equals(back, bytes)) {
+                throw new IOException("wrote " + file + " but reading it back gave different content (failing"
+                        + " medium?); the file cannot be trusted");
+            }
+            BundleFile.checkReadBack(back, bundle, keys.publicKey());
+        } catch (FormatException e) {
+            deleteQuietly(temp);
+            throw new IOException("the bundle read back from " + file + " does not verify (" + e.getMessage()
+                    + "); the stick cannot be trusted", e);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
             throw e;
         }
-        // Step 2: only now, one transaction: the ledger rows and every product EXPORTED.
+        // Step 2: one transaction: the ledger rows and every product EXPORTED, before the file takes its name,
+        // so a request under its final name is always one the lab knows (a kill before the rename leaves a temp
+        // copy that the next export's sweep puts in place).
         String fileName = file.getFileName().toString();
         String shortId = BundleFile.fileName(bundle).split("-")[2];
         List<BulkTransitions.Change> changes = new ArrayList<>(plan.products().size());
@@ -220,8 +235,19 @@ public final class Export {
             recorded = (OutboundBundle) out[0];
             moved = (BulkTransitions.Result) out[1];
         } catch (RuntimeException e) {
-            deleteQuietly(file); // unknown to the ledger: its answer could never merge
+            deleteQuietly(temp); // unknown to the ledger: its answer could never merge
             throw e;
+        }
+        // Step 3: the recorded request takes its name and is checked there.
+        try {
+            AtomicFiles.moveInPlace(temp, file);
+            if (!java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+                throw new IOException("reading it back under its name gave different content (failing medium?)");
+            }
+        } catch (IOException e) {
+            throw new ExportUnfinishedException("request " + shortId + " is recorded and its products are EXPORTED, but putting "
+                    + file + " in place failed (" + e.getMessage() + "); plug the stick in again and run export"
+                    + " to finish it, or export these products again with --again", e);
         }
         Optional<QrTransfer.Encoded> qr = Optional.empty();
         if (options.qrDir().isPresent()) {
@@ -234,13 +260,17 @@ public final class Export {
             }
         }
         return new ExportResult(recorded, file, moved.moved().size(), plan.warnings(), plan.leftOver(),
-                moved.skipped().size(), qr, plan.notNeeded());
+                moved.skipped().size(), qr, plan.notNeeded(), swept);
     }
 
     /** Refuses a stick that carries lab-only files (names, addresses, or a MAK in clear). */
     public static void checkTransferStick(Path stick) throws ExportRefusedException, IOException {
         if (!Files.isDirectory(stick)) {
             throw new ExportRefusedException(stick + " is not a folder: give the stick's root (where AIRLOCK/ goes)");
+        }
+        Optional<StickLayout.OffTheStick> off = StickLayout.offTheStick(stick, StickLayout.Folder.OUTBOUND);
+        if (off.isPresent()) {
+            throw new ExportRefusedException(off.get().shown() + "; nothing was exported");
         }
         List<String> found = new ArrayList<>();
         for (StickLayout.Folder folder : StickLayout.LAB_ONLY) {

@@ -127,9 +127,10 @@ public final class Merge {
                 all.add(o);
             }
             for (Path f : files) {
-                MergeOutcome o = importFile(f, actor);
-                listener.accept(o);
-                all.add(o);
+                for (MergeOutcome o : importEach(f, actor)) {
+                    listener.accept(o);
+                    all.add(o);
+                }
             }
         }
         return all;
@@ -141,6 +142,9 @@ public final class Merge {
      * read as a response counts as new: importing it says what is wrong.
      */
     public int countUnmerged(Path stickRoot) {
+        if (StickLayout.offTheStick(stickRoot, StickLayout.Folder.INBOUND).isPresent()) {
+            return 0; // a linked folder is not looked into; import says why
+        }
         return doneFiles.countNotDone(StickLayout.Folder.INBOUND.on(stickRoot), this::merged);
     }
 
@@ -161,48 +165,74 @@ public final class Merge {
         }
     }
 
-    /** Imports one bundle file or QR frames text file. */
+    /**
+     * Imports one bundle file or QR frames text file; for a frames file that held several bundles,
+     * the outcome of the first (see {@link #importEach}).
+     */
     public MergeOutcome importFile(Path file, Actor actor) {
+        return importEach(file, actor).getFirst();
+    }
+
+    /**
+     * Imports one bundle file, or each bundle of a QR frames text file: frames of several bundles
+     * may be mixed in it (a stray frame of yesterday's response scanned first, two responses);
+     * each complete one merges, and each incomplete one is refused in words ("2 of 5 frames of
+     * bundle 318402 (missing 3, 4, 5): incomplete, not merged"). Never empty.
+     */
+    public List<MergeOutcome> importEach(Path file, Actor actor) {
         String source = file.toString();
-        SignedBundle bundle;
+        List<SignedBundle> bundles = new ArrayList<>();
+        List<MergeOutcome> incomplete = new ArrayList<>();
         try {
             byte[] bytes;
             try {
                 // a link, a pipe or a device is refused by its attributes, never opened
                 bytes = OutsideFiles.readLimited(file, Math.max(BundleFile.MAX_BYTES, MAX_FRAMES_FILE));
             } catch (TooLargeException e) {
-                return new MergeOutcome.Refused(source, "too large to be a response bundle or a frames file");
+                return List.of(new MergeOutcome.Refused(source, "too large to be a response bundle or a frames file"));
             } catch (NotAFileException e) {
-                return new MergeOutcome.Refused(source, e.getReason());
+                return List.of(new MergeOutcome.Refused(source, e.getReason()));
             }
             Optional<List<String>> frames = ResponseFiles.framesLines(file, bytes);
             if (frames.isPresent()) {
                 QrDecoder decoder = new QrDecoder();
-                Optional<byte[]> complete = Optional.empty();
                 for (String line : frames.get()) {
-                    if (!line.isBlank() && decoder.receivePart(line) instanceof ScanResult.Complete c) {
-                        complete = Optional.of(c.bundle());
-                        break;
+                    if (!line.isBlank()) {
+                        decoder.receivePart(line);
                     }
                 }
-                if (complete.isEmpty()) {
-                    return new MergeOutcome.Refused(source, "the QR frames are incomplete (" + decoder
-                            .estimatedPercentComplete() + "% read; missing frames " + decoder.missingFrames()
-                            + "): scan the missing frames and import again");
+                if (decoder.assemblies().isEmpty()) {
+                    return List.of(new MergeOutcome.Refused(source, "no Airlock QR frame in it: scan the response's"
+                            + " frames on the gateway's screen, one per line, and import again"));
                 }
-                bundle = SignedBundle.parse(complete.get());
+                boolean several = decoder.assemblies().size() > 1;
+                for (QrDecoder.Assembly a : decoder.assemblies()) {
+                    Optional<byte[]> complete = decoder.result(a.bundleId());
+                    if (complete.isPresent()) {
+                        bundles.add(SignedBundle.parse(complete.get()));
+                    } else {
+                        incomplete.add(new MergeOutcome.Refused(source + (several ? " (bundle " + a.bundleId()
+                                + ")" : ""), "the QR frames are incomplete: " + a.inWords() + ": incomplete, not"
+                                + " merged; scan the missing frames and import again"));
+                    }
+                }
             } else {
-                bundle = BundleFile.read(bytes);
+                bundles.add(BundleFile.read(bytes));
             }
         } catch (IOException e) {
-            return new MergeOutcome.Refused(source, "cannot read: " + e.getMessage());
+            return List.of(new MergeOutcome.Refused(source, "cannot read: " + e.getMessage()));
         } catch (BadSignatureException e) {
-            return new MergeOutcome.Refused(source, "tampered: the signature does not match the content ("
-                    + e.getMessage() + "); get a fresh copy from the gateway");
+            return List.of(new MergeOutcome.Refused(source, "tampered: the signature does not match the content ("
+                    + e.getMessage() + "); get a fresh copy from the gateway"));
         } catch (MalformedBundleException e) {
-            return new MergeOutcome.Refused(source, "malformed: " + e.getMessage());
+            return List.of(new MergeOutcome.Refused(source, "malformed: " + e.getMessage()));
         }
-        return merge(bundle, file.getFileName().toString(), actor);
+        List<MergeOutcome> all = new ArrayList<>();
+        for (SignedBundle bundle : bundles) {
+            all.add(merge(bundle, file.getFileName().toString(), actor));
+        }
+        all.addAll(incomplete);
+        return all;
     }
 
     /** Verifies and merges one response bundle. */

@@ -24,10 +24,12 @@ final class ResponseFiles {
             return List.of(input);
         }
         Path inbound = StickLayout.Folder.INBOUND.on(input);
-        Path dir = Files.isDirectory(inbound, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? inbound : input;
-        if (dir == input && Files.isSymbolicLink(inbound)) {
-            skipped.add(new MergeOutcome.Skipped(inbound.toString(), "a symbolic link: links on a stick are not"
-                    + " followed; put the response files in the folder itself"));
+        Optional<StickLayout.OffTheStick> off = StickLayout.offTheStick(input, inbound);
+        Path dir = off.isEmpty() && Files.isDirectory(inbound, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? inbound
+                : input;
+        if (off.isPresent()) {
+            // AIRLOCK or AIRLOCK/inbound is a link: never followed, it could lead off the stick
+            skipped.add(new MergeOutcome.Skipped(off.get().path().toString(), off.get().reason()));
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {

@@ -56,12 +56,60 @@ public final class AtomicFiles {
         replace(target, data, true);
     }
 
+    /**
+     * The first half of {@link #write}: {@code data} in a fresh temp file beside {@code target}
+     * ({@code .NAME.<hex>.tmp}, a name no reader takes), fsynced, not yet renamed. The caller reads
+     * it back, records what it is, then {@link #moveInPlace}s it; on failure the temp file is gone.
+     */
+    public static Path writeTemp(Path target, byte[] data) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = tempBeside(target);
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(data);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    /** The second half of {@link #write}: renames {@code temp} over {@code target} (atomically where it can) and syncs the folder. */
+    public static void moveInPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** Whether {@code name} is one of this class's temp names for a file named {@code prefix…}. */
+    public static boolean isTempName(String name, String prefix) {
+        return name.startsWith("." + prefix) && name.endsWith(".tmp");
+    }
+
+    /** The final name a temp file of this class stands for ({@code .NAME.<hex>.tmp} gives {@code NAME}). */
+    public static String finalName(String tempName) {
+        String inner = tempName.substring(1, tempName.length() - ".tmp".length());
+        int dot = inner.lastIndexOf('.');
+        return dot < 0 ? inner : inner.substring(0, dot);
+    }
+
+    private static Path tempBeside(Path target) {
+        return target.toAbsolutePath().getParent().resolve("." + target.getFileName() + "." + Long.toHexString(
+                ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+    }
+
     /** Temp file beside {@code target}, written (and fsynced when durable), renamed over it, folder synced. */
     private static void replace(Path target, byte[] data, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(
-                ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+        Path temp = tempBeside(target);
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(data);

@@ -40,7 +40,8 @@ public final class DoneFiles {
                 if (name.startsWith(".") || !name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
                     continue;
                 }
-                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 if (!a.isRegularFile()) {
                     continue;
                 }

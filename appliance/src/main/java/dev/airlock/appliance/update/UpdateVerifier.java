@@ -32,11 +32,14 @@ final class UpdateVerifier {
         this.running = running;
     }
 
-    /** The manifests in the stick's {@code AIRLOCK/update}, by name; none when the folder is missing. */
+    /**
+     * The manifests in the stick's {@code AIRLOCK/update}, by name; none when the folder is missing
+     * or would lead off the stick ({@code AIRLOCK} or {@code update} a link: see {@link StickLayout#offTheStick}).
+     */
     public List<Path> find(Path stickRoot) {
         Path dir = StickLayout.Folder.UPDATE.on(stickRoot);
         List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
+        if (StickLayout.offTheStick(stickRoot, dir).isPresent() || !Files.isDirectory(dir)) {
             return out;
         }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*" + MANIFEST_EXTENSION)) {

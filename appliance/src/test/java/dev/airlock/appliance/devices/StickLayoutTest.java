@@ -28,6 +28,39 @@ class StickLayoutTest {
     }
 
     @Test
+    void offTheStick_plainFolders_missingOrThere_stayOnTheStick() throws IOException {
+        assertThat(StickLayout.offTheStick(stick, Folder.INBOUND)).isEmpty();
+        Files.createDirectories(Folder.INBOUND.on(stick));
+        assertThat(StickLayout.offTheStick(stick, Folder.INBOUND)).isEmpty();
+        assertThat(StickLayout.offTheStick(stick.resolve("AIRLOCK/.."), Folder.INBOUND))
+                .as("the root as typed may hold '..'").isEmpty();
+    }
+
+    @Test
+    void offTheStick_aLinkedAirlockOrFolder_isNamedWithWhy(@TempDir Path elsewhere) throws IOException {
+        Files.createDirectories(elsewhere.resolve("AIRLOCK/inbound"));
+        Files.createSymbolicLink(StickLayout.airlock(stick), elsewhere.resolve("AIRLOCK"));
+        assertThat(StickLayout.offTheStick(stick, Folder.INBOUND)).hasValueSatisfying(o -> {
+            assertThat(o.path()).isEqualTo(StickLayout.airlock(stick));
+            assertThat(o.reason()).contains("symbolic link").contains("not followed");
+        });
+        Files.delete(StickLayout.airlock(stick));
+        Files.createDirectories(StickLayout.airlock(stick));
+        Files.createSymbolicLink(Folder.BACKUP.on(stick), elsewhere);
+        assertThat(StickLayout.offTheStick(stick, Folder.BACKUP)).hasValueSatisfying(o ->
+                assertThat(o.shown()).startsWith(Folder.BACKUP.on(stick) + ": a symbolic link"));
+        assertThat(StickLayout.offTheStick(stick, Folder.INBOUND)).isEmpty();
+    }
+
+    @Test
+    void offTheStick_aPathThatClimbsOutOrIsElsewhere_isRefused(@TempDir Path elsewhere) {
+        assertThat(StickLayout.offTheStick(stick, stick.resolve("AIRLOCK/inbound/../../../etc")))
+                .hasValueSatisfying(o -> assertThat(o.reason()).contains("'..'"));
+        assertThat(StickLayout.offTheStick(stick, elsewhere)).hasValueSatisfying(o ->
+                assertThat(o.reason()).contains("is not on the stick"));
+    }
+
+    @Test
     void kindOf_aStickWithNothing_isEmpty_andWithAnEmptyAirlockFolder_isUnknown() throws IOException {
         assertThat(StickLayout.kindOf(stick)).isEqualTo(StickKind.EMPTY);
         Files.createDirectories(StickLayout.airlock(stick));

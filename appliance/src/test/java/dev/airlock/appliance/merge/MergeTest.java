@@ -277,6 +277,29 @@ class MergeTest {
         assertThat(BundleFile.fileName(response)).startsWith("airlock-response-");
     }
 
+    @Test
+    void import_ofAFramesFileWithAStrayFrameFirst_mergesTheCompleteSet_andNamesTheStrayOne() throws Exception {
+        SignedBundle request = exportAll(3);
+        SignedBundle response = f.respondAll(request);
+        QrOptions v10 = QrOptions.of(10, QrOptions.EcLevel.M);
+        List<String> frames = new QrEncoder(response.envelope(), v10).frames();
+        byte[] stray = new byte[4000];
+        new java.util.Random(7).nextBytes(stray);
+        QrEncoder yesterday = new QrEncoder(stray, v10);
+        List<String> mixed = new java.util.ArrayList<>();
+        mixed.add(yesterday.frames().get(1));
+        mixed.addAll(frames);
+        Path framesFile = Files.write(tmp.resolve("mixed-frames.txt"), mixed, StandardCharsets.US_ASCII);
+
+        List<MergeOutcome> outcomes = merge.importEach(framesFile, Samples.TECHNICIAN);
+
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0)).isInstanceOf(MergeOutcome.Merged.class);
+        assertRefused(outcomes.get(1), "1 of " + yesterday.frameCount() + " frames of bundle " + yesterday.bundleId());
+        assertRefused(outcomes.get(1), "incomplete, not merged");
+        assertThat(outcomes.get(1).source()).contains("(bundle " + yesterday.bundleId() + ")");
+    }
+
     private static void assertRefused(MergeOutcome o, String reasonPart) {
         assertThat(o).isInstanceOf(MergeOutcome.Refused.class);
         assertThat(((MergeOutcome.Refused) o).reason()).containsIgnoringCase(reasonPart);

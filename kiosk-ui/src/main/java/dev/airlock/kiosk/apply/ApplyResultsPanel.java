@@ -108,12 +108,20 @@ final class ApplyResultsPanel extends VerticalLayout {
         resultsSummary.setText(getTranslation("apply.results.working"));
         importResults.setEnabled(false);
         Path dir = StickLayout.Folder.RESULTS.on(s.root());
+        java.util.Optional<StickLayout.OffTheStick> off = StickLayout.offTheStick(s.root(), dir);
+        if (off.isPresent()) { // a linked folder could lead off the stick: not followed
+            resultsProgress.setVisible(false);
+            resultsSummary.setText(getTranslation("apply.results.offStick", off.get().shown()));
+            importResults.setEnabled(true);
+            return;
+        }
         var actor = session.actor();
         Collect results = intake.getObject();
         work.<IntakeSummary>run(ui, progress -> results.ingest(List.of(dir), IntakeOptions.defaults(), actor, o -> {
             synchronized (seen) {
                 seen.add(o);
-                progress.report(Math.min(1.0, seen.size() / (double) expected), o.file().getFileName().toString());
+                progress.report(Math.min(1.0, seen.size() / (double) expected),
+                        OutsideText.shown(o.file().getFileName().toString()));
             }
         }), (fraction, text) -> {
             resultsProgress.setValue(Math.max(0, Math.min(1, fraction)));

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.notification.Notification;
 import dev.airlock.appliance.collect.Collect;
 import dev.airlock.appliance.collect.FileOutcome;
 import dev.airlock.appliance.collect.IntakeOptions;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.KioskSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,8 @@ final class CollectOutcomes extends Div {
         line.addClassName("collect-outcome-" + o.kind().label());
         Span kind = new Span(getTranslation("collect.outcome." + o.kind().label()));
         kind.addClassName("collect-outcome-kind");
-        Span file = new Span(o.file().getFileName() == null ? o.file().toString() : o.file().getFileName().toString());
+        Span file = new Span(OutsideText.shown(o.file().getFileName() == null ? o.file().toString()
+                : o.file().getFileName().toString()));
         file.addClassName("collect-outcome-file");
         Span message = new Span(o.message());
         message.addClassName("collect-outcome-message");

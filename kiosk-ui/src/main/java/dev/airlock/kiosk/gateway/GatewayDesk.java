@@ -14,6 +14,7 @@ import dev.airlock.kiosk.core.KioskPaths;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,10 +42,11 @@ final class GatewayDesk {
     static List<Path> requestFiles(Path root) {
         Path dir = StickLayout.Folder.OUTBOUND.on(root);
         List<Path> out = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
+        // a linked folder or file could lead off the stick: not followed, not listed
+        if (StickLayout.offTheStick(root, dir).isEmpty() && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.xml")) {
                 ds.forEach(p -> {
-                    if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !p.getFileName().toString().startsWith(".")) {
                         out.add(p);
                     }
                 });

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import dev.airlock.appliance.devices.Stick;
 import dev.airlock.appliance.devices.StickKind;
 import dev.airlock.formats.bundle.RequestBundle;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.qr.QrScanPanel;
 import dev.airlock.kiosk.ui.StickPicker;
@@ -56,7 +57,7 @@ final class GatewayRequestPanel extends VerticalLayout {
         stick.addValueChangeListener(e -> stickChosen());
         requestFile.setId("gateway-request");
         requestFile.setLabel(getTranslation("gateway.requestFile"));
-        requestFile.setItemLabelGenerator(p -> p.getFileName().toString());
+        requestFile.setItemLabelGenerator(p -> OutsideText.shown(p.getFileName().toString()));
         requestFile.setWidth("28em");
         this.verify.setId("gateway-verify");
         this.verify.setText(getTranslation("gateway.verify"));

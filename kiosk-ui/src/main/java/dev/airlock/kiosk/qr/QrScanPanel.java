@@ -14,29 +14,38 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.airlock.formats.qr.QrDecoder;
 import dev.airlock.formats.qr.ScanResult;
 import dev.airlock.kiosk.core.Devices;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads QR frames from the serial scanner and from a keyboard-wedge field (a focused text field
  * that takes a fast burst of keys ending in Enter or Tab; AZERTY digits are read as digits by the
- * decoder), shows the percent and "frames received n of m", explains every refused scan, and hands
- * the reassembled bundle bytes (a signed envelope, not yet verified) to {@code onComplete}.
+ * decoder), shows which bundle it is filling with the percent and "frames received n of m",
+ * explains every refused scan, and hands each reassembled bundle (a signed envelope, not yet
+ * verified) to {@code onComplete}, once per bundle. Frames of other bundles are kept apart, each
+ * with a button to drop it; the bundle being filled is the one with the most frames in (on a tie,
+ * the one scanned last).
  */
 public final class QrScanPanel extends Composite<VerticalLayout> {
-    private static final Pattern OTHER_ID = Pattern.compile("another bundle \\(id (\\d+)\\)");
-
     final TextField input = new TextField();
     final ProgressBar progress = new ProgressBar(0, 100, 0);
     final Span percent = new Span();
     final Span frames = new Span();
     final Span message = new Span();
     final Button reset = new Button();
+    /** "Filling bundle 318402". */
+    final Span filling = new Span();
+    /** One line per other bundle of which frames are in, each with its drop button. */
+    final VerticalLayout others = new VerticalLayout();
 
     private final Consumer<byte[]> onComplete;
     private QrDecoder decoder = new QrDecoder();
-    private boolean completed;
+    private final Set<String> completed = new HashSet<>();
+    /** The bundle shown as being filled. */
+    private String fillingId;
 
     /** A panel fed by the keyboard-wedge field only (e.g. tests); see {@link #listenTo(Devices)}. */
     public QrScanPanel(Consumer<byte[]> onComplete) {
@@ -83,6 +92,7 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
         progress.setId("qr-scan-progress");
         progress.addClassName("qr-scan-progress");
         percent.addClassName("qr-scan-percent");
+        frames.setId("qr-scan-frames");
         frames.addClassName("qr-scan-frames");
         message.setId("qr-scan-message");
         message.addClassName("qr-scan-message");
@@ -94,21 +104,31 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
         reset.setIcon(VaadinIcon.REFRESH.create());
         reset.addClickListener(e -> reset());
 
+        filling.setId("qr-scan-filling");
+        filling.addClassName("qr-scan-filling");
+        others.setId("qr-scan-others");
+        others.addClassName("qr-scan-others");
+        others.setPadding(false);
         HorizontalLayout counts = new HorizontalLayout(percent, frames);
         counts.setAlignItems(FlexComponent.Alignment.BASELINE);
-        root.add(input, progress, counts, message, reset);
+        root.add(input, filling, progress, counts, message, others, reset);
         reset();
     }
 
-    /** Forgets the frames read so far. */
+    /** Forgets the frames read so far, of every bundle. */
     public void reset() {
         decoder = new QrDecoder();
-        completed = false;
-        progress.setValue(0);
-        percent.setText(getTranslation("qr.scan.percent", 0));
-        frames.setText(getTranslation("qr.scan.waiting"));
+        completed.clear();
+        showFilling();
         say("info", getTranslation("qr.scan.ready"));
         input.setEnabled(true);
+    }
+
+    /** Forgets the frames of one bundle only; the bundle being filled keeps its frames. */
+    public void drop(String bundleId) {
+        decoder.drop(bundleId);
+        showFilling();
+        say("info", getTranslation("qr.scan.dropped", bundleId));
     }
 
     /**
@@ -124,37 +144,89 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
         input.focus();
     }
 
-    /** Percent of frames in, as the decoder estimates it. */
+    /** Percent of frames in of the bundle being filled. */
     public int percentComplete() {
-        return decoder.estimatedPercentComplete();
+        return fillingAssembly().map(a -> a.complete() ? 100 : a.percent()).orElse(0);
     }
 
     /** Takes one scanned code (from the serial scanner, the wedge field, or a test). */
     public ScanResult receive(String code) {
+        Optional<String> previous = decoder.bundleId();
+        int setsBefore = decoder.assemblies().size();
         ScanResult r = decoder.receivePart(code);
+        boolean newSet = decoder.assemblies().size() > setsBefore;
+        String id = decoder.bundleId().orElse("");
+        showFilling();
         if (r instanceof ScanResult.Complete c) {
-            showPercent();
             frames.setText(getTranslation("qr.scan.complete"));
-            say("ok", getTranslation("qr.scan.completeMessage"));
-            if (!completed) {
-                completed = true;
+            say("ok", getTranslation("qr.scan.completeMessage", id));
+            if (completed.add(id)) {
                 onComplete.accept(c.bundle());
             }
         } else if (r instanceof ScanResult.Progress p) {
-            showPercent();
-            frames.setText(getTranslation("qr.scan.frames", p.received(), p.total()));
-            say("ok", getTranslation("qr.scan.accepted", p.received(), p.total()));
+            boolean anotherOpen = decoder.assemblies().stream().anyMatch(a -> !a.complete()
+                    && !a.bundleId().equals(id));
+            boolean keptApart = !id.equals(fillingId);
+            if (previous.isPresent() && !previous.get().equals(id) && anotherOpen && (newSet || keptApart)) {
+                say("info", getTranslation("qr.scan.otherBundle", id, previous.get(), p.received(), p.total()));
+            } else {
+                say("ok", getTranslation("qr.scan.accepted", p.received(), p.total()));
+            }
         } else if (r instanceof ScanResult.Rejected x) {
-            showPercent();
             say(x.cause() == ScanResult.Cause.EMPTY ? "info" : "error", explain(x));
         }
         return r;
     }
 
-    private void showPercent() {
-        int pct = decoder.estimatedPercentComplete();
+    /**
+     * The bundle being filled: of those not yet complete, the one with the most frames in, on a tie
+     * the one the last frame belonged to. A bundle just completed stays shown until a frame of
+     * another one comes.
+     */
+    private Optional<QrDecoder.Assembly> fillingAssembly() {
+        Optional<String> current = decoder.bundleId();
+        QrDecoder.Assembly best = null;
+        for (QrDecoder.Assembly a : decoder.assemblies()) {
+            boolean isCurrent = current.map(a.bundleId()::equals).orElse(false);
+            if (a.complete()) {
+                if (isCurrent) {
+                    return Optional.of(a);
+                }
+                continue;
+            }
+            if (best == null || a.received() > best.received() || a.received() == best.received() && isCurrent) {
+                best = a;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The bundle being filled (its id, percent and frames) and a line with a drop button for each other one. */
+    private void showFilling() {
+        Optional<QrDecoder.Assembly> f = fillingAssembly();
+        fillingId = f.map(QrDecoder.Assembly::bundleId).orElse(null);
+        int pct = percentComplete();
         progress.setValue(pct);
         percent.setText(getTranslation("qr.scan.percent", pct));
+        filling.setText(f.map(a -> getTranslation("qr.scan.filling", a.bundleId())).orElse(""));
+        filling.setVisible(f.isPresent());
+        frames.setText(f.map(a -> a.complete() ? getTranslation("qr.scan.complete")
+                : getTranslation("qr.scan.frames", a.received(), a.total())).orElse(getTranslation("qr.scan.waiting")));
+        others.removeAll();
+        for (QrDecoder.Assembly a : decoder.assemblies()) {
+            if (a.complete() || a.bundleId().equals(fillingId)) {
+                continue;
+            }
+            Span line = new Span(getTranslation("qr.scan.otherLine", a.received(), a.total(), a.bundleId()));
+            Button drop = new Button(getTranslation("qr.scan.drop", a.bundleId()), e -> drop(a.bundleId()));
+            drop.setId("qr-scan-drop-" + a.bundleId());
+            drop.addClassName("qr-scan-drop");
+            HorizontalLayout row = new HorizontalLayout(line, drop);
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.addClassName("qr-scan-other");
+            others.add(row);
+        }
+        others.setVisible(others.getComponentCount() > 0);
     }
 
     private String explain(ScanResult.Rejected x) {
@@ -162,11 +234,7 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
             case EMPTY -> getTranslation("qr.scan.empty");
             case NOT_DIGITS, NOT_A_FRAME -> getTranslation("qr.scan.notAirlock");
             case CHECKSUM -> getTranslation("qr.scan.badFrame");
-            case OTHER_BUNDLE -> {
-                Matcher m = OTHER_ID.matcher(x.reason());
-                yield getTranslation("qr.scan.otherBundle", m.find() ? m.group(1) : "?",
-                        decoder.bundleId().orElse("?"));
-            }
+            case OTHER_BUNDLE -> getTranslation("qr.scan.tooMany", QrDecoder.MAX_BUNDLES);
             case BUNDLE_DIGEST -> getTranslation("qr.scan.digest");
             case UNSUPPORTED_FORMAT, MALFORMED, INCONSISTENT -> getTranslation("qr.scan.refused", x.reason());
         };

@@ -11,6 +11,7 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.backup.RestoreResult;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.kiosk.core.ApplianceHolder;
 import dev.airlock.kiosk.core.BackgroundWork;
 import dev.airlock.kiosk.core.KioskSession;
@@ -47,7 +48,7 @@ final class RestoreSection {
         this.progress = progress;
         restoreFile.setId("restore-file");
         restoreFile.setLabel(restoreFile.getTranslation("supervisor.restore.file"));
-        restoreFile.setItemLabelGenerator(p -> p.getFileName() + " (" + p.getParent() + ")");
+        restoreFile.setItemLabelGenerator(p -> OutsideText.shown(p.getFileName() + " (" + p.getParent() + ")"));
         restoreFile.setWidth("36em");
         restore.setId("restore-open");
         restore.setText(restore.getTranslation("supervisor.restore.open"));

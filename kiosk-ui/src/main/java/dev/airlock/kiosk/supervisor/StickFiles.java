@@ -10,6 +10,7 @@ import dev.airlock.formats.bundle.MalformedBundleException;
 import dev.airlock.formats.signature.BadSignatureException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class StickFiles {
     List<Path> backups(List<Stick> sticks) {
         List<Path> out = new ArrayList<>();
         for (Stick s : sticks) {
-            out.addAll(files(StickLayout.Folder.BACKUP.on(s.root()), n -> n.endsWith(BackupService.EXTENSION)));
+            out.addAll(files(s.root(), StickLayout.Folder.BACKUP.on(s.root()), n -> n.endsWith(BackupService.EXTENSION)));
         }
         return out;
     }
@@ -33,7 +34,7 @@ final class StickFiles {
         List<Path> out = new ArrayList<>();
         for (Stick s : sticks) {
             for (Path dir : StickLayout.keyCardFolders(s.root())) {
-                out.addAll(files(dir, StickLayout::isKeyCardName));
+                out.addAll(files(s.root(), dir, StickLayout::isKeyCardName));
             }
         }
         return out;
@@ -44,14 +45,18 @@ final class StickFiles {
         return BundleFile.read(file).keyCard();
     }
 
-    /** Regular files directly in {@code dir} matching {@code wanted}, newest name last. */
-    private static List<Path> files(Path dir, Predicate<String> wanted) {
+    /**
+     * Regular files directly in {@code dir} on the stick at {@code root} matching {@code wanted}, newest
+     * name last; links are not followed (a linked folder or file could lead off the stick) and not listed.
+     */
+    private static List<Path> files(Path root, Path dir, Predicate<String> wanted) {
         List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
+        if (StickLayout.offTheStick(root, dir).isPresent() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return out;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(Files::isRegularFile).filter(p -> wanted.test(p.getFileName().toString())).sorted()
+            s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> wanted.test(p.getFileName().toString())).sorted()
                     .forEach(out::add);
         } catch (IOException e) {
             // an unreadable stick just lists nothing

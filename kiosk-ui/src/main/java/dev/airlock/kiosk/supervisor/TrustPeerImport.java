@@ -14,6 +14,7 @@ import dev.airlock.appliance.keys.KeysException;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.formats.bundle.KeyCard;
 import dev.airlock.formats.bundle.SignedBundle;
+import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.signature.Fingerprint;
 import dev.airlock.kiosk.core.Devices;
 import dev.airlock.kiosk.core.KioskSession;
@@ -55,7 +56,7 @@ final class TrustPeerImport extends VerticalLayout {
         this.scan.setAutofocus(false); // the tab opens at its top; touching the scan field focuses it
         cardFile.setId("trust-import");
         cardFile.setLabel(getTranslation("supervisor.trust.cardFile"));
-        cardFile.setItemLabelGenerator(p -> p.getFileName() + " (" + p.getParent() + ")");
+        cardFile.setItemLabelGenerator(p -> OutsideText.shown(p.getFileName() + " (" + p.getParent() + ")"));
         cardFile.setWidth("36em");
         cardFile.addValueChangeListener(e -> {
             if (e.getValue() != null) {

@@ -144,9 +144,11 @@ class ImportViewTest extends KioskViewTest {
         assertThat(view.scanBox.isVisible()).isTrue();
 
         view.scanBox.scanPanel.receive(frames.get(0));
-        String other = new QrEncoder(new byte[] {1, 2, 3}).frames().get(0);
+        // a frame of another bundle (of several frames) is kept apart, and the response keeps its frames
+        String other = new QrEncoder(new byte[3000], QrOptions.of(10, QrOptions.EcLevel.M)).frames().get(0);
         view.scanBox.scanPanel.receive(other);
-        assertThat(view.scanBox.scanPanel.getElement().getTextRecursively()).contains("ANOTHER bundle");
+        assertThat(view.scanBox.scanPanel.getElement().getTextRecursively()).contains("ANOTHER bundle")
+                .contains("kept apart");
         char[] bad = frames.get(frames.size() - 1).toCharArray();
         bad[30] = bad[30] == '1' ? '2' : '1';
         view.scanBox.scanPanel.receive(new String(bad));

@@ -122,18 +122,58 @@ class QrComponentsTest extends KioskViewTest {
     }
 
     @Test
-    void scan_frameOfAnotherBundle_saysSo() {
+    void scan_frameOfAnotherBundle_isKeptApart_saysSo_andCanBeDroppedWithoutLosingTheOther() {
         List<String> a = new QrEncoder(bytes(2000, 6), QrOptions.of(10, QrOptions.EcLevel.M)).frames();
         QrEncoder other = new QrEncoder(bytes(2000, 7), QrOptions.of(10, QrOptions.EcLevel.M));
         QrScanPanel p = panel(new AtomicReference<>());
         p.receive(a.get(0));
+        p.receive(a.get(1));
         test(p.input).setValue(other.frames().get(0));
-        assertThat(p.message.getText()).contains("ANOTHER bundle").contains(other.bundleId());
-        assertThat(p.message.getClassNames()).contains("qr-scan-message-error");
-        assertThat(p.frames.getText()).isEqualTo("Frames received: 1 of " + a.size());
+        assertThat(p.message.getText()).contains("ANOTHER bundle").contains(other.bundleId()).contains("kept apart");
+        assertThat(p.message.getClassNames()).contains("qr-scan-message-info");
+        assertThat(p.frames.getText()).as("still filling the one with more frames")
+                .isEqualTo("Frames received: 2 of " + a.size());
+        String aId = a.get(0).substring(1, 7);
+        assertThat(p.filling.getText()).isEqualTo("Filling bundle " + aId);
+        assertThat(p.others.getElement().getText() + p.others.getChildren().findFirst().orElseThrow().getElement()
+                .getChild(0).getText()).contains("Also 1 of " + other.frameCount() + " frames of bundle "
+                        + other.bundleId());
+        com.vaadin.flow.component.button.Button drop = (com.vaadin.flow.component.button.Button) p.others
+                .getChildren().findFirst().orElseThrow().getChildren().skip(1).findFirst().orElseThrow();
+        assertThat(drop.getText()).isEqualTo("Drop bundle " + other.bundleId());
+        test(drop).click();
+        assertThat(p.others.getChildren()).isEmpty();
+        assertThat(p.frames.getText()).as("frames already read stay").isEqualTo("Frames received: 2 of " + a.size());
+        assertThat(p.message.getText()).contains("Bundle " + other.bundleId() + " dropped");
+        p.receive(a.get(2));
+        assertThat(p.frames.getText()).isEqualTo("Frames received: 3 of " + a.size());
         test(p.reset).click();
         p.receive(other.frames().get(0));
         assertThat(p.frames.getText()).isEqualTo("Frames received: 1 of " + other.frameCount());
+    }
+
+    @Test
+    void scan_strayFrameFirst_thenACompleteSet_completesTheSet_andOffersToDropTheStray() {
+        byte[] bundle = bytes(2000, 9);
+        List<String> genuine = new QrEncoder(bundle, QrOptions.of(10, QrOptions.EcLevel.M)).frames();
+        QrEncoder stray = new QrEncoder(bytes(3000, 10), QrOptions.of(10, QrOptions.EcLevel.M));
+        AtomicReference<byte[]> done = new AtomicReference<>();
+        QrScanPanel p = panel(done);
+        p.receive(stray.frames().get(1));
+        assertThat(p.message.getText()).startsWith("Frame accepted: 1 of " + stray.frameCount());
+        p.receive(genuine.get(0));
+        String genuineId = genuine.get(0).substring(1, 7);
+        assertThat(p.message.getText()).contains("ANOTHER bundle (id " + genuineId + ")")
+                .contains("bundle " + stray.bundleId());
+        assertThat(p.filling.getText()).as("on a tie, the one scanned last").isEqualTo("Filling bundle " + genuineId);
+        assertThat(p.others.getChildren().findFirst().orElseThrow().getChildren().skip(1).findFirst().orElseThrow()
+                .getId()).contains("qr-scan-drop-" + stray.bundleId());
+        genuine.subList(1, genuine.size()).forEach(p::receive);
+        assertThat(done.get()).isEqualTo(bundle);
+        assertThat(p.message.getText()).startsWith("Complete");
+        p.receive(stray.frames().get(0));
+        assertThat(p.filling.getText()).isEqualTo("Filling bundle " + stray.bundleId());
+        assertThat(p.frames.getText()).isEqualTo("Frames received: 2 of " + stray.frameCount());
     }
 
     @Test

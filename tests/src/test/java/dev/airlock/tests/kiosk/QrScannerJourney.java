@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * No stick at all: the export shown as QR frames is photographed frame by frame and decoded by
  * the gateway CLI; the gateway's response frames come back through a serial scanner (a socat
- * pty the kiosk reads as its scanner port), one line per frame; a frame of another bundle is
- * explained; the response is merged.
+ * pty the kiosk reads as its scanner port), one line per frame; a stray frame of another bundle
+ * scanned first is kept apart, the screen names the bundle it fills, the stray one is dropped
+ * without losing the response's frames, and the response is merged.
  */
 @ExtendWith(FailureShot.class)
 class QrScannerJourney {
@@ -102,14 +103,25 @@ class QrScannerJourney {
         b.go(kiosk.url("import"));
         ImportPage imports = new ImportPage(b).openScan();
         b.screenshot("import-scan-ready");
+        // A stray frame first (one of the request's own, another bundle), then the response: both are
+        // kept apart, the screen names the bundle it fills and offers to drop the other one.
+        String foreignId = foreign.substring(1, 7);
+        String responseId = response.get(0).substring(1, 7);
+        scanner.scan(foreign);
+        assertThat(imports.id("qr-scan-message")).containsText(Texts.prefix("qr.scan.accepted"));
         scanner.scan(response.get(0));
         if (response.size() > 1) {
             assertThat(imports.id("qr-scan-progress")).isVisible();
-            assertThat(imports.id("qr-scan-message")).containsText(Texts.prefix("qr.scan.accepted"));
-            b.screenshot("import-scan-progress");
-            scanner.scan(foreign);
             assertThat(imports.id("qr-scan-message")).containsText(Texts.prefix("qr.scan.otherBundle"));
+            assertThat(imports.id("qr-scan-filling")).hasText(Texts.get("qr.scan.filling", responseId));
+            assertThat(imports.id("qr-scan-drop-" + foreignId)).isVisible();
             b.screenshot("import-scan-other-bundle");
+            imports.clickId("qr-scan-drop-" + foreignId);
+            assertThat(imports.id("qr-scan-message")).hasText(Texts.get("qr.scan.dropped", foreignId));
+            assertThat(imports.id("qr-scan-drop-" + foreignId)).hasCount(0);
+            assertThat(imports.id("qr-scan-frames")).hasText( // the response's frames stay
+                    Texts.get("qr.scan.frames", 1, response.size()));
+            b.screenshot("import-scan-progress");
         }
         // a technician scans the next frame once the screen has counted the last one
         for (int i = 1; i < response.size(); i++) {

@@ -1,47 +1,98 @@
 package dev.airlock.formats.qr;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reassembles a bundle from scanned frames in any order, with repeats, stray codes and frames of
- * other bundles mixed in (like hummingbird's {@code URDecoder}). Not thread-safe: feed it from
- * one thread.
+ * Reassembles bundles from scanned frames in any order, with repeats, stray codes and frames of
+ * other bundles mixed in (like hummingbird's {@code URDecoder}, but with one assembly per bundle
+ * id): a frame of another bundle starts or fills that bundle's own set instead of being refused,
+ * so a stray frame scanned first never blocks a complete genuine set, and every set given is
+ * completed. The queries without a bundle id ({@link #bundleId()}, {@link #result()},
+ * {@link #missingFrames()}, {@link #estimatedPercentComplete()}) are about the <em>current</em>
+ * bundle: the one the last valid frame belonged to. Not thread-safe: feed it from one thread.
  */
 public final class QrDecoder {
+    /** At most this many bundles are read at once; a frame of one more is refused (a mixed-up pile). */
+    public static final int MAX_BUNDLES = 16;
     /** AZERTY top row, unshifted: what a French layout types for a scanner's 1234567890. */
     private static final String AZERTY_TOP_ROW = "&\u00e9\"'(-\u00e8_\u00e7\u00e0";
     private static final String DIGITS_ROW = "1234567890";
 
-    private String bundleId;
-    private int total;
-    /** Payload length of every frame but the last, once one such frame is in; else -1. */
-    private int fullFrameBytes = -1;
-    private byte[][] parts;
-    private int received;
-    private byte[] bundle;
+    /** The sets in the order their first frame came. */
+    private final Map<String, FrameSet> sets = new LinkedHashMap<>();
+    private String current;
 
-    public QrDecoder() {
-        reset();
+    /** What is in for one bundle: its id, frames in of its total, the frame numbers still missing. */
+    public record Assembly(String bundleId, int received, int total, List<Integer> missingFrames) {
+        public Assembly {
+            missingFrames = List.copyOf(missingFrames);
+        }
+
+        /** Every frame is in and the bundle passed its digest. */
+        public boolean complete() {
+            return received == total && missingFrames.isEmpty();
+        }
+
+        /** Whole percent of frames in. */
+        public int percent() {
+            return received * 100 / total;
+        }
+
+        /**
+         * In words: "2 of 5 frames of bundle 318402 (missing 3, 4, 5)"; at most 10 missing numbers
+         * are named, then how many more.
+         */
+        public String inWords() {
+            StringBuilder b = new StringBuilder().append(received).append(" of ").append(total)
+                    .append(total == 1 ? " frame" : " frames").append(" of bundle ").append(bundleId);
+            if (!missingFrames.isEmpty()) {
+                b.append(" (missing ");
+                int shown = Math.min(10, missingFrames.size());
+                for (int i = 0; i < shown; i++) {
+                    b.append(i == 0 ? "" : ", ").append(missingFrames.get(i));
+                }
+                if (missingFrames.size() > shown) {
+                    b.append(" and ").append(missingFrames.size() - shown).append(" more");
+                }
+                b.append(')');
+            }
+            return b.toString();
+        }
     }
 
-    /** Forgets everything read so far; the next valid frame starts a new bundle. */
+    public QrDecoder() {
+    }
+
+    /** Forgets everything read so far, of every bundle. */
     public void reset() {
-        bundleId = null;
-        total = 0;
-        fullFrameBytes = -1;
-        parts = null;
-        received = 0;
-        bundle = null;
+        sets.clear();
+        current = null;
+    }
+
+    /**
+     * Forgets the frames of one bundle only; the others stay. When it was the current bundle, the
+     * bundle read before it (if any) becomes current.
+     *
+     * @return whether frames of that bundle were held
+     */
+    public boolean drop(String bundleId) {
+        boolean held = sets.remove(bundleId) != null;
+        if (bundleId.equals(current)) {
+            current = sets.isEmpty() ? null : List.copyOf(sets.keySet()).getLast();
+        }
+        return held;
     }
 
     /**
      * Takes one scanned string: surrounding CR, LF, Tab and spaces are ignored and AZERTY top-row
      * characters read as digits.
      *
-     * @return progress, the complete bundle (also for repeats after completion), or why the scan was not used
+     * @return progress of the frame's bundle, that bundle complete (also for repeats after
+     *     completion), or why the scan was not used
      */
     public ScanResult receivePart(String scanned) {
         Frame frame;
@@ -50,128 +101,69 @@ public final class QrDecoder {
         } catch (FrameRejected e) {
             return e.toResult();
         }
-        // Step 1: the first valid frame decides which bundle is being read.
-        if (bundleId == null) {
-            bundleId = frame.bundleId();
-            total = frame.total();
-            parts = new byte[total][];
-        }
-        // Step 2: frames of another bundle, or that contradict what is in, are refused.
-        if (!frame.bundleId().equals(bundleId)) {
-            String progress = bundle != null ? "complete" : received + " of " + total + " frames in";
-            String finish = bundle != null ? "" : "finish bundle " + bundleId + " or ";
-            return new ScanResult.Rejected(ScanResult.Cause.OTHER_BUNDLE, "frame of another bundle (id "
-                    + frame.bundleId() + ") while reading bundle " + bundleId + " (" + progress + "); " + finish
-                    + "reset to read bundle " + frame.bundleId());
-        }
-        if (frame.total() != total) {
-            return inconsistent("frame " + frame.index() + " says bundle " + bundleId + " has " + frame.total()
-                    + " frames, but earlier frames said " + total);
-        }
-        String sizeProblem = sizeProblem(frame);
-        if (sizeProblem != null) {
-            return inconsistent(sizeProblem);
-        }
-        byte[] known = parts[frame.index() - 1];
-        if (known != null) {
-            if (!Arrays.equals(known, frame.payload())) {
-                return inconsistent("frame " + frame.index() + " of bundle " + bundleId
-                        + " differs from the copy read before");
+        // Step 1: the frame's bundle id picks its set; a new id starts one (up to MAX_BUNDLES).
+        FrameSet set = sets.get(frame.bundleId());
+        if (set == null) {
+            if (sets.size() >= MAX_BUNDLES) {
+                return new ScanResult.Rejected(ScanResult.Cause.OTHER_BUNDLE, "frame of bundle " + frame.bundleId()
+                        + ", but frames of " + sets.size() + " bundles are being read already (" + ids()
+                        + "): scan one display only, or drop bundles you do not need");
             }
-            return state();
+            set = new FrameSet(frame.bundleId(), frame.total());
+            sets.put(frame.bundleId(), set);
         }
-        // Step 3: keep the frame; when the last one arrives, reassemble and check the digest.
-        if (frame.index() < total) {
-            fullFrameBytes = frame.payload().length;
+        // Step 2: the set keeps it, refuses a contradiction, or reassembles when it was the last.
+        ScanResult r = set.receive(frame);
+        if (r instanceof ScanResult.Rejected x && x.cause() == ScanResult.Cause.BUNDLE_DIGEST) {
+            drop(set.bundleId);
+            return r;
         }
-        parts[frame.index() - 1] = frame.payload();
-        received++;
-        if (received == total) {
-            return assemble();
+        if (!(r instanceof ScanResult.Rejected)) {
+            current = set.bundleId;
         }
-        return state();
+        return r;
     }
 
-    /** Whole percent of frames in: 0 before the first frame, 100 once complete. */
+    /** Whole percent of frames in of the current bundle: 0 before the first frame, 100 once complete. */
     public int estimatedPercentComplete() {
-        if (bundle != null) {
-            return 100;
-        }
-        return total == 0 ? 0 : received * 100 / total;
+        return currentSet().map(FrameSet::percent).orElse(0);
     }
 
-    /** The reassembled, digest-checked bundle once every frame is in. */
+    /** The current bundle, reassembled and digest-checked, once every frame of it is in. */
     public Optional<byte[]> result() {
-        return Optional.ofNullable(bundle).map(byte[]::clone);
+        return currentSet().map(FrameSet::bundle).map(byte[]::clone);
     }
 
-    /** Short id of the bundle being read, once a frame is in. */
+    /** Short id of the current bundle (the one the last valid frame belonged to), once a frame is in. */
     public Optional<String> bundleId() {
-        return Optional.ofNullable(bundleId);
+        return Optional.ofNullable(current);
     }
 
-    /** Frame numbers (1-based) still missing; empty before the first frame and once complete. */
+    /** Frame numbers (1-based) of the current bundle still missing; empty before the first frame and once complete. */
     public List<Integer> missingFrames() {
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; parts != null && i < total; i++) {
-            if (parts[i] == null) {
-                missing.add(i + 1);
-            }
-        }
-        return missing;
+        return currentSet().map(FrameSet::missing).orElse(List.of());
     }
 
-    private ScanResult state() {
-        if (bundle != null) {
-            return new ScanResult.Complete(bundle);
+    /** Every bundle of which frames are in, in the order its first frame came. */
+    public List<Assembly> assemblies() {
+        List<Assembly> all = new ArrayList<>();
+        for (FrameSet s : sets.values()) {
+            all.add(new Assembly(s.bundleId, s.complete() ? s.total : s.received(), s.total, s.missing()));
         }
-        return new ScanResult.Progress(received, total, estimatedPercentComplete());
+        return all;
     }
 
-    /** Every frame but the last has the same length, and the last is no longer (else another density). */
-    private String sizeProblem(Frame frame) {
-        int length = frame.payload().length;
-        byte[] lastPart = parts[total - 1];
-        boolean fits;
-        if (frame.index() == total) {
-            fits = fullFrameBytes < 0 || length <= fullFrameBytes;
-        } else if (fullFrameBytes >= 0) {
-            fits = length == fullFrameBytes;
-        } else {
-            fits = lastPart == null || lastPart.length <= length;
-        }
-        return fits ? null : "frame " + frame.index() + " of bundle " + bundleId
-                + " was made at a different QR density than the frames read before; scan one display only";
+    /** The reassembled bytes of one complete bundle. */
+    public Optional<byte[]> result(String bundleId) {
+        return Optional.ofNullable(sets.get(bundleId)).map(FrameSet::bundle).map(byte[]::clone);
     }
 
-    private ScanResult assemble() {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] stream = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, stream, at, part.length);
-            at += part.length;
-        }
-        int bundleLength = length - BundleDigest.TRAILER_BYTES;
-        if (bundleLength > 0
-                && Arrays.equals(stream, bundleLength, length, BundleDigest.trailer(stream, bundleLength), 0,
-                        BundleDigest.TRAILER_BYTES)
-                && BundleDigest.shortId(stream, bundleLength).equals(bundleId)) {
-            bundle = Arrays.copyOf(stream, bundleLength);
-            return new ScanResult.Complete(bundle);
-        }
-        String id = bundleId;
-        reset();
-        return new ScanResult.Rejected(ScanResult.Cause.BUNDLE_DIGEST, "all frames of bundle " + id
-                + " are in but together they fail the bundle digest (frames of two displays mixed?); "
-                + "reading restarted, scan the frames again");
+    private Optional<FrameSet> currentSet() {
+        return Optional.ofNullable(current).map(sets::get);
     }
 
-    private ScanResult inconsistent(String message) {
-        return new ScanResult.Rejected(ScanResult.Cause.INCONSISTENT, message);
+    private String ids() {
+        return String.join(", ", sets.keySet());
     }
 
     /** Strips scanner suffixes and maps AZERTY top-row characters; rejects anything else that is not a digit. */

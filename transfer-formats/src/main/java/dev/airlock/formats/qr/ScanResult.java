@@ -6,11 +6,11 @@ import java.util.Objects;
 /** What {@link QrDecoder#receivePart(String)} made of one scanned string. */
 public sealed interface ScanResult permits ScanResult.Progress, ScanResult.Complete, ScanResult.Rejected {
 
-    /** The frame was accepted (or was a repeat); {@code received} of {@code total} frames are in. */
+    /** The frame was accepted (or was a repeat); {@code received} of {@code total} frames of its bundle are in. */
     record Progress(int received, int total, int percent) implements ScanResult {
     }
 
-    /** Every frame is in and the reassembled bundle passed its whole-bundle digest. */
+    /** Every frame of the frame's bundle is in and the reassembled bundle passed its whole-bundle digest. */
     record Complete(byte[] bundle) implements ScanResult {
         public Complete {
             bundle = bundle.clone();
@@ -60,11 +60,11 @@ public sealed interface ScanResult permits ScanResult.Progress, ScanResult.Compl
         UNSUPPORTED_FORMAT,
         /** A checksummed frame whose header or payload is impossible (e.g. index beyond total). */
         MALFORMED,
-        /** A valid frame of a different bundle than the one being read; {@link QrDecoder#reset()} to switch. */
+        /** A valid frame of one more bundle while {@link QrDecoder#MAX_BUNDLES} are being read already. */
         OTHER_BUNDLE,
         /** A valid frame that contradicts frames already read for this bundle (total, size, content). */
         INCONSISTENT,
-        /** All frames were in but the reassembled bytes failed the whole-bundle digest; the decoder restarted. */
+        /** All frames of a bundle were in but the reassembled bytes failed the whole-bundle digest; that bundle restarted. */
         BUNDLE_DIGEST
     }
 }

@@ -70,30 +70,112 @@ class QrDecoderTest {
     }
 
     @Test
-    void receivePart_frameOfAnotherBundle_saysWhichAndKeepsProgress() {
+    void receivePart_frameOfAnotherBundle_startsItsOwnSetAndKeepsProgress() {
         QrEncoder other = new QrEncoder(QrSamples.seeded(99, 900), V10_M);
         decoder.receivePart(frames.get(0));
 
         ScanResult result = decoder.receivePart(other.frames().get(1));
 
-        assertThat(result).isEqualTo(new Rejected(Cause.OTHER_BUNDLE, "frame of another bundle (id " + other.bundleId()
-                + ") while reading bundle " + encoder.bundleId() + " (1 of 5 frames in); finish bundle "
-                + encoder.bundleId() + " or reset to read bundle " + other.bundleId()));
-        assertThat(decoder.bundleId()).contains(encoder.bundleId());
+        assertThat(result).isEqualTo(new Progress(1, other.frameCount(), 100 / other.frameCount()));
+        assertThat(decoder.bundleId()).as("current: the last frame's bundle").contains(other.bundleId());
         assertThat(decoder.receivePart(frames.get(1))).isEqualTo(new Progress(2, 5, 40));
+        assertThat(decoder.bundleId()).contains(encoder.bundleId());
+        assertThat(decoder.assemblies()).extracting(QrDecoder.Assembly::bundleId, QrDecoder.Assembly::received)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(encoder.bundleId(), 2),
+                        org.assertj.core.groups.Tuple.tuple(other.bundleId(), 1));
     }
 
     @Test
-    void reset_afterOtherBundleFrame_readsTheOtherBundle() {
+    void receivePart_strayFrameWithValidCrcFirst_doesNotBlockTheGenuineSet() {
+        QrEncoder yesterday = new QrEncoder(QrSamples.seeded(98, 2000), V10_M);
+        decoder.receivePart(yesterday.frames().get(2));
+
+        ScanResult last = null;
+        for (String frame : frames) {
+            last = decoder.receivePart(frame);
+        }
+
+        assertThat(last).isEqualTo(new Complete(bundle));
+        assertThat(decoder.result()).hasValueSatisfying(b -> assertThat(b).isEqualTo(bundle));
+        assertThat(decoder.assemblies()).hasSize(2).filteredOn(QrDecoder.Assembly::complete).singleElement()
+                .extracting(QrDecoder.Assembly::bundleId).isEqualTo(encoder.bundleId());
+        QrDecoder.Assembly stray = decoder.assemblies().getFirst();
+        assertThat(stray.bundleId()).isEqualTo(yesterday.bundleId());
+        assertThat(stray.received()).isEqualTo(1);
+        assertThat(stray.missingFrames()).hasSize(yesterday.frameCount() - 1).doesNotContain(3);
+    }
+
+    @Test
+    void receivePart_twoSetsInterleaved_bothComplete() {
+        byte[] otherBundle = QrSamples.seeded(97, 1500);
+        List<String> others = new QrEncoder(otherBundle, V10_M).frames();
+        List<ScanResult> completes = new ArrayList<>();
+        for (int i = 0; i < Math.max(frames.size(), others.size()); i++) {
+            for (List<String> set : List.of(frames, others)) {
+                if (i < set.size() && decoder.receivePart(set.get(i)) instanceof Complete c) {
+                    completes.add(c);
+                }
+            }
+        }
+
+        assertThat(completes).containsExactlyInAnyOrder(new Complete(bundle), new Complete(otherBundle));
+        assertThat(decoder.assemblies()).allMatch(QrDecoder.Assembly::complete).hasSize(2);
+        assertThat(decoder.result(new QrEncoder(otherBundle, V10_M).bundleId()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(otherBundle));
+    }
+
+    @Test
+    void receivePart_oneCompleteOnePartial_reportsThePartialOnesMissingFrames() {
+        QrEncoder other = new QrEncoder(QrSamples.seeded(96, 2500), V10_M);
+        decoder.receivePart(other.frames().get(0));
+        frames.forEach(decoder::receivePart);
+        decoder.receivePart(other.frames().get(1));
+
+        assertThat(decoder.bundleId()).contains(other.bundleId());
+        assertThat(decoder.result()).as("the current one is partial").isEmpty();
+        assertThat(decoder.result(encoder.bundleId())).hasValueSatisfying(b -> assertThat(b).isEqualTo(bundle));
+        QrDecoder.Assembly partial = decoder.assemblies().getFirst();
+        assertThat(partial.complete()).isFalse();
+        assertThat(partial.received()).isEqualTo(2);
+        assertThat(partial.missingFrames()).first().isEqualTo(3);
+    }
+
+    @Test
+    void drop_forgetsOneBundleOnly_andTheOtherKeepsItsFrames() {
+        QrEncoder other = new QrEncoder(QrSamples.seeded(95, 2500), V10_M);
+        decoder.receivePart(frames.get(0));
+        decoder.receivePart(frames.get(1));
+        decoder.receivePart(other.frames().get(0));
+
+        assertThat(decoder.drop(other.bundleId())).isTrue();
+
+        assertThat(decoder.bundleId()).as("back to the one read before").contains(encoder.bundleId());
+        assertThat(decoder.assemblies()).singleElement().extracting(QrDecoder.Assembly::received).isEqualTo(2);
+        assertThat(decoder.drop(other.bundleId())).isFalse();
+    }
+
+    @Test
+    void receivePart_frameOfOneBundleTooMany_isRefusedNamingTheOthers() {
+        for (int i = 0; i < QrDecoder.MAX_BUNDLES; i++) {
+            assertThat(decoder.receivePart(new QrEncoder(QrSamples.seeded(1000 + i, 2500), V10_M).frames().get(0)))
+                    .isInstanceOf(Progress.class);
+        }
+        assertRejected(decoder.receivePart(frames.get(0)), Cause.OTHER_BUNDLE, "bundles are being read already");
+        assertThat(decoder.assemblies()).hasSize(QrDecoder.MAX_BUNDLES);
+    }
+
+    @Test
+    void reset_afterOtherBundleFrame_forgetsEveryBundle() {
         byte[] otherBundle = QrSamples.seeded(99, 300);
         QrEncoder other = new QrEncoder(otherBundle, V10_M);
         decoder.receivePart(frames.get(0));
-        assertThat(decoder.receivePart(other.frames().get(0))).isInstanceOf(Rejected.class);
+        decoder.receivePart(other.frames().get(0));
 
         decoder.reset();
 
         assertThat(decoder.estimatedPercentComplete()).isZero();
         assertThat(decoder.bundleId()).isEmpty();
+        assertThat(decoder.assemblies()).isEmpty();
         ScanResult last = null;
         for (String frame : other.frames()) {
             last = decoder.receivePart(frame);

@@ -7,6 +7,7 @@ import dev.airlock.formats.qr.ScanResult.Cause;
 import dev.airlock.formats.qr.ScanResult.Complete;
 import dev.airlock.formats.qr.ScanResult.Rejected;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -40,8 +41,8 @@ class QrLossyChannelTest {
         Assume.that(!other.bundleId().equals(encoder.bundleId()));
         QrDecoder decoder = new QrDecoder();
 
-        // Pass 1: one of ours first (the decoder reads the first bundle it sees), then every frame
-        // shuffled with repeats, ~30% dropped, and the other bundle's frames mixed in.
+        // Pass 1: one of ours first, then every frame shuffled with repeats, ~30% dropped, and the
+        // other bundle's frames mixed in (each bundle has its own set: the other's never disturb ours).
         List<String> pass = new ArrayList<>();
         for (String frame : encoder.frames()) {
             if (channel.nextDouble() >= 0.3) {
@@ -65,7 +66,7 @@ class QrLossyChannelTest {
         }
         // Pass 2..n: the display keeps cycling (nextPart) and the scanner still misses ~30%.
         int guard = 0;
-        while (!(last instanceof Complete)) {
+        while (!(last instanceof Complete c && Arrays.equals(c.bundle(), bundle))) {
             String frame = encoder.nextPart();
             if (channel.nextDouble() >= 0.3) {
                 last = feed(decoder, frame, channel, other, options);
@@ -107,8 +108,7 @@ class QrLossyChannelTest {
         String typed = channel.nextDouble() < 0.25 ? QrSamples.azerty(frame) : frame;
         ScanResult result = decoder.receivePart(typed + SUFFIXES[channel.nextInt(SUFFIXES.length)]);
         if (other.frames().contains(frame)) {
-            assertThat(result).isInstanceOfSatisfying(Rejected.class,
-                    r -> assertThat(r.cause()).as(r.reason()).isEqualTo(Cause.OTHER_BUNDLE));
+            assertThat(result).as("a frame of the other bundle fills its own set").isNotInstanceOf(Rejected.class);
         } else {
             assertThat(result).as("our frame at %s", options).isNotInstanceOf(Rejected.class);
         }
