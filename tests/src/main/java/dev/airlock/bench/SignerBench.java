@@ -121,6 +121,17 @@ public final class SignerBench {
         // 2. ./airlock export from the CLI, fresh JVM each time; full tier (the launcher's pick) and quick tier forced
         if (Files.isExecutable(launcher)) {
             cli(launcher, data, stick, 1, Map.of()); // may build the class-data archive
+            List<Double> version = new ArrayList<>();
+            List<Double> javaOnly = new ArrayList<>();
+            List<Double> versionRatios = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                double j = javaVersion(java);
+                double v = timed(List.of(launcher.toString(), "--version"), Map.of());
+                javaOnly.add(j);
+                version.add(v);
+                versionRatios.add(v / j);
+            }
+            rows.add(row("./airlock --version vs java -version", 1, version, javaOnly, versionRatios, "—"));
             for (int size : sizes) {
                 List<Double> full = new ArrayList<>();
                 List<Double> quick = new ArrayList<>();
@@ -185,15 +196,20 @@ public final class SignerBench {
 
     private static double cli(Path launcher, Path data, Path stick, int size, Map<String, String> env)
             throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "export", "--to", stick.toString(), "--limit",
-                String.valueOf(size), "--data", data.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return timed(List.of(launcher.toString(), "export", "--to", stick.toString(), "--limit", String.valueOf(size),
+                "--data", data.toString()), env);
+    }
+
+    /** Wall time of one command (the passphrase in its environment); it must exit 0. */
+    private static double timed(List<String> cmd, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("AIRLOCK_PASSPHRASE", PASSPHRASE);
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = pb.start();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("./airlock export exited " + p.exitValue());
+            throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue());
         }
         return secs(t0);
     }
