@@ -5,9 +5,11 @@ import dev.airlock.appliance.audit.AuditService;
 import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.enroll.Enroll;
 import dev.airlock.appliance.enroll.TrustedPeer;
+import dev.airlock.appliance.keys.KeyAccess;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.KeysException;
-import dev.airlock.appliance.keys.KeyAccess;
+import dev.airlock.appliance.keys.Passphrase;
+import dev.airlock.appliance.keys.UnsealedKey;
 import dev.airlock.appliance.store.ApplianceInfo;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.StoreException;
@@ -114,7 +116,16 @@ public final class Gateway {
     public GatewayResult processOnline(Path requestFile, Path stick, BatchActivationConfig config,
             boolean resendInFlight, KeyAccess passphrase, Actor actor, GatewayListener listener)
             throws GatewayException, IOException {
-        Run run = start(requestFile, passphrase, actor);
+        Run run = start(requestFile, passphrase, actor, true);
+        try {
+            return online(run, stick, config, resendInFlight, actor, listener);
+        } finally {
+            run.seal();
+        }
+    }
+
+    private GatewayResult online(Run run, Path stick, BatchActivationConfig config, boolean resendInFlight,
+            Actor actor, GatewayListener listener) throws GatewayException, IOException {
         Map<Key, CallWindow.Pair> pairs = new LinkedHashMap<>();
         List<RequestBundle.Entry> records = run.req.records();
         for (int i = 0; i < records.size(); i++) {
@@ -141,7 +152,7 @@ public final class Gateway {
                 }
             }
         }
-        return finish(run, stick, passphrase, actor, "online", problem);
+        return finish(run, stick, actor, "online", problem);
     }
 
     /** Settles the request's records in its order as their pairs are settled, whatever order answers come in. */
@@ -185,7 +196,8 @@ public final class Gateway {
      */
     public GatewayResult processByPhone(Path requestFile, Path stick, PhoneDesk desk, boolean resendInFlight,
             KeyAccess passphrase, Actor actor, GatewayListener listener) throws GatewayException, IOException {
-        Run run = start(requestFile, passphrase, actor);
+        // a phone session can take an hour: the key is not held through it, the signing derives it again
+        Run run = start(requestFile, passphrase, actor, false);
         List<RequestBundle.Entry> open = new ArrayList<>();
         for (RequestBundle.Entry e : run.req.records()) {
             Optional<CidCacheRepository.Cached> cached = cached(run.key(e));
@@ -222,7 +234,7 @@ public final class Gateway {
                 run.settle(e, Settled.UNASKED, null, listener);
             }
         }
-        return finish(run, stick, passphrase, actor, "phone", Optional.empty());
+        return finish(run, stick, actor, "phone", Optional.empty());
     }
 
     // --- one run ------------------------------------------------------------------------------
@@ -241,9 +253,22 @@ public final class Gateway {
         final Map<Settled, Integer> tally = new HashMap<>();
         int done;
 
-        Run(SignedBundle request, RequestBundle req) {
+        /** What signs the response: the session's key, or the one this run unsealed ({@code owned}). */
+        final KeyAccess access;
+        private final boolean owned;
+
+        Run(SignedBundle request, RequestBundle req, KeyAccess access, boolean owned) {
             this.request = request;
             this.req = req;
+            this.access = access;
+            this.owned = owned;
+        }
+
+        /** Zeroes the key this run unsealed; a session's key stays as the session keeps it. */
+        void seal() {
+            if (owned && access instanceof UnsealedKey held) {
+                held.seal();
+            }
         }
 
         Key key(RequestBundle.Entry e) {
@@ -268,7 +293,9 @@ public final class Gateway {
         }
     }
 
-    private Run start(Path requestFile, KeyAccess passphrase, Actor actor) throws GatewayException, IOException {
+    /** Verifies the request and checks {@code passphrase}; {@code holdKey}: unseal it for the run (the run seals it). */
+    private Run start(Path requestFile, KeyAccess passphrase, Actor actor, boolean holdKey)
+            throws GatewayException, IOException {
         SignedBundle request = verifyRequest(requestFile);
         RequestBundle req;
         try {
@@ -277,27 +304,35 @@ public final class Gateway {
             throw new GatewayException(requestFile.getFileName() + ": " + e.getMessage(), e);
         }
         try {
-            keys.checkAccess(passphrase, actor);
-        } catch (KeysException e) {
-            throw new GatewayException(e.getMessage() + "; nothing was asked", e);
-        }
-        try {
             store.read(cache::count);
         } catch (StoreException e) {
             throw new GatewayException("the CID cache cannot be read (" + e.getMessage() + "): without it an"
                     + " activation could be spent twice, so nothing was asked", e);
         }
-        return new Run(request, req);
+        // Online, a passphrase is derived once, here, and the key held for this run only (the check and
+        // the signing of the response paid an Argon2id each); a session's held key is checked.
+        KeyAccess access;
+        try {
+            if (holdKey && passphrase instanceof Passphrase p) {
+                access = keys.unseal(p, actor);
+            } else {
+                keys.checkAccess(passphrase, actor);
+                access = passphrase;
+            }
+        } catch (KeysException e) {
+            throw new GatewayException(e.getMessage() + "; nothing was asked", e);
+        }
+        return new Run(request, req, access, access != passphrase);
     }
 
-    private GatewayResult finish(Run run, Path stick, KeyAccess passphrase, Actor actor, String mode,
+    private GatewayResult finish(Run run, Path stick, Actor actor, String mode,
             Optional<String> problem) throws GatewayException, IOException {
         Optional<Path> written = Optional.empty();
         Optional<BundleId> responseId = Optional.empty();
         if (!run.outcomes.isEmpty() || !run.counts.isEmpty()) {
             SignedBundle signed;
             try {
-                Signer signer = keys.signer(passphrase, actor);
+                Signer signer = keys.signer(run.access, actor);
                 ResponseBundle response = ResponseBundle.answering(run.request, keys.publicKey().id(),
                         clock.instant(), random, run.outcomes, run.counts);
                 responseId = Optional.of(response.id());

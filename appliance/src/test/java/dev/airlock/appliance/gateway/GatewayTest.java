@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airlock.appliance.Appliance;
 import dev.airlock.appliance.bundles.Inspection;
+import dev.airlock.appliance.keys.KeyProbe;
 import dev.airlock.appliance.keys.KeyService;
 import dev.airlock.appliance.keys.Passphrase;
 import dev.airlock.appliance.store.ApplianceInfo;
@@ -126,6 +127,16 @@ class GatewayTest {
         assertThat(cids).containsExactlyInAnyOrder(StandInBatchActivation.cidFor(iid(0)),
                 StandInBatchActivation.cidFor(iid(1)), StandInBatchActivation.cidFor(iid(2)));
         assertThat(resp.counts()).singleElement().satisfies(c -> assertThat(c.remaining()).isEqualTo(42));
+    }
+
+    @Test
+    void online_withThePassphrase_derivesTheKeyOnce_forTheCheckAndTheSigning() throws Exception {
+        service.remainingFor(EPID, 42);
+        Path req = request(lab, 3);
+        long before = KeyProbe.derivations();
+        GatewayResult r = online(req, false);
+        assertThat(r.responseFile()).isPresent();
+        assertThat(KeyProbe.derivations() - before).as("Argon2id derivations for one online run").isEqualTo(1);
     }
 
     @Test
