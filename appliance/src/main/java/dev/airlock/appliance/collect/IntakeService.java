@@ -105,7 +105,8 @@ final class IntakeService {
 
     /**
      * Takes in every collector file under {@code paths} (files, folders, or stick roots, where
-     * only {@code AIRLOCK/collected} is read), reporting each file to {@code listener} in order, once its batch committed.
+     * only {@code AIRLOCK/collected} is read), reporting each file to {@code listener} in order,
+     * once its batch committed.
      */
     IntakeSummary ingest(List<Path> paths, IntakeOptions options, Actor actor, IntakeListener listener) {
         Map<FileOutcome.Kind, Long> tally = new java.util.EnumMap<>(FileOutcome.Kind.class);

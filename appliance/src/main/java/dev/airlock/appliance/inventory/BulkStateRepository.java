@@ -72,9 +72,9 @@ final class BulkStateRepository {
         PreparedBatch rules = h.prepareBatch("INSERT INTO temp.product_transition VALUES (?, ?, ?)");
         ProductStateMachine.rules().forEach(r -> rules.add(r.from().name(), r.event().name(), r.to().name()));
         rules.execute();
-        h.execute("CREATE TEMP TABLE IF NOT EXISTS product_change (seq INTEGER PRIMARY KEY, product_id INTEGER NOT NULL,"
-                + " iid TEXT NOT NULL, event TEXT NOT NULL, state_detail TEXT NOT NULL, forced_reuse INTEGER NOT NULL,"
-                + " error_code TEXT, cid TEXT)");
+        h.execute("CREATE TEMP TABLE IF NOT EXISTS product_change (seq INTEGER PRIMARY KEY,"
+                + " product_id INTEGER NOT NULL, iid TEXT NOT NULL, event TEXT NOT NULL, state_detail TEXT NOT NULL,"
+                + " forced_reuse INTEGER NOT NULL, error_code TEXT, cid TEXT)");
         h.execute("DELETE FROM temp.product_change");
         PreparedBatch batch = h.prepareBatch("INSERT INTO temp.product_change VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         int seq = 0;
@@ -108,8 +108,8 @@ final class BulkStateRepository {
     /** Moves every staged change the transition table allows, in one statement; returns how many moved. */
     int moveStaged(Tx tx, Instant at) {
         return tx.handle().createUpdate("UPDATE product SET state = t.to_state, state_detail = c.state_detail,"
-                        + " forced_reuse = c.forced_reuse, error_code = c.error_code, cid = COALESCE(c.cid, product.cid),"
-                        + " state_changed_at = :now"
+                        + " forced_reuse = c.forced_reuse, error_code = c.error_code,"
+                        + " cid = COALESCE(c.cid, product.cid), state_changed_at = :now"
                         + " FROM temp.product_change c JOIN temp.product_transition t ON t.event = c.event"
                         + " WHERE product.id = c.product_id AND product.iid = c.iid AND t.from_state = product.state")
                 .bind("now", Times.format(at)).execute();

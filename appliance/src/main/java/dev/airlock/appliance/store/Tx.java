@@ -23,8 +23,8 @@ public final class Tx {
      * accepts its result, else it is undone and the transaction goes on as before it. An exception
      * undoes it too, and propagates.
      */
-    public <T, X extends Exception> T savepoint(Store.TxFunction<T, X> work, java.util.function.Predicate<? super T> keep)
-            throws X {
+    public <T, X extends Exception> T savepoint(Store.TxFunction<T, X> work,
+            java.util.function.Predicate<? super T> keep) throws X {
         handle.execute("SAVEPOINT work");
         T result;
         try {
