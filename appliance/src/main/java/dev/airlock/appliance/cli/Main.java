@@ -8,6 +8,7 @@ import dev.airlock.formats.outside.OutsideText;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -29,7 +30,7 @@ public final class Main {
         // noncharacter passes, whatever command prints it (fields also show a line feed as ⏎)
         PrintWriter out = new PrintWriter(OutsideText.guarded(rawOut), true);
         PrintWriter err = new PrintWriter(OutsideText.guarded(rawErr), true);
-        CommandLine cmd = commandLine(context);
+        CommandLine cmd = commandLine(context, args);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no ESC sequences of ours
@@ -55,7 +56,29 @@ public final class Main {
 
     /** The whole command tree, its commands and mixins built with {@code context}. */
     static CommandLine commandLine(CliContext context) {
-        return new CommandLine(new AirlockCommand(), new Factory(context));
+        return tree(context, AirlockCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The tree {@code args} need: when they begin with a command's name, the root and that command
+     * only. picocli reads the annotations of every command it is given, and the whole tree cost
+     * more of a short command's start than the command itself; the usage help, a mistyped command
+     * and the bare root still get every command.
+     */
+    static CommandLine commandLine(CliContext context, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return tree(context, List.of());
+        }
+        return tree(context, (args.length == 0 ? Optional.<Class<?>>empty() : AirlockCommand.named(args[0]))
+                .<List<Class<?>>>map(List::of).orElse(AirlockCommand.SUBCOMMANDS));
+    }
+
+    private static CommandLine tree(CliContext context, List<Class<?>> subcommands) {
+        CommandLine root = new CommandLine(new AirlockCommand(), new Factory(context));
+        for (Class<?> c : subcommands) {
+            root.addSubcommand(c);
+        }
+        return root;
     }
 
     private static int handle(Exception e, PrintWriter err) {
