@@ -319,7 +319,7 @@ class FaultTest {
             Map<String, Integer> outcomes = new java.util.TreeMap<>();
             int orphans = 0;
             int sweptLines = 0;
-            int afterTemp = kills - (kills + 5) / 6;
+            int afterTemp = kills / 2;
             int j = 0;
             for (int i = 0; i < kills; i++) {
                 // Step 0: the previous kill's leftovers are swept by this export (its output says so).
@@ -331,11 +331,14 @@ class FaultTest {
                 if (i % 6 == 0) {
                     // before anything is written: during start-up, the sweep, building and signing
                     finished = p.waitFor((long) (tempAt * (0.4 + 0.1 * (i / 6))), TimeUnit.NANOSECONDS);
-                } else {
-                    // from the moment the temp copy appears to past the end: writing, read-back, commit, rename
+                } else if (i % 6 <= 3) {
+                    // from the moment the temp copy appears: writing, read-back, the commit
                     awaitNewTemp(p, outbound, tempsBefore);
-                    long offset = (long) (window * 1.2 * j++ / Math.max(1, afterTemp - 1));
+                    long offset = (long) (window * 0.9 * j++ / Math.max(1, afterTemp - 1));
                     finished = p.waitFor(offset, TimeUnit.NANOSECONDS);
+                } else {
+                    // the moment the commit shows in the store: between the commit and the rename, or just after
+                    finished = !awaitNewLedgerRow(p, lab, recordedBefore.size());
                 }
                 if (!finished) {
                     p.destroyForcibly(); // SIGKILL
@@ -395,6 +398,24 @@ class FaultTest {
         } finally {
             unmountFuse(mnt, image);
         }
+    }
+
+    /** Polls the store until it holds more than {@code before} requests; false when {@code p} ended first. */
+    private static boolean awaitNewLedgerRow(Process p, Path lab, int before) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + lab.resolve("airlock.db")); java.sql.Statement st = c.createStatement()) {
+            while (p.isAlive()) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM outbound_bundle")) {
+                    if (rs.next() && rs.getInt(1) > before) {
+                        return true;
+                    }
+                } catch (java.sql.SQLException busy) {
+                    // the writer holds the lock for a moment: look again
+                }
+                Thread.sleep(1);
+            }
+        }
+        return false;
     }
 
     /** Temp names in {@code dir} now. */

@@ -226,7 +226,7 @@ public final class QrScanPanel extends Composite<VerticalLayout> {
             row.addClassName("qr-scan-other");
             others.add(row);
         }
-        others.setVisible(others.getComponentCount() > 0);
+        // never hidden: an invisible layout would keep its old rows on the page; an empty one takes no room
     }
 
     private String explain(ScanResult.Rejected x) {
