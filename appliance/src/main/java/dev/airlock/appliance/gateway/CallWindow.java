@@ -61,11 +61,12 @@ final class CallWindow {
         final ExtendedProductId productId;
         /** Position of its first record in the request (failures are reported in request order). */
         final int index;
-        State state = State.TO_ASK;
-        ResponseBundle.Outcome outcome;
+        // settled by the window only (on the caller's thread); read through state() and outcome()
+        private State state = State.TO_ASK;
+        private ResponseBundle.Outcome outcome;
         /** The cache held it in flight when the run started, and the operator said to ask again. */
-        boolean resending;
-        String failure;
+        private boolean resending;
+        private String failure;
 
         Pair(InstallationId iid, ExtendedProductId epid, int index) {
             this.installationId = iid;
@@ -77,6 +78,15 @@ final class CallWindow {
 
         boolean settled() {
             return state != State.TO_ASK && state != State.ASKING;
+        }
+
+        State state() {
+            return state;
+        }
+
+        /** The answer, or the cached CID; null while not settled, in flight or not asked. */
+        ResponseBundle.Outcome outcome() {
+            return outcome;
         }
     }
 

@@ -178,10 +178,10 @@ public final class Gateway {
                     return; // the next record in the request's order is still in flight
                 }
                 boolean first = p.index == next; // a later record of the same pair reuses its outcome
-                switch (p.state) {
-                    case CACHED -> run.settle(e, Settled.CACHED, p.outcome, listener);
-                    case ANSWERED -> run.settle(e, p.outcome instanceof ResponseBundle.Confirmed
-                            ? (first ? Settled.CONFIRMED : Settled.CACHED) : Settled.FAILED, p.outcome, listener);
+                switch (p.state()) {
+                    case CACHED -> run.settle(e, Settled.CACHED, p.outcome(), listener);
+                    case ANSWERED -> run.settle(e, p.outcome() instanceof ResponseBundle.Confirmed
+                            ? (first ? Settled.CONFIRMED : Settled.CACHED) : Settled.FAILED, p.outcome(), listener);
                     case IN_FLIGHT -> run.settle(e, Settled.IN_FLIGHT, null, listener);
                     default -> run.settle(e, Settled.UNASKED, null, listener);
                 }

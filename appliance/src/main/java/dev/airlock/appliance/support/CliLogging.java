@@ -1,4 +1,4 @@
-package dev.airlock.appliance.cli;
+package dev.airlock.appliance.support;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
