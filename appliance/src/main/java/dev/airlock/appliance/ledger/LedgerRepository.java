@@ -48,6 +48,11 @@ final class LedgerRepository {
                 .bind("id", id).map((rs, ctx) -> outbound(rs)).findOne();
     }
 
+    boolean hasOutboundDigest(Tx tx, String digest) {
+        return tx.handle().createQuery("SELECT 1 FROM outbound_bundle WHERE digest = :d")
+                .bind("d", digest).mapTo(Integer.class).findOne().isPresent();
+    }
+
     Optional<byte[]> envelope(Tx tx, String id) {
         return tx.handle().createQuery("SELECT envelope FROM outbound_bundle WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> rs.getBytes(1)).findOne();
