@@ -328,8 +328,9 @@ public final class Export {
 
     /** The first two groups of an ePID (the key's product and group), which tell MAKs apart. */
     static String epidPrefix(String epid) {
-        String[] parts = epid.split("-");
-        return parts.length >= 2 ? parts[0] + "-" + parts[1] : epid;
+        int first = epid.indexOf('-');
+        int second = first < 0 ? -1 : epid.indexOf('-', first + 1);
+        return second < 0 ? epid : epid.substring(0, second); // as split("-") gave it, without the array per product
     }
 
     private static void deleteQuietly(Path file) {

@@ -57,7 +57,16 @@ final class OrphanSweep {
             if (!temp && !(name.startsWith(REQUEST_PREFIX) && name.endsWith(".xml"))) {
                 continue;
             }
-            BundleId id = ownRequest(file, ours);
+            byte[] bytes;
+            try {
+                bytes = OutsideFiles.readLimited(file, BundleFile.MAX_BYTES);
+            } catch (IOException | RuntimeException e) {
+                bytes = null; // unreadable or too large: not a request of ours (as a failed read below)
+            }
+            if (!temp && bytes != null && recorded(bytes)) {
+                continue; // its signed part is a request the ledger holds: nothing to do, no need to parse it
+            }
+            BundleId id = bytes == null ? null : ownRequest(bytes, ours);
             if (id == null) {
                 if (temp) {
                     Files.deleteIfExists(file);
@@ -85,15 +94,21 @@ final class OrphanSweep {
         return done;
     }
 
-    /** The id of the request in {@code file} when it is a whole request signed by this appliance's key, else null. */
-    private static BundleId ownRequest(Path file, KeyId ours) {
+    /** Whether the signed part {@code bytes} claim is, digest for digest, a request the ledger holds. */
+    private boolean recorded(byte[] bytes) {
+        return BundleFile.claimedDigest(bytes, BundleKind.REQUEST)
+                .map(digest -> store.read(tx -> ledger.holdsOutbound(tx, digest))).orElse(false);
+    }
+
+    /** The id of the request in {@code bytes} when it is a whole request signed by this appliance's key, else null. */
+    private static BundleId ownRequest(byte[] bytes, KeyId ours) {
         try {
-            SignedBundle b = BundleFile.read(OutsideFiles.readLimited(file, BundleFile.MAX_BYTES));
+            SignedBundle b = BundleFile.read(bytes);
             if (b.kind() != BundleKind.REQUEST || !b.signer().equals(ours)) {
                 return null;
             }
             return b.request().id();
-        } catch (IOException | FormatException | RuntimeException e) {
+        } catch (FormatException | RuntimeException e) {
             return null;
         }
     }

@@ -6,10 +6,10 @@ import dev.airlock.formats.ids.ExtendedProductId;
 import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.SkuId;
+import dev.airlock.appliance.store.Times;
 import dev.airlock.formats.kit.MachineIdentity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +35,7 @@ final class InventoryRowRepository {
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), split(rs.getString(11)), split(rs.getString(12)));
         return new Machine(rs.getLong(1), identity, rs.getString(13), rs.getString(14),
-                Instant.parse(rs.getString(15)), Instant.parse(rs.getString(16)));
+                Times.parse(rs.getString(15)), Times.parse(rs.getString(16)));
     }
 
     /** A product row: its identifiers are parsed here, once (they were validated when they came in). */
@@ -49,8 +49,8 @@ final class InventoryRowRepository {
                     rs.getLong(14), InstallationId.parse(rs.getString(15)),
                     cid == null || cid.isEmpty() ? Optional.empty() : Optional.of(ConfirmationId.parse(cid)),
                     ProductState.valueOf(rs.getString(17)), DetailColumns.read(rs.getString(18),
-                            rs.getInt(22) == 1, rs.getString(23)), Instant.parse(rs.getString(19)),
-                    Instant.parse(rs.getString(20)), Instant.parse(rs.getString(21)));
+                            rs.getInt(22) == 1, rs.getString(23)), Times.parse(rs.getString(19)),
+                    Times.parse(rs.getString(20)), Times.parse(rs.getString(21)));
         } catch (InvalidIdException | IllegalArgumentException e) {
             throw notParsing(id, e);
         }

@@ -81,6 +81,11 @@ public final class BundleLedger {
         return repo.outbound(tx, requestId.toString());
     }
 
+    /** Whether a request with this envelope digest (SHA-256) is in the ledger. */
+    public boolean holdsOutbound(Tx tx, byte[] digest) {
+        return repo.hasOutboundDigest(tx, hex(digest));
+    }
+
     /** The request exactly as it went out (its envelope parsed again). */
     public Optional<SignedBundle> request(Tx tx, BundleId requestId) {
         return repo.envelope(tx, requestId.toString()).map(env -> {

@@ -43,6 +43,15 @@ class ExportTest {
     }
 
     @Test
+    void epidPrefix_isTheFirstTwoGroups_asSplittingOnDashesGaveIt() {
+        for (String epid : java.util.List.of("03612-00206-271-123456-03-1033-9600.0000-0012025", "a-b", "a", "-x-y",
+                "a--b", "a-", "a-b-", "-", "")) {
+            String[] parts = epid.split("-");
+            assertThat(Export.epidPrefix(epid)).as(epid).isEqualTo(parts.length >= 2 ? parts[0] + "-" + parts[1] : epid);
+        }
+    }
+
+    @Test
     void export_writesAVerifiedFile_thenMarksProductsExported_withTheLedgerRows() throws Exception {
         f.addProducts(1, 5, "6789B");
         ExportResult r = f.export(ExportOptions.to(f.stick));

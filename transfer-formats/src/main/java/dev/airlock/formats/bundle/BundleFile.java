@@ -54,6 +54,16 @@ public final class BundleFile {
         BundleReadBack.check(bytes, written, signerKey);
     }
 
+    /**
+     * The digest a file's signed part claims, as {@link SignedBundle#digest()} of a {@code kind} bundle
+     * would be: the SHA-256 of the envelope its {@code <Payload>} and {@code <SignatureValue>} make;
+     * empty when it has no such pair. No parse and no check: a quick way to recognise a file whose
+     * digest is already on record (e.g. in a ledger); anything else is {@link #read(byte[])}'s job.
+     */
+    public static java.util.Optional<byte[]> claimedDigest(byte[] bytes, BundleKind kind) {
+        return BundleReadBack.claimedDigest(bytes, kind);
+    }
+
     /** Reads a bundle file, refusing one larger than {@link #MAX_BYTES} before reading it. */
     public static SignedBundle read(Path file) throws IOException, MalformedBundleException, BadSignatureException {
         try {

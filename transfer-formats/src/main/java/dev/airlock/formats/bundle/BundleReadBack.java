@@ -33,6 +33,21 @@ final class BundleReadBack {
         signerKey.verifier().verify(signature, SignedBundle.message(written.kind(), payload));
     }
 
+    /**
+     * The SHA-256 of the {@code kind} envelope that the {@code <Payload>} and {@code <SignatureValue>}
+     * in {@code bytes} make, or empty when the file has no canonical pair; nothing is parsed or checked.
+     */
+    static java.util.Optional<byte[]> claimedDigest(byte[] bytes, BundleKind kind) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        try {
+            byte[] payload = base64Between(text, "Payload");
+            byte[] signature = base64Between(text, "SignatureValue");
+            return java.util.Optional.of(sha256(SignedBundle.envelopeOf(kind, payload, signature)));
+        } catch (MalformedBundleException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static byte[] base64Between(String text, String element) throws MalformedBundleException {
         String open = "<" + element + ">";
         int start = text.indexOf(open);

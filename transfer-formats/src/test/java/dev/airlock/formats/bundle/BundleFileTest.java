@@ -42,6 +42,22 @@ class BundleFileTest {
     }
 
     @Test
+    void claimedDigest_ofAWrittenFile_isTheBundlesDigest_andChangesWithItsSignedPart() {
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        assertThat(BundleFile.claimedDigest(bytes, BundleKind.REQUEST)).hasValueSatisfying(
+                d -> assertThat(d).isEqualTo(request.digest()));
+        Matcher m = Pattern.compile("<SignatureValue>([^<]*)</SignatureValue>").matcher(file);
+        assertThat(m.find()).isTrue();
+        byte[] sig = java.util.Base64.getDecoder().decode(m.group(1));
+        sig[5] ^= 1;
+        String edited = file.replace(m.group(1), java.util.Base64.getEncoder().encodeToString(sig));
+        assertThat(BundleFile.claimedDigest(edited.getBytes(StandardCharsets.UTF_8), BundleKind.REQUEST))
+                .hasValueSatisfying(d -> assertThat(d).isNotEqualTo(request.digest()));
+        assertThat(BundleFile.claimedDigest("<Bundle/>".getBytes(StandardCharsets.UTF_8), BundleKind.REQUEST))
+                .isEmpty();
+    }
+
+    @Test
     void write_refusesAKeyThatDidNotSign() {
         assertThatThrownBy(() -> BundleFile.write(request, BundleSamples.OTHER_KEY.publicKey()))
                 .isInstanceOf(IllegalArgumentException.class);
