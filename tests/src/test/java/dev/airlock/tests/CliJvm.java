@@ -11,14 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The JVM command line {@code ./airlock} runs a command with (keep in step with the launcher
  * script): the serial collector, a class-data archive created by the first run (and again once
- * the jar is newer than it: the JVM runs without a stale one and writes none), and the quick JIT tier, except for commands that unseal the key
- * (Argon2id) or run long, which get the full tier. The suites start the CLI hundreds of times, so
+ * the jar is newer than it: the JVM runs without a stale one and writes none), and the quick JIT tier, except for the long-running servers, which get the full tier. The suites start the CLI hundreds of times, so
  * the archive (here under {@code tests/target/}) saves minutes, as it does for users.
  */
 public final class CliJvm {
     /** The command words the launcher runs on the full JIT tier. */
-    public static final Set<String> FULL_TIER = Set.of("export", "gateway", "key", "audit", "backup", "restore",
-            "mak", "collector-kit", "operator", "init", "reuse-cid", "demo", "terminal", "stand-in");
+    public static final Set<String> FULL_TIER = Set.of("terminal", "stand-in");
 
     private static final AtomicBoolean STALE_CHECKED = new AtomicBoolean();
 
