@@ -6,13 +6,6 @@
 # may be asked twice). The large size also runs as ./airlock gateway process in a fresh JVM.
 # About 5 minutes (the sequential runs wait out 1,200 latencies).
 # Usage: tests/bench-gateway.sh [--records N] [--small N] [--latency-ms MS] [--parallel N]
-set -eu
-ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
-cd "$ROOT"
-./mvnw -q -B -DskipTests -pl tests -am package
-. "$ROOT/.mvn/find-jdk.sh"
-airlock_find_jdk
-CP="tests/target/classes:appliance/target/airlock.jar:$(ls appliance/target/lib/*.jar | tr '\n' ':')"
-./airlock --version >/dev/null   # builds the runnable if the sources changed
+. "$(dirname -- "$0")/bench-prep.sh"
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.airlock.bench.GatewayBench \
     --launcher ./airlock "$@"

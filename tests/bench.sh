@@ -6,14 +6,7 @@
 # `tests/bench.sh costs` runs dev.airlock.bench.CostBench instead: the PIN hash, the passphrase
 # derivation and one stick-watcher poll, each beside its goal.
 # Usage: tests/bench.sh [--files N] [--machines M] | tests/bench.sh costs
-set -eu
-ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
-cd "$ROOT"
-./mvnw -q -B -DskipTests -pl tests -am package
-. "$ROOT/.mvn/find-jdk.sh"
-airlock_find_jdk
-CP="tests/target/classes:appliance/target/airlock.jar:$(ls appliance/target/lib/*.jar | tr '\n' ':')"
-./airlock --version >/dev/null   # builds the runnable if the sources changed
+BENCH_NEEDS="python3 sqlite3" . "$(dirname -- "$0")/bench-prep.sh"
 if [ "${1:-}" = costs ]; then
   exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.airlock.bench.CostBench
 fi
