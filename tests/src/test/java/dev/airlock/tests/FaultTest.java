@@ -400,22 +400,21 @@ class FaultTest {
         }
     }
 
-    /** Polls the store until it holds more than {@code before} requests; false when {@code p} ended first. */
+    /** Waits until the store holds more than {@code before} requests; false when {@code p} ended first. */
     private static boolean awaitNewLedgerRow(Process p, Path lab, int before) throws Exception {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
                 + lab.resolve("airlock.db")); java.sql.Statement st = c.createStatement()) {
-            while (p.isAlive()) {
+            boolean[] seen = {false};
+            Await.until("a new request in the ledger", Duration.ofSeconds(120), () -> {
                 try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM outbound_bundle")) {
-                    if (rs.next() && rs.getInt(1) > before) {
-                        return true;
-                    }
+                    seen[0] = rs.next() && rs.getInt(1) > before;
                 } catch (java.sql.SQLException busy) {
                     // the writer holds the lock for a moment: look again
                 }
-                Thread.sleep(1);
-            }
+                return seen[0] || !p.isAlive();
+            });
+            return seen[0];
         }
-        return false;
     }
 
     /** Temp names in {@code dir} now. */
@@ -430,21 +429,16 @@ class FaultTest {
         return names;
     }
 
-    /** Polls until a temp name not in {@code before} is in {@code dir}; false when {@code p} ended first. */
+    /** Waits until a temp name not in {@code before} is in {@code dir}; false when {@code p} ended first. */
     private static boolean awaitNewTemp(Process p, Path dir, Set<String> before) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < until) {
+        boolean[] seen = {false};
+        Await.until("a temp copy in " + dir, Duration.ofSeconds(120), () -> {
             Set<String> now = tempNames(dir);
             now.removeAll(before);
-            if (!now.isEmpty()) {
-                return true;
-            }
-            if (!p.isAlive()) {
-                return false;
-            }
-            Thread.sleep(1);
-        }
-        throw new AssertionError("no temp copy appeared in " + dir + " within 120 s");
+            seen[0] = !now.isEmpty();
+            return seen[0] || !p.isAlive();
+        });
+        return seen[0];
     }
 
     private static Set<String> ledgerIds(Path lab) throws Exception {

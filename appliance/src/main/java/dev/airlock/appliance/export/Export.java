@@ -11,6 +11,7 @@ import dev.airlock.appliance.inventory.Product;
 import dev.airlock.appliance.inventory.ProductEvent;
 import dev.airlock.appliance.inventory.ProductFilter;
 import dev.airlock.appliance.inventory.ProductState;
+import dev.airlock.appliance.inventory.StateDetail;
 import dev.airlock.appliance.inventory.StatusReport;
 import dev.airlock.appliance.keys.KeyAccess;
 import dev.airlock.appliance.keys.KeyService;
@@ -32,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,7 +181,7 @@ public final class Export {
         Plan plan = plan(options);
         if (plan.products().isEmpty()) {
             String leftOut = StatusReport.leftOutLine(plan.notNeeded());
-            throw new ExportRefusedException(swept.stream().map(line -> line + "; ").reduce("", String::concat) + "nothing to export: no " + (options.again()
+            throw new ExportRefusedException((swept.isEmpty() ? "" : String.join("; ", swept) + "; ") + "nothing to export: no " + (options.again()
                     ? "COLLECTED, EXPORTED or REJECTED" : "COLLECTED") + " products"
                     + options.group().map(g -> " in group " + g).orElse("")
                     + (options.again() ? "" : " (add --again to send EXPORTED or REJECTED ones once more)")
@@ -199,7 +201,7 @@ public final class Export {
         Path temp = AtomicFiles.writeTemp(file, bytes);
         try {
             byte[] back = AtomicFiles.readBack(temp);
-            if (!java.util.Arrays.equals(back, bytes)) {
+            if (!Arrays.equals(back, bytes)) {
                 throw new IOException("wrote " + file + " but reading it back gave different content (failing"
                         + " medium?); the file cannot be trusted");
             }
@@ -216,34 +218,26 @@ public final class Export {
         // so a request under its final name is always one the lab knows (a kill before the rename leaves a temp
         // copy that the next export's sweep puts in place).
         String fileName = file.getFileName().toString();
-        String shortId = BundleFile.fileName(bundle).split("-")[2];
+        String shortId = built.request().id().shortId();
         List<BulkTransitions.Change> changes = new ArrayList<>(plan.products().size());
         for (Product p : plan.products()) {
             changes.add(new BulkTransitions.Change(p.id(), p.iid(), ProductEvent.EXPORT,
-                    dev.airlock.appliance.inventory.StateDetail.note("in request " + shortId),
+                    StateDetail.note("in request " + shortId),
                     Optional.empty()));
         }
-        OutboundBundle recorded;
-        BulkTransitions.Result moved;
+        record Recorded(OutboundBundle bundle, BulkTransitions.Result moved) {}
+        Recorded recorded;
         try {
-            Object[] out = store.inTransaction(tx -> {
-                OutboundBundle b = ledger.recordOutbound(tx, bundle, fileName, built.productIds(), actor.name());
-                BulkTransitions.Result r = transitions.apply(tx, changes, actor,
-                        (event, n) -> new ProductsExported(shortId, fileName, n));
-                return new Object[] {b, r};
-            });
-            recorded = (OutboundBundle) out[0];
-            moved = (BulkTransitions.Result) out[1];
+            recorded = store.inTransaction(tx -> new Recorded(
+                    ledger.recordOutbound(tx, bundle, fileName, built.productIds(), actor.name()),
+                    transitions.apply(tx, changes, actor, (event, n) -> new ProductsExported(shortId, fileName, n))));
         } catch (RuntimeException e) {
             deleteQuietly(temp); // unknown to the ledger: its answer could never merge
             throw e;
         }
-        // Step 3: the recorded request takes its name and is checked there.
+        // Step 3: the recorded request takes its name (its bytes were read back and verified under the temp name).
         try {
             AtomicFiles.moveInPlace(temp, file);
-            if (!java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
-                throw new IOException("reading it back under its name gave different content (failing medium?)");
-            }
         } catch (IOException e) {
             throw new ExportUnfinishedException("request " + shortId + " is recorded and its products are EXPORTED, but putting "
                     + file + " in place failed (" + e.getMessage() + "); plug the stick in again and run export"
@@ -259,8 +253,8 @@ public final class Export {
                         + e.getMessage(), e);
             }
         }
-        return new ExportResult(recorded, file, moved.moved().size(), plan.warnings(), plan.leftOver(),
-                moved.skipped().size(), qr, plan.notNeeded(), swept);
+        return new ExportResult(recorded.bundle(), file, recorded.moved().moved().size(), plan.warnings(),
+                plan.leftOver(), recorded.moved().skipped().size(), qr, plan.notNeeded(), swept);
     }
 
     /** Refuses a stick that carries lab-only files (names, addresses, or a MAK in clear). */

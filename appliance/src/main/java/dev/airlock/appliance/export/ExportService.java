@@ -57,6 +57,6 @@ final class ExportService {
         SignedBundle signed = SignedBundle.sign(built.bundle(), keys.publicKey().id(), signer);
         Map<Reference, Long> ids = new HashMap<>();
         built.references().forEach((ref, record) -> ids.put(ref, productOf.get(record)));
-        return new BuiltRequest(signed, ids);
+        return new BuiltRequest(built.bundle(), signed, ids);
     }
 }

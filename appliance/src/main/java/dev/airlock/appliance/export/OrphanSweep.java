@@ -75,7 +75,7 @@ final class OrphanSweep {
                 continue;
             }
             boolean known = store.read(tx -> ledger.outbound(tx, id)).isPresent();
-            String shortId = id.toString().substring(0, 8);
+            String shortId = id.shortId();
             if (temp && known) {
                 Path target = outbound.resolve(AtomicFiles.finalName(name));
                 AtomicFiles.moveInPlace(file, target);

@@ -22,7 +22,6 @@ import dev.airlock.formats.bundle.Reference;
 import dev.airlock.formats.bundle.RequestBundle;
 import dev.airlock.formats.bundle.ResponseBundle;
 import dev.airlock.formats.bundle.SignedBundle;
-import dev.airlock.formats.ids.ConfirmationId;
 import dev.airlock.formats.ids.ExtendedProductId;
 import dev.airlock.formats.signature.BadSignatureException;
 import dev.airlock.formats.signature.Signer;
@@ -202,7 +201,7 @@ public final class Gateway {
         for (RequestBundle.Entry e : run.req.records()) {
             Optional<CidCacheRepository.Cached> cached = cached(run.key(e));
             if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.CID) {
-                run.settle(e, Settled.CACHED, new ResponseBundle.Confirmed(cid(cached.get().cid())), listener);
+                run.settle(e, Settled.CACHED, new ResponseBundle.Confirmed(CallWindow.cid(cached.get().cid())), listener);
             } else if (cached.isPresent() && cached.get().state() == CidCacheRepository.State.IN_FLIGHT
                     && !resendInFlight) {
                 run.settle(e, Settled.IN_FLIGHT, null, listener);
@@ -393,10 +392,6 @@ public final class Gateway {
             throw new GatewayException("the CID cache cannot be written (" + e.getMessage() + "); stopped: nothing"
                     + " more is asked until it can", e);
         }
-    }
-
-    private static ConfirmationId cid(String digits) throws GatewayException {
-        return CallWindow.cid(digits);
     }
 
     /** Plain words for BatchActivation's error codes (domain-facts.md). */
