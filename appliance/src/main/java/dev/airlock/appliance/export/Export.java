@@ -75,20 +75,22 @@ public final class Export {
     }
 
     /**
-     * What an export would take: the products, budget warnings, how many eligible ones do not fit,
-     * and how many of the chosen group are left out because they need no CID (per reason, zero-filled).
+     * What an export would take: the products, budget warnings, one count query per MAK, how many
+     * eligible ones do not fit, and how many of the chosen group are left out because they need no CID
+     * (per reason, zero-filled).
      */
-    public record Plan(List<Product> products, List<BudgetWarning> warnings, long leftOver,
-            Map<NotNeededReason, Long> notNeeded) {
+    public record Plan(List<Product> products, List<BudgetWarning> warnings, List<CountQuery> countQueries,
+            long leftOver, Map<NotNeededReason, Long> notNeeded) {
         public Plan {
             products = List.copyOf(products);
             warnings = List.copyOf(warnings);
+            countQueries = List.copyOf(countQueries);
             notNeeded = Map.copyOf(notNeeded);
         }
 
         /** An empty plan (nothing chosen yet). */
         public static Plan empty() {
-            return new Plan(List.of(), List.of(), 0, Map.of());
+            return new Plan(List.of(), List.of(), List.of(), 0, Map.of());
         }
 
         /** How many products were left out because they need no CID. */
@@ -117,36 +119,32 @@ public final class Export {
         List<ProductState> states = options.again()
                 ? List.of(ProductState.COLLECTED, ProductState.EXPORTED, ProductState.REJECTED)
                 : List.of(ProductState.COLLECTED);
-        List<Product> chosen = new ArrayList<>();
+        List<ProductFilter> filters = new ArrayList<>();
         for (ProductState s : states) {
+            ProductFilter f = ProductFilter.all().withState(s);
+            filters.add(options.group().isPresent() ? f.withGroup(options.group().get()) : f);
+        }
+        List<Product> chosen = new ArrayList<>();
+        for (ProductFilter f : filters) {
             if (chosen.size() >= max) {
                 break;
-            }
-            ProductFilter f = ProductFilter.all().withState(s);
-            if (options.group().isPresent()) {
-                f = f.withGroup(options.group().get());
             }
             inventory.forEachProduct(f, 0, max - chosen.size(), chosen::add);
         }
         long eligible = chosen.size();
-        if (chosen.size() >= max) { // count the rest from the per-group counts, without reading them
-            var status = inventory.status();
+        if (chosen.size() >= max) { // count the rest (by the state index), without reading them
             eligible = 0;
-            for (var group : status.byGroup().entrySet()) {
-                if (options.group().isEmpty() || group.getKey().equalsIgnoreCase(options.group().get())) {
-                    for (ProductState s : states) {
-                        eligible += group.getValue().getOrDefault(s, 0L);
-                    }
-                }
+            for (ProductFilter f : filters) {
+                eligible += inventory.countProducts(f);
             }
         }
-        return new Plan(chosen, budget(chosen), Math.max(0, eligible - chosen.size()),
+        Map<String, List<Product>> byMak = byMak(chosen);
+        return new Plan(chosen, budget(byMak), countQueries(byMak), Math.max(0, eligible - chosen.size()),
                 inventory.notNeeded(options.group()));
     }
 
     /** MAKs (partial key + ePID prefix) whose last known remaining count is lower than their products here. */
-    public List<BudgetWarning> budget(List<Product> products) {
-        Map<String, List<Product>> byMak = byMak(products);
+    private List<BudgetWarning> budget(Map<String, List<Product>> byMak) {
         if (byMak.isEmpty()) {
             return List.of();
         }
@@ -192,7 +190,7 @@ public final class Export {
             plan.warnings().forEach(w -> sb.append("\n  ").append(w.message()));
             throw new ExportRefusedException(sb.toString());
         }
-        BuiltRequest built = export.buildRequest(plan.products(), countQueries(plan.products()), passphrase, actor);
+        BuiltRequest built = export.buildRequest(plan.products(), plan.countQueries(), passphrase, actor);
         SignedBundle bundle = built.bundle();
         // Step 1: write under a temp name (fsync) and read it back: the same bytes, and the digest and
         // signature over them (what proves the stick holds what was signed; no re-parse). No reader takes a temp name.
@@ -293,9 +291,9 @@ public final class Export {
     }
 
     /** One count query per MAK (partial key + ePID prefix) so the response brings its remaining count. */
-    private static List<CountQuery> countQueries(List<Product> products) {
+    private static List<CountQuery> countQueries(Map<String, List<Product>> byMak) {
         List<CountQuery> queries = new ArrayList<>();
-        for (List<Product> list : byMak(products).values()) {
+        for (List<Product> list : byMak.values()) {
             if (queries.size() >= RequestBundle.MAX_QUERIES) {
                 break;
             }

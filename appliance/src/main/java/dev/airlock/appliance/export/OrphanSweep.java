@@ -19,6 +19,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Before an export writes, looks at the transfer stick's {@code AIRLOCK/outbound} for what an
@@ -51,11 +52,15 @@ final class OrphanSweep {
             dir.forEach(names::add);
         }
         names.sort(null);
+        Set<String> recordedNames = store.read(ledger::outboundFileNames);
         for (Path file : names) {
             String name = file.getFileName().toString();
             boolean temp = AtomicFiles.isTempName(name, REQUEST_PREFIX);
             if (!temp && !(name.startsWith(REQUEST_PREFIX) && name.endsWith(".xml"))) {
                 continue;
+            }
+            if (!temp && recordedNames.contains(name)) {
+                continue; // a request the ledger wrote under this name: not read again (a stick gathers many)
             }
             byte[] bytes;
             try {

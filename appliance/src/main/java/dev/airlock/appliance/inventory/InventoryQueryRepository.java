@@ -59,7 +59,10 @@ final class InventoryQueryRepository {
 
     /** How many products match {@code filter}. */
     long countProducts(Tx tx, ProductFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT count(*)" + PRODUCT_FROM + " WHERE 1 = 1");
+        // by state alone: the state index counts it (every product has its machine, so the join drops none)
+        boolean productOnly = filter.group().isEmpty() && filter.search().isEmpty();
+        StringBuilder sql = new StringBuilder("SELECT count(*)" + (productOnly ? " FROM product p" : PRODUCT_FROM)
+                + " WHERE 1 = 1");
         appendFilter(sql, filter);
         Query q = tx.handle().createQuery(sql.toString());
         bindFilter(q, filter);

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What went out (requests and their reference maps) and what came back (merged responses). */
 public final class BundleLedger {
@@ -84,6 +85,11 @@ public final class BundleLedger {
     /** Whether a request with this envelope digest (SHA-256) is in the ledger. */
     public boolean holdsOutbound(Tx tx, byte[] digest) {
         return repo.hasOutboundDigest(tx, hex(digest));
+    }
+
+    /** The file names the requests in the ledger were written under. */
+    public Set<String> outboundFileNames(Tx tx) {
+        return repo.outboundFileNames(tx);
     }
 
     /** The request exactly as it went out (its envelope parsed again). */

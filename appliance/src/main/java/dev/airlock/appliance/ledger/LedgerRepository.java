@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for the bundle ledger. */
@@ -58,6 +60,11 @@ final class LedgerRepository {
     boolean hasOutboundDigest(Tx tx, String digest) {
         return tx.handle().createQuery("SELECT 1 FROM outbound_bundle WHERE digest = :d")
                 .bind("d", digest).mapTo(Integer.class).findOne().isPresent();
+    }
+
+    Set<String> outboundFileNames(Tx tx) {
+        return tx.handle().createQuery("SELECT file_name FROM outbound_bundle").mapTo(String.class)
+                .collect(Collectors.toSet());
     }
 
     Optional<byte[]> envelope(Tx tx, String id) {

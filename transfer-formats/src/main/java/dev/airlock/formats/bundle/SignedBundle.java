@@ -63,12 +63,12 @@ public final class SignedBundle {
         if (content instanceof KeyCard card && !key.publicKey().equals(card.key())) {
             throw new IllegalArgumentException("a key card is signed by the key it carries");
         }
-        return sign(content.kind(), encode(content), key);
+        return signEncoded(content, encode(content), key.publicKey().id(), key.signer());
     }
 
     /** Signs a request, response or key card with a signer held elsewhere whose key id is {@code signerId}. */
     public static SignedBundle sign(BundleContent content, KeyId signerId, Signer signer) {
-        return sign(content.kind(), encode(content), signerId, signer);
+        return signEncoded(content, encode(content), signerId, signer);
     }
 
     /** Signs a payload of {@code kind} with {@code key}; the payload must decode and name that key as signer. */
@@ -85,16 +85,21 @@ public final class SignedBundle {
         } catch (MalformedBundleException e) {
             throw new IllegalArgumentException("refusing to sign a payload that does not decode: " + e.getMessage(), e);
         }
+        return signEncoded(content, payload.clone(), signerId, signer);
+    }
+
+    /** Signs {@code payload}, the encoding of {@code content} (by its codec: not decoded again), owned from here on. */
+    private static SignedBundle signEncoded(BundleContent content, byte[] payload, KeyId signerId, Signer signer) {
         KeyId named = KeyId.of(Arrays.copyOf(payload, KeyId.LENGTH));
         if (!named.equals(signerId)) {
             throw new IllegalArgumentException("the payload names signer " + named + " but key " + signerId
                     + " is signing it");
         }
-        byte[] sig = signer.sign(message(kind, payload));
+        byte[] sig = signer.sign(message(content.kind(), payload));
         if (sig.length != SIGNATURE_LENGTH) {
             throw new IllegalStateException("the signer returned " + sig.length + " bytes, not an Ed25519 signature");
         }
-        return new SignedBundle(kind, payload.clone(), sig, content);
+        return new SignedBundle(content.kind(), payload, sig, content);
     }
 
     /** Parses an envelope (as carried by QR frames), hardened: size limit, exact lengths, strict payload decoding. */

@@ -1,5 +1,7 @@
 package dev.airlock.formats.ids;
 
+import java.util.regex.Pattern;
+
 /**
  * Extended product ID (ePID, WMI {@code ProductKeyID}), e.g.
  * {@code 03612-03308-000-000000-03-1033-9200.0000-0242016}. BatchActivation needs it with the IID.
@@ -9,6 +11,8 @@ public final class ExtendedProductId {
     private static final int MAX_LENGTH = 80;
     /** Digits per dash-separated part; 0 marks the build part (digits and dots), negative a 4-5 range. */
     private static final int[] PART_DIGITS = {5, 5, 3, 6, 2, -4, 0, 7};
+    /** The build part: up to four dot-separated numbers of 1–6 digits (9200.0000). */
+    private static final Pattern BUILD_NUMBER = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6}){0,3}");
 
     private final String text;
 
@@ -48,7 +52,7 @@ public final class ExtendedProductId {
 
     private static void checkPart(int number, String part, int rule) throws InvalidIdException {
         if (rule == 0) {
-            if (!part.matches("[0-9]{1,6}(\\.[0-9]{1,6}){0,3}")) {
+            if (!BUILD_NUMBER.matcher(part).matches()) {
                 throw new InvalidIdException("ePID part " + number + " is '" + part
                         + "', expected a build number like 9200.0000");
             }
