@@ -3,26 +3,30 @@ package dev.airlock.tests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The JVM command line {@code ./airlock} runs a command with (keep in step with the launcher
- * script): the serial collector, a class-data archive created by the first run (and again once
- * the jar is newer than it: the JVM runs without a stale one and writes none), and the quick JIT tier, except for the long-running servers, which get the full tier. The suites start the CLI hundreds of times, so
- * the archive (here under {@code tests/target/}) saves minutes, as it does for users.
+ * script): the serial collector, the quick JIT tier (except for the long-running servers, which get
+ * the full tier), and a class-data archive made once per jar by the launcher's training run
+ * ({@code StartupTraining}; written by the first command instead when training fails). The suites
+ * start the CLI hundreds of times, so the archive (here under {@code tests/target/}) saves minutes,
+ * as it does for users.
  */
 public final class CliJvm {
     /** The command words the launcher runs on the full JIT tier. */
     public static final Set<String> FULL_TIER = Set.of("terminal", "stand-in");
 
-    private static final AtomicBoolean STALE_CHECKED = new AtomicBoolean();
+    /** Whether this JVM looked at the archive yet (guarded by the class). */
+    private static boolean archiveChecked;
 
     private CliJvm() {}
 
-    /** Removes {@code archive} when {@code jar} is newer (as the launcher does), so the next run writes a fresh one. */
+    /** Removes {@code archive} when {@code jar} is newer (as the launcher does), so a fresh one is made. */
     static synchronized void dropStaleArchive(Path jar, Path archive) {
         try {
             if (Files.exists(archive) && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(archive)) > 0) {
@@ -30,6 +34,54 @@ public final class CliJvm {
             }
         } catch (IOException e) {
             // no jar yet, or the archive went meanwhile: the JVM copes either way
+        }
+    }
+
+    /** Once per JVM: a stale archive goes, a missing one is made (commands started meanwhile wait for it). */
+    private static synchronized void prepareArchive(String java, Path jar, Path archive) {
+        if (!archiveChecked) {
+            archiveChecked = true;
+            dropStaleArchive(jar, archive);
+            trainArchive(java, jar, archive);
+        }
+    }
+
+    /** As the launcher's {@code train}: the archive from the training run, when there is none. */
+    static synchronized void trainArchive(String java, Path jar, Path archive) {
+        if (Files.exists(archive)) {
+            return;
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("airlock-training");
+            Path made = archive.resolveSibling(archive.getFileName() + ".training");
+            Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-XX:ArchiveClassesAtExit=" + made, "-Xlog:cds*=off", "-cp", jar.toString(),
+                    "dev.airlock.appliance.cli.StartupTraining", work.resolve("appliance").toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(made) > 0) {
+                Files.move(made, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                p.destroyForcibly();
+                Files.deleteIfExists(made);
+            }
+        } catch (IOException e) {
+            // no archive from training: the first command writes one (-XX:+AutoCreateSharedArchive)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private static void deleteQuietly(Path emptied) {
+        try {
+            if (emptied != null) {
+                Files.deleteIfExists(emptied); // the training deleted what it made inside
+            }
+        } catch (IOException e) {
+            // an empty temp folder left behind: harmless
         }
     }
 
@@ -43,9 +95,7 @@ public final class CliJvm {
             cmd.add("-XX:TieredStopAtLevel=1");
         }
         Path archive = root.resolve("tests/target/airlock-cli.jsa");
-        if (STALE_CHECKED.compareAndSet(false, true)) {
-            dropStaleArchive(jar, archive);
-        }
+        prepareArchive(java, jar, archive);
         cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive,
                 "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off", "-jar", jar.toString()));
         cmd.addAll(args);
