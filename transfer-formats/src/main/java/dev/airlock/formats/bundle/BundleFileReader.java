@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.airlock.formats.signature.BadSignatureException;
 import dev.airlock.formats.signature.PublicKey;
 import dev.airlock.formats.xml.HardenedXml;
+import dev.airlock.formats.xml.SchemaValidators;
 import dev.airlock.formats.xml.XmlRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +26,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.stax.StAXSource;
-import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -138,10 +137,7 @@ final class BundleFileReader {
         XMLStreamReader r = null;
         try {
             r = Holder.STAX.createXMLStreamReader(new StringReader(text));
-            Validator v = Holder.SCHEMA.newValidator();
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            v.validate(new StAXSource(r));
+            Holder.SCHEMA.validate(new StAXSource(r));
         } catch (SAXException | IOException e) {
             SAXParseException located = HardenedXml.located(e);
             String msg = (located != null ? located.getMessage() : e.getMessage());
@@ -210,7 +206,7 @@ final class BundleFileReader {
         static final XMLInputFactory STAX = HardenedXml.inputFactory();
         static final XmlMapper XML;
         static final ObjectMapper TREE;
-        static final Schema SCHEMA;
+        static final SchemaValidators SCHEMA;
 
         static {
             XmlMapper m = XmlMapper.builder(XmlFactory.builder().xmlInputFactory(HardenedXml.inputFactory()).build())
@@ -229,7 +225,7 @@ final class BundleFileReader {
                 sf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
                 sf.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
                 sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-                SCHEMA = sf.newSchema(new javax.xml.transform.stream.StreamSource(xsd));
+                SCHEMA = new SchemaValidators(sf.newSchema(new javax.xml.transform.stream.StreamSource(xsd)));
             } catch (IOException | SAXException e) {
                 throw new IllegalStateException("cannot load " + BundleFile.XSD_RESOURCE, e);
             }

@@ -5,11 +5,11 @@ import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.SkuId;
 import dev.airlock.formats.xml.HardenedXml;
+import dev.airlock.formats.xml.SchemaValidators;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.validation.Schema;
 import org.w3c.dom.Element;
 
 /** Reads activation kit files, hardened like collector records (size, UTF-8, no DTD, XSD). Thread-safe. */
@@ -20,7 +20,7 @@ public final class ActivationKitReader {
     private static final String FORMAT = "an activation kit file";
 
     private final XMLInputFactory factory = HardenedXml.inputFactory();
-    private final Schema schema = KitXml.schema(ActivationKit.XSD_RESOURCE);
+    private final SchemaValidators schema = KitXml.schema(ActivationKit.XSD_RESOURCE);
 
     /** Parses and checks one kit file. */
     public ActivationKit read(byte[] bytes) throws MalformedRecordException {

@@ -5,6 +5,7 @@ import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.SkuId;
 import dev.airlock.formats.outside.OutsideText;
 import dev.airlock.formats.xml.HardenedXml;
+import dev.airlock.formats.xml.SchemaValidators;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import javax.xml.validation.Schema;
 import org.w3c.dom.Element;
 
 /**
@@ -38,7 +38,7 @@ public final class ApplyResultReader {
     private static final String FORMAT = "an apply result file";
 
     private final XMLInputFactory factory = HardenedXml.inputFactory();
-    private final Schema schema = KitXml.schema(CollectorRecord.XSD_RESOURCE, ApplyResult.XSD_RESOURCE);
+    private final SchemaValidators schema = KitXml.schema(CollectorRecord.XSD_RESOURCE, ApplyResult.XSD_RESOURCE);
     private final CollectorRecordReader records;
 
     /** @param records reads the embedded machine record */

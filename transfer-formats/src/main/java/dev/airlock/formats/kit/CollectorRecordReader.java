@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.airlock.formats.xml.HardenedXml;
+import dev.airlock.formats.xml.SchemaValidators;
 import dev.airlock.formats.xml.XmlRefusedException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,13 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.stax.StAXSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.Validator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -42,7 +40,7 @@ public final class CollectorRecordReader {
     private static final Pattern LONG_QUOTED = Pattern.compile("'([^']{60})[^']{21,}'");
 
     private final XMLInputFactory staxFactory = HardenedXml.inputFactory();
-    private final Schema schema;
+    private final SchemaValidators schema;
     private final XmlMapper mapper;
 
     public CollectorRecordReader() {
@@ -126,10 +124,7 @@ public final class CollectorRecordReader {
         XMLStreamReader r = null;
         try {
             r = staxFactory.createXMLStreamReader(new StringReader(text));
-            Validator v = schema.newValidator();
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            v.validate(new StAXSource(r));
+            schema.validate(new StAXSource(r));
         } catch (SAXParseException e) {
             throw new MalformedRecordException("line " + e.getLineNumber() + ": " + plain(e.getMessage()));
         } catch (SAXException | IOException e) {

@@ -1,6 +1,7 @@
 package dev.airlock.formats.kit;
 
 import dev.airlock.formats.xml.HardenedXml;
+import dev.airlock.formats.xml.SchemaValidators;
 import dev.airlock.formats.xml.XmlRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import javax.xml.transform.stax.StAXSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -32,14 +32,15 @@ final class KitXml {
     private KitXml() {}
 
     /** Schemas compiled so far, by their resources: a Schema is immutable and thread-safe, so once per process. */
-    private static final java.util.Map<List<String>, Schema> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<List<String>, SchemaValidators> SCHEMAS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The XSDs at these classpath locations compiled together (imported ones first), once per
      * process; nothing is fetched.
      */
-    static Schema schema(String... resources) {
-        return SCHEMAS.computeIfAbsent(List.of(resources), r -> compile(resources));
+    static SchemaValidators schema(String... resources) {
+        return SCHEMAS.computeIfAbsent(List.of(resources), r -> new SchemaValidators(compile(resources)));
     }
 
     private static Schema compile(String... resources) {
@@ -147,15 +148,12 @@ final class KitXml {
     }
 
     /** Validates against {@code schema}, naming the line of the first problem. */
-    static void validate(Schema schema, XMLInputFactory factory, String text, String format)
+    static void validate(SchemaValidators schema, XMLInputFactory factory, String text, String format)
             throws MalformedRecordException {
         XMLStreamReader r = null;
         try {
             r = factory.createXMLStreamReader(new StringReader(text));
-            Validator v = schema.newValidator();
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            v.validate(new StAXSource(r));
+            schema.validate(new StAXSource(r));
         } catch (SAXException | IOException e) {
             SAXParseException located = HardenedXml.located(e);
             if (located != null) {
