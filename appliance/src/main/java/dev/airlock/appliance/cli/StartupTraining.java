@@ -1,5 +1,6 @@
 package dev.airlock.appliance.cli;
 
+import dev.airlock.appliance.devices.StickLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -68,7 +69,7 @@ public final class StartupTraining {
             failed = firstFailure(failed, run(line));
         }
         // the request just written, read back as a bundle file (parse, schema, signature)
-        try (Stream<Path> requests = Files.list(transfer.resolve("AIRLOCK/outbound"))) {
+        try (Stream<Path> requests = Files.list(StickLayout.Folder.OUTBOUND.on(transfer))) {
             for (Path request : requests.toList()) {
                 failed = firstFailure(failed, run(List.of("verify", request.toString(), "--data", lab)));
             }

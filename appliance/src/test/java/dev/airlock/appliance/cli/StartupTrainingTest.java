@@ -2,6 +2,7 @@ package dev.airlock.appliance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airlock.appliance.devices.StickLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ class StartupTrainingTest {
 
         assertThat(StartupTraining.train(work)).isZero();
 
-        try (Stream<Path> requests = Files.list(work.resolve("transfer/AIRLOCK/outbound"))) {
+        try (Stream<Path> requests = Files.list(StickLayout.Folder.OUTBOUND.on(work.resolve("transfer")))) {
             assertThat(requests.map(p -> p.getFileName().toString()))
                     .singleElement().asString().startsWith("airlock-request-").endsWith(".xml");
         }
