@@ -54,7 +54,8 @@ public final class CliJvm {
         Path work = null;
         try {
             work = Files.createTempDirectory("airlock-training");
-            Path made = archive.resolveSibling(archive.getFileName() + ".training");
+            // one name per JVM: two test forks may train at once; the rename makes either one the archive
+            Path made = archive.resolveSibling(archive.getFileName() + ".training-" + ProcessHandle.current().pid());
             Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-XX:ArchiveClassesAtExit=" + made, "-Xlog:cds*=off", "-cp", jar.toString(),
                     "dev.airlock.appliance.cli.StartupTraining", work.resolve("appliance").toString())
