@@ -27,7 +27,7 @@ public final class CliJvm {
     private CliJvm() {}
 
     /** Removes {@code archive} when {@code jar} is newer (as the launcher does), so a fresh one is made. */
-    static synchronized void dropStaleArchive(Path jar, Path archive) {
+    private static void dropStaleArchive(Path jar, Path archive) {
         try {
             if (Files.exists(archive) && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(archive)) > 0) {
                 Files.deleteIfExists(archive);
@@ -47,7 +47,7 @@ public final class CliJvm {
     }
 
     /** As the launcher's {@code train}: the archive from the training run, when there is none. */
-    static synchronized void trainArchive(String java, Path jar, Path archive) {
+    private static void trainArchive(String java, Path jar, Path archive) {
         if (Files.exists(archive)) {
             return;
         }

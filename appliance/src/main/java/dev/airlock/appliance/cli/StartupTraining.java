@@ -1,28 +1,29 @@
 package dev.airlock.appliance.cli;
 
 import dev.airlock.appliance.devices.StickLayout;
+import dev.airlock.appliance.support.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The launcher's training run for the JDK's ahead-of-time cache (JDK 25+, {@code -XX:AOTCacheOutput}):
- * the short commands a lab and a gateway run most, in one JVM, on a throwaway appliance in
- * {@code WORK}, with their output discarded. The cache then holds every class they load, already
- * parsed and linked, so each later {@code ./airlock} command starts with them in place. Nothing
- * here touches a real data dir; {@code WORK} is deleted at the end.
+ * The launcher's training run for its class-data archive ({@code -XX:ArchiveClassesAtExit}): the
+ * short commands a lab and a gateway run most, in one JVM, on a throwaway appliance in
+ * {@code WORK}, with their output discarded. The archive then holds every class they load, so each
+ * later {@code ./airlock} command starts with them in place. Nothing here touches a real data dir;
+ * {@code WORK} is deleted at the end.
  *
- * <p>Usage: {@code java -XX:AOTCacheOutput=FILE -cp airlock.jar dev.airlock.appliance.cli.StartupTraining WORK}
+ * <p>Usage: {@code java -XX:ArchiveClassesAtExit=FILE -cp airlock.jar dev.airlock.appliance.cli.StartupTraining WORK}
  */
 public final class StartupTraining {
     private static final String PASSPHRASE = "start-up training only";
@@ -40,7 +41,7 @@ public final class StartupTraining {
         try {
             code = train(work);
         } finally {
-            deleteTree(work);
+            FileTrees.deleteQuietly(work);
         }
         System.exit(code);
     }
@@ -51,7 +52,7 @@ public final class StartupTraining {
         String gateway = work.resolve("gateway").toString();
         String labStick = work.resolve("lab-stick").toString();
         Path transfer = Files.createDirectories(work.resolve("transfer"));
-        List<List<String>> lines = new ArrayList<>(List.of(
+        List<List<String>> lines = List.of(
                 List.of("--version"),
                 List.of("--help"),
                 List.of("init", "--role", "lab", "--name", "Training lab", "--data", lab),
@@ -63,7 +64,7 @@ public final class StartupTraining {
                 List.of("bundles", "list", "--data", lab),
                 List.of("audit", "verify", "--data", lab),
                 List.of("init", "--role", "gateway", "--name", "Training gateway", "--data", gateway),
-                List.of("status", "--data", gateway)));
+                List.of("status", "--data", gateway));
         int failed = 0;
         for (List<String> line : lines) {
             failed = firstFailure(failed, run(line));
@@ -84,7 +85,7 @@ public final class StartupTraining {
     /** Runs one command line, its output discarded; a failure is named on stderr (the launcher keeps it quiet). */
     private static int run(List<String> line) {
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
-        java.io.StringWriter errors = new java.io.StringWriter();
+        StringWriter errors = new StringWriter();
         CliContext context = new CliContext(Map.of("AIRLOCK_PASSPHRASE", PASSPHRASE), Clock.systemUTC(),
                 new SecureRandom(), InputStream.nullInputStream(), "training", "", new ArrayList<>());
         int code = Main.run(context, discard, new PrintWriter(errors), line.toArray(String[]::new));
@@ -92,16 +93,5 @@ public final class StartupTraining {
             System.err.println("training: 'airlock " + String.join(" ", line) + "' exited " + code + ": " + errors);
         }
         return code;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

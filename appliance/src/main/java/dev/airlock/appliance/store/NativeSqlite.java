@@ -1,12 +1,11 @@
 package dev.airlock.appliance.store;
 
+import dev.airlock.appliance.support.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Where sqlite-jdbc unpacks its native library: a folder of this process's own, not the shared
@@ -51,7 +50,7 @@ final class NativeSqlite {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
             for (Path dir : dirs) {
                 if (!running(dir.getFileName().toString()) && Files.isDirectory(dir)) { // another user's: deletes fail
-                    deleteQuietly(dir);
+                    FileTrees.deleteQuietly(dir);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -67,20 +66,6 @@ final class NativeSqlite {
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         } catch (NumberFormatException e) {
             return true; // not a name this class made: leave it
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // another process got there first, or it is not ours
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // gone already
         }
     }
 }

@@ -137,7 +137,7 @@ final class BundleFileReader {
         XMLStreamReader r = null;
         try {
             r = Holder.STAX.createXMLStreamReader(new StringReader(text));
-            Holder.SCHEMA.validate(new StAXSource(r));
+            Holder.VALIDATORS.validate(new StAXSource(r));
         } catch (SAXException | IOException e) {
             SAXParseException located = HardenedXml.located(e);
             String msg = (located != null ? located.getMessage() : e.getMessage());
@@ -206,7 +206,7 @@ final class BundleFileReader {
         static final XMLInputFactory STAX = HardenedXml.inputFactory();
         static final XmlMapper XML;
         static final ObjectMapper TREE;
-        static final SchemaValidators SCHEMA;
+        static final SchemaValidators VALIDATORS;
 
         static {
             XmlMapper m = XmlMapper.builder(XmlFactory.builder().xmlInputFactory(HardenedXml.inputFactory()).build())
@@ -225,7 +225,7 @@ final class BundleFileReader {
                 sf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
                 sf.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
                 sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-                SCHEMA = new SchemaValidators(sf.newSchema(new javax.xml.transform.stream.StreamSource(xsd)));
+                VALIDATORS = new SchemaValidators(sf.newSchema(new javax.xml.transform.stream.StreamSource(xsd)));
             } catch (IOException | SAXException e) {
                 throw new IllegalStateException("cannot load " + BundleFile.XSD_RESOURCE, e);
             }

@@ -20,12 +20,12 @@ public final class ActivationKitReader {
     private static final String FORMAT = "an activation kit file";
 
     private final XMLInputFactory factory = HardenedXml.inputFactory();
-    private final SchemaValidators schema = KitXml.schema(ActivationKit.XSD_RESOURCE);
+    private final SchemaValidators validators = KitXml.validators(ActivationKit.XSD_RESOURCE);
 
     /** Parses and checks one kit file. */
     public ActivationKit read(byte[] bytes) throws MalformedRecordException {
         String text = KitXml.decodeAndScan(factory, bytes, MAX_BYTES, "ActivationKit", NS, 8, FORMAT);
-        KitXml.validate(schema, factory, text, FORMAT);
+        KitXml.validate(validators, factory, text, FORMAT);
         Element root = KitXml.dom(text).getDocumentElement();
         Element machine = KitXml.child(root, NS, "Machine");
         List<ActivationKit.Product> products = new ArrayList<>();

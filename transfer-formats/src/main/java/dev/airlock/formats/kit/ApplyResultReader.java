@@ -38,7 +38,7 @@ public final class ApplyResultReader {
     private static final String FORMAT = "an apply result file";
 
     private final XMLInputFactory factory = HardenedXml.inputFactory();
-    private final SchemaValidators schema = KitXml.schema(CollectorRecord.XSD_RESOURCE, ApplyResult.XSD_RESOURCE);
+    private final SchemaValidators validators = KitXml.validators(CollectorRecord.XSD_RESOURCE, ApplyResult.XSD_RESOURCE);
     private final CollectorRecordReader records;
 
     /** @param records reads the embedded machine record */
@@ -56,7 +56,7 @@ public final class ApplyResultReader {
     /** Parses and checks one result file. */
     public ApplyResult read(byte[] bytes) throws MalformedRecordException {
         String text = KitXml.decodeAndScan(factory, bytes, MAX_BYTES, ApplyResult.ROOT, NS, 14, FORMAT);
-        KitXml.validate(schema, factory, text, FORMAT);
+        KitXml.validate(validators, factory, text, FORMAT);
         Element root = KitXml.dom(text).getDocumentElement();
         Instant applied;
         try {

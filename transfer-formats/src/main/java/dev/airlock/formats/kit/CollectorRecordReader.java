@@ -40,11 +40,11 @@ public final class CollectorRecordReader {
     private static final Pattern LONG_QUOTED = Pattern.compile("'([^']{60})[^']{21,}'");
 
     private final XMLInputFactory staxFactory = HardenedXml.inputFactory();
-    private final SchemaValidators schema;
+    private final SchemaValidators validators;
     private final XmlMapper mapper;
 
     public CollectorRecordReader() {
-        schema = KitXml.schema(CollectorRecord.XSD_RESOURCE);
+        validators = KitXml.validators(CollectorRecord.XSD_RESOURCE);
         mapper = XmlMapper.builder(XmlFactory.builder().xmlInputFactory(HardenedXml.inputFactory()).build())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
@@ -124,7 +124,7 @@ public final class CollectorRecordReader {
         XMLStreamReader r = null;
         try {
             r = staxFactory.createXMLStreamReader(new StringReader(text));
-            schema.validate(new StAXSource(r));
+            validators.validate(new StAXSource(r));
         } catch (SAXParseException e) {
             throw new MalformedRecordException("line " + e.getLineNumber() + ": " + plain(e.getMessage()));
         } catch (SAXException | IOException e) {

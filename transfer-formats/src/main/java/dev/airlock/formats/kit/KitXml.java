@@ -31,7 +31,7 @@ import org.xml.sax.SAXParseException;
 final class KitXml {
     private KitXml() {}
 
-    /** Schemas compiled so far, by their resources: a Schema is immutable and thread-safe, so once per process. */
+    /** Schemas compiled so far with their reusable validators, by their resources: once per process. */
     private static final java.util.Map<List<String>, SchemaValidators> SCHEMAS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -39,7 +39,7 @@ final class KitXml {
      * The XSDs at these classpath locations compiled together (imported ones first), once per
      * process; nothing is fetched.
      */
-    static SchemaValidators schema(String... resources) {
+    static SchemaValidators validators(String... resources) {
         return SCHEMAS.computeIfAbsent(List.of(resources), r -> new SchemaValidators(compile(resources)));
     }
 
@@ -147,13 +147,13 @@ final class KitXml {
         }
     }
 
-    /** Validates against {@code schema}, naming the line of the first problem. */
-    static void validate(SchemaValidators schema, XMLInputFactory factory, String text, String format)
+    /** Validates with {@code validators}, naming the line of the first problem. */
+    static void validate(SchemaValidators validators, XMLInputFactory factory, String text, String format)
             throws MalformedRecordException {
         XMLStreamReader r = null;
         try {
             r = factory.createXMLStreamReader(new StringReader(text));
-            schema.validate(new StAXSource(r));
+            validators.validate(new StAXSource(r));
         } catch (SAXException | IOException e) {
             SAXParseException located = HardenedXml.located(e);
             if (located != null) {
