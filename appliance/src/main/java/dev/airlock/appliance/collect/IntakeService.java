@@ -6,6 +6,7 @@ import dev.airlock.appliance.audit.Actor;
 import dev.airlock.appliance.devices.StickLayout;
 import dev.airlock.appliance.inventory.CollectionOutcome;
 import dev.airlock.appliance.inventory.InventoryService;
+import dev.airlock.appliance.inventory.KnownAbsent;
 import dev.airlock.appliance.store.Store;
 import dev.airlock.appliance.store.Tx;
 import dev.airlock.formats.kit.ApplyResult;
@@ -48,6 +49,10 @@ final class IntakeService {
     private static final int MAX_DEPTH = 32;
     /** Files per write transaction. */
     static final int BATCH_FILES = 200;
+    /** Files read ahead and looked up in the register together, at most. */
+    static final int READS_FILES = 200;
+    /** Bytes read ahead at most (a record is a few KB; a file may be up to 1 MiB). */
+    static final long READS_BYTES = 8L << 20;
     /** What to do about an unchanged file, added to its outcome's message. */
     static final String RECOLLECT_HINT = "the same file again changes nothing: run Collect.cmd again at that"
             + " machine";
@@ -110,10 +115,11 @@ final class IntakeService {
      */
     IntakeSummary ingest(List<Path> paths, IntakeOptions options, Actor actor, IntakeListener listener) {
         Map<FileOutcome.Kind, Long> tally = new java.util.EnumMap<>(FileOutcome.Kind.class);
-        Batch counting = new Batch(o -> {
+        Batch batch = new Batch(o -> {
             tally.merge(o.kind(), 1L, Long::sum);
             listener.fileDone(o);
         });
+        Reads counting = new Reads(batch, options, actor);
         for (Path path : paths) {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 counting.fileDone(rejected(path, "no such file or folder"));
@@ -139,10 +145,11 @@ final class IntakeService {
                     }
                 }
             } else {
-                ingestFile(path, options, actor, counting);
+                ingestFile(path, counting);
             }
         }
-        counting.flush();
+        counting.drain();
+        batch.flush();
         return new IntakeSummary(tally);
     }
 
@@ -155,7 +162,7 @@ final class IntakeService {
         return Files.isSymbolicLink(dir) ? Optional.of(dir) : Optional.empty();
     }
 
-    private void walk(Path root, IntakeOptions options, Actor actor, Batch listener) {
+    private void walk(Path root, IntakeOptions options, Actor actor, Reads listener) {
         try {
             // a folder named on purpose may be a link to one; links inside it are still not followed
             Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
@@ -178,10 +185,10 @@ final class IntakeService {
         }
     }
 
-    private void candidate(Path file, BasicFileAttributes attrs, IntakeOptions options, Actor actor, Batch batch) {
+    private void candidate(Path file, BasicFileAttributes attrs, IntakeOptions options, Actor actor, Reads reads) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (attrs.isSymbolicLink()) {
-            batch.fileDone(skipped(file, "symbolic link: not followed"));
+            reads.fileDone(skipped(file, "symbolic link: not followed"));
         } else if (!attrs.isRegularFile()) {
             // a pipe, a socket or a device: never opened (opening a pipe waits for a writer forever)
             String why;
@@ -190,37 +197,39 @@ final class IntakeService {
             } catch (IOException e) {
                 why = "not a regular file";
             }
-            batch.fileDone(skipped(file, why));
+            reads.fileDone(skipped(file, why));
         } else if (name.endsWith(".xml.tmp") || name.endsWith(".tmp")) {
-            batch.fileDone(skipped(file, "unfinished collector output (temporary file): run the collector again on"
+            reads.fileDone(skipped(file, "unfinished collector output (temporary file): run the collector again on"
                     + " that machine"));
         } else if (!name.endsWith(".xml")) {
-            batch.fileDone(skipped(file, "not a collector record (only .xml files are read)"));
+            reads.fileDone(skipped(file, "not a collector record (only .xml files are read)"));
         } else {
-            ingestFile(file, options, actor, batch);
+            ingestFile(file, reads);
         }
     }
 
-    /**
-     * Reads and parses one file, then queues its writes in {@code batch}. Never throws for bad
-     * content; store failures propagate.
-     */
-    private void ingestFile(Path file, IntakeOptions options, Actor actor, Batch batch) {
+    /** Reads one file and hands its bytes to {@code reads}. Never throws for bad content. */
+    private static void ingestFile(Path file, Reads reads) {
         byte[] bytes;
         try {
             bytes = CollectorRecordReader.readFileBytes(file);
         } catch (MalformedRecordException e) {
-            batch.fileDone(rejected(file, e.getMessage()));
+            reads.fileDone(rejected(file, e.getMessage()));
             return;
         } catch (IOException e) {
-            batch.fileDone(rejected(file, "cannot read: " + reason(e)));
+            reads.fileDone(rejected(file, "cannot read: " + reason(e)));
             return;
         }
-        String sha = sha256(bytes);
-        Optional<FileOutcome> seen = store.read(tx -> seenBefore(tx, file, sha));
-        if (seen.isPresent()) {
-            batch.fileDone(seen.get());
-        } else if (ApplyResultReader.looksLikeResult(bytes) || inResultsFolder(file)) {
+        reads.add(file, bytes, sha256(bytes));
+    }
+
+    /**
+     * Parses one file that was not taken in before, then queues its writes in {@code batch}. Never
+     * throws for bad content; store failures propagate.
+     */
+    private void parseAndQueue(Path file, byte[] bytes, String sha, IntakeOptions options, Actor actor,
+            Batch batch) {
+        if (ApplyResultReader.looksLikeResult(bytes) || inResultsFolder(file)) {
             ingestResult(file, bytes, sha, options, actor, batch);
         } else {
             ingestRecord(file, bytes, sha, options, actor, batch);
@@ -229,9 +238,78 @@ final class IntakeService {
 
     /** UNCHANGED when a file with this digest was taken in before (earlier, or earlier in this batch). */
     private Optional<FileOutcome> seenBefore(Tx tx, Path file, String sha) {
-        return repo.ingestedAt(tx, sha).map(at -> new FileOutcome(file, FileOutcome.Kind.UNCHANGED,
-                "already taken in on " + at + "; " + RECOLLECT_HINT, OptionalLong.empty()));
+        return repo.ingestedAt(tx, sha).map(at -> unchanged(file, at));
     }
+
+    private static FileOutcome unchanged(Path file, java.time.Instant takenInAt) {
+        return new FileOutcome(file, FileOutcome.Kind.UNCHANGED, "already taken in on " + takenInAt + "; "
+                + RECOLLECT_HINT, OptionalLong.empty());
+    }
+
+    /**
+     * Files read and hashed, waiting to be looked up together (one read of the register for up to
+     * {@value #READS_FILES} files or {@value #READS_BYTES} bytes) before those not taken in before
+     * are parsed and queued in the batch: a stick seen before is answered "unchanged" without
+     * parsing, and a new one costs one look-up per group of files instead of one per file. Outcomes
+     * decided on the way (skipped, unreadable) wait behind the files before them, so the order holds.
+     */
+    private final class Reads implements IntakeListener {
+        private final Batch batch;
+        private final IntakeOptions options;
+        private final Actor actor;
+        private final List<Object> pending = new ArrayList<>();
+        private final java.util.Set<String> shas = new java.util.HashSet<>();
+        private long bytes;
+
+        Reads(Batch batch, IntakeOptions options, Actor actor) {
+            this.batch = batch;
+            this.options = options;
+            this.actor = actor;
+        }
+
+        @Override
+        public void fileDone(FileOutcome outcome) {
+            if (pending.isEmpty()) {
+                batch.fileDone(outcome);
+            } else {
+                pending.add(outcome);
+            }
+        }
+
+        void add(Path file, byte[] content, String sha) {
+            pending.add(new Read(file, content, sha));
+            shas.add(sha);
+            bytes += content.length;
+            if (shas.size() >= READS_FILES || bytes >= READS_BYTES) {
+                drain();
+            }
+        }
+
+        /** Looks the waiting files up, then passes each on: unchanged, or parsed into the batch. */
+        void drain() {
+            java.util.Map<String, java.time.Instant> seen = shas.isEmpty() ? java.util.Map.of()
+                    : store.read(tx -> repo.ingestedAt(tx, shas));
+            List<Object> now = List.copyOf(pending);
+            pending.clear();
+            shas.clear();
+            bytes = 0;
+            for (Object o : now) {
+                if (o instanceof Read r) {
+                    java.time.Instant at = seen.get(r.sha());
+                    if (at != null) {
+                        batch.fileDone(unchanged(r.file(), at));
+                    } else {
+                        parseAndQueue(r.file(), r.content(), r.sha(), options, actor, batch);
+                    }
+                } else {
+                    batch.fileDone((FileOutcome) o);
+                }
+            }
+        }
+    }
+
+    /** A file's bytes and digest, read but not yet looked up. */
+    private record Read(Path file, byte[] content, String sha) {}
 
     private void ingestRecord(Path file, byte[] bytes, String sha, IntakeOptions options, Actor actor, Batch batch) {
         CollectorRecord record;
@@ -242,9 +320,9 @@ final class IntakeService {
             return;
         }
         String source = file.getFileName().toString();
-        batch.write(file, sha, tx -> {
+        batch.write(file, sha, Optional.of(record), (tx, absent) -> {
             CollectionOutcome outcome = inventory.recordCollection(tx, record, source, options.group(),
-                    options.sameAs(), actor);
+                    options.sameAs(), actor, absent);
             FileOutcome result = describe(file, outcome);
             if (result.kind() != FileOutcome.Kind.REJECTED) {
                 repo.insert(tx, sha, source, clock.instant(), result.machineId(), result.kind().label());
@@ -270,7 +348,8 @@ final class IntakeService {
             return;
         }
         String source = file.getFileName().toString();
-        batch.write(file, sha, tx -> {
+        batch.write(file, sha, Optional.empty(), (tx, absent) -> {
+            absent.forgetAll(); // the result's own collection and outcomes may add any machine or product
             ResultRecorded r = apply.recordResult(tx, result, source, options.group(), options.sameAs(),
                     actor);
             if (r instanceof ResultRecorded.Refused refused) {
@@ -296,7 +375,11 @@ final class IntakeService {
     private final class Batch implements IntakeListener {
         private final IntakeListener listener;
         private final List<Object> queue = new ArrayList<>();
-        /** Digests of the queued writes: a second file with the same bytes finds the first one's row. */
+        /**
+         * Digests of the writes queued in this intake: a second file with the same bytes finds the
+         * first one's row (kept across batches: the look-up before parsing may have been made before
+         * the first one's batch committed).
+         */
         private final java.util.Set<String> shas = new java.util.HashSet<>();
         private int writes;
 
@@ -313,9 +396,13 @@ final class IntakeService {
             }
         }
 
-        /** Queues one file's writes; {@code work} runs only when no file with {@code sha} was taken in by then. */
-        void write(Path file, String sha, Store.TxFunction<FileOutcome, RuntimeException> work) {
-            queue.add(new Write(file, sha, !shas.add(sha), work));
+        /**
+         * Queues one file's writes; {@code work} runs only when no file with {@code sha} was taken in
+         * by then. {@code record}: the collector record it takes in, whose identifiers the batch
+         * looks up together before any file's writes.
+         */
+        void write(Path file, String sha, Optional<CollectorRecord> record, BatchWork work) {
+            queue.add(new Write(file, sha, !shas.add(sha), record, work));
             if (++writes == BATCH_FILES) {
                 flush();
             }
@@ -331,11 +418,14 @@ final class IntakeService {
             RuntimeException[] failure = new RuntimeException[1];
             FileOutcome[] written = new FileOutcome[queue.size()];
             store.execute(tx -> {
+                KnownAbsent absent = inventory.absentAmong(tx, queue.stream()
+                        .flatMap(o -> o instanceof Write w ? w.record().stream() : java.util.stream.Stream.empty())
+                        .toList());
                 for (int i = 0; i < queue.size(); i++) {
                     if (queue.get(i) instanceof Write w) {
                         try {
                             written[i] = tx.savepoint(t -> (w.again() ? seenBefore(t, w.file(), w.sha())
-                                    : Optional.<FileOutcome>empty()).orElseGet(() -> w.work().apply(t)),
+                                    : Optional.<FileOutcome>empty()).orElseGet(() -> w.work().apply(t, absent)),
                                     o -> o.kind() != FileOutcome.Kind.REJECTED);
                         } catch (RuntimeException e) {
                             failure[0] = e;
@@ -349,7 +439,6 @@ final class IntakeService {
                 listener.fileDone(queue.get(i) instanceof Write ? written[i] : (FileOutcome) queue.get(i));
             }
             queue.clear();
-            shas.clear();
             writes = 0;
             if (failure[0] != null) {
                 throw failure[0];
@@ -361,7 +450,13 @@ final class IntakeService {
      * A parsed file whose writes wait for their batch's transaction; {@code again}: the same bytes are
      * queued before it (checked again in the transaction, where the first one's row is seen).
      */
-    private record Write(Path file, String sha, boolean again, Store.TxFunction<FileOutcome, RuntimeException> work) {}
+    private record Write(Path file, String sha, boolean again, Optional<CollectorRecord> record, BatchWork work) {}
+
+    /** One file's writes, in its batch's transaction, with what the batch found absent from the store. */
+    @FunctionalInterface
+    private interface BatchWork {
+        FileOutcome apply(Tx tx, KnownAbsent absent);
+    }
 
     private static FileOutcome describe(Path file, CollectionOutcome outcome) {
         if (outcome instanceof CollectionOutcome.Added a) {

@@ -77,6 +77,17 @@ final class InventoryRowRepository {
                 + " parse (changed outside Airlock?): " + e.getMessage(), e);
     }
 
+    /** Which of {@code values} {@code existsSql} keeps, where it sees each one as {@code j.value}. */
+    static java.util.Set<String> present(dev.airlock.appliance.store.Tx tx, String existsSql,
+            java.util.Collection<String> values) {
+        if (values.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(tx.handle().createQuery("SELECT j.value FROM json_each(:values) j WHERE "
+                + existsSql).bind("values", dev.airlock.appliance.store.SqlValues.jsonArray(values))
+                .mapTo(String.class).list());
+    }
+
     private static List<String> split(String csv) {
         if (csv == null || csv.isEmpty()) {
             return List.of();

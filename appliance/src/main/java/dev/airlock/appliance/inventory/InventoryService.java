@@ -51,6 +51,47 @@ public final class InventoryService {
      */
     public CollectionOutcome recordCollection(Tx tx, CollectorRecord record, String source, Optional<String> group,
             OptionalLong sameAs, Actor actor) {
+        return recordCollection(tx, record, source, group, sameAs, actor, KnownAbsent.nothing());
+    }
+
+    /**
+     * What {@code records} name that the store holds none of: one query per kind of identifier for
+     * a whole batch, handed to {@link #recordCollection(Tx, CollectorRecord, String, Optional,
+     * OptionalLong, Actor, KnownAbsent)} for each of them in the same transaction.
+     */
+    public KnownAbsent absentAmong(Tx tx, List<CollectorRecord> records) {
+        java.util.Set<String> uuids = new java.util.HashSet<>();
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        java.util.Set<String> iids = new java.util.HashSet<>();
+        for (CollectorRecord r : records) {
+            if (r.machine().hasUsableUuid()) {
+                uuids.add(r.machine().smbiosUuid());
+            }
+            hosts.add(r.machine().hostName());
+            r.products().forEach(p -> iids.add(p.iid().digits()));
+        }
+        uuids.removeAll(machines.storedUuids(tx, uuids));
+        hosts.removeAll(machines.storedHosts(tx, hosts));
+        iids.removeAll(products.storedIids(tx, iids));
+        return new KnownAbsent(uuids, hosts, iids);
+    }
+
+    /**
+     * As {@link #recordCollection(Tx, CollectorRecord, String, Optional, OptionalLong, Actor)},
+     * skipping the lookups {@code absent} already answers; what the record names is then forgotten
+     * by {@code absent}.
+     */
+    public CollectionOutcome recordCollection(Tx tx, CollectorRecord record, String source, Optional<String> group,
+            OptionalLong sameAs, Actor actor, KnownAbsent absent) {
+        try {
+            return record(tx, record, source, group, sameAs, actor, absent);
+        } finally {
+            absent.forget(record);
+        }
+    }
+
+    private CollectionOutcome record(Tx tx, CollectorRecord record, String source, Optional<String> group,
+            OptionalLong sameAs, Actor actor, KnownAbsent absent) {
         MachineIdentity id = record.machine();
         // Step 1: find the machine this record is about.
         Optional<Machine> match;
@@ -61,8 +102,8 @@ public final class InventoryService {
                         + " to take this record as (see ./airlock list)");
             }
             // the record's UUID may be another machine's: taking it over would break the one-UUID rule
-            Optional<Machine> owner = id.hasUsableUuid() ? machines.machineByUuid(tx, id.smbiosUuid())
-                    : Optional.empty();
+            Optional<Machine> owner = id.hasUsableUuid() && !absent.noMachineWithUuid(id.smbiosUuid())
+                    ? machines.machineByUuid(tx, id.smbiosUuid()) : Optional.empty();
             if (owner.isPresent() && owner.get().id() != sameAs.getAsLong()) {
                 return new CollectionOutcome.Conflict("the record's SMBIOS UUID " + id.smbiosUuid()
                         + " is already recorded for machine " + owner.get().hostName() + " (id " + owner.get().id()
@@ -70,7 +111,7 @@ public final class InventoryService {
                         + owner.get().id() + " or without --same-as");
             }
         } else {
-            MachineMatching.Match m = MachineMatching.find(machines, tx, id);
+            MachineMatching.Match m = MachineMatching.find(machines, tx, id, absent);
             if (m.conflict() != null) {
                 return new CollectionOutcome.Conflict(m.conflict());
             }
@@ -85,7 +126,8 @@ public final class InventoryService {
         }
         // Step 3: an IID already recorded on another machine is a conflict, never merged.
         for (CollectedProduct p : record.products()) {
-            List<Product> elsewhere = products.productsWithIid(tx, p.iid(), except);
+            List<Product> elsewhere = absent.noProductWithIid(p.iid()) ? List.of()
+                    : products.productsWithIid(tx, p.iid(), except);
             if (!elsewhere.isEmpty()) {
                 Product other = elsewhere.get(0);
                 return new CollectionOutcome.Conflict("the IID of '" + p.name() + "' on " + id.hostName()

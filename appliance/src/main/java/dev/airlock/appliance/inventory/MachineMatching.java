@@ -14,25 +14,33 @@ final class MachineMatching {
     /** The machine a record is about (empty: a new one), or why that cannot be told. */
     record Match(Optional<Machine> machine, String conflict) {}
 
-    /** SMBIOS UUID first; then host name (a machine without a UUID, or a record without one). */
-    static Match find(MachineRepository rows, Tx tx, MachineIdentity id) {
+    /**
+     * SMBIOS UUID first; then host name (a machine without a UUID, or a record without one). A
+     * lookup {@code absent} already answers is not made.
+     */
+    static Match find(MachineRepository rows, Tx tx, MachineIdentity id, KnownAbsent absent) {
         if (id.hasUsableUuid()) {
-            Optional<Machine> byUuid = rows.machineByUuid(tx, id.smbiosUuid());
+            Optional<Machine> byUuid = absent.noMachineWithUuid(id.smbiosUuid()) ? Optional.empty()
+                    : rows.machineByUuid(tx, id.smbiosUuid());
             if (byUuid.isPresent()) {
                 return new Match(byUuid, null);
             }
-            List<Machine> noUuid = rows.machinesByHost(tx, id.hostName()).stream()
+            List<Machine> noUuid = named(rows, tx, id, absent).stream()
                     .filter(m -> m.identity().smbiosUuid().isEmpty()).toList();
             if (noUuid.size() > 1) {
                 return new Match(Optional.empty(), ambiguous(id.hostName(), noUuid));
             }
             return new Match(noUuid.stream().findFirst(), null);
         }
-        List<Machine> byHost = rows.machinesByHost(tx, id.hostName());
+        List<Machine> byHost = named(rows, tx, id, absent);
         if (byHost.size() > 1) {
             return new Match(Optional.empty(), ambiguous(id.hostName(), byHost));
         }
         return new Match(byHost.stream().findFirst(), null);
+    }
+
+    private static List<Machine> named(MachineRepository rows, Tx tx, MachineIdentity id, KnownAbsent absent) {
+        return absent.noMachineNamed(id.hostName()) ? List.of() : rows.machinesByHost(tx, id.hostName());
     }
 
     private static String ambiguous(String host, List<Machine> machines) {

@@ -27,6 +27,18 @@ final class MachineRepository {
                 .bind("uuid", uuid).map((rs, ctx) -> machine(rs)).findOne();
     }
 
+    /** Which of {@code uuids} a stored machine has. */
+    java.util.Set<String> storedUuids(Tx tx, java.util.Collection<String> uuids) {
+        return InventoryRowRepository.present(tx, "EXISTS (SELECT 1 FROM machine m WHERE m.smbios_uuid = j.value)",
+                uuids);
+    }
+
+    /** Which of {@code hosts} a stored machine has, in any letter case (as {@link #machinesByHost} matches). */
+    java.util.Set<String> storedHosts(Tx tx, java.util.Collection<String> hosts) {
+        return InventoryRowRepository.present(tx, "EXISTS (SELECT 1 FROM machine m WHERE m.host_name = j.value"
+                + " COLLATE NOCASE)", hosts);
+    }
+
     List<Machine> machinesByHost(Tx tx, String host) {
         return tx.handle().createQuery("SELECT " + MACHINE_COLUMNS + " FROM machine m LEFT JOIN lab_group g"
                         + " ON g.id = m.group_id WHERE m.host_name = :host COLLATE NOCASE ORDER BY m.id")

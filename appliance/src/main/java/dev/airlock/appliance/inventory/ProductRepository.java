@@ -31,6 +31,11 @@ final class ProductRepository {
                 .bind("iid", iid.digits()).bind("m", exceptMachine).map((rs, ctx) -> product(rs)).list();
     }
 
+    /** Which of {@code iids} (their digits) a stored product has, on any machine. */
+    java.util.Set<String> storedIids(Tx tx, java.util.Collection<String> iids) {
+        return InventoryRowRepository.present(tx, "EXISTS (SELECT 1 FROM product p WHERE p.iid = j.value)", iids);
+    }
+
     void insertProduct(Tx tx, long machineId, ProductFacts f, ProductState state, String detail, Instant at) {
         String now = Times.format(at);
         Update insert = tx.handle().createUpdate("INSERT INTO product (machine_id, sku_id, application_id,"

@@ -21,6 +21,8 @@ import dev.airlock.formats.ids.InstallationId;
 import dev.airlock.formats.ids.InvalidIdException;
 import dev.airlock.formats.ids.PartialProductKey;
 import dev.airlock.formats.ids.SkuId;
+import dev.airlock.formats.kit.ApplyResult;
+import dev.airlock.formats.kit.ApplyResultWriter;
 import dev.airlock.formats.kit.CollectedProduct;
 import dev.airlock.formats.kit.CollectorRecord;
 import dev.airlock.formats.kit.CollectorRecordReaderTest;
@@ -380,6 +382,63 @@ class IntakeServiceTest {
         assertThat(outcomes).extracting(FileOutcome::file).doesNotHaveDuplicates().hasSize(files);
         assertThat(count("machine")).isEqualTo(files);
         assertThat(count("intake_file")).isEqualTo(files);
+    }
+
+    // The batch looks the identifiers of all its records up together (KnownAbsent), and the files'
+    // digests before parsing them (one look-up per group of files): what one file writes must still be
+    // seen by the files after it in the same run.
+
+    @Test
+    void oneMachineTwiceInOneRun_theSecondFileUpdatesIt_byUuid_andByHostInAnyCase() throws Exception {
+        Path a1 = write("a1.xml", record(T0, identity("LAB-A", UUID_A, "26100"), windows(iid(1))));
+        Path a2 = write("a2.xml", record(T1, identity("LAB-A-RENAMED", UUID_A, "26200"), windows(iid(1))));
+        Path c1 = write("c1.xml", record(T0, identity("LAB-C", "", "19044"), windows(iid(3))));
+        Path c2 = write("c2.xml", record(T1, identity("lab-c", "", "19045"), windows(iid(3))));
+
+        ingest(a1, a2, c1, c2);
+
+        assertThat(outcomes).extracting(FileOutcome::kind).containsExactly(Kind.ACCEPTED, Kind.UPDATED,
+                Kind.ACCEPTED, Kind.UPDATED);
+        assertThat(outcomes.get(1).machineId()).isEqualTo(outcomes.get(0).machineId());
+        assertThat(outcomes.get(3).machineId()).isEqualTo(outcomes.get(2).machineId());
+        assertThat(rows("SELECT host_name FROM machine ORDER BY id")).containsExactly("LAB-A-RENAMED", "lab-c");
+        assertThat(count("product")).isEqualTo(2);
+    }
+
+    @Test
+    void aMachineFromAnApplyResult_isKnownToTheRecordAfterIt_inTheSameRun() throws Exception {
+        CollectorRecord fresh = record(T0, identity("LAB-R", UUID_A, "26100"), windows(iid(5)));
+        ApplyResult result = new ApplyResult(T0, "1.1.0", "kit.xml", List.of(new ApplyResult.Outcome(
+                SkuId.parse(WIN_SKU), InstallationId.parse(iid(5)), ApplyResult.Result.FAILED,
+                OptionalLong.of(0xC004F04DL), Optional.of(LicenseStatus.OOB_GRACE), "")), fresh);
+        Path results = Files.createDirectories(tmp.resolve("in").resolve("results"));
+        Path r = Files.write(results.resolve("r.xml"), new ApplyResultWriter().write(result));
+        Path later = write("later.xml", record(T1, identity("LAB-R", UUID_A, "26200"), windows(iid(5))));
+
+        ingest(r, later);
+
+        assertThat(outcomes).extracting(FileOutcome::kind).containsExactly(Kind.ACCEPTED, Kind.UPDATED);
+        assertThat(outcomes.get(1).machineId()).isEqualTo(outcomes.get(0).machineId());
+        assertThat(count("machine")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameBytesAgain_moreThanABatchLater_inTheSameRun_isAlreadyTakenIn() throws Exception {
+        Path first = write("first.xml", record(T0, identity("LAB-A", UUID_A, "26100"), windows(iid(1))));
+        Path copy = Files.copy(first, Files.createDirectories(tmp.resolve("again")).resolve("copy.xml"));
+        Path stick = tmp.resolve("stick");
+        int between = Math.max(IntakeService.BATCH_FILES, IntakeService.READS_FILES) + 5;
+        new DemoData(CLOCK).write(between, stick, 12, n -> { });
+
+        IntakeSummary summary = ingest(first, stick, copy);
+
+        assertThat(outcomes).hasSize(between + 2);
+        assertThat(outcomes.get(0).file()).isEqualTo(first);
+        assertThat(outcomes.get(between + 1).file()).isEqualTo(copy);
+        assertThat(outcomes.get(between + 1).kind()).isEqualTo(Kind.UNCHANGED);
+        assertThat(outcomes.get(between + 1).message()).startsWith("already taken in on " + NOW + "; ");
+        assertThat(summary.toString()).startsWith((between + 1) + " accepted, 0 updated, 1 unchanged, 0 rejected");
+        assertThat(count("intake_file")).isEqualTo(between + 1);
     }
 
     @Test
