@@ -40,10 +40,13 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * Takes collector record files into the record. Files are read and parsed one at a time, then
- * written {@value #BATCH_FILES} to a transaction with a savepoint each, so memory stays bounded,
- * a rejected file changes nothing (its savepoint is undone) and the others still go in.
- * Outcomes reach the listener in file order once their transaction committed.
+ * Takes collector record files into the record. Files are read ahead in groups (at most
+ * {@value #READS_FILES} files or 8 MiB) whose digests are looked up in the register of taken-in
+ * files at once; those not taken in before are parsed, then written {@value #BATCH_FILES} to a
+ * transaction with a savepoint each, so memory stays bounded, a rejected file changes nothing (its
+ * savepoint is undone) and the others still go in. Each batch looks the UUIDs, host names and IIDs
+ * of all its records up together ({@link KnownAbsent}) before the first one is recorded. Outcomes
+ * reach the listener in file order once their transaction committed.
  */
 final class IntakeService {
     private static final int MAX_DEPTH = 32;
@@ -259,6 +262,7 @@ final class IntakeService {
         private final Actor actor;
         private final List<Object> pending = new ArrayList<>();
         private final java.util.Set<String> shas = new java.util.HashSet<>();
+        private int reads;
         private long bytes;
 
         Reads(Batch batch, IntakeOptions options, Actor actor) {
@@ -280,7 +284,7 @@ final class IntakeService {
             pending.add(new Read(file, content, sha));
             shas.add(sha);
             bytes += content.length;
-            if (shas.size() >= READS_FILES || bytes >= READS_BYTES) {
+            if (++reads >= READS_FILES || bytes >= READS_BYTES) {
                 drain();
             }
         }
@@ -292,6 +296,7 @@ final class IntakeService {
             List<Object> now = List.copyOf(pending);
             pending.clear();
             shas.clear();
+            reads = 0;
             bytes = 0;
             for (Object o : now) {
                 if (o instanceof Read r) {
