@@ -70,6 +70,16 @@ public final class Appliance implements AutoCloseable {
     }
 
     /** Opens the existing store in {@code dataDir}; throws with "run ./airlock init first" when there is none. */
+    /**
+     * Starts loading the record store's libraries on a daemon thread of its own (see
+     * {@link Store#warmUp}): for a command line's start, which meanwhile reads its arguments.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(Store::warmUp, "store-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static Appliance open(Path dataDir, Clock clock) {
         return open(dataDir, clock, Sleeper.real());
     }

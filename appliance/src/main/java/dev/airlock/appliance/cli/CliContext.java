@@ -31,9 +31,35 @@ record CliContext(Map<String, String> environment, Clock clock, RandomGenerator 
     }
 
     static CliContext system() {
-        return new CliContext(System.getenv(), Clock.systemUTC(), new java.security.SecureRandom(), System.in,
+        return new CliContext(System.getenv(), Clock.systemUTC(), new FirstUseSecureRandom(), System.in,
                 System.getProperty("user.name", "operator"), System.getProperty("airlock.defaultData", ""),
                 new ArrayList<>(), Sleeper.real());
+    }
+
+    /**
+     * A {@link java.security.SecureRandom} made when first drawn from: most commands never draw from
+     * the context's, and making the first one sets up the security providers (about 25 ms of a short
+     * command's start, which the store's warm-up thread does meanwhile).
+     */
+    private static final class FirstUseSecureRandom implements RandomGenerator {
+        private java.security.SecureRandom random;
+
+        private synchronized java.security.SecureRandom random() {
+            if (random == null) {
+                random = new java.security.SecureRandom();
+            }
+            return random;
+        }
+
+        @Override
+        public long nextLong() {
+            return random().nextLong();
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            random().nextBytes(bytes);
+        }
     }
 
     /** Registers something the command opened, closed when the command ends. */

@@ -9,19 +9,26 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Entry point of the {@code airlock} command. */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {}
 
     public static void main(String[] args) {
+        if (mayOpenTheStore(args)) {
+            // loads SQLite and Jdbi on the second core while picocli reads the command line
+            dev.airlock.appliance.Appliance.warmUpInBackground();
+        }
         System.exit(run(CliContext.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 args));
+    }
+
+    /** Whether {@code args} may run a command that opens the store (not a bare help or version request). */
+    static boolean mayOpenTheStore(String... args) {
+        return args.length > 0 && !List.of("--version", "-V", "--help", "-h", "help", "kiosk").contains(args[0]);
     }
 
     /** Runs one command line and returns its exit code. */
@@ -102,7 +109,8 @@ public final class Main {
             // the class name helps nobody at the kiosk; the debug log has the stack trace
             message = "internal error: " + (e.getMessage() == null ? "an unexpected failure" : e.getMessage())
                     + " (run with AIRLOCK_LOG_LEVEL=DEBUG for details)";
-            LOG.debug("internal error", e);
+            // the logger is fetched here, not at start: setting up logging is left to the store's warm-up thread
+            LoggerFactory.getLogger(Main.class).debug("internal error", e);
         }
         err.println("airlock: " + message);
         err.flush();

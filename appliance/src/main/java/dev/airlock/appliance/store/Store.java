@@ -53,6 +53,26 @@ public final class Store implements AutoCloseable {
         return Files.exists(dataDir.resolve(FILE_NAME));
     }
 
+    /**
+     * Loads what the first open of a store needs (sqlite-jdbc's native library, Jdbi's configuration
+     * and statement machinery against an in-memory database, touching no file; the security
+     * providers). A short command runs
+     * this on its second core while it reads its command line, so its real open finds them loaded
+     * (they were about a third of a cold {@code status}); any failure is left for the real open to
+     * report.
+     */
+    public static void warmUp() {
+        try {
+            NativeSqlite.isolate();
+            SQLiteDataSource memory = new SQLiteDataSource();
+            memory.setUrl("jdbc:sqlite::memory:");
+            org.jdbi.v3.core.Jdbi.create(memory).withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            new java.security.SecureRandom().nextInt(); // the security providers: an open makes its services' generators
+        } catch (RuntimeException | LinkageError e) {
+            // the real open says what is wrong
+        }
+    }
+
     /** Opens the store in {@code dataDir}, applying any newer migrations. */
     public static Store open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();

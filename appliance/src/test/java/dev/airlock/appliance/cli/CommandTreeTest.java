@@ -164,6 +164,16 @@ class CommandTreeTest {
     }
 
     @Test
+    void theStoreWarmsUp_forCommands_notForABareVersionOrHelp() {
+        assertThat(Main.mayOpenTheStore("status")).isTrue();
+        assertThat(Main.mayOpenTheStore("--data", "/tmp/x", "export")).isTrue();
+        assertThat(Main.mayOpenTheStore()).isFalse();
+        assertThat(Main.mayOpenTheStore("--version")).isFalse();
+        assertThat(Main.mayOpenTheStore("-h")).isFalse();
+        assertThat(Main.mayOpenTheStore("help", "status")).isFalse();
+    }
+
+    @Test
     void unknownCommand_saysSoInWords_andNamesTheNearest() {
         CliRun top = run("exprot");
         assertThat(top.exit()).isEqualTo(2);

@@ -66,6 +66,34 @@ class StoreTest {
     }
 
     @Test
+    void warmUp_onOtherThreads_whileAStoreOpens_touchesNoFile_andTheOpenStillWorks() throws Exception {
+        Path data = tmp.resolve("data");
+        Samples.initLab(data);
+        List<Path> before;
+        try (var files = Files.list(data)) {
+            before = files.sorted().toList();
+        }
+        List<Thread> warming = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(Store::warmUp);
+            t.start();
+            warming.add(t);
+        }
+        try (Store store = Store.open(data)) {
+            int rows = store.read(tx -> tx.handle().createQuery("SELECT count(*) FROM appliance")
+                    .mapTo(Integer.class).one());
+            assertThat(rows).isEqualTo(1);
+        }
+        for (Thread t : warming) {
+            t.join(30_000);
+            assertThat(t.isAlive()).isFalse();
+        }
+        try (var files = Files.list(data)) {
+            assertThat(files.sorted().toList()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void write_breakingAForeignKey_isRefusedWithAPlainMessage() {
         Store store = Store.create(tmp.resolve("data"), INFO, (s, tx) -> { });
 
