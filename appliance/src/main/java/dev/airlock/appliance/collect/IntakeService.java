@@ -250,38 +250,52 @@ final class IntakeService {
     }
 
     /**
+     * A stage of intake that holds some files back: an outcome decided on the way passes straight on
+     * to {@code next} unless files before it wait in {@code queue}, then it waits behind them, so
+     * every outcome reaches the listener in file order.
+     */
+    private abstract static class InOrder implements IntakeListener {
+        final List<Object> queue = new ArrayList<>();
+        private final IntakeListener next;
+
+        InOrder(IntakeListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void fileDone(FileOutcome outcome) {
+            if (queue.isEmpty()) {
+                next.fileDone(outcome);
+            } else {
+                queue.add(outcome);
+            }
+        }
+    }
+
+    /**
      * Files read and hashed, waiting to be looked up together (one read of the register for up to
      * {@value #READS_FILES} files or {@value #READS_BYTES} bytes) before those not taken in before
      * are parsed and queued in the batch: a stick seen before is answered "unchanged" without
      * parsing, and a new one costs one look-up per group of files instead of one per file. Outcomes
      * decided on the way (skipped, unreadable) wait behind the files before them, so the order holds.
      */
-    private final class Reads implements IntakeListener {
+    private final class Reads extends InOrder {
         private final Batch batch;
         private final IntakeOptions options;
         private final Actor actor;
-        private final List<Object> pending = new ArrayList<>();
         private final java.util.Set<String> shas = new java.util.HashSet<>();
         private int reads;
         private long bytes;
 
         Reads(Batch batch, IntakeOptions options, Actor actor) {
+            super(batch);
             this.batch = batch;
             this.options = options;
             this.actor = actor;
         }
 
-        @Override
-        public void fileDone(FileOutcome outcome) {
-            if (pending.isEmpty()) {
-                batch.fileDone(outcome);
-            } else {
-                pending.add(outcome);
-            }
-        }
-
         void add(Path file, byte[] content, String sha) {
-            pending.add(new Read(file, content, sha));
+            queue.add(new Read(file, content, sha));
             shas.add(sha);
             bytes += content.length;
             if (++reads >= READS_FILES || bytes >= READS_BYTES) {
@@ -293,8 +307,8 @@ final class IntakeService {
         void drain() {
             java.util.Map<String, java.time.Instant> seen = shas.isEmpty() ? java.util.Map.of()
                     : store.read(tx -> repo.ingestedAt(tx, shas));
-            List<Object> now = List.copyOf(pending);
-            pending.clear();
+            List<Object> now = List.copyOf(queue);
+            queue.clear();
             shas.clear();
             reads = 0;
             bytes = 0;
@@ -377,9 +391,8 @@ final class IntakeService {
      * the commit. A store failure in one file undoes only that file: the files before it commit and
      * pass on, then the failure propagates.
      */
-    private final class Batch implements IntakeListener {
+    private final class Batch extends InOrder {
         private final IntakeListener listener;
-        private final List<Object> queue = new ArrayList<>();
         /**
          * Digests of the writes queued in this intake: a second file with the same bytes finds the
          * first one's row (kept across batches: the look-up before parsing may have been made before
@@ -389,16 +402,8 @@ final class IntakeService {
         private int writes;
 
         Batch(IntakeListener listener) {
+            super(listener);
             this.listener = listener;
-        }
-
-        @Override
-        public void fileDone(FileOutcome outcome) {
-            if (queue.isEmpty()) {
-                listener.fileDone(outcome);
-            } else {
-                queue.add(outcome);
-            }
         }
 
         /**
