@@ -174,6 +174,7 @@ public final class Export {
             throws ExportRefusedException, KeysException, IOException {
         Path stick = options.stick().toAbsolutePath().normalize();
         checkTransferStick(stick);
+        keys.deriveAhead(passphrase); // the unseal's Argon2id runs on the other core while the export plans
         // Step 0: what an interrupted export left on this stick: an unrecorded request goes, a recorded one is finished.
         List<String> swept = new OrphanSweep(store, ledger).sweep(stick, keys.publicKey().id());
         Plan plan = plan(options);

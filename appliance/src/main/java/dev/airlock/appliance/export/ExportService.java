@@ -51,9 +51,9 @@ final class ExportService {
             }
             records.add(r);
         }
-        Signer signer = keys.signer(passphrase, actor);
         RequestBundle.Built built = RequestBundle.build(keys.publicKey().id(), records, countQueries,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), random);
+        Signer signer = keys.signer(passphrase, actor); // after the build: a derivation started ahead has had longer
         SignedBundle signed = SignedBundle.sign(built.bundle(), keys.publicKey().id(), signer);
         Map<Reference, Long> ids = new HashMap<>();
         built.references().forEach((ref, record) -> ids.put(ref, productOf.get(record)));

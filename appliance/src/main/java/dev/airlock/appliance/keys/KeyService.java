@@ -215,6 +215,17 @@ public final class KeyService {
     }
 
     /**
+     * Lets the slow part of a later {@link #signer} start now: with a passphrase, its Argon2id
+     * derivation begins on a thread of its own (checked and counted only when the signer is asked
+     * for; see {@link PassphraseGuard#deriveAhead}); a held key needs nothing.
+     */
+    public void deriveAhead(KeyAccess access) {
+        if (access instanceof Passphrase passphrase) {
+            guard.deriveAhead(passphrase);
+        }
+    }
+
+    /**
      * Unseals the signing key with the passphrase (one Argon2id derivation, counted and delayed like
      * every use) and keeps it unsealed in memory for a session, e.g. the kiosk's after the
      * supervisor's unlock; signs the audit log's head. {@link UnsealedKey#seal()} zeroes it.

@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The supervisor passphrase, held as characters so it can be wiped. {@link #toString()} never
@@ -16,6 +17,12 @@ public final class Passphrase implements AutoCloseable, KeyAccess {
     /** The longest passphrase accepted (keeps the KDF input bounded). */
     public static final int MAX_LENGTH = 1024;
     private final char[] chars;
+    /** A derivation of this passphrase started ahead of its use ({@link PassphraseGuard#deriveAhead}). */
+    private Ahead ahead;
+    private boolean closed;
+
+    /** A derivation running ahead: the parameters and salt it is for, and its result when done. */
+    record Ahead(KdfParams params, byte[] salt, java.util.concurrent.CompletableFuture<Unlocked> derivation) {}
 
     private Passphrase(char[] chars) {
         this.chars = chars;
@@ -59,7 +66,7 @@ public final class Passphrase implements AutoCloseable, KeyAccess {
      * The passphrase as UTF-8 bytes of its NFC form (so the same typed text gives the same bytes
      * from any keyboard or input method). Secret: only for the key derivation; wipe the result.
      */
-    byte[] revealUtf8() {
+    synchronized byte[] revealUtf8() {
         String nfc = Normalizer.normalize(CharBuffer.wrap(chars), Normalizer.Form.NFC);
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(nfc);
         byte[] out = new byte[encoded.remaining()];
@@ -70,10 +77,62 @@ public final class Passphrase implements AutoCloseable, KeyAccess {
         return out;
     }
 
-    /** Overwrites the characters; the passphrase is unusable afterwards. */
+    /** Keeps {@code a}, a derivation of this passphrase now running; a closed passphrase closes its result at once. */
+    synchronized void startedAhead(Ahead a) {
+        if (closed) {
+            a.derivation().thenAccept(Unlocked::close);
+            return;
+        }
+        if (ahead != null) {
+            ahead.derivation().thenAccept(Unlocked::close);
+        }
+        ahead = a;
+    }
+
+    /** Whether a derivation started ahead waits to be taken. */
+    synchronized boolean derivingAhead() {
+        return ahead != null;
+    }
+
+    /**
+     * The derivation started ahead for {@code params} and {@code salt}, once it is done; empty when
+     * none was started, it was for other parameters (the keyring changed meanwhile) or it failed,
+     * so the caller derives anew. Taken once.
+     */
+    Optional<Unlocked> takeAhead(KdfParams params, byte[] salt) {
+        Ahead a;
+        synchronized (this) {
+            a = ahead;
+            ahead = null;
+        }
+        if (a == null) {
+            return Optional.empty();
+        }
+        Unlocked unlocked;
+        try {
+            unlocked = a.derivation().join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return Optional.empty();
+        }
+        if (a.params().equals(params) && Arrays.equals(a.salt(), salt)) {
+            return Optional.of(unlocked);
+        }
+        unlocked.close();
+        return Optional.empty();
+    }
+
+    /**
+     * Overwrites the characters; the passphrase is unusable afterwards. A derivation still running
+     * ahead has its key wiped as soon as it is done.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         Arrays.fill(chars, '\0');
+        if (ahead != null) {
+            ahead.derivation().thenAccept(Unlocked::close);
+            ahead = null;
+        }
     }
 
     /** Never the passphrase itself. */

@@ -43,6 +43,35 @@ final class PassphraseGuard {
     }
 
     /**
+     * Starts deriving {@code passphrase}'s key on a thread of its own, so that a caller with other
+     * work before it needs the key (an export plans and builds its request first) overlaps the two;
+     * {@link #unlock} then takes the result. Nothing is compared or counted here: a wrong passphrase
+     * still counts only when {@code unlock} checks it, so a command that turns out to need no key
+     * counts nothing. Not started while a delay after wrong passphrases is pending: then the try
+     * waits the delay out before its derivation begins, as always.
+     */
+    void deriveAhead(Passphrase passphrase) {
+        Optional<KeyRepository.Keyring> keyring = store.read(repo::keyring);
+        if (keyring.isEmpty()
+                || keyring.get().nextTryAt().filter(next -> clock.instant().isBefore(next)).isPresent()) {
+            return;
+        }
+        KdfParams params = keyring.get().params();
+        byte[] salt = keyring.get().salt();
+        java.util.concurrent.CompletableFuture<Unlocked> derivation = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                derivation.complete(Unlocked.derive(passphrase, params, salt));
+            } catch (RuntimeException | Error e) {
+                derivation.completeExceptionally(e); // unlock derives anew and reports it
+            }
+        }, "passphrase-derivation");
+        t.setDaemon(true);
+        passphrase.startedAhead(new Passphrase.Ahead(params, salt, derivation));
+        t.start();
+    }
+
+    /**
      * Opens the keyring with {@code passphrase}: waits out any pending delay (through the sleeper),
      * then derives the key and compares the verifier. A wrong passphrase is counted and audited.
      */
@@ -59,7 +88,8 @@ final class PassphraseGuard {
                 throw new KeysException("interrupted while waiting after wrong passphrases; nothing was checked");
             }
         }
-        Unlocked unlocked = Unlocked.derive(passphrase, keyring.params(), keyring.salt());
+        Unlocked unlocked = passphrase.takeAhead(keyring.params(), keyring.salt())
+                .orElseGet(() -> Unlocked.derive(passphrase, keyring.params(), keyring.salt()));
         if (unlocked.matches(keyring.verifier())) {
             if (keyring.failures() > 0) {
                 store.execute(repo::resetFailures);

@@ -109,6 +109,59 @@ class KeyServiceTest {
     }
 
     @Test
+    void aDerivationStartedAhead_isTakenBySigner_andAWrongOneCountsOnlyWhenUsed() throws Exception {
+        PublicKey key = f.keys.initialize(KeysFixture.pass(KeysFixture.PASSPHRASE), Samples.SUPERVISOR);
+        try (Passphrase right = KeysFixture.pass(KeysFixture.PASSPHRASE)) {
+            f.keys.deriveAhead(right);
+            assertThat(right.derivingAhead()).isTrue();
+            Signer signer = f.keys.signer(right, Samples.SUPERVISOR);
+            assertThat(right.derivingAhead()).as("taken by the signer").isFalse();
+            key.verifier().verify(signer.sign(DATA), DATA);
+        }
+        try (Passphrase unused = KeysFixture.pass("not the passphrase")) {
+            f.keys.deriveAhead(unused); // e.g. an export that then finds nothing to export
+        }
+        assertThat(wrong().failuresInARow()).as("a derivation never used counts nothing").isEqualTo(1);
+        try (Passphrase wrongOne = KeysFixture.pass("not the passphrase either")) {
+            f.keys.deriveAhead(wrongOne);
+            assertThatThrownBy(() -> f.keys.signer(wrongOne, Samples.TECHNICIAN))
+                    .isInstanceOf(WrongPassphraseException.class);
+        }
+        assertThat(wrong().failuresInARow()).isEqualTo(3);
+        assertThat(f.slept).isEmpty();
+    }
+
+    @Test
+    void noDerivationStartsAhead_whileADelayAfterWrongPassphrasesIsPending() throws Exception {
+        f.keys.initialize(KeysFixture.pass(KeysFixture.PASSPHRASE), Samples.SUPERVISOR);
+        for (int i = 1; i <= PassphraseGuard.FREE_FAILURES; i++) {
+            wrong();
+        }
+        try (Passphrase right = KeysFixture.pass(KeysFixture.PASSPHRASE)) {
+            f.keys.deriveAhead(right);
+            assertThat(right.derivingAhead()).isFalse();
+            f.keys.checkPassphrase(right, Samples.SUPERVISOR);
+        }
+        assertThat(f.slept).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aDerivationAheadForOtherParameters_isNotUsed_andItsKeyIsWiped() {
+        byte[] salt = new byte[16];
+        byte[] otherSalt = new byte[16];
+        otherSalt[0] = 1;
+        try (Passphrase p = KeysFixture.pass(KeysFixture.PASSPHRASE)) {
+            Unlocked early = Unlocked.derive(p, KeysFixture.CHEAP, salt);
+            byte[] expected = Unlocked.derive(p, KeysFixture.CHEAP, otherSalt).verifier();
+            p.startedAhead(new Passphrase.Ahead(KeysFixture.CHEAP, salt,
+                    java.util.concurrent.CompletableFuture.completedFuture(early)));
+            assertThat(p.takeAhead(KeysFixture.CHEAP, otherSalt)).isEmpty();
+            assertThat(p.derivingAhead()).isFalse();
+            assertThat(Unlocked.derive(p, KeysFixture.CHEAP, otherSalt).matches(expected)).isTrue();
+        }
+    }
+
+    @Test
     void delay_growsAndIsCapped() {
         assertThat(PassphraseGuard.delayAfter(4)).isZero();
         assertThat(PassphraseGuard.delayAfter(5)).isEqualTo(Duration.ofSeconds(30));
