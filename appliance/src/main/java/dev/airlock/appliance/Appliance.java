@@ -75,9 +75,7 @@ public final class Appliance implements AutoCloseable {
      * {@link Store#warmUp}): for a command line's start, which meanwhile reads its arguments.
      */
     public static void warmUpInBackground() {
-        Thread t = new Thread(Store::warmUp, "store-warm-up");
-        t.setDaemon(true);
-        t.start();
+        dev.airlock.appliance.support.DaemonThreads.named("store-warm-up").execute(Store::warmUp);
     }
 
     public static Appliance open(Path dataDir, Clock clock) {

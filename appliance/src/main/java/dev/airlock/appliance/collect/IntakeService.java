@@ -283,7 +283,6 @@ final class IntakeService {
         private final Batch batch;
         private final IntakeOptions options;
         private final Actor actor;
-        private final java.util.Set<String> shas = new java.util.HashSet<>();
         private int reads;
         private long bytes;
 
@@ -296,7 +295,6 @@ final class IntakeService {
 
         void add(Path file, byte[] content, String sha) {
             queue.add(new Read(file, content, sha));
-            shas.add(sha);
             bytes += content.length;
             if (++reads >= READS_FILES || bytes >= READS_BYTES) {
                 drain();
@@ -305,11 +303,16 @@ final class IntakeService {
 
         /** Looks the waiting files up, then passes each on: unchanged, or parsed into the batch. */
         void drain() {
+            List<Object> now = List.copyOf(queue);
+            java.util.Set<String> shas = new java.util.HashSet<>();
+            now.forEach(o -> {
+                if (o instanceof Read r) {
+                    shas.add(r.sha());
+                }
+            });
             java.util.Map<String, java.time.Instant> seen = shas.isEmpty() ? java.util.Map.of()
                     : store.read(tx -> repo.ingestedAt(tx, shas));
-            List<Object> now = List.copyOf(queue);
             queue.clear();
-            shas.clear();
             reads = 0;
             bytes = 0;
             for (Object o : now) {

@@ -58,17 +58,10 @@ final class PassphraseGuard {
         }
         KdfParams params = keyring.get().params();
         byte[] salt = keyring.get().salt();
-        java.util.concurrent.CompletableFuture<Unlocked> derivation = new java.util.concurrent.CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                derivation.complete(Unlocked.derive(passphrase, params, salt));
-            } catch (RuntimeException | Error e) {
-                derivation.completeExceptionally(e); // unlock derives anew and reports it
-            }
-        }, "passphrase-derivation");
-        t.setDaemon(true);
-        passphrase.startedAhead(new Passphrase.Ahead(params, salt, derivation));
-        t.start();
+        // a derivation that fails completes exceptionally: unlock then derives anew and reports it
+        passphrase.startedAhead(new Passphrase.Ahead(params, salt, java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Unlocked.derive(passphrase, params, salt),
+                dev.airlock.appliance.support.DaemonThreads.named("passphrase-derivation"))));
     }
 
     /**
