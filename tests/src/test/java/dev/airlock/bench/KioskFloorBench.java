@@ -16,10 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The kiosk's start against its floor, round by round: the real kiosk as {@code ./airlock kiosk}
- * starts it (extracted + CDS archive, kiosk-ui/jvm.options) vs a minimal Spring Boot app (one
- * controller) on the same jars, JVM options and its own CDS archive. Figures: milliseconds from
- * starting the JVM to the first HTTP 200 of "/", and the resident size at that moment (goal ≤ 1.3×
- * each). Usage: {@code KioskFloorBench --floor-jar JAR [--runs N]} (tests/bench-kiosk-floor.sh).
+ * starts it (extracted + CDS archive, kiosk-ui/jvm.options, Spring AOT) vs a minimal Spring Boot
+ * app (one controller) on the same jars, JVM options and its own CDS archive. The floor runs twice
+ * a round: as a plain Spring Boot app (the options without {@code spring.aot.enabled}: the goal's
+ * floor), and through Spring AOT like the kiosk (the floor jar holds its generated code). Figures:
+ * milliseconds from starting the JVM to the first HTTP 200 of "/", and the resident size at that
+ * moment (goal ≤ 1.3× each). Usage: {@code KioskFloorBench --floor-jar JAR [--runs N]}
+ * (tests/bench-kiosk-floor.sh).
  */
 public final class KioskFloorBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -44,34 +47,31 @@ public final class KioskFloorBench {
             KioskProcess.forgetCaches();
             Path jar = Files.copy(floorJar, KioskProcess.extracted().resolve("floor.jar"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING); // beside kiosk.jar: the same lib/
-            Path floorArchive = work.resolve("floor.jsa");
+            Path plainArchive = work.resolve("floor.jsa");
+            Path aotArchive = work.resolve("floor-aot.jsa");
             kioskOnce(work, "train-kiosk"); // writes the kiosk's CDS archive (not measured)
-            floorOnce(jar, floorArchive, work.resolve("train-floor.log")); // and the floor's
-            List<Double> http = new ArrayList<>();
-            List<Double> httpFloor = new ArrayList<>();
-            List<Double> rss = new ArrayList<>();
-            List<Double> rssFloor = new ArrayList<>();
-            List<Double> httpRatio = new ArrayList<>();
-            List<Double> rssRatio = new ArrayList<>();
+            floorOnce(jar, false, plainArchive, work.resolve("train-floor.log")); // and the floors'
+            floorOnce(jar, true, aotArchive, work.resolve("train-floor-aot.log"));
+            Series kiosk = new Series();
+            Series plain = new Series();
+            Series aot = new Series();
             for (int i = 0; i < runs; i++) {
                 double[] k = kioskOnce(work, "kiosk-" + i);
-                double[] f = floorOnce(jar, floorArchive, work.resolve("floor-" + i + ".log"));
-                http.add(k[0]);
-                rss.add(k[1]);
-                httpFloor.add(f[0]);
-                rssFloor.add(f[1]);
-                httpRatio.add(k[0] / f[0]);
-                rssRatio.add(k[1] / f[1]);
-                System.out.printf(Locale.ROOT, "run %d: kiosk %.0f ms %.0f MiB; floor %.0f ms %.0f MiB%n", i + 1, k[0],
-                        k[1], f[0], f[1]);
+                double[] f = floorOnce(jar, false, plainArchive, work.resolve("floor-" + i + ".log"));
+                double[] a = floorOnce(jar, true, aotArchive, work.resolve("floor-aot-" + i + ".log"));
+                kiosk.add(k, k);
+                plain.add(f, k);
+                aot.add(a, k);
+                System.out.printf(Locale.ROOT, "run %d: kiosk %.0f ms %.0f MiB; floor %.0f ms %.0f MiB;"
+                        + " floor with Spring AOT %.0f ms %.0f MiB%n", i + 1, k[0], k[1], f[0], f[1], a[0], a[1]);
             }
             System.out.println();
             System.out.println("| figure | size | Airlock | floor | ratio | goal |");
             System.out.println("|---|---|---|---|---|---|");
-            System.out.printf(Locale.ROOT, "| kiosk first HTTP 200 (extracted + CDS) | — | %.0f ms | %.0f ms | %.2f× |"
-                    + " ≤ 1.3× |%n", median(http), median(httpFloor), median(httpRatio));
-            System.out.printf(Locale.ROOT, "| kiosk RSS at the first HTTP 200 | — | %.0f MiB | %.0f MiB | %.2f× | ≤ 1.3× |%n",
-                    median(rss), median(rssFloor), median(rssRatio));
+            row("kiosk first HTTP 200 (extracted + CDS + Spring AOT)", "a minimal Spring Boot app", kiosk, plain, 0, "ms");
+            row("kiosk RSS at the first HTTP 200", "a minimal Spring Boot app", kiosk, plain, 1, "MiB");
+            row("kiosk first HTTP 200", "the minimal app through Spring AOT too", kiosk, aot, 0, "ms");
+            row("kiosk RSS at the first HTTP 200", "the minimal app through Spring AOT too", kiosk, aot, 1, "MiB");
         } finally {
             Bench.deleteTree(work);
         }
@@ -87,11 +87,33 @@ public final class KioskFloorBench {
         }
     }
 
-    /** One cold start of the minimal app on the kiosk's jars and options: {ms to the first 200, RSS MiB then}. */
-    private static double[] floorOnce(Path jar, Path archive, Path log) throws Exception {
+    /** One floor's figures round by round: {ms, MiB} and the kiosk's ratio to them. */
+    private static final class Series {
+        private final List<List<Double>> values = List.of(new ArrayList<>(), new ArrayList<>());
+        private final List<List<Double>> ratios = List.of(new ArrayList<>(), new ArrayList<>());
+
+        void add(double[] figures, double[] kiosk) {
+            for (int i = 0; i < 2; i++) {
+                values.get(i).add(figures[i]);
+                ratios.get(i).add(kiosk[i] / figures[i]);
+            }
+        }
+    }
+
+    private static void row(String figure, String floor, Series kiosk, Series against, int i, String unit) {
+        System.out.printf(Locale.ROOT, "| %s | vs %s | %.0f %s | %.0f %s | %.2f× | ≤ 1.3× |%n", figure, floor,
+                median(kiosk.values.get(i)), unit, median(against.values.get(i)), unit, median(against.ratios.get(i)));
+    }
+
+    /**
+     * One cold start of the minimal app on the kiosk's jars and options, through Spring AOT or not:
+     * {ms to the first 200, RSS MiB then}.
+     */
+    private static double[] floorOnce(Path jar, boolean springAot, Path archive, Path log) throws Exception {
         int port = KioskProcess.freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(KioskProcess.jvmOptions());
+        KioskProcess.jvmOptions().stream().filter(o -> springAot || !o.startsWith("-Dspring.aot.enabled="))
+                .forEach(cmd::add);
         cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off",
                 "-Xlog:aot*=off", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
