@@ -79,7 +79,7 @@ start_kiosk() {
       tail -n 60 "$log" >&2
       fail "./airlock kiosk stopped before it was ready"
     fi
-    if grep -q 'ready' "$log" && [ "$(http_code)" = "200" ]; then
+    if grep -q 'ready' "$log" 2>/dev/null && [ "$(http_code)" = "200" ]; then
       break
     fi
     i=$((i + 1))
