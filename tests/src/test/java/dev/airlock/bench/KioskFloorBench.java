@@ -59,9 +59,9 @@ public final class KioskFloorBench {
                 double[] k = kioskOnce(work, "kiosk-" + i);
                 double[] f = floorOnce(jar, false, plainArchive, work.resolve("floor-" + i + ".log"));
                 double[] a = floorOnce(jar, true, aotArchive, work.resolve("floor-aot-" + i + ".log"));
-                kiosk.add(k, k);
-                plain.add(f, k);
-                aot.add(a, k);
+                kiosk.add(k);
+                plain.add(f);
+                aot.add(a);
                 System.out.printf(Locale.ROOT, "run %d: kiosk %.0f ms %.0f MiB; floor %.0f ms %.0f MiB;"
                         + " floor with Spring AOT %.0f ms %.0f MiB%n", i + 1, k[0], k[1], f[0], f[1], a[0], a[1]);
             }
@@ -87,22 +87,27 @@ public final class KioskFloorBench {
         }
     }
 
-    /** One floor's figures round by round: {ms, MiB} and the kiosk's ratio to them. */
+    /** One app's figures round by round: {ms to the first 200, RSS MiB then}. */
     private static final class Series {
-        private final List<List<Double>> values = List.of(new ArrayList<>(), new ArrayList<>());
-        private final List<List<Double>> ratios = List.of(new ArrayList<>(), new ArrayList<>());
+        private final List<double[]> rounds = new ArrayList<>();
 
-        void add(double[] figures, double[] kiosk) {
-            for (int i = 0; i < 2; i++) {
-                values.get(i).add(figures[i]);
-                ratios.get(i).add(kiosk[i] / figures[i]);
-            }
+        void add(double[] figures) {
+            rounds.add(figures);
+        }
+
+        List<Double> figure(int i) {
+            return rounds.stream().map(r -> r[i]).toList();
         }
     }
 
+    /** A table row: the medians of figure {@code i}, and the median of the ratios taken round by round. */
     private static void row(String figure, String floor, Series kiosk, Series against, int i, String unit) {
-        System.out.printf(Locale.ROOT, "| %s | vs %s | %.0f %s | %.0f %s | %.2f× | ≤ 1.3× |%n", figure, floor,
-                median(kiosk.values.get(i)), unit, median(against.values.get(i)), unit, median(against.ratios.get(i)));
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 0; r < kiosk.rounds.size(); r++) {
+            ratios.add(kiosk.rounds.get(r)[i] / against.rounds.get(r)[i]);
+        }
+        System.out.printf(Locale.ROOT, "| %s vs %s | — | %.0f %s | %.0f %s | %.2f× | ≤ 1.3× |%n", figure, floor,
+                median(kiosk.figure(i)), unit, median(against.figure(i)), unit, median(ratios));
     }
 
     /**
